@@ -1,0 +1,216 @@
+/**
+ * THE contract between Pigeon's main process and its windows.
+ *
+ * Every channel, its request and response schema, every event and every DTO that
+ * crosses the bridge lives here. Main (Electron IPC and the headless WebSocket),
+ * the preload script and the renderer import this file; nothing else crosses.
+ */
+import { z } from 'zod';
+
+// ---------------------------------------------------------------------------
+// DTOs
+
+export const PeerStatusSchema = z.enum(['online', 'away', 'offline']);
+export type PeerStatus = z.infer<typeof PeerStatusSchema>;
+
+/** Which program a peer runs, guessed from its version field. */
+export const PeerClientSchema = z.enum(['pigeon', 'ipmsg', 'feiq', 'iptux', 'unknown']);
+export type PeerClient = z.infer<typeof PeerClientSchema>;
+
+export interface PeerDTO {
+  /** Stable identity across address changes: `user@host`. */
+  id: string;
+  nickname: string;
+  group: string;
+  user: string;
+  host: string;
+  address: string;
+  port: number;
+  status: PeerStatus;
+  client: PeerClient;
+  /** Raw version field, shown in the peer's details. */
+  version: string;
+  /** Milliseconds since the epoch of the last datagram heard from the peer. */
+  lastSeen: number;
+}
+
+export type MessageDirection = 'in' | 'out';
+/**
+ * Outgoing: sending → delivered | failed (resend goes back to sending).
+ * Incoming messages are always `received`.
+ */
+export type MessageState = 'sending' | 'delivered' | 'failed' | 'received';
+
+export interface MessageDTO {
+  id: string;
+  conversationId: string;
+  direction: MessageDirection;
+  text: string;
+  state: MessageState;
+  /** Milliseconds since the epoch when it was sent (out) or received (in). */
+  at: number;
+  /** Why it failed, in plain words, when state is `failed`. */
+  error?: string;
+}
+
+export interface ConversationDTO {
+  /** For a one-to-one conversation, the peer's id. */
+  id: string;
+  peerId: string;
+  unread: number;
+  lastMessage?: MessageDTO;
+}
+
+export type Language = 'zh-CN' | 'en';
+export type Theme = 'system' | 'light' | 'dark';
+
+export interface SelfDTO {
+  nickname: string;
+  group: string;
+  user: string;
+  host: string;
+  status: Exclude<PeerStatus, 'offline'>;
+  port: number;
+  language: Language;
+  theme: Theme;
+}
+
+export interface NetworkStatsDTO {
+  datagramsIn: number;
+  datagramsOut: number;
+  dropped: {
+    malformed: number;
+    oversized: number;
+    rateLimited: number;
+    unknownCommand: number;
+  };
+}
+
+export interface SnapshotDTO {
+  self: SelfDTO;
+  peers: PeerDTO[];
+  conversations: ConversationDTO[];
+  stats: NetworkStatsDTO;
+}
+
+// ---------------------------------------------------------------------------
+// Requests (parsed in main: the renderer is hostile until proven otherwise)
+
+const Id = z.string().min(1).max(512);
+/** The longest text one message may carry; the core splits it into datagrams. */
+export const MAX_MESSAGE_CHARS = 20000;
+
+export const ListMessagesRequest = z.object({
+  conversationId: Id,
+  /** Return messages older than this message id (paging); omit for the latest. */
+  before: Id.optional(),
+  limit: z.number().int().min(1).max(500).optional(),
+});
+export const SendMessageRequest = z.object({
+  conversationId: Id,
+  text: z.string().min(1).max(MAX_MESSAGE_CHARS),
+});
+export const ResendMessageRequest = z.object({ messageId: Id });
+export const ConversationRequest = z.object({ conversationId: Id });
+export const OpenConversationRequest = z.object({ peerId: Id });
+export const UpdateProfileRequest = z.object({
+  nickname: z.string().trim().min(1).max(64).optional(),
+  group: z.string().trim().max(64).optional(),
+  status: z.enum(['online', 'away']).optional(),
+  language: z.enum(['zh-CN', 'en']).optional(),
+  theme: z.enum(['system', 'light', 'dark']).optional(),
+});
+export const EmptyRequest = z.undefined().or(z.object({}).strict());
+
+// ---------------------------------------------------------------------------
+// Channels: name → request schema. Responses are typed below.
+
+export const channels = {
+  getSnapshot: EmptyRequest,
+  listMessages: ListMessagesRequest,
+  sendMessage: SendMessageRequest,
+  resendMessage: ResendMessageRequest,
+  markRead: ConversationRequest,
+  /** Opens (or focuses) the chat window for a peer; returns the conversation id. */
+  openConversation: OpenConversationRequest,
+  updateProfile: UpdateProfileRequest,
+  /** Announce again and ask every peer to answer. */
+  refreshPeers: EmptyRequest,
+} as const;
+
+export type ChannelName = keyof typeof channels;
+export const channelNames = Object.keys(channels) as ChannelName[];
+
+export interface ChannelResponses {
+  getSnapshot: SnapshotDTO;
+  listMessages: MessageDTO[];
+  sendMessage: MessageDTO[];
+  resendMessage: MessageDTO;
+  markRead: ConversationDTO;
+  openConversation: { conversationId: string };
+  updateProfile: SelfDTO;
+  refreshPeers: { ok: true };
+}
+
+export type ChannelRequest<C extends ChannelName> = z.input<(typeof channels)[C]>;
+export type ChannelResponse<C extends ChannelName> = ChannelResponses[C];
+
+/** Electron IPC channel for a contract channel. */
+export const ipcChannel = (name: ChannelName): string => `pigeon:${name}`;
+/** Electron IPC channel on which batched events reach windows. */
+export const EVENTS_CHANNEL = 'pigeon:events';
+
+// ---------------------------------------------------------------------------
+// Events: main → windows, always delivered in batches (arrays).
+
+export type PigeonEvent =
+  | { type: 'peer'; peer: PeerDTO }
+  | { type: 'message'; message: MessageDTO }
+  | { type: 'conversation'; conversation: ConversationDTO }
+  | { type: 'self'; self: SelfDTO }
+  | { type: 'stats'; stats: NetworkStatsDTO }
+  /** A problem the user should see (port in use, …), already in plain words. */
+  | { type: 'notice'; level: 'info' | 'warning' | 'error'; code: string; message: string };
+
+export type PigeonEventType = PigeonEvent['type'];
+
+// ---------------------------------------------------------------------------
+// What a window sees as `window.pigeon`.
+
+export type PigeonApi = {
+  [C in ChannelName]: (request?: ChannelRequest<C>) => Promise<ChannelResponse<C>>;
+} & {
+  /** Subscribe to event batches; returns the unsubscribe function. */
+  onEvents(listener: (events: PigeonEvent[]) => void): () => void;
+};
+
+/** Error text a window receives when a request fails to parse. */
+export class ContractError extends Error {
+  constructor(
+    readonly code: 'invalid-request' | 'unknown-channel' | 'forbidden' | 'failed',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ContractError';
+  }
+}
+
+/** Parse a request for a channel; throws ContractError on anything malformed. */
+export function parseRequest<C extends ChannelName>(
+  channel: C,
+  raw: unknown,
+): z.output<(typeof channels)[C]> {
+  const schema = channels[channel];
+  if (!schema) throw new ContractError('unknown-channel', `Unknown channel: ${String(channel)}`);
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    const first = result.error.issues[0];
+    const where = first?.path.length ? ` at ${first.path.join('.')}` : '';
+    throw new ContractError('invalid-request', `Invalid ${channel} request${where}: ${first?.message ?? 'bad input'}`);
+  }
+  return result.data as z.output<(typeof channels)[C]>;
+}
+
+export function isChannelName(name: unknown): name is ChannelName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(channels, name);
+}

@@ -1,0 +1,47 @@
+import {
+  parseRequest,
+  type ChannelName,
+  type ChannelResponse,
+} from '../../preload/contract';
+import type { MessengerCore } from '../core/messenger-api';
+
+/** What differs between the Electron and the headless adapter: how a chat is shown. */
+export interface ShellHooks {
+  /** Show (create or focus) the window of a conversation. Headless: nothing to do. */
+  showConversation(conversationId: string): void;
+}
+
+type Handler<C extends ChannelName> = (raw: unknown) => Promise<ChannelResponse<C>>;
+export type Handlers = { [C in ChannelName]: Handler<C> };
+
+/**
+ * One table from contract channel to core command, shared by the IPC and the
+ * WebSocket adapters. Every request is parsed here before the core sees it.
+ */
+export function createHandlers(core: MessengerCore, hooks: ShellHooks): Handlers {
+  return {
+    getSnapshot: async (raw) => {
+      parseRequest('getSnapshot', raw);
+      return core.snapshot();
+    },
+    listMessages: async (raw) => core.listMessages(parseRequest('listMessages', raw)),
+    sendMessage: async (raw) => {
+      const req = parseRequest('sendMessage', raw);
+      return core.sendMessage(req.conversationId, req.text);
+    },
+    resendMessage: async (raw) => core.resendMessage(parseRequest('resendMessage', raw).messageId),
+    markRead: async (raw) => core.markRead(parseRequest('markRead', raw).conversationId),
+    openConversation: async (raw) => {
+      const { peerId } = parseRequest('openConversation', raw);
+      const conversationId = core.openConversation(peerId);
+      hooks.showConversation(conversationId);
+      return { conversationId };
+    },
+    updateProfile: async (raw) => core.updateProfile(parseRequest('updateProfile', raw)),
+    refreshPeers: async (raw) => {
+      parseRequest('refreshPeers', raw);
+      core.refreshPeers();
+      return { ok: true as const };
+    },
+  };
+}

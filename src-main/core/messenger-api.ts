@@ -1,0 +1,50 @@
+import type {
+  ConversationDTO,
+  MessageDTO,
+  NetworkStatsDTO,
+  PigeonEvent,
+  SelfDTO,
+  SnapshotDTO,
+} from '../../preload/contract';
+
+export interface ListMessagesQuery {
+  conversationId: string;
+  before?: string;
+  limit?: number;
+}
+
+export interface ProfileChange {
+  nickname?: string;
+  group?: string;
+  status?: 'online' | 'away';
+  language?: SelfDTO['language'];
+  theme?: SelfDTO['theme'];
+}
+
+/**
+ * MessengerCore: the one facade of Pigeon's core. Commands in, typed events out.
+ * Runs under plain Node; the Electron and headless adapters both drive it.
+ */
+export interface MessengerCore {
+  /** Bind the sockets and announce ourselves. Rejects with a plain-words error if the port is taken. */
+  start(): Promise<void>;
+  /** Say goodbye (BR_EXIT) and release the sockets. Safe to call twice. */
+  stop(): Promise<void>;
+
+  snapshot(): SnapshotDTO;
+  stats(): NetworkStatsDTO;
+  listMessages(query: ListMessagesQuery): MessageDTO[];
+  /** Send text to a conversation; long text becomes several messages. */
+  sendMessage(conversationId: string, text: string): MessageDTO[];
+  /** Send a failed message again. */
+  resendMessage(messageId: string): MessageDTO;
+  markRead(conversationId: string): ConversationDTO;
+  /** The conversation with a peer, created if new; returns its id. */
+  openConversation(peerId: string): string;
+  updateProfile(change: ProfileChange): SelfDTO;
+  /** Re-announce and ask every peer to answer. */
+  refreshPeers(): void;
+
+  /** Subscribe to events; returns the unsubscribe function. */
+  onEvent(listener: (event: PigeonEvent) => void): () => void;
+}

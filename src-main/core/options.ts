@@ -1,0 +1,45 @@
+import type { Language, Theme } from '../../preload/contract';
+
+/** How a MessengerCore is set up. Everything but the nickname has a sensible default. */
+export interface MessengerOptions {
+  nickname: string;
+  group?: string;
+  /** Login name on the wire (IPMsg "User"); defaults to the OS user. */
+  user?: string;
+  /** Machine name on the wire (IPMsg "Host"); defaults to os.hostname(). */
+  host?: string;
+  /** UDP and TCP port, 2425 unless set. */
+  port?: number;
+  /** Address the UDP socket binds to; 0.0.0.0 so broadcasts are heard. */
+  bindAddress?: string;
+  /** Extra directed-broadcast addresses to announce to, beyond the interfaces'. */
+  broadcastAddresses?: string[];
+  /** Explicit hosts (addresses, optionally `addr:port`) to announce to by unicast. */
+  hosts?: string[];
+  /** Broadcast to 255.255.255.255 and each interface's directed broadcast (default true). */
+  broadcast?: boolean;
+  language?: Language;
+  theme?: Theme;
+  timing?: Partial<MessengerTiming>;
+}
+
+export interface MessengerTiming {
+  /** Time between transmissions of an unacknowledged message. */
+  retryIntervalMs: number;
+  /** Retransmissions after the first send before a message is failed (IPMsg/iptux: 4 in all). */
+  maxRetries: number;
+  /** Upper bound of the random delay before answering a BR_ENTRY. */
+  answerDelayMaxMs: number;
+  /** Period of the re-announce (BR_ENTRY to the host list and broadcast). */
+  reannounceMs: number;
+  /** A peer silent this long is shown offline. */
+  ageOutMs: number;
+}
+
+export const defaultTiming: MessengerTiming = {
+  retryIntervalMs: 1000,
+  maxRetries: 4,
+  answerDelayMaxMs: 1000,
+  reannounceMs: 60_000,
+  ageOutMs: 200_000,
+};
