@@ -18,6 +18,8 @@ export interface MessengerOptions {
   hosts?: string[];
   /** Broadcast to 255.255.255.255 and each interface's directed broadcast (default true). */
   broadcast?: boolean;
+  /** Codepage for peers that send no UTF-8 (FeiQ, older IP Messenger): GB18030 for Chinese offices. */
+  legacyEncoding?: 'gb18030' | 'gbk' | 'cp932' | 'big5';
   language?: Language;
   theme?: Theme;
   timing?: Partial<MessengerTiming>;
@@ -40,6 +42,6 @@ export const defaultTiming: MessengerTiming = {
   retryIntervalMs: 1000,
   maxRetries: 4,
   answerDelayMaxMs: 1000,
-  reannounceMs: 60_000,
-  ageOutMs: 200_000,
+  reannounceMs: 300_000,
+  ageOutMs: 720_000,
 };

@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+// Builds Pigeon: main and preload (Electron, CommonJS), the headless entry (plain Node)
+// with esbuild, and the renderer with Vite. `--if-stale` skips the build when out/ is
+// newer than every source file, so `npm run headless` starts fast the second time.
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const sources = ['src-main', 'src-renderer', 'preload', 'package.json', 'vite.config.ts'];
+const outputs = ['out/main/index.cjs', 'out/preload/index.cjs', 'out/headless/index.cjs', 'out/renderer/index.html'];
+
+function newest(p) {
+  const full = path.join(root, p);
+  if (!existsSync(full)) return 0;
+  const stat = statSync(full);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...readdirSync(full).map((name) => newest(path.join(p, name))));
+}
+
+if (process.argv.includes('--if-stale')) {
+  const built = outputs.map((o) => (existsSync(path.join(root, o)) ? statSync(path.join(root, o)).mtimeMs : 0));
+  if (Math.min(...built) > Math.max(...sources.map(newest))) process.exit(0);
+}
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  logLevel: 'warning',
+  absWorkingDir: root,
+  // Native and Electron modules stay outside the bundle.
+  external: ['electron', 'better-sqlite3', 'bufferutil', 'utf-8-validate'],
+};
+const entries = [];
+if (existsSync(path.join(root, 'src-main/main.ts'))) entries.push({ in: 'src-main/main.ts', out: 'out/main/index.cjs' });
+if (existsSync(path.join(root, 'preload/index.ts'))) entries.push({ in: 'preload/index.ts', out: 'out/preload/index.cjs' });
+entries.push({ in: 'src-main/headless/index.ts', out: 'out/headless/index.cjs' });
+await Promise.all(entries.map((e) => build({ ...common, entryPoints: [e.in], outfile: e.out })));
+
+const vite = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+  cwd: root,
+  stdio: 'inherit',
+});
+if (vite.status !== 0) {
+  console.error('Renderer build failed.');
+  process.exit(vite.status ?? 1);
+}
+console.log('Built out/main, out/preload, out/headless and out/renderer.');

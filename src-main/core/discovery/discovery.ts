@@ -1,0 +1,193 @@
+import type { PeerDTO } from '../../../preload/contract';
+import { Mode, Opt, hasOption, modeOf } from '../ipmsg/commands';
+import { detectClient } from '../ipmsg/client';
+import { buildEntryExtra, parseEntryExtra } from '../ipmsg/entry';
+import type { Packet } from '../ipmsg/packet';
+import type { LegacyEncoding } from '../ipmsg/text';
+import type { MessengerTiming } from '../options';
+import type { Endpoint, Wire } from '../wire';
+import { PeerDirectory, peerIdOf, type PeerRecord } from './peer-directory';
+
+export interface Presence {
+  nickname: string;
+  group: string;
+  user: string;
+  host: string;
+  status: 'online' | 'away';
+}
+
+export interface DiscoveryDeps {
+  wire: Wire;
+  directory: PeerDirectory;
+  presence: () => Presence;
+  /** Where announcements go: broadcast addresses and the explicit host list. */
+  targets: () => Endpoint[];
+  timing: MessengerTiming;
+  legacy: LegacyEncoding;
+  onPeer: (peer: PeerRecord) => void;
+  now?: () => number;
+  random?: () => number;
+}
+
+/**
+ * Who is on the network: entries answered after a short random delay (as IPMsg does,
+ * so a whole office does not answer in the same millisecond), leaves, periodic
+ * re-announce, and age-out of peers that vanished without a word.
+ */
+export class Discovery {
+  private readonly answerTimers = new Set<NodeJS.Timeout>();
+  private reannounceTimer: NodeJS.Timeout | undefined;
+  private ageTimer: NodeJS.Timeout | undefined;
+  private readonly now: () => number;
+  private readonly random: () => number;
+
+  constructor(private readonly deps: DiscoveryDeps) {
+    this.now = deps.now ?? Date.now;
+    this.random = deps.random ?? Math.random;
+  }
+
+  start(): void {
+    this.announce();
+    const { reannounceMs, ageOutMs } = this.deps.timing;
+    this.reannounceTimer = setInterval(() => this.announce(), reannounceMs);
+    this.ageTimer = setInterval(() => this.checkSilence(), Math.max(250, ageOutMs / 4));
+    this.reannounceTimer.unref();
+    this.ageTimer.unref();
+  }
+
+  /** BR_ENTRY to every broadcast address and listed host. */
+  announce(): void {
+    const extra = this.entryExtra();
+    for (const target of this.deps.targets()) {
+      void this.deps.wire.send(this.entryCommand(Mode.BR_ENTRY), extra, target);
+    }
+  }
+
+  /** Tell everyone our status or name changed (BR_ABSENCE is never answered). */
+  announcePresence(): void {
+    const extra = this.entryExtra();
+    for (const target of this.everyone()) {
+      void this.deps.wire.send(this.entryCommand(Mode.BR_ABSENCE), extra, target);
+    }
+  }
+
+  /** BR_EXIT to the broadcast addresses, listed hosts and every known online peer. */
+  async leave(): Promise<void> {
+    this.stopTimers();
+    const extra = this.entryExtra();
+    await Promise.all(
+      this.everyone().map((target) => this.deps.wire.send(this.entryCommand(Mode.BR_EXIT), extra, target)),
+    );
+  }
+
+  stop(): void {
+    this.stopTimers();
+  }
+
+  /** Handle an entry-class packet; returns false for any other mode. */
+  handle(packet: Packet, from: Endpoint): boolean {
+    const mode = modeOf(packet.command);
+    switch (mode) {
+      case Mode.BR_ENTRY:
+        this.sighted(packet, from);
+        this.scheduleAnswer(from);
+        return true;
+      case Mode.ANSENTRY:
+      case Mode.BR_ABSENCE:
+        this.sighted(packet, from);
+        return true;
+      case Mode.BR_EXIT: {
+        const peer =
+          this.deps.directory.get(peerIdOf(packet.user, packet.host)) ??
+          this.deps.directory.findByAddress(from.address, from.port);
+        const gone = peer && this.deps.directory.setOffline(peer.id);
+        if (gone) this.deps.onPeer(gone);
+        return true;
+      }
+      case Mode.NOOPERATION:
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /** A peer we did not know spoke to us: ask who it is (unicast BR_ENTRY), as IPMsg does. */
+  introduceTo(to: Endpoint): void {
+    void this.deps.wire.send(this.entryCommand(Mode.BR_ENTRY), this.entryExtra(), to);
+  }
+
+  private sighted(packet: Packet, from: Endpoint): void {
+    const entry = parseEntryExtra(packet.extra, packet.command, this.deps.legacy);
+    const client = detectClient(packet.version);
+    // iptux sets ABSENCEOPT on every entry; it does not mean it is away.
+    const away = client !== 'iptux' && hasOption(packet.command, Opt.ABSENCEOPT);
+    const { peer, changed } = this.deps.directory.upsert({
+      user: packet.user,
+      host: packet.host,
+      address: from.address,
+      port: from.port,
+      nickname: entry.block?.nickname || entry.nickname || packet.user,
+      group: entry.block?.group ?? entry.group,
+      status: away ? 'away' : 'online',
+      client,
+      version: packet.version,
+      capabilities: packet.command & 0xffffff00,
+      at: this.now(),
+    });
+    if (changed) this.deps.onPeer(peer);
+  }
+
+  private scheduleAnswer(to: Endpoint): void {
+    const delay = Math.floor(this.random() * this.deps.timing.answerDelayMaxMs);
+    const timer = setTimeout(() => {
+      this.answerTimers.delete(timer);
+      void this.deps.wire.send(this.entryCommand(Mode.ANSENTRY), this.entryExtra(), to);
+    }, delay);
+    this.answerTimers.add(timer);
+  }
+
+  /** Probe peers that went quiet (unicast BR_ENTRY); mark offline those silent too long. */
+  private checkSilence(): void {
+    const now = this.now();
+    const { ageOutMs } = this.deps.timing;
+    for (const peer of this.deps.directory.ageOut(now, ageOutMs)) this.deps.onPeer(peer);
+    for (const peer of this.deps.directory.all()) {
+      if (peer.status !== 'offline' && now - peer.lastSeen > ageOutMs / 2) this.introduceTo(peer);
+    }
+  }
+
+  private everyone(): Endpoint[] {
+    const seen = new Set<string>();
+    const result: Endpoint[] = [];
+    const online = this.deps.directory.all().filter((p: PeerDTO) => p.status !== 'offline');
+    for (const target of [...this.deps.targets(), ...online]) {
+      const key = `${target.address}:${target.port}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      result.push({ address: target.address, port: target.port });
+    }
+    return result;
+  }
+
+  private entryCommand(mode: number): number {
+    const away = this.deps.presence().status === 'away' ? Opt.ABSENCEOPT : 0;
+    return mode | Opt.CAPUTF8OPT | away;
+  }
+
+  private entryExtra(): Buffer {
+    const me = this.deps.presence();
+    return buildEntryExtra(
+      { nickname: me.nickname, group: me.group, user: me.user, host: me.host },
+      this.deps.legacy,
+    );
+  }
+
+  private stopTimers(): void {
+    for (const timer of this.answerTimers) clearTimeout(timer);
+    this.answerTimers.clear();
+    if (this.reannounceTimer) clearInterval(this.reannounceTimer);
+    if (this.ageTimer) clearInterval(this.ageTimer);
+    this.reannounceTimer = undefined;
+    this.ageTimer = undefined;
+  }
+}

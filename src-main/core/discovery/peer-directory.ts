@@ -1,0 +1,116 @@
+import type { PeerClient, PeerDTO, PeerStatus } from '../../../preload/contract';
+
+/** What discovery knows about a peer beyond what the windows see. */
+export interface PeerRecord extends PeerDTO {
+  /** Option bits of the peer's last entry packet (CAPUTF8OPT, FILEATTACHOPT, …). */
+  capabilities: number;
+}
+
+export interface PeerSighting {
+  user: string;
+  host: string;
+  address: string;
+  port: number;
+  nickname?: string;
+  group?: string;
+  status?: Exclude<PeerStatus, 'offline'>;
+  client?: PeerClient;
+  version?: string;
+  capabilities?: number;
+  at: number;
+}
+
+export const peerIdOf = (user: string, host: string): string => `${user}@${host}`;
+
+/**
+ * The peers Pigeon has heard of, keyed by `user@host` so a peer keeps its identity
+ * (and its conversation) when its address changes.
+ */
+export class PeerDirectory {
+  private readonly peers = new Map<string, PeerRecord>();
+  private readonly byAddress = new Map<string, string>();
+
+  get(id: string): PeerRecord | undefined {
+    return this.peers.get(id);
+  }
+
+  findByAddress(address: string, port: number): PeerRecord | undefined {
+    const id = this.byAddress.get(`${address}:${port}`);
+    return id === undefined ? undefined : this.peers.get(id);
+  }
+
+  all(): PeerRecord[] {
+    return [...this.peers.values()];
+  }
+
+  /** Record a sighting; returns the updated record and whether anything visible changed. */
+  upsert(sighting: PeerSighting): { peer: PeerRecord; changed: boolean } {
+    const id = peerIdOf(sighting.user, sighting.host);
+    const before = this.peers.get(id);
+    const peer: PeerRecord = {
+      id,
+      user: sighting.user,
+      host: sighting.host,
+      address: sighting.address,
+      port: sighting.port,
+      nickname: sighting.nickname || before?.nickname || sighting.user,
+      group: sighting.group ?? before?.group ?? '',
+      status: sighting.status ?? (before && before.status !== 'offline' ? before.status : 'online'),
+      client: sighting.client ?? before?.client ?? 'unknown',
+      version: sighting.version ?? before?.version ?? '',
+      capabilities: sighting.capabilities ?? before?.capabilities ?? 0,
+      lastSeen: sighting.at,
+    };
+    if (before && (before.address !== peer.address || before.port !== peer.port)) {
+      this.byAddress.delete(`${before.address}:${before.port}`);
+    }
+    this.byAddress.set(`${peer.address}:${peer.port}`, id);
+    this.peers.set(id, peer);
+    return { peer, changed: !before || visiblyDifferent(before, peer) };
+  }
+
+  /** Note that a known peer is alive without changing anything else. */
+  touch(id: string, at: number): PeerRecord | undefined {
+    const peer = this.peers.get(id);
+    if (!peer) return undefined;
+    peer.lastSeen = at;
+    return peer;
+  }
+
+  setOffline(id: string): PeerRecord | undefined {
+    const peer = this.peers.get(id);
+    if (!peer || peer.status === 'offline') return undefined;
+    peer.status = 'offline';
+    return peer;
+  }
+
+  /** Peers silent for longer than `maxSilenceMs`, now marked offline. */
+  ageOut(now: number, maxSilenceMs: number): PeerRecord[] {
+    const aged: PeerRecord[] = [];
+    for (const peer of this.peers.values()) {
+      if (peer.status !== 'offline' && now - peer.lastSeen > maxSilenceMs) {
+        peer.status = 'offline';
+        aged.push(peer);
+      }
+    }
+    return aged;
+  }
+}
+
+function visiblyDifferent(a: PeerRecord, b: PeerRecord): boolean {
+  return (
+    a.nickname !== b.nickname ||
+    a.group !== b.group ||
+    a.status !== b.status ||
+    a.address !== b.address ||
+    a.port !== b.port ||
+    a.client !== b.client ||
+    a.version !== b.version
+  );
+}
+
+/** The DTO that crosses to the windows (no internal fields). */
+export function toPeerDTO(peer: PeerRecord): PeerDTO {
+  const { capabilities: _capabilities, ...dto } = peer;
+  return dto;
+}

@@ -1,0 +1,180 @@
+// Extra of BR_ENTRY / ANSENTRY / BR_ABSENCE / BR_EXIT: `nickname\0group\0[extension]`.
+// Extensions seen in the wild:
+//   IP Messenger 4.x: a UTF-8 block `\nUN:user\nHN:host\nNN:nick\nGN:group\nVS:…` after the
+//     group's NUL (or right after the nickname's NUL when there is no group); read only when
+//     CAPUTF8OPT is set, and then it wins over the codepage-encoded legacy fields.
+//   iptux: `icon\0encoding\0`, where a non-empty encoding marks an iptux-compatible peer.
+import { hasOption, Mode, modeOf, Opt } from './commands';
+import { detectClient } from './client';
+import { decodeText, encodeText, type LegacyEncoding } from './text';
+
+export interface EntryInfo {
+  /** May be empty: the caller then falls back to the user name. */
+  nickname: string;
+  group: string;
+  /** IP Messenger 4.x's UTF-8 block, when CAPUTF8OPT was set and the block was there. */
+  block?: { user?: string; host?: string; nickname?: string; group?: string; version?: string };
+  /** iptux's extension fields. */
+  iptux?: { icon: string; encoding: string };
+  /** IP Messenger's `[absence title]`, when it was split off the nickname. */
+  absenceTitle?: string;
+}
+
+/**
+ * IP Messenger's VS type for Pigeon. IP Messenger's own values are platform ids
+ * (0x00010001 Win32 … 0x00040000 Android); it only stores and shows a peer's value, so
+ * Pigeon uses a family of its own that no IP Messenger build claims.
+ */
+export const PIGEON_VS_TYPE = 0x00700000;
+
+const NUL = 0x00;
+const LF = 0x0a;
+
+function splitAtNul(bytes: Buffer): Buffer[] {
+  const fields: Buffer[] = [];
+  let start = 0;
+  for (let i = bytes.indexOf(NUL); i !== -1; i = bytes.indexOf(NUL, start)) {
+    fields.push(bytes.subarray(start, i));
+    start = i + 1;
+  }
+  fields.push(bytes.subarray(start));
+  return fields;
+}
+
+function parseBlock(bytes: Buffer): NonNullable<EntryInfo['block']> {
+  const block: NonNullable<EntryInfo['block']> = {};
+  for (const line of bytes.toString('utf8').split('\n')) {
+    const value = line.slice(3).replace(/\r$/, '');
+    switch (line.slice(0, 3)) {
+      case 'UN:':
+        block.user = value;
+        break;
+      case 'HN:':
+        block.host = value;
+        break;
+      case 'NN:':
+        block.nickname = value;
+        break;
+      case 'GN:':
+        block.group = value;
+        break;
+      case 'VS:':
+        block.version = value;
+        break;
+      // IP: (binary IPDict), PL: and unknown keys are not Pigeon's business.
+    }
+  }
+  return block;
+}
+
+/** IP Messenger shows away as `nick[title]`; split it off. */
+function splitAbsenceTitle(nickname: string): { nickname: string; title?: string } {
+  if (!nickname.endsWith(']')) return { nickname };
+  const open = nickname.lastIndexOf('[');
+  if (open <= 0) return { nickname };
+  const title = nickname.slice(open + 1, -1);
+  if (title.includes(']')) return { nickname };
+  return { nickname: nickname.slice(0, open), title };
+}
+
+/**
+ * `peer.version` enables the one guess that needs to know the sender: the absence title
+ * is split off only for IP Messenger (detectClient 'ipmsg'), because iptux sets
+ * ABSENCEOPT on every entry and a FeiQ nickname may end in brackets of its own.
+ */
+export function parseEntryExtra(
+  extra: Buffer,
+  command: number,
+  legacy: LegacyEncoding,
+  peer: { version?: string } = {},
+): EntryInfo {
+  const text = { utf8Flag: hasOption(command, Opt.UTF8OPT), legacy };
+  const fields = splitAtNul(extra);
+  const nicknameBytes = fields[0] ?? Buffer.alloc(0);
+  let groupBytes = fields[1] ?? Buffer.alloc(0);
+  let blockBytes: Buffer | undefined;
+  if (groupBytes[0] === LF) {
+    blockBytes = groupBytes;
+    groupBytes = Buffer.alloc(0);
+  } else if (fields[2]?.[0] === LF) {
+    blockBytes = fields[2];
+  }
+
+  const info: EntryInfo = {
+    nickname: decodeText(nicknameBytes, text),
+    group: decodeText(groupBytes, text),
+  };
+
+  if (blockBytes !== undefined && hasOption(command, Opt.CAPUTF8OPT)) {
+    const block = parseBlock(blockBytes);
+    info.block = block;
+    if (block.nickname !== undefined) info.nickname = block.nickname;
+    if (block.group !== undefined) info.group = block.group;
+  }
+
+  const encodingBytes = fields[3];
+  if (blockBytes === undefined && fields[2] !== undefined && encodingBytes?.length) {
+    info.iptux = {
+      icon: decodeText(fields[2], text),
+      encoding: decodeText(encodingBytes, text),
+    };
+  }
+
+  const mode = modeOf(command);
+  const isPresence = mode === Mode.BR_ENTRY || mode === Mode.ANSENTRY || mode === Mode.BR_ABSENCE;
+  if (
+    isPresence &&
+    hasOption(command, Opt.ABSENCEOPT) &&
+    info.iptux === undefined &&
+    peer.version !== undefined &&
+    detectClient(peer.version) === 'ipmsg'
+  ) {
+    const split = splitAbsenceTitle(info.nickname);
+    if (split.title !== undefined) {
+      info.nickname = split.nickname;
+      info.absenceTitle = split.title;
+    }
+  }
+  return info;
+}
+
+/** NUL would end a field early and LF would start a new block line. */
+function fieldText(value: string): string {
+  return value.replace(/\0/g, '').replace(/[\r\n]+/g, ' ');
+}
+
+/** UN/HN must match the header, where ':' is written as ';'. */
+function headerName(value: string): string {
+  return fieldText(value).replace(/:/g, ';');
+}
+
+function vsVersion(appVersion: string | undefined): string {
+  const parts = /(\d+)\.(\d+)\.(\d+)/.exec(appVersion ?? '');
+  const type = PIGEON_VS_TYPE.toString(16).toUpperCase().padStart(8, '0');
+  return parts ? `${type}:${parts[1]}:${parts[2]}:${parts[3]}` : `${type}:0:0:0`;
+}
+
+/**
+ * `nick\0group\0` in `encoding` (the legacy codepage for broadcasts, so old clients can
+ * read it), then the UTF-8 block and a NUL. Send it with CAPUTF8OPT so IP Messenger
+ * reads the block; iptux and FeiQ ignore it.
+ */
+export function buildEntryExtra(
+  info: { nickname: string; group: string; user: string; host: string; appVersion?: string },
+  encoding: LegacyEncoding | 'utf8',
+): Buffer {
+  const nickname = fieldText(info.nickname);
+  const group = fieldText(info.group);
+  const block =
+    `\nUN:${headerName(info.user)}\nHN:${headerName(info.host)}` +
+    `\nNN:${nickname}\nGN:${group}\nVS:${vsVersion(info.appVersion)}`;
+  const nul = Buffer.from([NUL]);
+  return Buffer.concat([
+    encodeText(nickname, encoding),
+    nul,
+    encodeText(group, encoding),
+    nul,
+    Buffer.from(block, 'utf8'),
+    nul,
+  ]);
+}

@@ -1,0 +1,75 @@
+import type { Endpoint } from '../wire';
+
+export interface PendingDelivery {
+  messageId: string;
+  peerId: string;
+  packetNo: number;
+  bytes: Buffer;
+  to: Endpoint;
+}
+
+export interface DeliveryTrackerDeps {
+  /** Put the datagram on the wire (first send and every retry). */
+  transmit: (bytes: Buffer, to: Endpoint) => void;
+  onFailed: (delivery: PendingDelivery) => void;
+  retryIntervalMs: number;
+  maxRetries: number;
+}
+
+/**
+ * Waits for RECVMSG acknowledgements: the same datagram (same packet number, so the
+ * receiver can recognise it) is sent again every interval, up to maxRetries times,
+ * then the message is given up as failed.
+ */
+export class DeliveryTracker {
+  private readonly pending = new Map<number, PendingDelivery & { retries: number; timer: NodeJS.Timeout }>();
+
+  constructor(private readonly deps: DeliveryTrackerDeps) {}
+
+  send(delivery: PendingDelivery): void {
+    this.deps.transmit(delivery.bytes, delivery.to);
+    const entry = { ...delivery, retries: 0, timer: this.schedule(delivery.packetNo) };
+    this.pending.set(delivery.packetNo, entry);
+  }
+
+  /** An acknowledgement arrived; returns the delivered message id, if it was ours and from that peer. */
+  acknowledge(packetNo: number, fromPeerId: string | undefined): string | undefined {
+    const entry = this.pending.get(packetNo);
+    if (!entry || (fromPeerId !== undefined && fromPeerId !== entry.peerId)) return undefined;
+    clearTimeout(entry.timer);
+    this.pending.delete(packetNo);
+    return entry.messageId;
+  }
+
+  isPending(messageId: string): boolean {
+    for (const entry of this.pending.values()) if (entry.messageId === messageId) return true;
+    return false;
+  }
+
+  get size(): number {
+    return this.pending.size;
+  }
+
+  /** Stop every retry timer (shutdown); nothing is reported as failed. */
+  clear(): void {
+    for (const entry of this.pending.values()) clearTimeout(entry.timer);
+    this.pending.clear();
+  }
+
+  private schedule(packetNo: number): NodeJS.Timeout {
+    return setTimeout(() => this.retry(packetNo), this.deps.retryIntervalMs);
+  }
+
+  private retry(packetNo: number): void {
+    const entry = this.pending.get(packetNo);
+    if (!entry) return;
+    if (entry.retries >= this.deps.maxRetries) {
+      this.pending.delete(packetNo);
+      this.deps.onFailed(entry);
+      return;
+    }
+    entry.retries += 1;
+    this.deps.transmit(entry.bytes, entry.to);
+    entry.timer = this.schedule(packetNo);
+  }
+}

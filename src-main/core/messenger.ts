@@ -1,0 +1,263 @@
+import os from 'node:os';
+import {
+  ContractError,
+  type NetworkStatsDTO,
+  type PigeonEvent,
+  type SelfDTO,
+  type SnapshotDTO,
+} from '../../preload/contract';
+import { Discovery } from './discovery/discovery';
+import { PeerDirectory, toPeerDTO, type PeerRecord } from './discovery/peer-directory';
+import { ConversationBook } from './history/conversation-book';
+import { MemoryHistory, type MessageHistory } from './history/message-history';
+import { Mode, modeOf } from './ipmsg/commands';
+import { pigeonVersionString } from './ipmsg/client';
+import { decodePacket, MAX_DATAGRAM_IN } from './ipmsg/packet';
+import { PacketNumberer } from './ipmsg/packet-number';
+import type { LegacyEncoding } from './ipmsg/text';
+import { Messaging } from './messaging/messaging';
+import type { ListMessagesQuery, MessengerCore, ProfileChange } from './messenger-api';
+import { NetworkStats } from './net/network-stats';
+import { RateLimiter } from './net/rate-limiter';
+import { UdpTransport, type Datagram } from './net/udp-transport';
+import { announceTargets } from './net/targets';
+import { defaultTiming, type MessengerOptions, type MessengerTiming } from './options';
+import { PIGEON_APP_VERSION } from './version';
+import { localIpv4Addresses } from './net/interfaces';
+import { Wire } from './wire';
+
+export const DEFAULT_PORT = 2425;
+
+export function createMessengerCore(options: MessengerOptions, history?: MessageHistory): MessengerCore {
+  return new Messenger(options, history ?? new MemoryHistory());
+}
+
+function loginName(): string {
+  try {
+    return os.userInfo().username || 'pigeon';
+  } catch {
+    return 'pigeon';
+  }
+}
+
+/** The facade: wires transport, codec, discovery and messaging; commands in, events out. */
+class Messenger implements MessengerCore {
+  private readonly listeners = new Set<(event: PigeonEvent) => void>();
+  private readonly networkStats = new NetworkStats();
+  private readonly limiter = new RateLimiter();
+  private readonly directory = new PeerDirectory();
+  private readonly conversations = new ConversationBook();
+  private readonly transport: UdpTransport;
+  private readonly discovery: Discovery;
+  private readonly messaging: Messaging;
+  private readonly timing: MessengerTiming;
+  private readonly legacy: LegacyEncoding;
+  private self: SelfDTO;
+  private ownAddresses = new Set<string>();
+  private statsTimer: NodeJS.Timeout | undefined;
+  private running = false;
+
+  constructor(
+    private readonly options: MessengerOptions,
+    private readonly history: MessageHistory,
+  ) {
+    const port = options.port ?? DEFAULT_PORT;
+    this.timing = { ...defaultTiming, ...options.timing };
+    this.legacy = options.legacyEncoding ?? 'gb18030';
+    this.self = {
+      nickname: options.nickname,
+      group: options.group ?? '',
+      user: options.user ?? loginName(),
+      host: options.host ?? os.hostname(),
+      status: 'online',
+      port,
+      language: options.language ?? 'zh-CN',
+      theme: options.theme ?? 'system',
+    };
+    this.transport = new UdpTransport({
+      port,
+      bindAddress: options.bindAddress ?? '0.0.0.0',
+      onDatagram: (datagram) => this.receive(datagram),
+    });
+    const wire = new Wire(
+      this.transport,
+      { version: pigeonVersionString(PIGEON_APP_VERSION), user: this.self.user, host: this.self.host },
+      new PacketNumberer(),
+      this.networkStats,
+    );
+    this.discovery = new Discovery({
+      wire,
+      directory: this.directory,
+      presence: () => this.self,
+      targets: () => announceTargets(this.options, port),
+      timing: this.timing,
+      legacy: this.legacy,
+      onPeer: (peer) => this.emitPeer(peer),
+    });
+    this.messaging = new Messaging({
+      wire,
+      directory: this.directory,
+      history: this.history,
+      conversations: this.conversations,
+      timing: this.timing,
+      legacy: this.legacy,
+      onMessage: (message) => this.emit({ type: 'message', message }),
+      onConversation: (conversation) => this.emit({ type: 'conversation', conversation }),
+      onPeerSeen: (peer, isNew) => {
+        this.emitPeer(peer);
+        if (isNew) this.discovery.introduceTo(peer);
+      },
+    });
+  }
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    const bind = this.options.bindAddress ?? '0.0.0.0';
+    this.ownAddresses = bind === '0.0.0.0' ? localIpv4Addresses() : new Set([bind]);
+    try {
+      await this.transport.open();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.emit({ type: 'notice', level: 'error', code: 'port-unavailable', message });
+      throw error;
+    }
+    this.running = true;
+    this.discovery.start();
+  }
+
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    this.messaging.stop();
+    await this.discovery.leave();
+    if (this.statsTimer) clearTimeout(this.statsTimer);
+    this.statsTimer = undefined;
+    await this.transport.close();
+  }
+
+  snapshot(): SnapshotDTO {
+    return {
+      self: { ...this.self },
+      peers: this.directory.all().map(toPeerDTO),
+      conversations: this.conversations.all().map((c) => ({ ...c })),
+      stats: this.networkStats.snapshot(),
+    };
+  }
+
+  stats(): NetworkStatsDTO {
+    return this.networkStats.snapshot();
+  }
+
+  listMessages(query: ListMessagesQuery) {
+    return this.history.list(query.conversationId, { before: query.before, limit: query.limit });
+  }
+
+  sendMessage(conversationId: string, text: string) {
+    if (!this.running) throw new ContractError('failed', 'Pigeon is not connected to the network.');
+    if (text.trim().length === 0) throw new ContractError('invalid-request', 'An empty message cannot be sent.');
+    return this.messaging.send(conversationId, text);
+  }
+
+  resendMessage(messageId: string) {
+    if (!this.running) throw new ContractError('failed', 'Pigeon is not connected to the network.');
+    return this.messaging.resend(messageId);
+  }
+
+  markRead(conversationId: string) {
+    const conversation = this.conversations.markRead(conversationId);
+    this.emit({ type: 'conversation', conversation });
+    return conversation;
+  }
+
+  openConversation(peerId: string): string {
+    if (!this.directory.get(peerId)) throw new ContractError('failed', 'This contact is unknown.');
+    const conversation = this.conversations.ensure(peerId);
+    this.emit({ type: 'conversation', conversation: { ...conversation } });
+    return conversation.id;
+  }
+
+  updateProfile(change: ProfileChange): SelfDTO {
+    const before = this.self;
+    this.self = {
+      ...before,
+      ...Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)),
+    };
+    const visible =
+      before.nickname !== this.self.nickname ||
+      before.group !== this.self.group ||
+      before.status !== this.self.status;
+    if (visible && this.running) this.discovery.announcePresence();
+    this.emit({ type: 'self', self: { ...this.self } });
+    return { ...this.self };
+  }
+
+  refreshPeers(): void {
+    if (this.running) this.discovery.announce();
+  }
+
+  onEvent(listener: (event: PigeonEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Every datagram passes here; nothing in it may throw past this point. */
+  private receive(datagram: Datagram): void {
+    this.networkStats.received();
+    this.scheduleStats();
+    if (datagram.bytes.length > MAX_DATAGRAM_IN) return this.networkStats.dropped('oversized');
+    if (!this.limiter.allow(datagram.address)) return this.networkStats.dropped('rateLimited');
+    const decoded = decodePacket(datagram.bytes, { legacyEncoding: this.legacy });
+    if (!decoded.ok) return this.networkStats.dropped(decoded.reason);
+    const packet = decoded.packet;
+    if (this.isOwn(packet.user, packet.host, datagram)) return;
+    const from = { address: datagram.address, port: datagram.port };
+    try {
+      if (modeOf(packet.command) === Mode.BR_ENTRY) {
+        this.messaging.peerReentered(`${packet.user}@${packet.host}`);
+      }
+      const handled = this.discovery.handle(packet, from) || this.messaging.handle(packet, from);
+      if (!handled) this.networkStats.dropped('unknownCommand');
+    } catch (error) {
+      // A packet that trips a bug is dropped and counted; the messenger keeps running.
+      this.networkStats.dropped('malformed');
+      this.emit({
+        type: 'notice',
+        level: 'warning',
+        code: 'packet-error',
+        message: `Ignored a datagram from ${datagram.address} that could not be handled (${String(error)}).`,
+      });
+    }
+  }
+
+  private isOwn(user: string, host: string, datagram: Datagram): boolean {
+    return (
+      user === this.self.user &&
+      host === this.self.host &&
+      datagram.port === this.self.port &&
+      this.ownAddresses.has(datagram.address)
+    );
+  }
+
+  private scheduleStats(): void {
+    if (this.statsTimer) return;
+    this.statsTimer = setTimeout(() => {
+      this.statsTimer = undefined;
+      this.emit({ type: 'stats', stats: this.networkStats.snapshot() });
+    }, 500);
+    this.statsTimer.unref();
+  }
+
+  private emitPeer(peer: PeerRecord): void {
+    this.emit({ type: 'peer', peer: toPeerDTO(peer) });
+  }
+
+  private emit(event: PigeonEvent): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch {
+        // A faulty subscriber must not break the core or the other subscribers.
+      }
+    }
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * Per-address token bucket: one noisy or hostile host cannot starve the rest.
+ * Buckets of quiet addresses are forgotten so the table cannot grow without bound.
+ */
+export class RateLimiter {
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+
+  constructor(
+    private readonly perSecond = 200,
+    private readonly burst = 400,
+    private readonly maxAddresses = 4096,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  allow(address: string): boolean {
+    const now = this.now();
+    let bucket = this.buckets.get(address);
+    if (!bucket) {
+      if (this.buckets.size >= this.maxAddresses) this.forgetQuiet(now);
+      bucket = { tokens: this.burst, at: now };
+      this.buckets.set(address, bucket);
+    }
+    bucket.tokens = Math.min(this.burst, bucket.tokens + ((now - bucket.at) / 1000) * this.perSecond);
+    bucket.at = now;
+    if (bucket.tokens < 1) return false;
+    bucket.tokens -= 1;
+    return true;
+  }
+
+  private forgetQuiet(now: number): void {
+    for (const [address, bucket] of this.buckets) {
+      if (now - bucket.at > 10_000) this.buckets.delete(address);
+    }
+    // Still full: drop the oldest entries (Map keeps insertion order).
+    for (const address of this.buckets.keys()) {
+      if (this.buckets.size < this.maxAddresses) break;
+      this.buckets.delete(address);
+    }
+  }
+}

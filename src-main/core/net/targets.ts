@@ -1,0 +1,35 @@
+import type { MessengerOptions } from '../options';
+import { isIpv4, listIpv4Interfaces } from './interfaces';
+import type { Endpoint } from '../wire';
+
+/** Parse `a.b.c.d` or `a.b.c.d:port`; undefined for anything else. */
+export function parseHostEntry(entry: string, defaultPort: number): Endpoint | undefined {
+  const match = /^\s*([0-9.]+)(?::(\d{1,5}))?\s*$/.exec(entry);
+  if (!match || !isIpv4(match[1] ?? '')) return undefined;
+  const port = match[2] === undefined ? defaultPort : Number(match[2]);
+  if (port < 1 || port > 65535) return undefined;
+  return { address: match[1] as string, port };
+}
+
+/**
+ * Where BR_ENTRY goes: the limited broadcast, each interface's directed broadcast,
+ * extra broadcast addresses, and the explicit host list (for other subnets and loopback).
+ */
+export function announceTargets(options: MessengerOptions, port: number): Endpoint[] {
+  const targets: Endpoint[] = [];
+  const seen = new Set<string>();
+  const add = (endpoint: Endpoint | undefined): void => {
+    if (!endpoint) return;
+    const key = `${endpoint.address}:${endpoint.port}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    targets.push(endpoint);
+  };
+  if (options.broadcast !== false) {
+    add({ address: '255.255.255.255', port });
+    for (const iface of listIpv4Interfaces()) add({ address: iface.broadcast, port });
+  }
+  for (const address of options.broadcastAddresses ?? []) add(parseHostEntry(address, port));
+  for (const host of options.hosts ?? []) add(parseHostEntry(host, port));
+  return targets;
+}

@@ -1,0 +1,54 @@
+import { encodePacket, MAX_DATAGRAM_OUT } from './ipmsg/packet';
+import type { PacketNumberer } from './ipmsg/packet-number';
+import type { UdpTransport } from './net/udp-transport';
+import type { NetworkStats } from './net/network-stats';
+
+export interface Endpoint {
+  address: string;
+  port: number;
+}
+
+export interface Identity {
+  version: string;
+  user: string;
+  host: string;
+}
+
+/** Builds Pigeon's datagrams (identity, packet numbers) and hands them to the transport. */
+export class Wire {
+  constructor(
+    private readonly transport: UdpTransport,
+    private readonly identity: Identity,
+    private readonly numbers: PacketNumberer,
+    private readonly stats: NetworkStats,
+  ) {}
+
+  nextPacketNo(): number {
+    return this.numbers.next();
+  }
+
+  /** Encode a packet; `packetNo` is fresh unless given (retransmissions keep theirs). */
+  build(command: number, extra: Buffer | string = '', packetNo = this.numbers.next()): Buffer {
+    const bytes = encodePacket({ ...this.identity, packetNo, command, extra });
+    if (bytes.length > MAX_DATAGRAM_OUT) {
+      // Callers split text before this point; reaching here is a bug, not user input.
+      throw new RangeError(`datagram of ${bytes.length} bytes exceeds ${MAX_DATAGRAM_OUT}`);
+    }
+    return bytes;
+  }
+
+  /** Bytes of the header alone, to size message chunks. */
+  headerBytes(command: number): number {
+    return encodePacket({ ...this.identity, packetNo: 4294967295, command, extra: '' }).length;
+  }
+
+  async sendBytes(bytes: Buffer, to: Endpoint): Promise<boolean> {
+    const ok = await this.transport.send(bytes, to.address, to.port);
+    if (ok) this.stats.sent();
+    return ok;
+  }
+
+  send(command: number, extra: Buffer | string, to: Endpoint): Promise<boolean> {
+    return this.sendBytes(this.build(command, extra), to);
+  }
+}

@@ -1,0 +1,98 @@
+import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { createHandlers } from '../adapters/handlers';
+import { createMessengerCore } from '../core/messenger';
+import type { MessengerCore } from '../core/messenger-api';
+import { persistProfile, readSettings } from '../core/settings-file';
+import type { HeadlessConfig } from './cli-args';
+import { serveStatic } from './static-files';
+import { attachGateway } from './ws-gateway';
+
+export interface HeadlessApp {
+  core: MessengerCore;
+  url: string;
+  token: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Pigeon without a display: the core on the LAN, the built renderer and the
+ * contract over a WebSocket, both on 127.0.0.1 only.
+ */
+export async function startHeadless(
+  config: HeadlessConfig,
+  log: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+): Promise<HeadlessApp> {
+  const dataDir = path.resolve(config.dataDir ?? '.pigeon-data');
+  const { settings, problem } = await readSettings(dataDir);
+  if (problem) log(problem);
+  const nickname = config.nickname || settings.nickname;
+  if (!nickname) throw new Error('A nickname is needed the first time: npm run headless -- --nick <name>');
+
+  const core = createMessengerCore({
+    nickname,
+    group: config.group ?? settings.group,
+    port: config.port ?? settings.port,
+    bindAddress: config.bindAddress,
+    hosts: [...(settings.hosts ?? []), ...config.hosts],
+    broadcastAddresses: [...(settings.broadcastAddresses ?? []), ...config.broadcastAddresses],
+    broadcast: config.broadcast,
+    user: config.user,
+    host: config.hostName,
+    language: config.language ?? settings.language,
+    theme: settings.theme,
+    timing: Object.fromEntries(Object.entries(config.timing).filter(([, v]) => v !== undefined)),
+  });
+  const stopPersisting = persistProfile(core, dataDir, {
+    ...settings,
+    nickname,
+    ...(config.group !== undefined ? { group: config.group } : {}),
+  });
+  await core.start();
+  if (settings.status === 'away') core.updateProfile({ status: 'away' });
+
+  const rendererDir = path.resolve(config.rendererDir ?? path.join(path.dirname(process.argv[1] ?? '.'), '..', 'renderer'));
+  const server = http.createServer((req, res) => {
+    serveStatic(rendererDir, req, res).catch((error: unknown) => {
+      log(`static file error: ${String(error)}`);
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+  const token = randomBytes(24).toString('base64url');
+  const detach = attachGateway({
+    server,
+    core,
+    token,
+    log,
+    handlers: createHandlers(core, { showConversation: () => undefined }),
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.uiPort, '127.0.0.1', () => resolve());
+    });
+  } catch (error) {
+    detach();
+    await core.stop();
+    throw new Error(`Could not serve the UI on 127.0.0.1:${config.uiPort}: ${(error as Error).message}`);
+  }
+  const { port } = server.address() as AddressInfo;
+
+  let closed = false;
+  return {
+    core,
+    token,
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    async close() {
+      if (closed) return;
+      closed = true;
+      detach();
+      stopPersisting();
+      await core.stop();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,107 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import type { PigeonEvent } from '../../preload/contract';
+import { startHeadless, type HeadlessApp } from '../../src-main/headless/headless-app';
+import type { HeadlessConfig } from '../../src-main/headless/cli-args';
+import { waitFor } from './support/cores';
+
+const PORT = 2427;
+let apps: HeadlessApp[] = [];
+afterEach(async () => {
+  await Promise.all(apps.map((a) => a.close()));
+  apps = [];
+});
+
+async function start(address: string, nick: string, hosts: string[]): Promise<HeadlessApp> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'pigeon-headless-'));
+  await writeFile(path.join(dir, 'index.html'), '<!doctype html><title>Pigeon</title>');
+  const config: HeadlessConfig = {
+    nickname: nick, port: PORT, dataDir: path.join(dir, 'data'), uiPort: 0, bindAddress: address,
+    hosts, broadcastAddresses: [], broadcast: false, user: nick.toLowerCase(), hostName: 'box',
+    rendererDir: dir, timing: { answerDelayMaxMs: 20, retryIntervalMs: 200 },
+  };
+  const app = await startHeadless(config, () => undefined);
+  apps.push(app);
+  return app;
+}
+
+function connect(url: string, headers: Record<string, string> = {}): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url, { headers });
+    ws.once('open', () => resolve(ws));
+    ws.once('error', reject);
+    ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+  });
+}
+
+function client(ws: WebSocket) {
+  let next = 1;
+  const events: PigeonEvent[] = [];
+  const waiting = new Map<number, (m: { ok: boolean; value?: unknown; error?: { code: string; message: string } }) => void>();
+  ws.on('message', (data) => {
+    const msg = JSON.parse(data.toString());
+    if (msg.events) events.push(...msg.events);
+    else waiting.get(msg.id)?.(msg);
+  });
+  return {
+    events,
+    call(channel: string, request?: unknown) {
+      const id = next++;
+      return new Promise<{ ok: boolean; value?: any; error?: { code: string; message: string } }>((resolve) => {
+        waiting.set(id, resolve);
+        ws.send(JSON.stringify({ id, channel, request }));
+      });
+    },
+  };
+}
+
+describe('headless mode', () => {
+  it('serves the UI and carries the contract over a token-guarded WebSocket', async () => {
+    const a = await start('127.0.0.20', 'Alice', ['127.0.0.21']);
+    const b = await start('127.0.0.21', 'Bob', ['127.0.0.20']);
+    expect(a.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{20,}$/);
+
+    const page = await fetch(a.url);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect((await fetch(new URL('/../../etc/passwd', a.url))).status).toBe(404);
+
+    const wsBase = a.url.replace('http://', 'ws://').replace('/?token=', '/ws?token=');
+    await expect(connect(wsBase.replace(/token=.*/, 'token=wrong'))).rejects.toThrow(/403/);
+    await expect(connect(wsBase, { Origin: 'http://evil.example' })).rejects.toThrow(/403/);
+
+    const ws = await connect(wsBase);
+    const api = client(ws);
+    const snapshot = await api.call('getSnapshot');
+    expect(snapshot.ok).toBe(true);
+    expect(snapshot.value.self).toMatchObject({ nickname: 'Alice', port: PORT, language: 'zh-CN' });
+
+    expect(await api.call('sendMessage', { conversationId: 'x' })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(await api.call('nope')).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+    expect(await api.call('sendMessage', { conversationId: 'nobody@nowhere', text: 'hi' })).toMatchObject({
+      ok: false,
+      error: { code: 'failed', message: expect.stringMatching(/unknown/i) },
+    });
+    ws.send('not json');
+
+    const bob = await waitFor(() => api.events.find((e) => e.type === 'peer' && e.peer.nickname === 'Bob'), 5000, 'Bob event');
+    const peerId = bob.type === 'peer' ? bob.peer.id : '';
+    const opened = await api.call('openConversation', { peerId });
+    expect(opened.value).toEqual({ conversationId: peerId });
+    const sent = await api.call('sendMessage', { conversationId: peerId, text: '你好 Bob' });
+    expect(sent.ok).toBe(true);
+    await waitFor(
+      () => api.events.find((e) => e.type === 'message' && e.message.state === 'delivered'),
+      3000,
+      'delivered event',
+    );
+    expect(b.core.listMessages({ conversationId: 'alice@box' }).map((m) => m.text)).toEqual(['你好 Bob']);
+    const profile = await api.call('updateProfile', { nickname: 'Alice L', status: 'away' });
+    expect(profile.value).toMatchObject({ nickname: 'Alice L', status: 'away' });
+    await waitFor(() => b.core.snapshot().peers.find((p) => p.id === 'alice@box' && p.status === 'away' && p.nickname === 'Alice L'), 3000, 'away at Bob');
+    ws.close();
+  });
+});

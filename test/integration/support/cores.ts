@@ -1,0 +1,66 @@
+import dgram from 'node:dgram';
+import type { PigeonEvent } from '../../../preload/contract';
+import { createMessengerCore } from '../../../src-main/core/messenger';
+import type { MessengerCore } from '../../../src-main/core/messenger-api';
+import type { MessengerOptions } from '../../../src-main/core/options';
+
+export interface TestCore {
+  core: MessengerCore;
+  address: string;
+  events: PigeonEvent[];
+}
+
+/** Fast protocol timing so a test sees retries and age-out in seconds. */
+export const FAST = { retryIntervalMs: 200, maxRetries: 4, answerDelayMaxMs: 50, reannounceMs: 60_000, ageOutMs: 60_000 };
+
+/** Start cores on 127.0.0.x addresses that know each other through a host list only. */
+export async function startCores(
+  addresses: string[],
+  port: number,
+  extra: Partial<MessengerOptions> = {},
+): Promise<TestCore[]> {
+  const cores = addresses.map((address, i) => {
+    const core = createMessengerCore({
+      nickname: `Peer ${i + 1}`,
+      group: i === 0 ? '研发' : 'QA',
+      user: `user${i + 1}`,
+      host: `host${i + 1}`,
+      port,
+      bindAddress: address,
+      broadcast: false,
+      hosts: addresses.filter((a) => a !== address).map((a) => `${a}:${port}`),
+      timing: FAST,
+      ...extra,
+    });
+    const events: PigeonEvent[] = [];
+    core.onEvent((e) => events.push(e));
+    return { core, address, events };
+  });
+  for (const c of cores) await c.core.start();
+  return cores;
+}
+
+export async function waitFor<T>(probe: () => T | undefined | false, timeoutMs = 5000, what = 'condition'): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** A bare UDP socket standing in for another program on the network. */
+export async function rawSocket(address: string, port = 0): Promise<{ socket: dgram.Socket; received: Buffer[] }> {
+  const socket = dgram.createSocket('udp4');
+  const received: Buffer[] = [];
+  socket.on('message', (m) => received.push(m));
+  await new Promise<void>((resolve) => socket.bind(port, address, () => resolve()));
+  return { socket, received };
+}
+
+export function sendRaw(socket: dgram.Socket, bytes: Buffer | string, address: string, port: number): Promise<void> {
+  return new Promise((resolve, reject) =>
+    socket.send(typeof bytes === 'string' ? Buffer.from(bytes) : bytes, port, address, (e) => (e ? reject(e) : resolve())),
+  );
+}
