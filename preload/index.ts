@@ -1,0 +1,49 @@
+/**
+ * Pigeon's preload: runs sandboxed and context-isolated in every window and
+ * exposes `window.pigeon`, one typed function per contract channel plus an event
+ * subscription. ipcRenderer itself never crosses the bridge.
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import {
+  EVENTS_CHANNEL,
+  ipcChannel,
+  type ChannelName,
+  type ChannelRequest,
+  type ChannelResponse,
+  type PigeonApi,
+  type PigeonEvent,
+} from './contract';
+import { unwrapIpcResult } from './ipc-result';
+
+function call<C extends ChannelName>(name: C) {
+  const channel = ipcChannel(name);
+  return async (request?: ChannelRequest<C>): Promise<ChannelResponse<C>> =>
+    unwrapIpcResult<ChannelResponse<C>>(await ipcRenderer.invoke(channel, request));
+}
+
+function onEvents(listener: (events: PigeonEvent[]) => void): () => void {
+  if (typeof listener !== 'function') throw new TypeError('onEvents needs a listener function');
+  // Only the payload is passed on: the IpcRendererEvent would leak ipcRenderer.
+  const forward = (_event: IpcRendererEvent, batch: unknown): void => {
+    if (Array.isArray(batch)) listener(batch as PigeonEvent[]);
+  };
+  ipcRenderer.on(EVENTS_CHANNEL, forward);
+  return () => {
+    ipcRenderer.removeListener(EVENTS_CHANNEL, forward);
+  };
+}
+
+// Listing every channel by name lets the compiler check this against PigeonApi.
+export const api: PigeonApi = Object.freeze({
+  getSnapshot: call('getSnapshot'),
+  listMessages: call('listMessages'),
+  sendMessage: call('sendMessage'),
+  resendMessage: call('resendMessage'),
+  markRead: call('markRead'),
+  openConversation: call('openConversation'),
+  updateProfile: call('updateProfile'),
+  refreshPeers: call('refreshPeers'),
+  onEvents,
+});
+
+contextBridge.exposeInMainWorld('pigeon', api);

@@ -1,0 +1,216 @@
+/**
+ * Pigeon's Electron entry (bundled to out/main/index.cjs). Wires the core to the
+ * windows, the tray, notifications and the IPC adapter, and says goodbye to the
+ * LAN (BR_EXIT) before the process ends.
+ */
+import os from 'node:os';
+import { app, dialog, nativeTheme, session } from 'electron';
+import type { Theme } from '../preload/contract';
+import { createMessengerCore } from './core/messenger';
+import type { MessengerCore } from './core/messenger-api';
+import { persistProfile, readSettings } from './core/settings-file';
+import { createIpcAdapter, type IpcAdapter } from './ipc/ipc-adapter';
+import { assetPath, resolveAppPaths } from './shell/app-paths';
+import { labelsFor } from './shell/labels';
+import { MessageNotifier } from './shell/notifications';
+import { createRendererLocation, devServerUrl } from './shell/renderer-location';
+import { installSessionSecurity } from './shell/security';
+import { ShellState } from './shell/shell-state';
+import { PigeonTray } from './shell/tray';
+import { WindowManager } from './shell/windows';
+
+/** How long quitting waits for the core to say goodbye before giving up. */
+const STOP_TIMEOUT_MS = 3000;
+
+interface Running {
+  core: MessengerCore;
+  ipc: IpcAdapter;
+  notifier: MessageNotifier;
+  tray?: PigeonTray;
+  /** Stops forwarding core events to the shell and saving the profile. */
+  unsubscribe: () => void;
+}
+
+let running: Running | undefined;
+let windows: WindowManager | undefined;
+
+function defaultNickname(): string {
+  try {
+    return os.userInfo().username || 'Pigeon';
+  } catch {
+    return 'Pigeon';
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error && error.message ? error.message : String(error);
+}
+
+async function startPigeon(): Promise<void> {
+  const paths = resolveAppPaths(__dirname);
+  const dataDir = app.getPath('userData');
+  const { settings: stored, problem: settingsProblem } = await readSettings(dataDir);
+  let theme: Theme = stored.theme ?? 'system';
+  nativeTheme.themeSource = theme;
+
+  const renderer = createRendererLocation(
+    paths.rendererIndex,
+    devServerUrl(process.env, app.isPackaged),
+  );
+  installSessionSecurity(session.defaultSession, renderer);
+
+  const core = createMessengerCore({
+    nickname: stored.nickname ?? defaultNickname(),
+    group: stored.group,
+    port: stored.port,
+    language: stored.language,
+    theme,
+    hosts: stored.hosts,
+    broadcastAddresses: stored.broadcastAddresses,
+  });
+  const stopPersisting = persistProfile(core, dataDir, stored);
+  const appIcon = assetPath(paths, 'icon-256.png');
+  windows = new WindowManager({
+    preload: paths.preload,
+    renderer,
+    theme: () => theme,
+    icon: appIcon,
+  });
+  const shown = windows;
+  const trusted = {
+    isOwnWebContents: (contents: Electron.WebContents) => shown.isOwnWebContents(contents),
+    isOwnPage: (url: string) => renderer.isOwnPage(url),
+    liveWebContents: () => shown.liveWebContents(),
+  };
+  // Handlers exist before any window loads, so a window's first request is answered.
+  const ipc = createIpcAdapter({
+    core,
+    windows: trusted,
+    showConversation: (id) => shown.showConversation(id),
+  });
+
+  const state = new ShellState();
+  const notifier = new MessageNotifier({
+    state,
+    isConversationFocused: (id) => shown.isConversationFocused(id),
+    showConversation: (id) => shown.showConversation(id),
+    icon: appIcon,
+  });
+  let tray: PigeonTray | undefined;
+  const stopForwarding = core.onEvent((event) => {
+    state.apply(event);
+    if (event.type === 'self') {
+      if (event.self.theme !== theme) {
+        theme = event.self.theme;
+        nativeTheme.themeSource = theme;
+        shown.applyTheme();
+      }
+    }
+    notifier.onEvent(event);
+    tray?.refresh();
+  });
+  // Known before start, so quitting while the core starts still stops it.
+  const current: Running = {
+    core,
+    ipc,
+    notifier,
+    unsubscribe: () => {
+      stopForwarding();
+      stopPersisting();
+    },
+  };
+  running = current;
+
+  try {
+    await core.start();
+    if (stored.status === 'away') core.updateProfile({ status: 'away' });
+  } catch (error) {
+    // The core also emits a notice; the window still opens so the user can read it.
+    const language = stored.language ?? core.snapshot().self.language;
+    dialog.showErrorBox(labelsFor(language).startFailedTitle, messageOf(error));
+  }
+  state.seed(core.snapshot());
+
+  shown.showMain();
+  if (settingsProblem) {
+    void dialog.showMessageBox({ type: 'warning', title: 'Pigeon', message: settingsProblem });
+  }
+  try {
+    tray = new PigeonTray({
+      state,
+      icons: { normal: assetPath(paths, 'tray.png'), blank: assetPath(paths, 'tray-blank.png') },
+      showMain: () => shown.showMain(),
+      showConversation: (id) => shown.showConversation(id),
+      setStatus: (status) => core.updateProfile({ status }),
+      quit: () => app.quit(),
+    });
+    current.tray = tray;
+  } catch (error) {
+    console.error('Pigeon could not create its tray icon:', error);
+  }
+}
+
+async function withTimeout(work: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  await Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+async function shutdown(): Promise<void> {
+  windows?.prepareToQuit();
+  const current = running;
+  if (!current) return;
+  current.tray?.dispose();
+  current.notifier.dispose();
+  try {
+    await withTimeout(current.core.stop(), STOP_TIMEOUT_MS);
+  } catch (error) {
+    console.error('Pigeon could not say goodbye to the network:', error);
+  }
+  // After stop, so a last profile change is still saved and windows see the final events.
+  current.unsubscribe();
+  current.ipc.dispose();
+}
+
+function main(): void {
+  // Every renderer sandboxed, whatever a window's options say.
+  app.enableSandbox();
+  if (process.platform === 'win32') app.setAppUserModelId('app.pigeon.messenger');
+
+  if (!app.requestSingleInstanceLock()) {
+    // Another Pigeon is running: it shows its window (second-instance); this one leaves.
+    app.quit();
+    return;
+  }
+  app.on('second-instance', () => windows?.showMain());
+  app.on('activate', () => windows?.showMain());
+  // The tray keeps Pigeon running with no window open; Quit is in its menu.
+  app.on('window-all-closed', () => undefined);
+
+  let stopped = false;
+  let stopping = false;
+  app.on('before-quit', (event) => {
+    if (stopped) return;
+    event.preventDefault();
+    if (stopping) return;
+    stopping = true;
+    void shutdown().finally(() => {
+      stopped = true;
+      app.quit();
+    });
+  });
+
+  app
+    .whenReady()
+    .then(startPigeon)
+    .catch((error: unknown) => {
+      console.error('Pigeon failed to start:', error);
+      dialog.showErrorBox('Pigeon', messageOf(error));
+      stopped = true;
+      app.exit(1);
+    });
+}
+
+main();

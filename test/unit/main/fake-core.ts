@@ -1,0 +1,76 @@
+import { vi } from 'vitest';
+import type {
+  ConversationDTO,
+  MessageDTO,
+  PigeonEvent,
+  SelfDTO,
+  SnapshotDTO,
+} from '../../../preload/contract';
+import type { MessengerCore } from '../../../src-main/core/messenger-api';
+
+export const self: SelfDTO = {
+  nickname: 'Ann',
+  group: 'Lab',
+  user: 'ann',
+  host: 'pc1',
+  status: 'online',
+  port: 2425,
+  language: 'en',
+  theme: 'system',
+};
+
+export function snapshot(conversations: ConversationDTO[] = []): SnapshotDTO {
+  return {
+    self,
+    peers: [],
+    conversations,
+    stats: {
+      datagramsIn: 0,
+      datagramsOut: 0,
+      dropped: { malformed: 0, oversized: 0, rateLimited: 0, unknownCommand: 0 },
+    },
+  };
+}
+
+export function message(partial: Partial<MessageDTO> = {}): MessageDTO {
+  return {
+    id: 'm1',
+    conversationId: 'bob@pc2',
+    direction: 'in',
+    text: 'hello',
+    state: 'received',
+    at: 1000,
+    ...partial,
+  };
+}
+
+/** A MessengerCore whose commands are spies; `emit` plays an event to subscribers. */
+export function createFakeCore() {
+  const listeners = new Set<(event: PigeonEvent) => void>();
+  const core = {
+    start: vi.fn(async () => undefined),
+    stop: vi.fn(async () => undefined),
+    snapshot: vi.fn(() => snapshot()),
+    stats: vi.fn(() => snapshot().stats),
+    listMessages: vi.fn(() => [message()]),
+    sendMessage: vi.fn((conversationId: string, text: string) => [
+      message({ conversationId, text, direction: 'out', state: 'sending' }),
+    ]),
+    resendMessage: vi.fn(() => message()),
+    markRead: vi.fn((id: string) => ({ id, peerId: id, unread: 0 })),
+    openConversation: vi.fn((peerId: string) => peerId),
+    updateProfile: vi.fn(() => self),
+    refreshPeers: vi.fn(),
+    onEvent: vi.fn((listener: (event: PigeonEvent) => void) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    }),
+    emit(event: PigeonEvent) {
+      for (const listener of listeners) listener(event);
+    },
+    listenerCount: () => listeners.size,
+  };
+  return core satisfies MessengerCore;
+}
+
+export type FakeCore = ReturnType<typeof createFakeCore>;
