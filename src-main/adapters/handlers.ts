@@ -1,8 +1,4 @@
-import {
-  parseRequest,
-  type ChannelName,
-  type ChannelResponse,
-} from '../../preload/contract';
+import { parseRequest, type ChannelName, type ChannelResponse } from '../../preload/contract';
 import type { MessengerCore } from '../core/messenger-api';
 
 /** What differs between the Electron and the headless adapter: how a chat is shown. */

@@ -28,7 +28,10 @@ import { Wire } from './wire';
 
 export const DEFAULT_PORT = 2425;
 
-export function createMessengerCore(options: MessengerOptions, history?: MessageHistory): MessengerCore {
+export function createMessengerCore(
+  options: MessengerOptions,
+  history?: MessageHistory,
+): MessengerCore {
   return new Messenger(options, history ?? new MemoryHistory());
 }
 
@@ -81,7 +84,11 @@ class Messenger implements MessengerCore {
     });
     const wire = new Wire(
       this.transport,
-      { version: pigeonVersionString(PIGEON_APP_VERSION), user: this.self.user, host: this.self.host },
+      {
+        version: pigeonVersionString(PIGEON_APP_VERSION),
+        user: this.self.user,
+        host: this.self.host,
+      },
       new PacketNumberer(),
       this.networkStats,
     );
@@ -154,7 +161,8 @@ class Messenger implements MessengerCore {
 
   sendMessage(conversationId: string, text: string) {
     if (!this.running) throw new ContractError('failed', 'Pigeon is not connected to the network.');
-    if (text.trim().length === 0) throw new ContractError('invalid-request', 'An empty message cannot be sent.');
+    if (text.trim().length === 0)
+      throw new ContractError('invalid-request', 'An empty message cannot be sent.');
     return this.messaging.send(conversationId, text);
   }
 

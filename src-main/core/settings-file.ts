@@ -46,7 +46,10 @@ export async function readSettings(dataDir: string): Promise<SettingsReadResult>
   }
   const aside = `${file}.damaged-${Date.now()}`;
   await fs.rename(file, aside).catch(() => undefined);
-  return { settings: {}, problem: `Settings file was damaged; it was kept as ${aside} and defaults are used.` };
+  return {
+    settings: {},
+    problem: `Settings file was damaged; it was kept as ${aside} and defaults are used.`,
+  };
 }
 
 export async function loadSettings(dataDir: string): Promise<StoredSettings> {
@@ -63,7 +66,11 @@ export async function saveSettings(dataDir: string, settings: StoredSettings): P
 }
 
 /** Keep the profile (name, group, status, language, theme) saved whenever it changes. */
-export function persistProfile(core: MessengerCore, dataDir: string, base: StoredSettings): () => void {
+export function persistProfile(
+  core: MessengerCore,
+  dataDir: string,
+  base: StoredSettings,
+): () => void {
   let current = { ...base };
   let chain = Promise.resolve();
   return core.onEvent((event) => {

@@ -15,7 +15,13 @@ export interface HeadlessConfig {
   user?: string;
   hostName?: string;
   rendererDir?: string;
-  timing: { retryIntervalMs?: number; maxRetries?: number; reannounceMs?: number; ageOutMs?: number; answerDelayMaxMs?: number };
+  timing: {
+    retryIntervalMs?: number;
+    maxRetries?: number;
+    reannounceMs?: number;
+    ageOutMs?: number;
+    answerDelayMaxMs?: number;
+  };
 }
 
 export const HELP = `Usage: npm run headless -- --nick <name> [options]
@@ -71,7 +77,11 @@ export function parseHeadlessArgs(argv: string[]): HeadlessConfig | 'help' {
     },
   });
   if (values.help) return 'help';
-  const check = <T>(schema: z.ZodType<T>, value: string | undefined, flag: string): T | undefined => {
+  const check = <T>(
+    schema: z.ZodType<T>,
+    value: string | undefined,
+    flag: string,
+  ): T | undefined => {
     if (value === undefined) return undefined;
     const parsed = schema.safeParse(value);
     if (!parsed.success) throw new Error(`Invalid value for ${flag}: ${value}`);
@@ -100,10 +110,18 @@ export function parseHeadlessArgs(argv: string[]): HeadlessConfig | 'help' {
     rendererDir: values['renderer-dir'],
     timing: {
       retryIntervalMs: check(ms, values['retry-ms'], '--retry-ms'),
-      maxRetries: check(z.coerce.number().int().min(0).max(20), values['max-retries'], '--max-retries'),
+      maxRetries: check(
+        z.coerce.number().int().min(0).max(20),
+        values['max-retries'],
+        '--max-retries',
+      ),
       reannounceMs: check(ms, values['reannounce-ms'], '--reannounce-ms'),
       ageOutMs: check(ms, values['age-out-ms'], '--age-out-ms'),
-      answerDelayMaxMs: check(z.coerce.number().int().min(0).max(60_000), values['answer-delay-ms'], '--answer-delay-ms'),
+      answerDelayMaxMs: check(
+        z.coerce.number().int().min(0).max(60_000),
+        values['answer-delay-ms'],
+        '--answer-delay-ms',
+      ),
     },
   };
 }

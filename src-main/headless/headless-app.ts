@@ -29,7 +29,8 @@ export async function startHeadless(
   const { settings, problem } = await readSettings(dataDir);
   if (problem) log(problem);
   const nickname = config.nickname || settings.nickname;
-  if (!nickname) throw new Error('A nickname is needed the first time: npm run headless -- --nick <name>');
+  if (!nickname)
+    throw new Error('A nickname is needed the first time: npm run headless -- --nick <name>');
 
   const core = createMessengerCore({
     nickname,
@@ -53,7 +54,9 @@ export async function startHeadless(
   await core.start();
   if (settings.status === 'away') core.updateProfile({ status: 'away' });
 
-  const rendererDir = path.resolve(config.rendererDir ?? path.join(path.dirname(process.argv[1] ?? '.'), '..', 'renderer'));
+  const rendererDir = path.resolve(
+    config.rendererDir ?? path.join(path.dirname(process.argv[1] ?? '.'), '..', 'renderer'),
+  );
   const server = http.createServer((req, res) => {
     serveStatic(rendererDir, req, res).catch((error: unknown) => {
       log(`static file error: ${String(error)}`);
@@ -76,7 +79,9 @@ export async function startHeadless(
   } catch (error) {
     detach();
     await core.stop();
-    throw new Error(`Could not serve the UI on 127.0.0.1:${config.uiPort}: ${(error as Error).message}`);
+    throw new Error(
+      `Could not serve the UI on 127.0.0.1:${config.uiPort}: ${(error as Error).message}`,
+    );
   }
   const { port } = server.address() as AddressInfo;
 

@@ -35,7 +35,11 @@ export function resolveInside(root: string, urlPath: string): string | undefined
 }
 
 /** Serve the built renderer: GET/HEAD only, no listing, nothing outside the folder. */
-export async function serveStatic(root: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function serveStatic(
+  root: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Referrer-Policy', 'no-referrer');

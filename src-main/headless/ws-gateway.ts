@@ -53,7 +53,11 @@ export function attachGateway(options: GatewayOptions): () => void {
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname !== '/ws' || !sameToken(url.searchParams.get('token'), token) || !allowedOrigin(req.headers.origin, req.headers.host)) {
+    if (
+      url.pathname !== '/ws' ||
+      !sameToken(url.searchParams.get('token'), token) ||
+      !allowedOrigin(req.headers.origin, req.headers.host)
+    ) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
@@ -72,20 +76,30 @@ export function attachGateway(options: GatewayOptions): () => void {
     let id: unknown;
     try {
       const message = parseJson(text);
-      if (typeof message !== 'object' || message === null) throw new ContractError('invalid-request', 'Not a request.');
-      const { id: rawId, channel, request } = message as { id?: unknown; channel?: unknown; request?: unknown };
+      if (typeof message !== 'object' || message === null)
+        throw new ContractError('invalid-request', 'Not a request.');
+      const {
+        id: rawId,
+        channel,
+        request,
+      } = message as { id?: unknown; channel?: unknown; request?: unknown };
       id = rawId;
-      if (typeof id !== 'number' || !Number.isSafeInteger(id)) throw new ContractError('invalid-request', 'A request needs a numeric id.');
-      if (!isChannelName(channel)) throw new ContractError('unknown-channel', `Unknown channel: ${String(channel)}`);
+      if (typeof id !== 'number' || !Number.isSafeInteger(id))
+        throw new ContractError('invalid-request', 'A request needs a numeric id.');
+      if (!isChannelName(channel))
+        throw new ContractError('unknown-channel', `Unknown channel: ${String(channel)}`);
       const value = await handlers[channel](request);
       send(ws, { id, ok: true, value });
     } catch (error) {
       const known = error instanceof ContractError;
-      if (!known) options.log?.(`request failed: ${error instanceof Error ? error.stack : String(error)}`);
+      if (!known)
+        options.log?.(`request failed: ${error instanceof Error ? error.stack : String(error)}`);
       send(ws, {
         id: typeof id === 'number' ? id : null,
         ok: false,
-        error: known ? { code: error.code, message: error.message } : { code: 'failed', message: 'Something went wrong.' },
+        error: known
+          ? { code: error.code, message: error.message }
+          : { code: 'failed', message: 'Something went wrong.' },
       });
     }
   };

@@ -19,10 +19,20 @@ describe('three cores on loopback addresses', () => {
     const [a, b, c] = cores as [TestCore, TestCore, TestCore];
 
     for (const core of cores) {
-      await waitFor(() => core.core.snapshot().peers.filter((p) => p.status === 'online').length === 2, 5000, 'two peers');
+      await waitFor(
+        () => core.core.snapshot().peers.filter((p) => p.status === 'online').length === 2,
+        5000,
+        'two peers',
+      );
     }
     const bSeenByA = await waitFor(() => peerNamed(a, 'Peer 2'));
-    expect(bSeenByA).toMatchObject({ group: 'QA', client: 'pigeon', address: '127.0.0.3', port: PORT, id: 'user2@host2' });
+    expect(bSeenByA).toMatchObject({
+      group: 'QA',
+      client: 'pigeon',
+      address: '127.0.0.3',
+      port: PORT,
+      id: 'user2@host2',
+    });
     expect(peerNamed(b, 'Peer 1')?.group).toBe('研发');
 
     const conversation = a.core.openConversation(bSeenByA.id);
@@ -38,13 +48,18 @@ describe('three cores on loopback addresses', () => {
     expect(received.type === 'message' && received.message.conversationId).toBe('user1@host1');
 
     await waitFor(
-      () => a.core.listMessages({ conversationId: conversation }).find((m) => m.state === 'delivered'),
+      () =>
+        a.core.listMessages({ conversationId: conversation }).find((m) => m.state === 'delivered'),
       3000,
       'delivered at A',
     );
     // B's reply travels back the same way.
     const [reply] = b.core.sendMessage('user1@host1', '收到');
-    await waitFor(() => b.core.listMessages({ conversationId: 'user1@host1' }).find((m) => m.id === reply?.id && m.state === 'delivered'));
+    await waitFor(() =>
+      b.core
+        .listMessages({ conversationId: 'user1@host1' })
+        .find((m) => m.id === reply?.id && m.state === 'delivered'),
+    );
     expect(a.core.listMessages({ conversationId: conversation }).map((m) => m.text)).toEqual([
       'Hello 你好 👋\nsecond line',
       '收到',
@@ -54,8 +69,16 @@ describe('three cores on loopback addresses', () => {
 
     // C leaves cleanly: A and B see it offline at once.
     await c.core.stop();
-    await waitFor(() => a.core.snapshot().peers.find((p) => p.id === 'user3@host3')?.status === 'offline', 2000, 'C offline at A');
-    await waitFor(() => b.core.snapshot().peers.find((p) => p.id === 'user3@host3')?.status === 'offline', 2000, 'C offline at B');
+    await waitFor(
+      () => a.core.snapshot().peers.find((p) => p.id === 'user3@host3')?.status === 'offline',
+      2000,
+      'C offline at A',
+    );
+    await waitFor(
+      () => b.core.snapshot().peers.find((p) => p.id === 'user3@host3')?.status === 'offline',
+      2000,
+      'C offline at B',
+    );
   });
 
   it('fails a message visibly when the peer is gone, and delivers it on resend once back', async () => {
@@ -65,7 +88,10 @@ describe('three cores on loopback addresses', () => {
     await b.core.stop();
     const [lost] = a.core.sendMessage(a.core.openConversation(bAtA.id), 'anyone there?');
     const failed = await waitFor(
-      () => a.core.listMessages({ conversationId: bAtA.id }).find((m: MessageDTO) => m.id === lost?.id && m.state === 'failed'),
+      () =>
+        a.core
+          .listMessages({ conversationId: bAtA.id })
+          .find((m: MessageDTO) => m.id === lost?.id && m.state === 'failed'),
       4000,
       'failed state',
     );
@@ -74,11 +100,21 @@ describe('three cores on loopback addresses', () => {
     expect(a.core.listMessages({ conversationId: bAtA.id })).toHaveLength(1);
 
     await b.core.start();
-    await waitFor(() => a.core.snapshot().peers.find((p) => p.id === bAtA.id)?.status === 'online', 3000, 'B back');
+    await waitFor(
+      () => a.core.snapshot().peers.find((p) => p.id === bAtA.id)?.status === 'online',
+      3000,
+      'B back',
+    );
     const again = a.core.resendMessage(failed.id);
     expect(again.state).toBe('sending');
-    await waitFor(() => a.core.listMessages({ conversationId: bAtA.id }).find((m) => m.id === failed.id && m.state === 'delivered'));
-    expect(b.core.listMessages({ conversationId: 'user1@host1' }).map((m) => m.text)).toEqual(['anyone there?']);
+    await waitFor(() =>
+      a.core
+        .listMessages({ conversationId: bAtA.id })
+        .find((m) => m.id === failed.id && m.state === 'delivered'),
+    );
+    expect(b.core.listMessages({ conversationId: 'user1@host1' }).map((m) => m.text)).toEqual([
+      'anyone there?',
+    ]);
   });
 
   it('splits text longer than one datagram into several messages, all delivered in order', async () => {
@@ -88,7 +124,16 @@ describe('three cores on loopback addresses', () => {
     const long = '长'.repeat(6000) + 'end';
     const parts = a.core.sendMessage(a.core.openConversation(bAtA.id), long);
     expect(parts.length).toBeGreaterThan(1);
-    await waitFor(() => b.core.listMessages({ conversationId: 'user1@host1' }).length === parts.length, 3000, 'all parts');
-    expect(b.core.listMessages({ conversationId: 'user1@host1' }).map((m) => m.text).join('')).toBe(long);
+    await waitFor(
+      () => b.core.listMessages({ conversationId: 'user1@host1' }).length === parts.length,
+      3000,
+      'all parts',
+    );
+    expect(
+      b.core
+        .listMessages({ conversationId: 'user1@host1' })
+        .map((m) => m.text)
+        .join(''),
+    ).toBe(long);
   });
 });

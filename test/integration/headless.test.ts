@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { PigeonEvent } from '../../preload/contract';
+import type { PigeonEvent, SnapshotDTO } from '../../preload/contract';
 import { startHeadless, type HeadlessApp } from '../../src-main/headless/headless-app';
 import type { HeadlessConfig } from '../../src-main/headless/cli-args';
 import { waitFor } from './support/cores';
@@ -19,9 +19,18 @@ async function start(address: string, nick: string, hosts: string[]): Promise<He
   const dir = await mkdtemp(path.join(os.tmpdir(), 'pigeon-headless-'));
   await writeFile(path.join(dir, 'index.html'), '<!doctype html><title>Pigeon</title>');
   const config: HeadlessConfig = {
-    nickname: nick, port: PORT, dataDir: path.join(dir, 'data'), uiPort: 0, bindAddress: address,
-    hosts, broadcastAddresses: [], broadcast: false, user: nick.toLowerCase(), hostName: 'box',
-    rendererDir: dir, timing: { answerDelayMaxMs: 20, retryIntervalMs: 200 },
+    nickname: nick,
+    port: PORT,
+    dataDir: path.join(dir, 'data'),
+    uiPort: 0,
+    bindAddress: address,
+    hosts,
+    broadcastAddresses: [],
+    broadcast: false,
+    user: nick.toLowerCase(),
+    hostName: 'box',
+    rendererDir: dir,
+    timing: { answerDelayMaxMs: 20, retryIntervalMs: 200 },
   };
   const app = await startHeadless(config, () => undefined);
   apps.push(app);
@@ -37,10 +46,15 @@ function connect(url: string, headers: Record<string, string> = {}): Promise<Web
   });
 }
 
+type Reply = { ok: boolean; value?: unknown; error?: { code: string; message: string } };
+
 function client(ws: WebSocket) {
   let next = 1;
   const events: PigeonEvent[] = [];
-  const waiting = new Map<number, (m: { ok: boolean; value?: unknown; error?: { code: string; message: string } }) => void>();
+  const waiting = new Map<
+    number,
+    (m: { ok: boolean; value?: unknown; error?: { code: string; message: string } }) => void
+  >();
   ws.on('message', (data) => {
     const msg = JSON.parse(data.toString());
     if (msg.events) events.push(...msg.events);
@@ -50,7 +64,7 @@ function client(ws: WebSocket) {
     events,
     call(channel: string, request?: unknown) {
       const id = next++;
-      return new Promise<{ ok: boolean; value?: any; error?: { code: string; message: string } }>((resolve) => {
+      return new Promise<Reply>((resolve) => {
         waiting.set(id, resolve);
         ws.send(JSON.stringify({ id, channel, request }));
       });
@@ -77,17 +91,30 @@ describe('headless mode', () => {
     const api = client(ws);
     const snapshot = await api.call('getSnapshot');
     expect(snapshot.ok).toBe(true);
-    expect(snapshot.value.self).toMatchObject({ nickname: 'Alice', port: PORT, language: 'zh-CN' });
+    expect((snapshot.value as SnapshotDTO).self).toMatchObject({
+      nickname: 'Alice',
+      port: PORT,
+      language: 'zh-CN',
+    });
 
-    expect(await api.call('sendMessage', { conversationId: 'x' })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(await api.call('sendMessage', { conversationId: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request' },
+    });
     expect(await api.call('nope')).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
-    expect(await api.call('sendMessage', { conversationId: 'nobody@nowhere', text: 'hi' })).toMatchObject({
+    expect(
+      await api.call('sendMessage', { conversationId: 'nobody@nowhere', text: 'hi' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'failed', message: expect.stringMatching(/unknown/i) },
     });
     ws.send('not json');
 
-    const bob = await waitFor(() => api.events.find((e) => e.type === 'peer' && e.peer.nickname === 'Bob'), 5000, 'Bob event');
+    const bob = await waitFor(
+      () => api.events.find((e) => e.type === 'peer' && e.peer.nickname === 'Bob'),
+      5000,
+      'Bob event',
+    );
     const peerId = bob.type === 'peer' ? bob.peer.id : '';
     const opened = await api.call('openConversation', { peerId });
     expect(opened.value).toEqual({ conversationId: peerId });
@@ -98,10 +125,21 @@ describe('headless mode', () => {
       3000,
       'delivered event',
     );
-    expect(b.core.listMessages({ conversationId: 'alice@box' }).map((m) => m.text)).toEqual(['你好 Bob']);
+    expect(b.core.listMessages({ conversationId: 'alice@box' }).map((m) => m.text)).toEqual([
+      '你好 Bob',
+    ]);
     const profile = await api.call('updateProfile', { nickname: 'Alice L', status: 'away' });
     expect(profile.value).toMatchObject({ nickname: 'Alice L', status: 'away' });
-    await waitFor(() => b.core.snapshot().peers.find((p) => p.id === 'alice@box' && p.status === 'away' && p.nickname === 'Alice L'), 3000, 'away at Bob');
+    await waitFor(
+      () =>
+        b.core
+          .snapshot()
+          .peers.find(
+            (p) => p.id === 'alice@box' && p.status === 'away' && p.nickname === 'Alice L',
+          ),
+      3000,
+      'away at Bob',
+    );
     ws.close();
   });
 });

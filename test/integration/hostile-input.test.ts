@@ -20,15 +20,27 @@ describe('a core facing a hostile network', () => {
     const packet = `1:${Math.floor(Date.now() / 1000)}:stranger:box:${0x20 | 0x100}:hi there\0`;
     await sendRaw(socket, packet, '127.0.0.9', PORT);
     await sendRaw(socket, packet, '127.0.0.9', PORT);
-    const acks = await waitFor(() => {
-      const list = received.map((b) => b.toString()).filter((t) => t.split(':')[4] === String(0x21));
-      return list.length === 2 && list;
-    }, 3000, 'two acknowledgements');
+    const acks = await waitFor(
+      () => {
+        const list = received
+          .map((b) => b.toString())
+          .filter((t) => t.split(':')[4] === String(0x21));
+        return list.length === 2 && list;
+      },
+      3000,
+      'two acknowledgements',
+    );
     expect(acks[0]?.split(':').slice(5).join(':').replace(/\0+$/, '')).toBe(packet.split(':')[1]);
-    expect(a.core.listMessages({ conversationId: 'stranger@box' }).map((m) => m.text)).toEqual(['hi there']);
+    expect(a.core.listMessages({ conversationId: 'stranger@box' }).map((m) => m.text)).toEqual([
+      'hi there',
+    ]);
     // The unknown sender appears as a contact, and Pigeon asks it who it is (BR_ENTRY).
     expect(a.core.snapshot().peers.map((p) => p.id)).toContain('stranger@box');
-    await waitFor(() => received.some((b) => (Number(b.toString().split(':')[4]) & 0xff) === 1), 2000, 'BR_ENTRY to stranger');
+    await waitFor(
+      () => received.some((b) => (Number(b.toString().split(':')[4]) & 0xff) === 1),
+      2000,
+      'BR_ENTRY to stranger',
+    );
   });
 
   it('drops and counts garbage, oversized and unknown datagrams and a flood, and keeps working', async () => {
@@ -50,21 +62,39 @@ describe('a core facing a hostile network', () => {
     // A flood from one address: far more than the per-address budget.
     // Paced in small bursts so the kernel's receive buffer does not drop it before Pigeon sees it.
     for (let burst = 0; burst < 30; burst++) {
-      await Promise.all(Array.from({ length: 50 }, (_, i) => sendRaw(socket, `1:${burst * 50 + i + 10}:f:h:0:`, '127.0.0.11', PORT)));
+      await Promise.all(
+        Array.from({ length: 50 }, (_, i) =>
+          sendRaw(socket, `1:${burst * 50 + i + 10}:f:h:0:`, '127.0.0.11', PORT),
+        ),
+      );
       await new Promise((r) => setTimeout(r, 2));
     }
 
-    const stats = await waitFor(() => {
-      const s = a.core.stats();
-      return s.dropped.rateLimited > 0 && s.dropped.malformed >= 4 && s.dropped.oversized === 1 && s;
-    }, 3000, 'drop counters').catch((e: Error) => { throw new Error(`${e.message}: ${JSON.stringify(a.core.stats())}`); });
+    const stats = await waitFor(
+      () => {
+        const s = a.core.stats();
+        return (
+          s.dropped.rateLimited > 0 && s.dropped.malformed >= 4 && s.dropped.oversized === 1 && s
+        );
+      },
+      3000,
+      'drop counters',
+    ).catch((e: Error) => {
+      throw new Error(`${e.message}: ${JSON.stringify(a.core.stats())}`);
+    });
     expect(stats.dropped.unknownCommand).toBeGreaterThanOrEqual(1);
 
     // The honest peer is still heard and answered.
     const bAtA = await waitFor(() => a.core.snapshot().peers.find((p) => p.id === 'user2@host2'));
     const [m] = a.core.sendMessage(a.core.openConversation(bAtA.id), 'still alive');
-    await waitFor(() => a.core.listMessages({ conversationId: bAtA.id }).find((x) => x.id === m?.id && x.state === 'delivered'));
-    expect(b.core.listMessages({ conversationId: 'user1@host1' }).map((x) => x.text)).toContain('still alive');
+    await waitFor(() =>
+      a.core
+        .listMessages({ conversationId: bAtA.id })
+        .find((x) => x.id === m?.id && x.state === 'delivered'),
+    );
+    expect(b.core.listMessages({ conversationId: 'user1@host1' }).map((x) => x.text)).toContain(
+      'still alive',
+    );
   });
 
   it('explains a port that is already taken', async () => {

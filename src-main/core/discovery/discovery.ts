@@ -76,7 +76,9 @@ export class Discovery {
     this.stopTimers();
     const extra = this.entryExtra();
     await Promise.all(
-      this.everyone().map((target) => this.deps.wire.send(this.entryCommand(Mode.BR_EXIT), extra, target)),
+      this.everyone().map((target) =>
+        this.deps.wire.send(this.entryCommand(Mode.BR_EXIT), extra, target),
+      ),
     );
   }
 

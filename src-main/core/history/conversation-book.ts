@@ -25,7 +25,8 @@ export class ConversationBook {
   noteMessage(message: MessageDTO, isNew: boolean): ConversationDTO {
     const conversation = this.ensure(message.conversationId);
     const last = conversation.lastMessage;
-    if (!last || last.id === message.id || message.at >= last.at) conversation.lastMessage = message;
+    if (!last || last.id === message.id || message.at >= last.at)
+      conversation.lastMessage = message;
     if (isNew && message.direction === 'in') conversation.unread += 1;
     return { ...conversation };
   }

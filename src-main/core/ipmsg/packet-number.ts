@@ -3,34 +3,32 @@
 // SENDMSG whose number is not above the last one it saw from that address, so numbers
 // must keep rising across restarts too, which the clock seed gives.
 
-const UINT32_MAX = 0xffffffff;
 const UINT32_RANGE = 0x1_0000_0000;
 
 export class PacketNumberer {
-  private last = 0;
+  /** Never goes back and never wraps (a double holds integers up to 2^53). */
+  private counter = 0;
 
   /** `now` returns milliseconds since the epoch, like Date.now. */
   constructor(private readonly now: () => number = Date.now) {}
 
   /**
-   * Strictly increasing within uint32. Wrap rule: the clock is read modulo 2^32 seconds
-   * (as a 32-bit `time_t` would be, from the year 2106), and after 0xFFFFFFFF the counter
-   * restarts from that clock value, or from 1 if the clock is unusable or at the limit. Peers then see
-   * a smaller number once, as after a restart of iptux, and re-synchronise on the next
-   * entry exchange.
+   * Wrap rule: the counter is unbounded and only ever moves forward; the wire carries it
+   * modulo 2^32, skipping 0. So numbers are strictly increasing until the counter
+   * crosses a multiple of 2^32 — when the clock passes 2^32 seconds (year 2106), or
+   * after four billion packets ahead of the clock — and then restart from 1 (or the
+   * clock's low 32 bits); peers see one smaller number, as after an iptux restart.
    */
   next(): number {
-    const clock = this.clockSeconds();
-    let candidate = this.last + 1;
-    if (clock > candidate) candidate = clock;
-    if (candidate > UINT32_MAX) candidate = clock > 0 && clock < this.last ? clock : 1;
-    this.last = candidate;
-    return candidate;
+    let candidate = Math.max(this.counter + 1, this.clockSeconds());
+    if (candidate % UINT32_RANGE === 0) candidate += 1;
+    this.counter = candidate;
+    return candidate % UINT32_RANGE;
   }
 
   private clockSeconds(): number {
     const ms = this.now();
     if (!Number.isFinite(ms) || ms < 0) return 0;
-    return Math.floor(ms / 1000) % UINT32_RANGE;
+    return Math.floor(ms / 1000);
   }
 }

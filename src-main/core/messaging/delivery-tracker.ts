@@ -22,7 +22,10 @@ export interface DeliveryTrackerDeps {
  * then the message is given up as failed.
  */
 export class DeliveryTracker {
-  private readonly pending = new Map<number, PendingDelivery & { retries: number; timer: NodeJS.Timeout }>();
+  private readonly pending = new Map<
+    number,
+    PendingDelivery & { retries: number; timer: NodeJS.Timeout }
+  >();
 
   constructor(private readonly deps: DeliveryTrackerDeps) {}
 

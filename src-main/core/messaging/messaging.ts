@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { ContractError, type ConversationDTO, type MessageDTO } from '../../../preload/contract';
 import { Mode, Opt, hasOption, modeOf } from '../ipmsg/commands';
-import { ackExtra, buildMessageExtra, parseAckExtra, parseMessageExtra, splitText } from '../ipmsg/message';
+import {
+  ackExtra,
+  buildMessageExtra,
+  parseAckExtra,
+  parseMessageExtra,
+  splitText,
+} from '../ipmsg/message';
 import { MAX_DATAGRAM_OUT, type Packet } from '../ipmsg/packet';
 import { chooseOutgoingEncoding, type LegacyEncoding } from '../ipmsg/text';
 import type { PeerDirectory, PeerRecord } from '../discovery/peer-directory';
@@ -52,7 +58,8 @@ export class Messaging {
     const peer = this.requirePeer(conversationId);
     const wire = chooseOutgoingEncoding(peer, this.deps.legacy);
     const command = Mode.SENDMSG | Opt.SENDCHECKOPT | (wire.utf8Flag ? Opt.UTF8OPT : 0);
-    const limit = peer.client === 'feiq' || peer.client === 'unknown' ? SMALL_DATAGRAM : MAX_DATAGRAM_OUT;
+    const limit =
+      peer.client === 'feiq' || peer.client === 'unknown' ? SMALL_DATAGRAM : MAX_DATAGRAM_OUT;
     // Room for the header, the trailing NUL and a margin for a longer packet number.
     const room = limit - this.deps.wire.headerBytes(command) - 16;
     const chunks = splitText(text.replace(/\r\n?/g, '\n'), room, wire.encoding);
@@ -75,7 +82,8 @@ export class Messaging {
   /** Try a failed message again with a fresh packet number. */
   resend(messageId: string): MessageDTO {
     const message = this.deps.history.get(messageId);
-    if (!message || message.direction !== 'out') throw new ContractError('failed', 'No such message to resend.');
+    if (!message || message.direction !== 'out')
+      throw new ContractError('failed', 'No such message to resend.');
     if (message.state === 'delivered') return message;
     if (this.tracker.isPending(messageId)) return message;
     const peer = this.requirePeer(message.conversationId);
@@ -97,7 +105,9 @@ export class Messaging {
     if (mode === Mode.RECVMSG) {
       const packetNo = parseAckExtra(packet.extra);
       const messageId =
-        packetNo === undefined ? undefined : this.tracker.acknowledge(packetNo, peerIdOf(packet.user, packet.host));
+        packetNo === undefined
+          ? undefined
+          : this.tracker.acknowledge(packetNo, peerIdOf(packet.user, packet.host));
       const message = messageId === undefined ? undefined : this.deps.history.get(messageId);
       if (message) this.settle({ ...message, state: 'delivered' });
       return true;
@@ -194,7 +204,11 @@ export class Messaging {
   private requirePeer(conversationId: string): PeerRecord {
     const conversation = this.deps.conversations.get(conversationId);
     const peer = this.deps.directory.get(conversation?.peerId ?? conversationId);
-    if (!peer) throw new ContractError('failed', 'This contact is unknown: wait until they appear in the contact list.');
+    if (!peer)
+      throw new ContractError(
+        'failed',
+        'This contact is unknown: wait until they appear in the contact list.',
+      );
     return peer;
   }
 }

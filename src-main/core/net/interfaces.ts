@@ -15,10 +15,7 @@ const toIp = (n: number): string =>
 
 export function isIpv4(text: string): boolean {
   const parts = text.split('.');
-  return (
-    parts.length === 4 &&
-    parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255)
-  );
+  return parts.length === 4 && parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255);
 }
 
 export function directedBroadcast(address: string, netmask: string): string {

@@ -48,10 +48,13 @@ export class UdpTransport {
         reject(new PortUnavailableError(this.options.port, error.code ?? 'EUNKNOWN'));
       };
       socket.once('error', onError);
-      socket.bind({ port: this.options.port, address: this.options.bindAddress, exclusive: true }, () => {
-        socket.off('error', onError);
-        resolve();
-      });
+      socket.bind(
+        { port: this.options.port, address: this.options.bindAddress, exclusive: true },
+        () => {
+          socket.off('error', onError);
+          resolve();
+        },
+      );
     });
     // setBroadcast throws EBADF before bind completes, so only now.
     socket.setBroadcast(true);

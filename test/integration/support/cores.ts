@@ -11,7 +11,13 @@ export interface TestCore {
 }
 
 /** Fast protocol timing so a test sees retries and age-out in seconds. */
-export const FAST = { retryIntervalMs: 200, maxRetries: 4, answerDelayMaxMs: 50, reannounceMs: 60_000, ageOutMs: 60_000 };
+export const FAST = {
+  retryIntervalMs: 200,
+  maxRetries: 4,
+  answerDelayMaxMs: 50,
+  reannounceMs: 60_000,
+  ageOutMs: 60_000,
+};
 
 /** Start cores on 127.0.0.x addresses that know each other through a host list only. */
 export async function startCores(
@@ -40,7 +46,11 @@ export async function startCores(
   return cores;
 }
 
-export async function waitFor<T>(probe: () => T | undefined | false, timeoutMs = 5000, what = 'condition'): Promise<T> {
+export async function waitFor<T>(
+  probe: () => T | undefined | false,
+  timeoutMs = 5000,
+  what = 'condition',
+): Promise<T> {
   const started = Date.now();
   for (;;) {
     const value = probe();
@@ -51,7 +61,10 @@ export async function waitFor<T>(probe: () => T | undefined | false, timeoutMs =
 }
 
 /** A bare UDP socket standing in for another program on the network. */
-export async function rawSocket(address: string, port = 0): Promise<{ socket: dgram.Socket; received: Buffer[] }> {
+export async function rawSocket(
+  address: string,
+  port = 0,
+): Promise<{ socket: dgram.Socket; received: Buffer[] }> {
   const socket = dgram.createSocket('udp4');
   const received: Buffer[] = [];
   socket.on('message', (m) => received.push(m));
@@ -59,8 +72,15 @@ export async function rawSocket(address: string, port = 0): Promise<{ socket: dg
   return { socket, received };
 }
 
-export function sendRaw(socket: dgram.Socket, bytes: Buffer | string, address: string, port: number): Promise<void> {
+export function sendRaw(
+  socket: dgram.Socket,
+  bytes: Buffer | string,
+  address: string,
+  port: number,
+): Promise<void> {
   return new Promise((resolve, reject) =>
-    socket.send(typeof bytes === 'string' ? Buffer.from(bytes) : bytes, port, address, (e) => (e ? reject(e) : resolve())),
+    socket.send(typeof bytes === 'string' ? Buffer.from(bytes) : bytes, port, address, (e) =>
+      e ? reject(e) : resolve(),
+    ),
   );
 }

@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DeliveryTracker, type PendingDelivery } from '../../../src-main/core/messaging/delivery-tracker';
+import {
+  DeliveryTracker,
+  type PendingDelivery,
+} from '../../../src-main/core/messaging/delivery-tracker';
 
 const delivery = (packetNo: number, peerId = 'u@h'): PendingDelivery => ({
   messageId: `m${packetNo}`,
@@ -16,7 +19,12 @@ describe('DeliveryTracker', () => {
   it('sends at once, retries every interval with the same bytes, then fails after maxRetries', () => {
     const transmit = vi.fn();
     const onFailed = vi.fn();
-    const tracker = new DeliveryTracker({ transmit, onFailed, retryIntervalMs: 1000, maxRetries: 4 });
+    const tracker = new DeliveryTracker({
+      transmit,
+      onFailed,
+      retryIntervalMs: 1000,
+      maxRetries: 4,
+    });
     tracker.send(delivery(7));
     expect(transmit).toHaveBeenCalledTimes(1);
     vi.advanceTimersByTime(999);
@@ -25,7 +33,9 @@ describe('DeliveryTracker', () => {
     expect(transmit).toHaveBeenCalledTimes(2);
     vi.advanceTimersByTime(3000);
     expect(transmit).toHaveBeenCalledTimes(5);
-    expect(transmit.mock.calls.every(([bytes]) => (bytes as Buffer).toString() === 'packet 7')).toBe(true);
+    expect(
+      transmit.mock.calls.every(([bytes]) => (bytes as Buffer).toString() === 'packet 7'),
+    ).toBe(true);
     expect(onFailed).not.toHaveBeenCalled();
     vi.advanceTimersByTime(1000);
     expect(onFailed).toHaveBeenCalledWith(expect.objectContaining({ messageId: 'm7' }));
@@ -37,7 +47,12 @@ describe('DeliveryTracker', () => {
   it('stops retrying on the acknowledgement from the right peer only', () => {
     const transmit = vi.fn();
     const onFailed = vi.fn();
-    const tracker = new DeliveryTracker({ transmit, onFailed, retryIntervalMs: 1000, maxRetries: 4 });
+    const tracker = new DeliveryTracker({
+      transmit,
+      onFailed,
+      retryIntervalMs: 1000,
+      maxRetries: 4,
+    });
     tracker.send(delivery(8, 'alice@pc'));
     vi.advanceTimersByTime(1000);
     expect(tracker.acknowledge(8, 'mallory@pc')).toBeUndefined();
@@ -53,7 +68,12 @@ describe('DeliveryTracker', () => {
   it('clear() stops every timer without reporting failures', () => {
     const transmit = vi.fn();
     const onFailed = vi.fn();
-    const tracker = new DeliveryTracker({ transmit, onFailed, retryIntervalMs: 100, maxRetries: 1 });
+    const tracker = new DeliveryTracker({
+      transmit,
+      onFailed,
+      retryIntervalMs: 100,
+      maxRetries: 1,
+    });
     tracker.send(delivery(1));
     tracker.send(delivery(2));
     tracker.clear();

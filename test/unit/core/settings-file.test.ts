@@ -10,8 +10,18 @@ describe('settings file', () => {
   it('starts empty, and round-trips what was saved', async () => {
     const dir = await tempDir();
     expect(await readSettings(dir)).toEqual({ settings: {} });
-    await saveSettings(dir, { nickname: '小王', group: '测试', language: 'en', hosts: ['10.0.0.2'] });
-    expect((await readSettings(dir)).settings).toEqual({ nickname: '小王', group: '测试', language: 'en', hosts: ['10.0.0.2'] });
+    await saveSettings(dir, {
+      nickname: '小王',
+      group: '测试',
+      language: 'en',
+      hosts: ['10.0.0.2'],
+    });
+    expect((await readSettings(dir)).settings).toEqual({
+      nickname: '小王',
+      group: '测试',
+      language: 'en',
+      hosts: ['10.0.0.2'],
+    });
   });
 
   it('keeps a damaged file aside instead of overwriting it, and says so', async () => {

@@ -9,7 +9,14 @@ describe('static file paths', () => {
     expect(resolveInside(root, '/assets/app.js')).toBe(path.join(root, 'assets/app.js'));
   });
   it('never leaves the folder', () => {
-    for (const evil of ['/../etc/passwd', '/%2e%2e/secret', '/assets/../../x', '/a%00b', '/%E0%A4%A', '/..%2f..%2fetc']) {
+    for (const evil of [
+      '/../etc/passwd',
+      '/%2e%2e/secret',
+      '/assets/../../x',
+      '/a%00b',
+      '/%E0%A4%A',
+      '/..%2f..%2fetc',
+    ]) {
       const resolved = resolveInside(root, evil);
       if (resolved !== undefined) expect(resolved.startsWith(root + path.sep)).toBe(true);
     }
