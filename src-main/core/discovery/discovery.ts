@@ -5,6 +5,7 @@ import { buildEntryExtra, parseEntryExtra } from '../ipmsg/entry';
 import type { Packet } from '../ipmsg/packet';
 import type { LegacyEncoding } from '../ipmsg/text';
 import type { MessengerTiming } from '../options';
+import { PIGEON_APP_VERSION } from '../version';
 import type { Endpoint, Wire } from '../wire';
 import { PeerDirectory, peerIdOf, type PeerRecord } from './peer-directory';
 
@@ -119,7 +120,9 @@ export class Discovery {
   }
 
   private sighted(packet: Packet, from: Endpoint): void {
-    const entry = parseEntryExtra(packet.extra, packet.command, this.deps.legacy);
+    const entry = parseEntryExtra(packet.extra, packet.command, this.deps.legacy, {
+      version: packet.version,
+    });
     const client = detectClient(packet.version);
     // iptux sets ABSENCEOPT on every entry; it does not mean it is away.
     const away = client !== 'iptux' && hasOption(packet.command, Opt.ABSENCEOPT);
@@ -179,7 +182,13 @@ export class Discovery {
   private entryExtra(): Buffer {
     const me = this.deps.presence();
     return buildEntryExtra(
-      { nickname: me.nickname, group: me.group, user: me.user, host: me.host },
+      {
+        nickname: me.nickname,
+        group: me.group,
+        user: me.user,
+        host: me.host,
+        appVersion: PIGEON_APP_VERSION,
+      },
       this.deps.legacy,
     );
   }

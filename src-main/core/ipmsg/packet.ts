@@ -1,8 +1,9 @@
 // The datagram: `Ver:PacketNo:User:Host:Command:Extra`. Extra is everything after the
 // fifth ':' and may itself hold ':' and NUL bytes. Every datagram is hostile until parsed,
 // so decodePacket returns a result instead of throwing, whatever it is given.
+// User and host follow the receive policy of text.ts; a FeiQ sender's are read as GBK.
 import { hasOption, modeOf, Opt, optionsOf } from './commands';
-import { decodeText, encodeText, type LegacyEncoding } from './text';
+import { decodeText, encodeText, legacyEncodingFor, type LegacyEncoding } from './text';
 
 export interface Packet {
   version: string;
@@ -89,11 +90,13 @@ function decodeUnchecked(input: unknown, legacy: LegacyEncoding): DecodeResult {
   const command = parseDecimalUint32(bytes.subarray(s4 + 1, s5));
   if (command === undefined) return malformed('command is not a decimal uint32');
 
-  const text = { utf8Flag: hasOption(command, Opt.UTF8OPT), legacy };
+  const utf8Flag = hasOption(command, Opt.UTF8OPT);
+  const version = decodeText(versionBytes, { utf8Flag, legacy });
+  const text = { utf8Flag, legacy: legacyEncodingFor(version, legacy) };
   return {
     ok: true,
     packet: {
-      version: decodeText(versionBytes, text),
+      version,
       packetNo,
       user: decodeText(bytes.subarray(s2 + 1, s3), text),
       host: decodeText(bytes.subarray(s3 + 1, s4), text),

@@ -37,6 +37,14 @@ export function decodeText(
   return iconv.decode(buf, opts.legacy);
 }
 
+/**
+ * The codepage to read a peer's unflagged non-UTF-8 bytes with: FeiQ always writes GBK
+ * (read as gb18030, its superset), whatever the user's own setting; others get `fallback`.
+ */
+export function legacyEncodingFor(version: string, fallback: LegacyEncoding): LegacyEncoding {
+  return detectClient(version) === 'feiq' ? 'gb18030' : fallback;
+}
+
 /** Characters a legacy codepage cannot hold become '?'. */
 export function encodeText(text: string, encoding: 'utf8' | LegacyEncoding): Buffer {
   if (encoding === 'utf8') return Buffer.from(text, 'utf8');

@@ -9,7 +9,7 @@ import {
   splitText,
 } from '../ipmsg/message';
 import { MAX_DATAGRAM_OUT, type Packet } from '../ipmsg/packet';
-import { chooseOutgoingEncoding, type LegacyEncoding } from '../ipmsg/text';
+import { chooseOutgoingEncoding, legacyEncodingFor, type LegacyEncoding } from '../ipmsg/text';
 import type { PeerDirectory, PeerRecord } from '../discovery/peer-directory';
 import { peerIdOf } from '../discovery/peer-directory';
 import type { ConversationBook } from '../history/conversation-book';
@@ -126,7 +126,8 @@ export class Messaging {
 
   private received(packet: Packet, from: Endpoint): void {
     const peer = this.sender(packet, from);
-    const { text } = parseMessageExtra(packet.extra, packet.command, this.deps.legacy);
+    const legacy = legacyEncodingFor(packet.version, this.deps.legacy);
+    const { text } = parseMessageExtra(packet.extra, packet.command, legacy);
     const duplicate = this.duplicates.isDuplicate(peer.id, packet.packetNo);
     if (!duplicate && text.length > 0) {
       const message: MessageDTO = {
