@@ -1,0 +1,92 @@
+import type { PigeonApi } from '../../preload/contract';
+import type { ConnectionState } from '../store/state';
+import { BridgeError } from './errors';
+import { chatHash, readLaunchParams } from './launch-params';
+import { connectWebSocketApi, type SocketFactory } from './ws-api';
+
+declare global {
+  interface Window {
+    /** Set by Pigeon's preload script under Electron. */
+    pigeon?: PigeonApi;
+  }
+}
+
+/** What a window talks to: the api plus the few things that differ between Electron and headless. */
+export interface Bridge {
+  api: PigeonApi;
+  mode: 'electron' | 'websocket';
+  /** Open (or focus) the chat window of a peer; resolves to the conversation id. */
+  openChat(peerId: string): Promise<string>;
+  connectionState(): ConnectionState;
+  onConnectionChange(listener: (state: ConnectionState) => void): () => void;
+}
+
+export interface BridgeEnvironment {
+  pigeon?: PigeonApi | undefined;
+  location: Pick<Location, 'host' | 'origin' | 'search'>;
+  open(url: string, target: string): unknown;
+}
+
+/**
+ * Electron's preload api when there is one; otherwise, with `?token=` in the URL,
+ * the headless mode's WebSocket. Throws when neither is available.
+ */
+export function createBridge(env: BridgeEnvironment, connect?: SocketFactory): Bridge {
+  if (env.pigeon) {
+    const api = env.pigeon;
+    return {
+      api,
+      mode: 'electron',
+      // Main opens (or focuses) the chat window itself.
+      openChat: async (peerId) => (await api.openConversation({ peerId })).conversationId,
+      connectionState: () => 'connected',
+      onConnectionChange: () => () => undefined,
+    };
+  }
+
+  const { token, language } = readLaunchParams(env.location.search);
+  if (!token) {
+    throw new BridgeError('no-bridge', 'Pigeon is not reachable from this page.');
+  }
+  const socket = connectWebSocketApi({
+    url: `ws://${env.location.host}/ws?token=${encodeURIComponent(token)}`,
+    ...(connect ? { connect } : {}),
+  });
+  return {
+    api: socket.api,
+    mode: 'websocket',
+    async openChat(peerId) {
+      const { conversationId } = await socket.api.openConversation({ peerId });
+      // No main process opens windows here: the page opens one per conversation,
+      // named so that opening it again focuses the existing one.
+      const params = new URLSearchParams({ token });
+      if (language) params.set('lang', language);
+      const opened = env.open(
+        `${env.location.origin}/?${params.toString()}${chatHash(conversationId)}`,
+        `pigeon-chat-${conversationId}`,
+      );
+      if (!opened) {
+        throw new BridgeError('popup-blocked', 'The browser blocked the chat window.');
+      }
+      return conversationId;
+    },
+    connectionState: socket.state,
+    onConnectionChange: socket.onStateChange,
+  };
+}
+
+let current: Bridge | undefined;
+
+/** This window's bridge, made on first use. */
+export function getBridge(): Bridge {
+  current ??= createBridge({
+    pigeon: window.pigeon,
+    location: window.location,
+    open: (url, target) => window.open(url, target),
+  });
+  return current;
+}
+
+export function getApi(): PigeonApi {
+  return getBridge().api;
+}

@@ -1,0 +1,37 @@
+import type { PigeonEvent } from '../../preload/contract';
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const hasId = (value: unknown): boolean => isRecord(value) && typeof value.id === 'string';
+
+/**
+ * Enough shape for the store to file an event without tripping over it. Events of
+ * unknown types pass: the store ignores them, so a newer main does not break an
+ * older window.
+ */
+export function isEventLike(value: unknown): value is PigeonEvent {
+  if (!isRecord(value) || typeof value.type !== 'string') return false;
+  switch (value.type) {
+    case 'peer':
+      return hasId(value.peer);
+    case 'conversation':
+      return hasId(value.conversation);
+    case 'message':
+      return (
+        hasId(value.message) &&
+        isRecord(value.message) &&
+        typeof value.message.conversationId === 'string' &&
+        typeof value.message.at === 'number'
+      );
+    case 'self':
+      return isRecord(value.self);
+    case 'stats':
+      return isRecord(value.stats);
+    case 'notice':
+      return typeof value.code === 'string' && typeof value.message === 'string';
+    default:
+      return true;
+  }
+}

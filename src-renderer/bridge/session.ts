@@ -1,0 +1,75 @@
+import type { PigeonEvent } from '../../preload/contract';
+import type { AppStore } from '../store/app-store';
+import type { Bridge } from './bridge';
+import { describeError } from './errors';
+import type { Route } from './launch-params';
+
+/** How many messages a chat window loads at a time. */
+export const MESSAGE_PAGE_SIZE = 100;
+
+/**
+ * Feed a window's store: subscribe to events once, load the snapshot (and, in a
+ * chat window, its latest messages), and load again after a reconnect. Events that
+ * arrive while loading wait until the snapshot is in, so the snapshot never
+ * overwrites something newer. Returns the function that stops it.
+ */
+export function startSession(bridge: Bridge, store: AppStore, route: Route): () => void {
+  const { api } = bridge;
+  let waiting: PigeonEvent[] | null = [];
+  let generation = 0;
+  let stopped = false;
+
+  const unsubscribeEvents = api.onEvents((events) => {
+    if (stopped) return;
+    if (waiting) waiting.push(...events);
+    else store.getState().applyEvents(events);
+  });
+
+  async function load(): Promise<void> {
+    const mine = ++generation;
+    waiting ??= [];
+    try {
+      const snapshot = await api.getSnapshot();
+      const page =
+        route.kind === 'chat'
+          ? await api.listMessages({
+              conversationId: route.conversationId,
+              limit: MESSAGE_PAGE_SIZE,
+            })
+          : undefined;
+      if (stopped || mine !== generation) return;
+      const state = store.getState();
+      state.applySnapshot(snapshot);
+      if (route.kind === 'chat' && page) {
+        state.mergeLatestMessages(route.conversationId, page, MESSAGE_PAGE_SIZE);
+      }
+    } catch (error) {
+      if (stopped || mine !== generation) return;
+      // After a reconnect the data shown is still the last good one: keep it.
+      if (store.getState().load.phase !== 'ready') {
+        store.getState().setLoad({ phase: 'failed', error: describeError(error) });
+      }
+    }
+    if (stopped || mine !== generation) return;
+    const held = waiting ?? [];
+    waiting = null;
+    if (held.length > 0) store.getState().applyEvents(held);
+  }
+
+  let previous = bridge.connectionState();
+  store.getState().setConnection(previous);
+  const unsubscribeConnection = bridge.onConnectionChange((state) => {
+    if (stopped) return;
+    store.getState().setConnection(state);
+    if (state === 'connected' && previous === 'disconnected') void load();
+    previous = state;
+  });
+
+  void load();
+
+  return () => {
+    stopped = true;
+    unsubscribeEvents();
+    unsubscribeConnection();
+  };
+}

@@ -1,0 +1,51 @@
+import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { displayName } from '../../format/display-name';
+import { useMarkRead } from '../../hooks/use-mark-read';
+import { useAppStore } from '../../store/store-context';
+import { ConnectionBanner } from '../common/ConnectionBanner';
+import { NoticeBanners } from '../common/NoticeBanners';
+import { ChatHeader } from './ChatHeader';
+import { Composer } from './Composer';
+import { IncomingAnnouncer } from './IncomingAnnouncer';
+import { MessageList } from './MessageList';
+
+/** One conversation in its own window: header, the log, the composer. */
+export function ChatWindow({ conversationId }: { conversationId: string }) {
+  const { t } = useTranslation();
+  // A one-to-one conversation's id is its peer's id until main says otherwise.
+  const peerId = useAppStore(
+    (state) => state.conversations.get(conversationId)?.peerId ?? conversationId,
+  );
+  const peer = useAppStore((state) => state.peers.get(peerId));
+  const self = useAppStore((state) => state.self);
+  const peerName = peer ? displayName(peer) : t('chat.unknownPeer');
+  useMarkRead(conversationId);
+
+  useEffect(() => {
+    document.title = t('app.chatTitle', { name: peerName });
+  }, [t, peerName]);
+
+  const selfId = self ? `${self.user}@${self.host}` : 'me';
+  const selfName = self?.nickname ?? t('self.you');
+  const me = useMemo(() => ({ id: selfId, name: selfName }), [selfId, selfName]);
+  const other = useMemo(() => ({ id: peerId, name: peerName }), [peerId, peerName]);
+
+  return (
+    <div className="chat-window">
+      <ConnectionBanner />
+      <NoticeBanners />
+      <ChatHeader peer={peer} fallbackId={peerId} />
+      {peer?.status === 'offline' && (
+        <p className="chat-offline" role="status">
+          {t('chat.peerOffline', { name: peerName })}
+        </p>
+      )}
+      <main className="chat-main">
+        <MessageList conversationId={conversationId} me={me} peer={other} />
+        <Composer conversationId={conversationId} />
+      </main>
+      <IncomingAnnouncer conversationId={conversationId} name={peerName} />
+    </div>
+  );
+}

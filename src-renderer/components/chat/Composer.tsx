@@ -1,0 +1,91 @@
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useBridge } from '../../bridge/bridge-context';
+import { describeError } from '../../bridge/errors';
+import { useAppStore } from '../../store/store-context';
+
+/**
+ * Where a message is typed. Enter sends and Shift+Enter starts a new line, but an
+ * Enter that confirms an IME composition (how Chinese is typed) never sends.
+ */
+export function Composer({ conversationId }: { conversationId: string }) {
+  const { t } = useTranslation();
+  const { api } = useBridge();
+  const upsertMessages = useAppStore((state) => state.upsertMessages);
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  const composing = useRef(false);
+  const field = useRef<HTMLTextAreaElement>(null);
+  const hintId = useId();
+  const errorId = useId();
+  const canSend = text.trim().length > 0 && !sending;
+
+  useEffect(() => field.current?.focus(), []);
+
+  const send = async () => {
+    if (!canSend) return;
+    const typed = text;
+    setSending(true);
+    setError(null);
+    try {
+      upsertMessages(await api.sendMessage({ conversationId, text: typed }));
+      // Keep anything typed while the request was on its way.
+      setText((current) => (current === typed ? '' : current));
+    } catch (failure) {
+      setError(t('chat.sendFailed', { message: describeError(failure) }));
+    } finally {
+      setSending(false);
+      field.current?.focus();
+    }
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key !== 'Enter' || event.shiftKey || event.altKey) return;
+    // keyCode 229: the key went to the IME (Safari reports the confirming Enter this way).
+    if (event.nativeEvent.isComposing || composing.current || event.keyCode === 229) return;
+    event.preventDefault();
+    void send();
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void send();
+  };
+
+  return (
+    <form className="composer" onSubmit={onSubmit}>
+      <textarea
+        ref={field}
+        className="composer-input"
+        aria-label={t('chat.message')}
+        aria-describedby={error ? `${errorId} ${hintId}` : hintId}
+        aria-invalid={error !== null}
+        placeholder={t('chat.messagePlaceholder')}
+        value={text}
+        rows={3}
+        onChange={(event) => setText(event.target.value)}
+        onKeyDown={onKeyDown}
+        onCompositionStart={() => {
+          composing.current = true;
+        }}
+        onCompositionEnd={() => {
+          composing.current = false;
+        }}
+      />
+      {error && (
+        <p id={errorId} className="composer-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="composer-bar">
+        <span id={hintId} className="composer-hint">
+          {t('chat.composerHint')}
+        </span>
+        <button type="submit" className="button button-primary" disabled={!canSend}>
+          {t('chat.send')}
+        </button>
+      </div>
+    </form>
+  );
+}

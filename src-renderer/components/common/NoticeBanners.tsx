@@ -1,0 +1,33 @@
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../../store/store-context';
+import { CloseIcon } from './icons';
+
+/** Problems the user should see (port in use, …), each dismissible. */
+export function NoticeBanners() {
+  const { t } = useTranslation();
+  const notices = useAppStore((state) => state.notices);
+  const dismiss = useAppStore((state) => state.dismissNotice);
+  if (notices.length === 0) return null;
+  return (
+    <div className="notices">
+      {notices.map((notice) => (
+        <div
+          key={notice.code}
+          className={`banner banner-${notice.level}`}
+          role={notice.level === 'info' ? 'status' : 'alert'}
+        >
+          <p className="banner-text">{notice.message}</p>
+          <button
+            type="button"
+            className="icon-button banner-dismiss"
+            aria-label={t('notices.dismiss')}
+            title={t('notices.dismiss')}
+            onClick={() => dismiss(notice.code)}
+          >
+            <CloseIcon />
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+import { useState, type KeyboardEvent, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useBridge } from '../../bridge/bridge-context';
+import { describeError } from '../../bridge/errors';
+import { useAppStore } from '../../store/store-context';
+import { RefreshIcon, SearchIcon } from '../common/icons';
+import type { ContactListHandle } from './ContactList';
+
+interface ContactToolbarProps {
+  filter: string;
+  onFilterChange(filter: string): void;
+  list: RefObject<ContactListHandle | null>;
+}
+
+/** The filter box (↓ goes into the list, Enter opens the first match) and Refresh. */
+export function ContactToolbar({ filter, onFilterChange, list }: ContactToolbarProps) {
+  const { t } = useTranslation();
+  const { api } = useBridge();
+  const addNotice = useAppStore((state) => state.addNotice);
+  const [refreshing, setRefreshing] = useState(false);
+
+  const refresh = async () => {
+    setRefreshing(true);
+    try {
+      await api.refreshPeers();
+    } catch (error) {
+      addNotice({
+        code: 'refresh',
+        level: 'error',
+        message: t('contacts.refreshFailed', { message: describeError(error) }),
+      });
+    } finally {
+      setRefreshing(false);
+    }
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      list.current?.focusFirst();
+    } else if (event.key === 'Enter' && filter.trim()) {
+      event.preventDefault();
+      list.current?.openFirst();
+    } else if (event.key === 'Escape' && filter) {
+      event.preventDefault();
+      onFilterChange('');
+    }
+  };
+
+  return (
+    <div className="contact-toolbar">
+      <div className="search-field">
+        <SearchIcon className="search-icon" />
+        <input
+          type="text"
+          className="input search-input"
+          aria-label={t('contacts.filter')}
+          placeholder={t('contacts.filterPlaceholder')}
+          value={filter}
+          autoComplete="off"
+          spellCheck={false}
+          onChange={(event) => onFilterChange(event.target.value)}
+          onKeyDown={onKeyDown}
+        />
+      </div>
+      <button
+        type="button"
+        className={refreshing ? 'icon-button refreshing' : 'icon-button'}
+        aria-label={t('contacts.refresh')}
+        title={t('contacts.refresh')}
+        aria-busy={refreshing}
+        onClick={() => void refresh()}
+      >
+        <RefreshIcon />
+      </button>
+      <span className="visually-hidden" role="status">
+        {refreshing ? t('contacts.refreshing') : ''}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../../store/store-context';
+
+/** Datagrams in, out and dropped: a quiet sign that the network is alive. */
+export function StatsFooter() {
+  const { t, i18n } = useTranslation();
+  const stats = useAppStore((state) => state.stats);
+  if (!stats) return null;
+  const number = new Intl.NumberFormat(i18n.language);
+  const { malformed, oversized, rateLimited, unknownCommand } = stats.dropped;
+  const dropped = malformed + oversized + rateLimited + unknownCommand;
+  const details = t('stats.details', {
+    in: number.format(stats.datagramsIn),
+    out: number.format(stats.datagramsOut),
+    malformed: number.format(malformed),
+    oversized: number.format(oversized),
+    rateLimited: number.format(rateLimited),
+    unknownCommand: number.format(unknownCommand),
+  });
+  return (
+    <footer className="stats-footer" aria-label={t('stats.label')}>
+      <p title={details}>
+        {t('stats.summary', {
+          in: number.format(stats.datagramsIn),
+          out: number.format(stats.datagramsOut),
+          dropped: number.format(dropped),
+        })}
+      </p>
+    </footer>
+  );
+}

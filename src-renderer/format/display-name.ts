@@ -1,0 +1,6 @@
+import type { PeerDTO } from '../../preload/contract';
+
+/** What to call a peer: its nickname, or its login or host when it sent none. */
+export function displayName(peer: Pick<PeerDTO, 'nickname' | 'user' | 'host'>): string {
+  return peer.nickname.trim() || peer.user.trim() || peer.host.trim() || '?';
+}

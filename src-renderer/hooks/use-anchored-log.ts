@@ -1,0 +1,87 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+
+/** Within this many pixels of the end counts as "at the bottom". */
+const SLACK_PX = 32;
+/** A guess for a one-line message; rows are measured once drawn. */
+const ESTIMATED_ROW_PX = 64;
+
+function scrollElementTo(element: HTMLElement, top: number): void {
+  element.scrollTop = top;
+}
+
+/**
+ * A virtualised log anchored at its end: while the reader is at the bottom, new
+ * rows (and rows growing as they are measured) keep it there; once they scroll
+ * up they are left alone and `hasUnseen` says something new arrived. Rows added
+ * above (older messages) keep the reader's place, via `keepPlace`; `atTop` says
+ * when to offer them.
+ */
+export function useAnchoredLog(keys: readonly string[]) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const stuck = useRef(true);
+  const placeFromEnd = useRef<number | null>(null);
+  const firstKey = keys[0];
+  const lastKey = keys[keys.length - 1];
+  const [atBottom, setAtBottom] = useState(true);
+  const [atTop, setAtTop] = useState(false);
+  const [seenKey, setSeenKey] = useState(lastKey);
+
+  // The virtualiser keeps mutable state of its own; nothing here memoises around it.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: keys.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ESTIMATED_ROW_PX,
+    overscan: 8,
+    getItemKey: (index) => keys[index] ?? index,
+  });
+  const totalSize = virtualizer.getTotalSize();
+
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (!element) return;
+    if (placeFromEnd.current !== null) {
+      scrollElementTo(element, element.scrollHeight - placeFromEnd.current);
+      placeFromEnd.current = null;
+    } else if (stuck.current) {
+      scrollElementTo(element, element.scrollHeight);
+    }
+  }, [totalSize, firstKey, lastKey]);
+
+  const onScroll = useCallback(() => {
+    const element = scroller.current;
+    if (!element) return;
+    const bottom = element.scrollHeight - element.scrollTop - element.clientHeight <= SLACK_PX;
+    stuck.current = bottom;
+    setAtBottom(bottom);
+    setAtTop(element.scrollTop <= SLACK_PX);
+    if (bottom) setSeenKey(lastKey);
+  }, [lastKey]);
+
+  const jumpToBottom = useCallback(() => {
+    stuck.current = true;
+    setAtBottom(true);
+    setSeenKey(lastKey);
+    const element = scroller.current;
+    if (element) scrollElementTo(element, element.scrollHeight);
+  }, [lastKey]);
+
+  /** Call just before rows are added above. */
+  const keepPlace = useCallback(() => {
+    const element = scroller.current;
+    if (element) placeFromEnd.current = element.scrollHeight - element.scrollTop;
+  }, []);
+
+  return {
+    scroller,
+    virtualizer,
+    totalSize,
+    onScroll,
+    jumpToBottom,
+    keepPlace,
+    hasUnseen: !atBottom && lastKey !== seenKey,
+    /** The reader scrolled to the start (or nothing scrolls): time to offer older rows. */
+    atTop: atTop || totalSize === 0,
+  };
+}

@@ -1,0 +1,92 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type {
+  ConversationDTO,
+  MessageDTO,
+  PigeonEvent,
+  SelfDTO,
+  SnapshotDTO,
+} from '../../preload/contract';
+import { reduceEvents } from './apply-events';
+import { mergeLatestPage, mergeOlderPage } from './messages-slice';
+import { dismissNotice, pushNotice } from './notices-slice';
+import {
+  initialData,
+  type AppData,
+  type ConnectionState,
+  type LoadState,
+  type Notice,
+} from './state';
+
+export interface AppActions {
+  applySnapshot(snapshot: SnapshotDTO): void;
+  applyEvents(events: readonly PigeonEvent[]): void;
+  /** The newest page of a conversation; starts keeping that conversation's messages. */
+  mergeLatestMessages(conversationId: string, page: readonly MessageDTO[], limit: number): void;
+  mergeOlderMessages(conversationId: string, page: readonly MessageDTO[], limit: number): void;
+  /** Messages returned by a command (send, resend): same rules as message events. */
+  upsertMessages(messages: readonly MessageDTO[]): void;
+  upsertConversation(conversation: ConversationDTO): void;
+  setSelf(self: SelfDTO): void;
+  /** A problem found in this window (a failed command), shown like a notice event. */
+  addNotice(notice: Notice): void;
+  dismissNotice(code: string): void;
+  setConnection(connection: ConnectionState): void;
+  setLoad(load: LoadState): void;
+}
+
+export type AppState = AppData & AppActions;
+export type AppStore = StoreApi<AppState>;
+
+/** One store per window: each renderer builds its own from the snapshot and events. */
+export function createAppStore(data: Partial<AppData> = {}): AppStore {
+  return createStore<AppState>()((set) => ({
+    ...initialData(),
+    ...data,
+
+    applySnapshot: (snapshot) =>
+      set({
+        self: snapshot.self,
+        peers: new Map(snapshot.peers.map((peer) => [peer.id, peer])),
+        conversations: new Map(snapshot.conversations.map((c) => [c.id, c])),
+        stats: snapshot.stats,
+        load: { phase: 'ready' },
+      }),
+
+    applyEvents: (events) => set((state) => reduceEvents(state, events)),
+
+    mergeLatestMessages: (conversationId, page, limit) =>
+      set((state) => {
+        const messages = new Map(state.messages);
+        messages.set(conversationId, mergeLatestPage(messages.get(conversationId), page, limit));
+        return { messages };
+      }),
+
+    mergeOlderMessages: (conversationId, page, limit) =>
+      set((state) => {
+        const messages = new Map(state.messages);
+        messages.set(conversationId, mergeOlderPage(messages.get(conversationId), page, limit));
+        return { messages };
+      }),
+
+    upsertMessages: (list) =>
+      set((state) =>
+        reduceEvents(
+          state,
+          list.map((message) => ({ type: 'message', message })),
+        ),
+      ),
+
+    upsertConversation: (conversation) =>
+      set((state) => reduceEvents(state, [{ type: 'conversation', conversation }])),
+
+    setSelf: (self) => set({ self }),
+
+    addNotice: (notice) => set((state) => ({ notices: pushNotice(state.notices, notice) })),
+
+    dismissNotice: (code) => set((state) => ({ notices: dismissNotice(state.notices, code) })),
+
+    setConnection: (connection) => set({ connection }),
+
+    setLoad: (load) => set({ load }),
+  }));
+}

@@ -1,0 +1,65 @@
+import type { ConversationDTO, MessageDTO, PeerDTO, PigeonEvent } from '../../preload/contract';
+import { upsertMessages } from './messages-slice';
+import { pushNotice } from './notices-slice';
+import type { AppData } from './state';
+
+/**
+ * Apply one batch of events to the data, returning only the parts that changed.
+ * Each slice is copied at most once per batch. Unknown event types are ignored,
+ * so an older window survives a newer main process.
+ */
+export function reduceEvents(state: AppData, events: readonly PigeonEvent[]): Partial<AppData> {
+  const next: Partial<AppData> = {};
+  let peers: Map<string, PeerDTO> | undefined;
+  let conversations: Map<string, ConversationDTO> | undefined;
+  const messagesByConversation = new Map<string, MessageDTO[]>();
+
+  for (const event of events) {
+    switch (event.type) {
+      case 'peer':
+        peers ??= new Map(state.peers);
+        peers.set(event.peer.id, event.peer);
+        break;
+      case 'conversation':
+        conversations ??= new Map(state.conversations);
+        conversations.set(event.conversation.id, event.conversation);
+        break;
+      case 'message': {
+        const { conversationId } = event.message;
+        // Only conversations this window shows keep their messages in memory.
+        if (!state.messages.has(conversationId)) break;
+        const list = messagesByConversation.get(conversationId) ?? [];
+        list.push(event.message);
+        messagesByConversation.set(conversationId, list);
+        break;
+      }
+      case 'self':
+        next.self = event.self;
+        break;
+      case 'stats':
+        next.stats = event.stats;
+        break;
+      case 'notice':
+        next.notices = pushNotice(next.notices ?? state.notices, {
+          code: event.code,
+          level: event.level,
+          message: event.message,
+        });
+        break;
+      default:
+        break;
+    }
+  }
+
+  if (peers) next.peers = peers;
+  if (conversations) next.conversations = conversations;
+  if (messagesByConversation.size > 0) {
+    const messages = new Map(state.messages);
+    for (const [conversationId, list] of messagesByConversation) {
+      const entry = messages.get(conversationId);
+      if (entry) messages.set(conversationId, upsertMessages(entry, list));
+    }
+    next.messages = messages;
+  }
+  return next;
+}

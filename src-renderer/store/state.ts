@@ -1,0 +1,58 @@
+import type {
+  ConversationDTO,
+  MessageDTO,
+  NetworkStatsDTO,
+  PeerDTO,
+  SelfDTO,
+} from '../../preload/contract';
+
+/** How this window's link to Pigeon is: always `connected` under Electron. */
+export type ConnectionState = 'connecting' | 'connected' | 'disconnected';
+
+/** Whether the first snapshot has arrived. */
+export type LoadState =
+  { phase: 'loading' } | { phase: 'ready' } | { phase: 'failed'; error: string };
+
+/** The loaded messages of one conversation, ordered by `at` (ties keep arrival order). */
+export interface ConversationMessages {
+  ids: readonly string[];
+  byId: ReadonlyMap<string, MessageDTO>;
+  /** True when older messages may exist on the other side of the bridge. */
+  hasOlder: boolean;
+}
+
+export interface Notice {
+  /** One banner per code: a repeated notice replaces the earlier one. */
+  code: string;
+  level: 'info' | 'warning' | 'error';
+  message: string;
+}
+
+/**
+ * Everything a window knows. Maps (not plain objects) because keys come from the
+ * network: a peer called `__proto__` must stay just a name.
+ */
+export interface AppData {
+  self: SelfDTO | null;
+  peers: ReadonlyMap<string, PeerDTO>;
+  conversations: ReadonlyMap<string, ConversationDTO>;
+  /** Only conversations this window has loaded; events for others are ignored. */
+  messages: ReadonlyMap<string, ConversationMessages>;
+  stats: NetworkStatsDTO | null;
+  notices: readonly Notice[];
+  connection: ConnectionState;
+  load: LoadState;
+}
+
+export function initialData(): AppData {
+  return {
+    self: null,
+    peers: new Map(),
+    conversations: new Map(),
+    messages: new Map(),
+    stats: null,
+    notices: [],
+    connection: 'connecting',
+    load: { phase: 'loading' },
+  };
+}

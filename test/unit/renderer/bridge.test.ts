@@ -1,0 +1,105 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createBridge } from '../../../src-renderer/bridge/bridge';
+import { describeError } from '../../../src-renderer/bridge/errors';
+import { parseRoute, readLaunchParams } from '../../../src-renderer/bridge/launch-params';
+import { createFakeApi } from './support/fake-api';
+import { FakeServer } from './support/fake-server';
+import { snapshot } from './support/fixtures';
+
+const headless = { host: '127.0.0.1:4100', origin: 'http://127.0.0.1:4100' };
+
+describe('the bridge', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('uses window.pigeon when Electron provides it; main opens the chat window', async () => {
+    const fake = createFakeApi(snapshot());
+    const open = vi.fn();
+    const bridge = createBridge({
+      pigeon: fake.api,
+      location: { ...headless, search: '?token=x' },
+      open,
+    });
+    expect(bridge.mode).toBe('electron');
+    expect(bridge.api).toBe(fake.api);
+    await expect(bridge.openChat('alice@pc')).resolves.toBe('alice@pc');
+    expect(fake.api.openConversation).toHaveBeenCalledWith({ peerId: 'alice@pc' });
+    expect(open).not.toHaveBeenCalled();
+    expect(bridge.connectionState()).toBe('connected');
+  });
+
+  it('without window.pigeon, connects to /ws with the page’s token', () => {
+    const server = new FakeServer();
+    createBridge(
+      { location: { ...headless, search: '?token=a%2Bb' }, open: vi.fn() },
+      server.connect,
+    );
+    expect(server.latest.url).toBe('ws://127.0.0.1:4100/ws?token=a%2Bb');
+  });
+
+  it('opens one named window per conversation in WebSocket mode', async () => {
+    const server = new FakeServer();
+    const open = vi.fn(() => ({}));
+    const bridge = createBridge(
+      { location: { ...headless, search: '?token=tok&lang=en' }, open },
+      server.connect,
+    );
+    server.latest.accept();
+    const opened = bridge.openChat('alice@pc');
+    expect(server.latest.sent).toEqual([
+      { id: 1, channel: 'openConversation', request: { peerId: 'alice@pc' } },
+    ]);
+    server.latest.answer(1, { conversationId: 'alice@pc' });
+    await expect(opened).resolves.toBe('alice@pc');
+    expect(open).toHaveBeenCalledWith(
+      'http://127.0.0.1:4100/?token=tok&lang=en#/chat/alice%40pc',
+      'pigeon-chat-alice@pc',
+    );
+    expect(parseRoute('#/chat/alice%40pc')).toEqual({ kind: 'chat', conversationId: 'alice@pc' });
+  });
+
+  it('says so when the browser blocks the chat window', async () => {
+    const server = new FakeServer();
+    const bridge = createBridge(
+      { location: { ...headless, search: '?token=tok' }, open: () => null },
+      server.connect,
+    );
+    server.latest.accept();
+    const opened = bridge.openChat('alice@pc');
+    server.latest.answer(1, { conversationId: 'alice@pc' });
+    await expect(opened).rejects.toThrow(/blocked/);
+  });
+
+  it('refuses to start with neither Electron nor a token', () => {
+    expect(() => createBridge({ location: { ...headless, search: '' }, open: vi.fn() })).toThrow(
+      /not reachable/,
+    );
+  });
+});
+
+describe('launch parameters and routes', () => {
+  it('reads the token and a valid language override only', () => {
+    expect(readLaunchParams('?token=abc&lang=en')).toEqual({ token: 'abc', language: 'en' });
+    expect(readLaunchParams('?lang=fr')).toEqual({ token: undefined, language: undefined });
+  });
+
+  it('routes the empty hash and #/ to the contacts, #/chat/<id> to a chat', () => {
+    expect(parseRoute('')).toEqual({ kind: 'contacts' });
+    expect(parseRoute('#/')).toEqual({ kind: 'contacts' });
+    expect(parseRoute('#/chat/bob@host')).toEqual({ kind: 'chat', conversationId: 'bob@host' });
+    expect(parseRoute('#/chat/100%')).toEqual({ kind: 'chat', conversationId: '100%' });
+    expect(parseRoute('#/chat/')).toEqual({ kind: 'contacts' });
+  });
+
+  it('turns Electron’s wrapped errors into their plain words', () => {
+    expect(
+      describeError(
+        new Error(
+          "Error invoking remote method 'pigeon:sendMessage': ContractError: Invalid sendMessage request at text: Too big",
+        ),
+      ),
+    ).toBe('Invalid sendMessage request at text: Too big');
+    expect(describeError('plain')).toBe('plain');
+  });
+});

@@ -1,0 +1,49 @@
+import { act, render } from '@testing-library/react';
+import type { Language, SnapshotDTO } from '../../../../preload/contract';
+import { Root } from '../../../../src-renderer/app/Root';
+import { createBridge } from '../../../../src-renderer/bridge/bridge';
+import { parseRoute } from '../../../../src-renderer/bridge/launch-params';
+import { startSession } from '../../../../src-renderer/bridge/session';
+import { createI18n } from '../../../../src-renderer/i18n/i18n';
+import { createAppStore } from '../../../../src-renderer/store/app-store';
+import { createFakeApi } from './fake-api';
+
+interface WindowOptions {
+  hash?: string;
+  snapshot: SnapshotDTO;
+  language?: Language;
+  languageOverride?: Language;
+}
+
+/** A whole window as Electron would show it, fed by a fake api. */
+export async function renderWindow({
+  hash = '#/',
+  snapshot,
+  language,
+  languageOverride,
+}: WindowOptions) {
+  const fake = createFakeApi(snapshot);
+  const store = createAppStore();
+  const i18n = createI18n(languageOverride ?? language ?? snapshot.self.language);
+  const bridge = createBridge({
+    pigeon: fake.api,
+    location: { host: 'localhost', origin: 'http://localhost', search: '' },
+    open: () => null,
+  });
+  const route = parseRoute(hash);
+  const stop = startSession(bridge, store, route);
+  const view = render(
+    <Root
+      bridge={bridge}
+      store={store}
+      i18n={i18n}
+      route={route}
+      languageOverride={languageOverride}
+    />,
+  );
+  // Let the snapshot (and messages) arrive.
+  await act(async () => {
+    await Promise.resolve();
+  });
+  return { ...view, fake, store, i18n, stop };
+}
