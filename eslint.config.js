@@ -8,7 +8,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -23,7 +26,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'src-main/core runs under plain Node: never import electron here.' }] },
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: 'src-main/core runs under plain Node: never import electron here.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -35,8 +45,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'electron', 'fs', 'path', 'dgram', 'net'], message: 'The renderer sees only window.pigeon.' },
-            { group: ['**/src-main/**'], message: 'The renderer may import only preload/contract.' },
+            {
+              group: ['node:*', 'electron', 'fs', 'path', 'dgram', 'net'],
+              message: 'The renderer sees only window.pigeon.',
+            },
+            {
+              group: ['**/src-main/**'],
+              message: 'The renderer may import only preload/contract.',
+            },
           ],
         },
       ],

@@ -206,7 +206,10 @@ export function parseRequest<C extends ChannelName>(
   if (!result.success) {
     const first = result.error.issues[0];
     const where = first?.path.length ? ` at ${first.path.join('.')}` : '';
-    throw new ContractError('invalid-request', `Invalid ${channel} request${where}: ${first?.message ?? 'bad input'}`);
+    throw new ContractError(
+      'invalid-request',
+      `Invalid ${channel} request${where}: ${first?.message ?? 'bad input'}`,
+    );
   }
   return result.data as z.output<(typeof channels)[C]>;
 }

@@ -10,7 +10,12 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const sources = ['src-main', 'src-renderer', 'preload', 'package.json', 'vite.config.ts'];
-const outputs = ['out/main/index.cjs', 'out/preload/index.cjs', 'out/headless/index.cjs', 'out/renderer/index.html'];
+const outputs = [
+  'out/main/index.cjs',
+  'out/preload/index.cjs',
+  'out/headless/index.cjs',
+  'out/renderer/index.html',
+];
 
 function newest(p) {
   const full = path.join(root, p);
@@ -21,7 +26,9 @@ function newest(p) {
 }
 
 if (process.argv.includes('--if-stale')) {
-  const built = outputs.map((o) => (existsSync(path.join(root, o)) ? statSync(path.join(root, o)).mtimeMs : 0));
+  const built = outputs.map((o) =>
+    existsSync(path.join(root, o)) ? statSync(path.join(root, o)).mtimeMs : 0,
+  );
   if (Math.min(...built) > Math.max(...sources.map(newest))) process.exit(0);
 }
 
@@ -37,15 +44,21 @@ const common = {
   external: ['electron', 'better-sqlite3', 'bufferutil', 'utf-8-validate'],
 };
 const entries = [];
-if (existsSync(path.join(root, 'src-main/main.ts'))) entries.push({ in: 'src-main/main.ts', out: 'out/main/index.cjs' });
-if (existsSync(path.join(root, 'preload/index.ts'))) entries.push({ in: 'preload/index.ts', out: 'out/preload/index.cjs' });
+if (existsSync(path.join(root, 'src-main/main.ts')))
+  entries.push({ in: 'src-main/main.ts', out: 'out/main/index.cjs' });
+if (existsSync(path.join(root, 'preload/index.ts')))
+  entries.push({ in: 'preload/index.ts', out: 'out/preload/index.cjs' });
 entries.push({ in: 'src-main/headless/index.ts', out: 'out/headless/index.cjs' });
 await Promise.all(entries.map((e) => build({ ...common, entryPoints: [e.in], outfile: e.out })));
 
-const vite = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const vite = spawnSync(
+  process.execPath,
+  [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 if (vite.status !== 0) {
   console.error('Renderer build failed.');
   process.exit(vite.status ?? 1);

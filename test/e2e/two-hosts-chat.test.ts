@@ -20,8 +20,24 @@ let bobMain: Page;
 
 beforeAll(async () => {
   lan = await createLan({ hosts: HOSTS });
-  zhang = await startHeadlessOn(lan, 'desk1', ['--nick', '小张', '--group', '研发部', '--answer-delay-ms', '200']);
-  bob = await startHeadlessOn(lan, 'desk2', ['--nick', 'Bob', '--group', 'QA', '--lang', 'en', '--answer-delay-ms', '200']);
+  zhang = await startHeadlessOn(lan, 'desk1', [
+    '--nick',
+    '小张',
+    '--group',
+    '研发部',
+    '--answer-delay-ms',
+    '200',
+  ]);
+  bob = await startHeadlessOn(lan, 'desk2', [
+    '--nick',
+    'Bob',
+    '--group',
+    'QA',
+    '--lang',
+    'en',
+    '--answer-delay-ms',
+    '200',
+  ]);
   for (const host of ['desk1', 'desk2']) browsers.push(await launchBrowserOn(lan, host));
   zhangMain = await browsers[0]!.newPage({ viewport: { width: 360, height: 640 } });
   bobMain = await browsers[1]!.newPage({ viewport: { width: 360, height: 640 } });
@@ -35,7 +51,10 @@ afterAll(async () => {
 });
 
 async function openChat(main: Page, contacts: string, nickname: string): Promise<Page> {
-  const item = main.getByRole('list', { name: contacts }).getByRole('listitem').filter({ hasText: nickname });
+  const item = main
+    .getByRole('list', { name: contacts })
+    .getByRole('listitem')
+    .filter({ hasText: nickname });
   const [chat] = await Promise.all([main.context().waitForEvent('page'), item.dblclick()]);
   await chat.setViewportSize({ width: 560, height: 640 });
   await chat.waitForLoadState('domcontentloaded');
@@ -45,14 +64,30 @@ async function openChat(main: Page, contacts: string, nickname: string): Promise
 describe('two headless Pigeons, each driven through its own UI in Chromium', () => {
   it('each sees the other in its contact list', async () => {
     await expect
-      .poll(() => zhangMain.getByRole('list', { name: '联系人' }).getByRole('listitem').filter({ hasText: 'Bob' }).count(), {
-        timeout: 10_000,
-      })
+      .poll(
+        () =>
+          zhangMain
+            .getByRole('list', { name: '联系人' })
+            .getByRole('listitem')
+            .filter({ hasText: 'Bob' })
+            .count(),
+        {
+          timeout: 10_000,
+        },
+      )
       .toBe(1);
     await expect
-      .poll(() => bobMain.getByRole('list', { name: 'Contacts' }).getByRole('listitem').filter({ hasText: '小张' }).count(), {
-        timeout: 10_000,
-      })
+      .poll(
+        () =>
+          bobMain
+            .getByRole('list', { name: 'Contacts' })
+            .getByRole('listitem')
+            .filter({ hasText: '小张' })
+            .count(),
+        {
+          timeout: 10_000,
+        },
+      )
       .toBe(1);
     await zhangMain.screenshot({ path: await artifactPath('e2e-contacts-zh-CN.png') });
     await bobMain.screenshot({ path: await artifactPath('e2e-contacts-en.png') });
@@ -67,14 +102,20 @@ describe('two headless Pigeons, each driven through its own UI in Chromium', () 
     await zhangChat.getByRole('button', { name: '发送' }).click();
 
     const zhangLog = zhangChat.getByRole('log', { name: '会话' });
-    await expect.poll(() => zhangLog.getByText('下午三点开会，别忘了 📅').count(), { timeout: 5000 }).toBe(1);
+    await expect
+      .poll(() => zhangLog.getByText('下午三点开会，别忘了 📅').count(), { timeout: 5000 })
+      .toBe(1);
     await expect.poll(() => zhangLog.getByText('已送达').count(), { timeout: 5000 }).toBe(2);
     await expect.poll(() => composer.inputValue()).toBe('');
 
     const bobChat = await openChat(bobMain, 'Contacts', '小张');
     const bobLog = bobChat.getByRole('log', { name: 'Conversation' });
-    await expect.poll(() => bobLog.getByText('Hello Bob, the build is green').count(), { timeout: 5000 }).toBe(1);
-    await expect.poll(() => bobLog.getByText('下午三点开会，别忘了 📅').count(), { timeout: 5000 }).toBe(1);
+    await expect
+      .poll(() => bobLog.getByText('Hello Bob, the build is green').count(), { timeout: 5000 })
+      .toBe(1);
+    await expect
+      .poll(() => bobLog.getByText('下午三点开会，别忘了 📅').count(), { timeout: 5000 })
+      .toBe(1);
 
     // Bob answers in English; Shift+Enter makes a second line instead of sending.
     const bobComposer = bobChat.getByRole('textbox', { name: 'Message' });
@@ -83,7 +124,9 @@ describe('two headless Pigeons, each driven through its own UI in Chromium', () 
     await bobComposer.type('— Bob');
     await bobComposer.press('Enter');
     await expect.poll(() => bobLog.getByText('Delivered').count(), { timeout: 5000 }).toBe(1);
-    await expect.poll(() => zhangLog.getByText(/See you at 3\s+— Bob/).count(), { timeout: 5000 }).toBe(1);
+    await expect
+      .poll(() => zhangLog.getByText(/See you at 3\s+— Bob/).count(), { timeout: 5000 })
+      .toBe(1);
 
     await zhangChat.screenshot({ path: await artifactPath('e2e-chat-zh-CN.png') });
     await bobChat.screenshot({ path: await artifactPath('e2e-chat-en.png') });
@@ -101,7 +144,10 @@ describe('two headless Pigeons, each driven through its own UI in Chromium', () 
 
   it('shows the other side leave when it quits', async () => {
     await lan.stop(bob.child, { signal: 'SIGTERM' });
-    const bobItem = zhangMain.getByRole('list', { name: '联系人' }).getByRole('listitem').filter({ hasText: 'Bob' });
+    const bobItem = zhangMain
+      .getByRole('list', { name: '联系人' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Bob' });
     await expect.poll(() => bobItem.getByText('离线').count(), { timeout: 5000 }).toBe(1);
     await zhangMain.screenshot({ path: await artifactPath('e2e-contacts-after-leave-zh-CN.png') });
   });

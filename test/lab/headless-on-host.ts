@@ -27,7 +27,12 @@ export async function startHeadlessOn(
   opts: { dataDir?: string; timeoutMs?: number } = {},
 ): Promise<HeadlessOnHost> {
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(os.tmpdir(), `pigeon-${host}-`));
-  const child = lan.spawnOn(host, process.execPath, [HEADLESS_ENTRY, '--data-dir', dataDir, ...args]);
+  const child = lan.spawnOn(host, process.execPath, [
+    HEADLESS_ENTRY,
+    '--data-dir',
+    dataDir,
+    ...args,
+  ]);
   const deadline = Date.now() + (opts.timeoutMs ?? 15_000);
   for (;;) {
     const output = lan.outputOf(child);
