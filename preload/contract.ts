@@ -6,6 +6,9 @@
  * the preload script and the renderer import this file; nothing else crosses.
  */
 import { z } from 'zod';
+import { MAX_MESSAGE_CHARS } from './channels';
+
+export { EVENTS_CHANNEL, ipcChannel, MAX_MESSAGE_CHARS } from './channels';
 
 // ---------------------------------------------------------------------------
 // DTOs
@@ -97,8 +100,6 @@ export interface SnapshotDTO {
 // Requests (parsed in main: the renderer is hostile until proven otherwise)
 
 const Id = z.string().min(1).max(512);
-/** The longest text one message may carry; the core splits it into datagrams. */
-export const MAX_MESSAGE_CHARS = 20000;
 
 export const ListMessagesRequest = z.object({
   conversationId: Id,
@@ -154,11 +155,6 @@ export interface ChannelResponses {
 
 export type ChannelRequest<C extends ChannelName> = z.input<(typeof channels)[C]>;
 export type ChannelResponse<C extends ChannelName> = ChannelResponses[C];
-
-/** Electron IPC channel for a contract channel. */
-export const ipcChannel = (name: ChannelName): string => `pigeon:${name}`;
-/** Electron IPC channel on which batched events reach windows. */
-export const EVENTS_CHANNEL = 'pigeon:events';
 
 // ---------------------------------------------------------------------------
 // Events: main → windows, always delivered in batches (arrays).

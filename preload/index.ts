@@ -4,14 +4,13 @@
  * subscription. ipcRenderer itself never crosses the bridge.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import {
-  EVENTS_CHANNEL,
-  ipcChannel,
-  type ChannelName,
-  type ChannelRequest,
-  type ChannelResponse,
-  type PigeonApi,
-  type PigeonEvent,
+import { EVENTS_CHANNEL, ipcChannel } from './channels';
+import type {
+  ChannelName,
+  ChannelRequest,
+  ChannelResponse,
+  PigeonApi,
+  PigeonEvent,
 } from './contract';
 import { unwrapIpcResult } from './ipc-result';
 

@@ -79,6 +79,8 @@ export const en = {
     failed: 'Failed',
     resend: 'Resend',
     resendFailed: 'Could not resend: {{message}}',
+    tooLong:
+      'This message is too long ({{count}} characters; at most {{max}}). Send it in parts or as a file.',
     sendFailed: 'Could not send: {{message}}',
     newMessages: 'New messages',
     loadEarlier: 'Show earlier messages',

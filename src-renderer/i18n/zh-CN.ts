@@ -81,6 +81,7 @@ export const zhCN: Messages = {
     failed: '发送失败',
     resend: '重发',
     resendFailed: '重发失败：{{message}}',
+    tooLong: '消息太长（{{count}} 个字符，最多 {{max}} 个）。请分段发送或作为文件发送。',
     sendFailed: '无法发送：{{message}}',
     newMessages: '有新消息',
     loadEarlier: '查看更早的消息',

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBridge } from '../../bridge/bridge-context';
+import { MAX_MESSAGE_CHARS } from '../../../preload/channels';
 import { describeError } from '../../bridge/errors';
 import { useAppStore } from '../../store/store-context';
 
@@ -26,6 +27,11 @@ export function Composer({ conversationId }: { conversationId: string }) {
   const send = async () => {
     if (!canSend) return;
     const typed = text;
+    if (typed.length > MAX_MESSAGE_CHARS) {
+      // Said in the user's language before anything is sent; the text stays in the box.
+      setError(t('chat.tooLong', { max: MAX_MESSAGE_CHARS, count: typed.length }));
+      return;
+    }
     setSending(true);
     setError(null);
     try {

@@ -90,4 +90,15 @@ describe('the composer', () => {
     expect(screen.queryByRole('alert')).toBeNull();
     expect(box.value).toBe('');
   });
+
+  it("refuses text over the limit in the user's language, before sending, and keeps it", async () => {
+    const { fake, box } = await openComposer('zh-CN');
+    const long = '长'.repeat(20001);
+    fireEvent.change(box, { target: { value: long } });
+    fireEvent.keyDown(box, { key: 'Enter' });
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('消息太长（20001 个字符，最多 20000 个）');
+    expect(fake.api.sendMessage).not.toHaveBeenCalled();
+    expect(box.value).toBe(long);
+  });
 });
