@@ -47,7 +47,7 @@ function loginName(): string {
 class Messenger implements MessengerCore {
   private readonly listeners = new Set<(event: PigeonEvent) => void>();
   private readonly networkStats = new NetworkStats();
-  private readonly limiter = new RateLimiter();
+  private readonly limiter: RateLimiter;
   private readonly directory = new PeerDirectory();
   private readonly conversations = new ConversationBook();
   private readonly transport: UdpTransport;
@@ -67,6 +67,7 @@ class Messenger implements MessengerCore {
     const port = options.port ?? DEFAULT_PORT;
     this.timing = { ...defaultTiming, ...options.timing };
     this.legacy = options.legacyEncoding ?? 'gb18030';
+    this.limiter = new RateLimiter(options.rateLimit?.perSecond, options.rateLimit?.burst);
     this.self = {
       nickname: options.nickname,
       group: options.group ?? '',

@@ -20,6 +20,8 @@ export interface MessengerOptions {
   broadcast?: boolean;
   /** Codepage for peers that send no UTF-8 (FeiQ, older IP Messenger): GB18030 for Chinese offices. */
   legacyEncoding?: 'gb18030' | 'gbk' | 'cp932' | 'big5';
+  /** Datagrams per second (and burst) accepted from one address before the rest are dropped. */
+  rateLimit?: { perSecond: number; burst: number };
   language?: Language;
   theme?: Theme;
   timing?: Partial<MessengerTiming>;

@@ -61,7 +61,7 @@ describe('a core facing a hostile network', () => {
     await sendRaw(socket, '1:7:u:h:250:what is this', '127.0.0.11', PORT);
     // A flood from one address: far more than the per-address budget.
     // Paced in small bursts so the kernel's receive buffer does not drop it before Pigeon sees it.
-    for (let burst = 0; burst < 30; burst++) {
+    for (let burst = 0; burst < 120; burst++) {
       await Promise.all(
         Array.from({ length: 50 }, (_, i) =>
           sendRaw(socket, `1:${burst * 50 + i + 10}:f:h:0:`, '127.0.0.11', PORT),

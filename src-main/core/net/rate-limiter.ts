@@ -6,8 +6,8 @@ export class RateLimiter {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
 
   constructor(
-    private readonly perSecond = 200,
-    private readonly burst = 400,
+    private readonly perSecond = 2000,
+    private readonly burst = 4000,
     private readonly maxAddresses = 4096,
     private readonly now: () => number = Date.now,
   ) {}
