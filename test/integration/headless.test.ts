@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -10,13 +10,16 @@ import { waitFor } from './support/cores';
 
 const PORT = 2427;
 let apps: HeadlessApp[] = [];
+const dirs: string[] = [];
 afterEach(async () => {
   await Promise.all(apps.map((a) => a.close()));
   apps = [];
+  await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
 async function start(address: string, nick: string, hosts: string[]): Promise<HeadlessApp> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'pigeon-headless-'));
+  dirs.push(dir);
   await writeFile(path.join(dir, 'index.html'), '<!doctype html><title>Pigeon</title>');
   const config: HeadlessConfig = {
     nickname: nick,

@@ -1,10 +1,18 @@
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { readSettings, saveSettings } from '../../../src-main/core/settings-file';
 
-const tempDir = () => mkdtemp(path.join(os.tmpdir(), 'pigeon-settings-'));
+const made: string[] = [];
+const tempDir = async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'pigeon-settings-'));
+  made.push(dir);
+  return dir;
+};
+afterAll(async () => {
+  await Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true })));
+});
 
 describe('settings file', () => {
   it('starts empty, and round-trips what was saved', async () => {
