@@ -11,10 +11,17 @@ const WINDOW = 32;
 const SIZE = 200;
 const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 
-async function lastJsonLine(output: () => string, child: { exitCode: number | null }, ms: number): Promise<Record<string, number | string>> {
+async function lastJsonLine(
+  output: () => string,
+  child: { exitCode: number | null },
+  ms: number,
+): Promise<Record<string, number | string>> {
   const end = Date.now() + ms;
   for (;;) {
-    const lines = output().trim().split('\n').filter((l) => l.startsWith('{'));
+    const lines = output()
+      .trim()
+      .split('\n')
+      .filter((l) => l.startsWith('{'));
     if (lines.length > 0) return JSON.parse(lines[lines.length - 1] as string);
     if (Date.now() > end || child.exitCode !== null) throw new Error(`no result:\n${output()}`);
     await new Promise((r) => setTimeout(r, 50));
@@ -29,21 +36,50 @@ const lan = await createLan({
 });
 try {
   // Baseline first: bare sockets on the same two hosts.
-  const echo = lan.spawnOn('receiver', process.execPath, [here('./fixtures/raw-udp-echo.mjs'), '2425'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const echo = lan.spawnOn(
+    'receiver',
+    process.execPath,
+    [here('./fixtures/raw-udp-echo.mjs'), '2425'],
+    { stdio: ['pipe', 'pipe', 'pipe'] },
+  );
   while (!lan.outputOf(echo).includes('ready')) await new Promise((r) => setTimeout(r, 20));
-  const raw = lan.spawnOn('sender', process.execPath, [here('./fixtures/raw-udp-sender.mjs'), '10.97.0.11', '2425', String(COUNT), String(WINDOW), String(SIZE)]);
+  const raw = lan.spawnOn('sender', process.execPath, [
+    here('./fixtures/raw-udp-sender.mjs'),
+    '10.97.0.11',
+    '2425',
+    String(COUNT),
+    String(WINDOW),
+    String(SIZE),
+  ]);
   const baseline = await lastJsonLine(() => lan.outputOf(raw), raw, 90_000);
   await lan.stop(echo);
 
-  const receiver = lan.spawnOn('receiver', process.execPath, ['--import', 'tsx', here('./fixtures/pigeon-receiver.ts')], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const receiver = lan.spawnOn(
+    'receiver',
+    process.execPath,
+    ['--import', 'tsx', here('./fixtures/pigeon-receiver.ts')],
+    { stdio: ['pipe', 'pipe', 'pipe'] },
+  );
   while (!lan.outputOf(receiver).includes('ready')) await new Promise((r) => setTimeout(r, 20));
-  const sender = lan.spawnOn('sender', process.execPath, ['--import', 'tsx', here('./fixtures/pigeon-sender.ts'), 'bench@receiver', String(COUNT), String(WINDOW), String(SIZE)]);
+  const sender = lan.spawnOn('sender', process.execPath, [
+    '--import',
+    'tsx',
+    here('./fixtures/pigeon-sender.ts'),
+    'bench@receiver',
+    String(COUNT),
+    String(WINDOW),
+    String(SIZE),
+  ]);
   const pigeon = await lastJsonLine(() => lan.outputOf(sender), sender, 120_000);
   await lan.stop(receiver);
 
   const ratio = Number(pigeon.perSecond) / Number(baseline.perSecond);
-  console.log(`messaging: ${COUNT} messages of ${SIZE} bytes, window ${WINDOW}, two namespace hosts`);
-  console.log(`  Pigeon delivered   ${Number(pigeon.perSecond).toFixed(0).padStart(8)} msg/s  (failed ${pigeon.failed}, sender RSS growth ${Number(pigeon.rssGrowthMb).toFixed(1)} MB)`);
+  console.log(
+    `messaging: ${COUNT} messages of ${SIZE} bytes, window ${WINDOW}, two namespace hosts`,
+  );
+  console.log(
+    `  Pigeon delivered   ${Number(pigeon.perSecond).toFixed(0).padStart(8)} msg/s  (failed ${pigeon.failed}, sender RSS growth ${Number(pigeon.rssGrowthMb).toFixed(1)} MB)`,
+  );
   console.log(`  raw UDP baseline   ${Number(baseline.perSecond).toFixed(0).padStart(8)} msg/s`);
   console.log(`  ratio              ${ratio.toFixed(3)}`);
 } finally {

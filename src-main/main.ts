@@ -116,7 +116,7 @@ async function startPigeon(): Promise<void> {
     notifier,
     unsubscribe: () => {
       stopForwarding();
-      stopPersisting();
+      void stopPersisting();
     },
   };
   running = current;

@@ -65,19 +65,26 @@ export async function saveSettings(dataDir: string, settings: StoredSettings): P
   await fs.rename(temp, file);
 }
 
-/** Keep the profile (name, group, status, language, theme) saved whenever it changes. */
+/**
+ * Keep the profile (name, group, status, language, theme) saved whenever it changes.
+ * Returns a stop function that resolves once the last change is on disk.
+ */
 export function persistProfile(
   core: MessengerCore,
   dataDir: string,
   base: StoredSettings,
-): () => void {
+): () => Promise<void> {
   let current = { ...base };
   let chain = Promise.resolve();
-  return core.onEvent((event) => {
+  const unsubscribe = core.onEvent((event) => {
     if (event.type !== 'self') return;
     const { nickname, group, status, language, theme } = event.self;
     current = { ...current, nickname, group, status, language, theme };
     const snapshot = current;
     chain = chain.then(() => saveSettings(dataDir, snapshot)).catch(() => undefined);
   });
+  return async () => {
+    unsubscribe();
+    await chain;
+  };
 }

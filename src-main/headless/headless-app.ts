@@ -5,7 +5,7 @@ import path from 'node:path';
 import { createHandlers } from '../adapters/handlers';
 import { createMessengerCore } from '../core/messenger';
 import type { MessengerCore } from '../core/messenger-api';
-import { persistProfile, readSettings } from '../core/settings-file';
+import { persistProfile, readSettings, saveSettings } from '../core/settings-file';
 import type { HeadlessConfig } from './cli-args';
 import { serveStatic } from './static-files';
 import { attachGateway } from './ws-gateway';
@@ -46,11 +46,17 @@ export async function startHeadless(
     theme: settings.theme,
     timing: Object.fromEntries(Object.entries(config.timing).filter(([, v]) => v !== undefined)),
   });
-  const stopPersisting = persistProfile(core, dataDir, {
+  const profile = {
     ...settings,
     nickname,
     ...(config.group !== undefined ? { group: config.group } : {}),
-  });
+    ...(config.language !== undefined ? { language: config.language } : {}),
+  };
+  // Remembered from the first start on, so `--nick` is needed only once.
+  await saveSettings(dataDir, profile).catch((error: unknown) =>
+    log(`Could not save settings: ${String(error)}`),
+  );
+  const stopPersisting = persistProfile(core, dataDir, profile);
   await core.start();
   if (settings.status === 'away') core.updateProfile({ status: 'away' });
 
@@ -94,7 +100,7 @@ export async function startHeadless(
       if (closed) return;
       closed = true;
       detach();
-      stopPersisting();
+      await stopPersisting();
       await core.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

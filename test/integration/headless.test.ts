@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -17,11 +17,20 @@ afterEach(async () => {
   await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
+const dataDirOf = new Map<HeadlessApp, string>();
+
 async function start(address: string, nick: string, hosts: string[]): Promise<HeadlessApp> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'pigeon-headless-'));
   dirs.push(dir);
   await writeFile(path.join(dir, 'index.html'), '<!doctype html><title>Pigeon</title>');
-  const config: HeadlessConfig = {
+  const app = await startHeadless(baseConfig(address, nick, hosts, dir), () => undefined);
+  apps.push(app);
+  dataDirOf.set(app, path.join(dir, 'data'));
+  return app;
+}
+
+function baseConfig(address: string, nick: string, hosts: string[], dir: string): HeadlessConfig {
+  return {
     nickname: nick,
     port: PORT,
     dataDir: path.join(dir, 'data'),
@@ -30,14 +39,11 @@ async function start(address: string, nick: string, hosts: string[]): Promise<He
     hosts,
     broadcastAddresses: [],
     broadcast: false,
-    user: nick.toLowerCase(),
+    user: nick.toLowerCase() || undefined,
     hostName: 'box',
     rendererDir: dir,
     timing: { answerDelayMaxMs: 20, retryIntervalMs: 200 },
   };
-  const app = await startHeadless(config, () => undefined);
-  apps.push(app);
-  return app;
 }
 
 function connect(url: string, headers: Record<string, string> = {}): Promise<WebSocket> {
@@ -144,5 +150,21 @@ describe('headless mode', () => {
       'away at Bob',
     );
     ws.close();
+  });
+
+  it('remembers the nickname given once, and the profile changed later', async () => {
+    const first = await start('127.0.0.22', 'Carol', []);
+    const dataDir = dataDirOf.get(first)!;
+    expect(JSON.parse(await readFile(path.join(dataDir, 'settings.json'), 'utf8'))).toMatchObject({
+      nickname: 'Carol',
+    });
+    first.core.updateProfile({ group: '设计' });
+    await first.close();
+    const again = await startHeadless(
+      { ...baseConfig('127.0.0.22', '', [], path.dirname(dataDir)), dataDir },
+      () => undefined,
+    );
+    apps.push(again);
+    expect(again.core.snapshot().self).toMatchObject({ nickname: 'Carol', group: '设计' });
   });
 });
