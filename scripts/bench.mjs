@@ -25,7 +25,9 @@ for (const bench of benches) {
     { cwd: root, stdio: 'inherit' },
   );
   if (result.status === 125) {
-    console.error('Benchmarks build their own network namespaces: run them as root with iproute2 installed.');
+    console.error(
+      'Benchmarks build their own network namespaces: run them as root with iproute2 installed.',
+    );
     process.exit(1);
   }
   if (result.status !== 0) failed += 1;
