@@ -8,7 +8,7 @@
 // which needs root. A suite whose prerequisites are missing is SKIPPED, or FAILED when
 // PIGEON_REQUIRE_ALL=1 (CI). Ends with a summary table; exits non-zero on any failure.
 import { spawn, spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -190,7 +190,18 @@ async function runSuite(suite, passThrough) {
     const built = await runCommand(process.execPath, [BUILD], SUITE_TIMEOUT_MS);
     if (built.code !== 0) return { result: 'FAILED', note: `build failed ${built.note}`.trim() };
   }
-  const vitestArgs = [VITEST, 'run', ...suite.projects.flatMap((p) => ['--project', p])];
+  // A JSON report beside the console one, for the counts in the closing line.
+  const report = join(ROOT, 'test-results', `vitest-${suite.name.replace(/\W+/g, '-')}.json`);
+  mkdirSync(dirname(report), { recursive: true });
+  rmSync(report, { force: true });
+  const vitestArgs = [
+    VITEST,
+    'run',
+    ...suite.projects.flatMap((p) => ['--project', p]),
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+  ];
   // A filter may leave a suite without matching files: that is not a failure then.
   if (passThrough.length) vitestArgs.push('--passWithNoTests', ...passThrough);
   heading(`${suite.name}${suite.sandbox ? ' (in a lab sandbox)' : ''}`);
@@ -201,7 +212,22 @@ async function runSuite(suite, passThrough) {
   return {
     result: code === 0 ? 'passed' : 'FAILED',
     note: note || (code === 0 ? '' : `exit ${code}`),
+    counts: readCounts(report),
   };
+}
+
+/** Passed/failed/skipped test counts from vitest's JSON report (zeros if it wrote none). */
+function readCounts(file) {
+  try {
+    const json = JSON.parse(readFileSync(file, 'utf8'));
+    return {
+      passed: json.numPassedTests ?? 0,
+      failed: json.numFailedTests ?? 0,
+      skipped: (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0),
+    };
+  } catch {
+    return { passed: 0, failed: 0, skipped: 0 };
+  }
 }
 
 function printSummary(rows) {
@@ -225,10 +251,17 @@ async function main() {
       continue;
     }
     const started = Date.now();
-    const { result, note } = await runSuite(suite, passThrough);
-    rows.push({ name: suite.name, result, note, seconds: (Date.now() - started) / 1000 });
+    const { result, note, counts } = await runSuite(suite, passThrough);
+    rows.push({ name: suite.name, result, note, counts, seconds: (Date.now() - started) / 1000 });
   }
   printSummary(rows);
+  const total = { passed: 0, failed: 0, skipped: 0 };
+  for (const row of rows) {
+    for (const key of Object.keys(total)) total[key] += row.counts?.[key] ?? 0;
+  }
+  const skippedSuites = rows.filter((r) => r.result === 'SKIPPED').length;
+  console.log(`\ntests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+  if (skippedSuites > 0) console.log(`(${skippedSuites} suite(s) skipped: see the table above)`);
   const failed = interrupted || rows.some((r) => r.result === 'FAILED');
   process.exit(failed ? 1 : 0);
 }
