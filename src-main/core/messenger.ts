@@ -109,6 +109,7 @@ class Messenger implements MessengerCore {
       conversations: this.conversations,
       timing: this.timing,
       legacy: this.legacy,
+      presence: () => this.self,
       onMessage: (message) => this.emit({ type: 'message', message }),
       onConversation: (conversation) => this.emit({ type: 'conversation', conversation }),
       onPeerSeen: (peer, isNew) => {

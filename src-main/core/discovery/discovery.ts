@@ -1,7 +1,6 @@
-import type { PeerDTO } from '../../../preload/contract';
 import { Mode, Opt, hasOption, modeOf } from '../ipmsg/commands';
 import { detectClient } from '../ipmsg/client';
-import { buildEntryExtra, parseEntryExtra } from '../ipmsg/entry';
+import { buildEntryExtra, entryEncoding, parseEntryExtra } from '../ipmsg/entry';
 import type { Packet } from '../ipmsg/packet';
 import type { LegacyEncoding } from '../ipmsg/text';
 import type { MessengerTiming } from '../options';
@@ -66,8 +65,8 @@ export class Discovery {
 
   /** Tell everyone our status or name changed (BR_ABSENCE is never answered). */
   announcePresence(): void {
-    const extra = this.entryExtra();
     for (const target of this.everyone()) {
+      const extra = this.entryExtra(target.capabilities);
       void this.deps.wire.send(this.entryCommand(Mode.BR_ABSENCE), extra, target);
     }
   }
@@ -93,7 +92,7 @@ export class Discovery {
     switch (mode) {
       case Mode.BR_ENTRY:
         this.sighted(packet, from);
-        this.scheduleAnswer(from);
+        this.scheduleAnswer(from, packet.command);
         return true;
       case Mode.ANSENTRY:
       case Mode.BR_ABSENCE:
@@ -115,8 +114,12 @@ export class Discovery {
   }
 
   /** A peer we did not know spoke to us: ask who it is (unicast BR_ENTRY), as IPMsg does. */
-  introduceTo(to: Endpoint): void {
-    void this.deps.wire.send(this.entryCommand(Mode.BR_ENTRY), this.entryExtra(), to);
+  introduceTo(to: Endpoint & { capabilities?: number }): void {
+    void this.deps.wire.send(
+      this.entryCommand(Mode.BR_ENTRY),
+      this.entryExtra(to.capabilities),
+      to,
+    );
   }
 
   private sighted(packet: Packet, from: Endpoint): void {
@@ -126,6 +129,7 @@ export class Discovery {
     const client = detectClient(packet.version);
     // iptux sets ABSENCEOPT on every entry; it does not mean it is away.
     const away = client !== 'iptux' && hasOption(packet.command, Opt.ABSENCEOPT);
+    const known = this.deps.directory.get(peerIdOf(packet.user, packet.host));
     const { peer, changed } = this.deps.directory.upsert({
       user: packet.user,
       host: packet.host,
@@ -140,13 +144,25 @@ export class Discovery {
       at: this.now(),
     });
     if (changed) this.deps.onPeer(peer);
+    // It heard our broadcast in the legacy codepage only: give a UTF-8 reader our names exactly.
+    if (
+      !known &&
+      hasOption(packet.command, Opt.CAPUTF8OPT) &&
+      modeOf(packet.command) !== Mode.BR_ENTRY
+    ) {
+      void this.deps.wire.send(
+        this.entryCommand(Mode.BR_ABSENCE),
+        this.entryExtra(packet.command),
+        from,
+      );
+    }
   }
 
-  private scheduleAnswer(to: Endpoint): void {
+  private scheduleAnswer(to: Endpoint, theirCommand: number): void {
     const delay = Math.floor(this.random() * this.deps.timing.answerDelayMaxMs);
     const timer = setTimeout(() => {
       this.answerTimers.delete(timer);
-      void this.deps.wire.send(this.entryCommand(Mode.ANSENTRY), this.entryExtra(), to);
+      void this.deps.wire.send(this.entryCommand(Mode.ANSENTRY), this.entryExtra(theirCommand), to);
     }, delay);
     this.answerTimers.add(timer);
   }
@@ -161,15 +177,18 @@ export class Discovery {
     }
   }
 
-  private everyone(): Endpoint[] {
+  /** Broadcast targets and listed hosts, then every online peer (with what it can read). */
+  private everyone(): (Endpoint & { capabilities?: number })[] {
     const seen = new Set<string>();
-    const result: Endpoint[] = [];
-    const online = this.deps.directory.all().filter((p: PeerDTO) => p.status !== 'offline');
-    for (const target of [...this.deps.targets(), ...online]) {
+    const result: (Endpoint & { capabilities?: number })[] = [];
+    const online = this.deps.directory.all().filter((p) => p.status !== 'offline');
+    // Peers first, so a listed host that is also a known peer gets its capabilities.
+    for (const target of [...online, ...this.deps.targets()]) {
       const key = `${target.address}:${target.port}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      result.push({ address: target.address, port: target.port });
+      const { capabilities } = target as { capabilities?: number };
+      result.push({ address: target.address, port: target.port, capabilities });
     }
     return result;
   }
@@ -179,18 +198,21 @@ export class Discovery {
     return mode | Opt.CAPUTF8OPT | away;
   }
 
-  private entryExtra(): Buffer {
+  /**
+   * Our entry payload. Broadcasts carry the names in one encoding only; the UTF-8 block
+   * goes to a peer that advertised CAPUTF8OPT (`capabilities`), by unicast.
+   */
+  private entryExtra(capabilities?: number): Buffer {
     const me = this.deps.presence();
-    return buildEntryExtra(
-      {
-        nickname: me.nickname,
-        group: me.group,
-        user: me.user,
-        host: me.host,
-        appVersion: PIGEON_APP_VERSION,
-      },
-      this.deps.legacy,
-    );
+    const info = {
+      nickname: me.nickname,
+      group: me.group,
+      user: me.user,
+      host: me.host,
+      appVersion: PIGEON_APP_VERSION,
+    };
+    const utf8Block = capabilities !== undefined && hasOption(capabilities, Opt.CAPUTF8OPT);
+    return buildEntryExtra(info, entryEncoding(me, this.deps.legacy), { utf8Block });
   }
 
   private stopTimers(): void {

@@ -155,26 +155,35 @@ function vsVersion(appVersion: string | undefined): string {
 }
 
 /**
- * `nick\0group\0` in `encoding` (the legacy codepage for broadcasts, so old clients can
- * read it), then the UTF-8 block and a NUL. Send it with CAPUTF8OPT so IP Messenger
- * reads the block; iptux and FeiQ ignore it.
+ * The one encoding a legacy peer (iptux, FeiQ) will assume for everything we send:
+ * iptux decodes a whole entry in a single encoding and keeps it for the peer's
+ * messages. ASCII names read the same in every encoding, so UTF-8 then; otherwise the
+ * legacy codepage, which GB18030-reading clients (iptux, FeiQ) understand.
+ */
+export function entryEncoding(
+  info: { nickname: string; group: string },
+  legacy: LegacyEncoding,
+): LegacyEncoding | 'utf8' {
+  return /^[\x00-\x7f]*$/.test(info.nickname + info.group) ? 'utf8' : legacy;
+}
+
+/**
+ * `nick\0group\0` in `encoding`, then (with `utf8Block`) the IPMsg 4.x UTF-8 block and a
+ * NUL. The block goes only to peers that advertise CAPUTF8OPT: a client that decodes the
+ * whole entry in one encoding (iptux) is confused by a mix of two.
  */
 export function buildEntryExtra(
   info: { nickname: string; group: string; user: string; host: string; appVersion?: string },
   encoding: LegacyEncoding | 'utf8',
+  options: { utf8Block?: boolean } = {},
 ): Buffer {
   const nickname = fieldText(info.nickname);
   const group = fieldText(info.group);
+  const nul = Buffer.from([NUL]);
+  const legacyFields = [encodeText(nickname, encoding), nul, encodeText(group, encoding), nul];
+  if (options.utf8Block === false) return Buffer.concat(legacyFields);
   const block =
     `\nUN:${headerName(info.user)}\nHN:${headerName(info.host)}` +
     `\nNN:${nickname}\nGN:${group}\nVS:${vsVersion(info.appVersion)}`;
-  const nul = Buffer.from([NUL]);
-  return Buffer.concat([
-    encodeText(nickname, encoding),
-    nul,
-    encodeText(group, encoding),
-    nul,
-    Buffer.from(block, 'utf8'),
-    nul,
-  ]);
+  return Buffer.concat([...legacyFields, Buffer.from(block, 'utf8'), nul]);
 }

@@ -59,9 +59,11 @@ export function encodeText(text: string, encoding: 'utf8' | LegacyEncoding): Buf
 export function chooseOutgoingEncoding(
   peer: { version: string; capabilities: number },
   legacy: LegacyEncoding,
+  /** The encoding our own entry implied (see entryEncoding): iptux decodes our text with it. */
+  ownEntryEncoding: LegacyEncoding | 'utf8' = 'utf8',
 ): WireEncoding {
   if (hasOption(peer.capabilities, Opt.CAPUTF8OPT)) return { encoding: 'utf8', utf8Flag: true };
-  if (peer.version.includes('iptux')) return { encoding: 'utf8', utf8Flag: false };
+  if (peer.version.includes('iptux')) return { encoding: ownEntryEncoding, utf8Flag: false };
   if (peer.version.includes('_lbt')) return { encoding: 'gbk', utf8Flag: false };
   if (detectClient(peer.version) === 'pigeon') return { encoding: 'utf8', utf8Flag: true };
   return { encoding: legacy, utf8Flag: false };

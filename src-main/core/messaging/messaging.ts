@@ -8,6 +8,7 @@ import {
   parseMessageExtra,
   splitText,
 } from '../ipmsg/message';
+import { entryEncoding } from '../ipmsg/entry';
 import { MAX_DATAGRAM_OUT, type Packet } from '../ipmsg/packet';
 import { chooseOutgoingEncoding, legacyEncodingFor, type LegacyEncoding } from '../ipmsg/text';
 import type { PeerDirectory, PeerRecord } from '../discovery/peer-directory';
@@ -29,6 +30,8 @@ export interface MessagingDeps {
   conversations: ConversationBook;
   timing: MessengerTiming;
   legacy: LegacyEncoding;
+  /** Our own names, which decide how iptux will read our text. */
+  presence: () => { nickname: string; group: string };
   onMessage: (message: MessageDTO) => void;
   onConversation: (conversation: ConversationDTO) => void;
   /** A peer we did not know wrote to us (or changed address). */
@@ -56,7 +59,11 @@ export class Messaging {
   /** Send text to a conversation's peer; text too long for one datagram becomes several messages. */
   send(conversationId: string, text: string): MessageDTO[] {
     const peer = this.requirePeer(conversationId);
-    const wire = chooseOutgoingEncoding(peer, this.deps.legacy);
+    const wire = chooseOutgoingEncoding(
+      peer,
+      this.deps.legacy,
+      entryEncoding(this.deps.presence(), this.deps.legacy),
+    );
     const command = Mode.SENDMSG | Opt.SENDCHECKOPT | (wire.utf8Flag ? Opt.UTF8OPT : 0);
     const limit =
       peer.client === 'feiq' || peer.client === 'unknown' ? SMALL_DATAGRAM : MAX_DATAGRAM_OUT;
@@ -165,7 +172,11 @@ export class Messaging {
   }
 
   private transmit(message: MessageDTO, peer: PeerRecord): void {
-    const wire = chooseOutgoingEncoding(peer, this.deps.legacy);
+    const wire = chooseOutgoingEncoding(
+      peer,
+      this.deps.legacy,
+      entryEncoding(this.deps.presence(), this.deps.legacy),
+    );
     const command = Mode.SENDMSG | Opt.SENDCHECKOPT | (wire.utf8Flag ? Opt.UTF8OPT : 0);
     const packetNo = this.deps.wire.nextPacketNo();
     const bytes = this.deps.wire.build(command, buildMessageExtra(message.text, wire), packetNo);
