@@ -1,0 +1,84 @@
+import type { ConversationDTO, MessageDTO } from '../../../preload/contract';
+import type { PigeonDatabase } from './database';
+import { MESSAGE_COLUMNS_M, toMessage, type MessageRow } from './message-schema';
+
+interface ConversationRow extends Partial<MessageRow> {
+  c_id: string;
+  c_peer_id: string;
+  c_unread: number;
+}
+
+// The last message is joined, so it always shows its current state (delivered, failed …).
+const SELECT = `SELECT c.id AS c_id, c.peer_id AS c_peer_id, c.unread AS c_unread, ${MESSAGE_COLUMNS_M}
+  FROM conversations c LEFT JOIN messages m ON m.id = c.last_message_id`;
+const GET = `${SELECT} WHERE c.id = ?`;
+const ALL = `${SELECT} ORDER BY c.rowid`;
+const ENSURE = 'INSERT INTO conversations (id, peer_id) VALUES (?, ?) ON CONFLICT (id) DO NOTHING';
+// Same rule as ConversationBook: the message becomes the last one unless an existing
+// last message is newer. A last message that is no longer stored counts as none.
+const NOTE_LAST = `UPDATE conversations SET last_message_id = @id
+  WHERE id = @conversationId AND (
+    last_message_id IS NULL OR last_message_id = @id
+    OR @at >= coalesce((SELECT at FROM messages WHERE id = last_message_id), @at))`;
+const NOTE_UNREAD = 'UPDATE conversations SET unread = unread + 1 WHERE id = ?';
+const MARK_READ = 'UPDATE conversations SET unread = 0 WHERE id = ?';
+
+/** One-to-one conversations in SQLite, with the semantics of ConversationBook. */
+export class ConversationsRepo {
+  constructor(private readonly db: PigeonDatabase) {}
+
+  get(id: string): ConversationDTO | undefined {
+    const row = this.db.run(() => this.db.statement(GET).get(id) as ConversationRow | undefined);
+    return row && toConversation(row);
+  }
+
+  /** Every conversation, in the order they were started. */
+  all(): ConversationDTO[] {
+    return this.db.run(() => this.db.statement(ALL).all() as ConversationRow[]).map(toConversation);
+  }
+
+  /** The conversation with a peer, started if there was none (its id is the peer's id). */
+  ensure(peerId: string): ConversationDTO {
+    return this.db.write(() => {
+      this.db.statement(ENSURE).run(peerId, peerId);
+      return this.get(peerId)!;
+    });
+  }
+
+  /**
+   * A message was added or changed (store it first); returns the conversation as
+   * it now is. A new incoming message counts as unread.
+   */
+  noteMessage(message: MessageDTO, isNew: boolean): ConversationDTO {
+    return this.db.write(() => {
+      this.db.statement(ENSURE).run(message.conversationId, message.conversationId);
+      this.db.statement(NOTE_LAST).run({
+        id: message.id,
+        conversationId: message.conversationId,
+        at: message.at,
+      });
+      if (isNew && message.direction === 'in')
+        this.db.statement(NOTE_UNREAD).run(message.conversationId);
+      return this.get(message.conversationId)!;
+    });
+  }
+
+  markRead(id: string): ConversationDTO {
+    return this.db.write(() => {
+      this.db.statement(ENSURE).run(id, id);
+      this.db.statement(MARK_READ).run(id);
+      return this.get(id)!;
+    });
+  }
+}
+
+function toConversation(row: ConversationRow): ConversationDTO {
+  const conversation: ConversationDTO = {
+    id: row.c_id,
+    peerId: row.c_peer_id,
+    unread: row.c_unread,
+  };
+  if (row.id !== null && row.id !== undefined)
+    conversation.lastMessage = toMessage(row as MessageRow);
+  return conversation;
+}

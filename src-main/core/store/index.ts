@@ -1,0 +1,56 @@
+import { ConversationsRepo } from './conversations-repo';
+import { openDatabase, type OpenDatabaseOptions, type PigeonDatabase } from './database';
+import { MessagesRepo, type MessagesRepoOptions } from './messages-repo';
+import { OutboxRepo } from './outbox-repo';
+import { PeersRepo } from './peers-repo';
+import { SettingsRepo } from './settings-repo';
+
+export { StoreError, type StoreErrorCode } from './store-error';
+export { openDatabase, type OpenDatabaseOptions, type PigeonDatabase } from './database';
+export {
+  MessagesRepo,
+  type ListOptions,
+  type MessageDetails,
+  type MessagesRepoOptions,
+} from './messages-repo';
+export type { ScanWindows, SearchHit, SearchOptions } from './message-search';
+export { ConversationsRepo } from './conversations-repo';
+export { PeersRepo } from './peers-repo';
+export { OutboxRepo, type OutboxEntry } from './outbox-repo';
+export { SettingsRepo, SettingsSchema, type Settings, type SettingKey } from './settings-repo';
+export { MessageSchema } from './message-schema';
+export {
+  exportConversation,
+  formatChatLog,
+  parseExportedJson,
+  toExportJson,
+  type ChatLogOptions,
+  type ExportFormat,
+} from './export';
+
+/** The history file and a repository per table group, sharing one connection. */
+export interface PigeonStore {
+  readonly db: PigeonDatabase;
+  readonly messages: MessagesRepo;
+  readonly conversations: ConversationsRepo;
+  readonly peers: PeersRepo;
+  readonly outbox: OutboxRepo;
+  readonly settings: SettingsRepo;
+  close(): void;
+}
+
+export interface OpenStoreOptions extends OpenDatabaseOptions, MessagesRepoOptions {}
+
+/** Open the history file (see openDatabase for what happens to a bad one) with its repositories. */
+export function openStore(file: string | ':memory:', options: OpenStoreOptions = {}): PigeonStore {
+  const db = openDatabase(file, options);
+  return {
+    db,
+    messages: new MessagesRepo(db, options),
+    conversations: new ConversationsRepo(db),
+    peers: new PeersRepo(db),
+    outbox: new OutboxRepo(db, options.now),
+    settings: new SettingsRepo(db),
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,6 @@
+import type { Migration } from '../migrate';
+import * as initial from './001-initial';
+import * as search from './002-search';
+
+/** Every migration, in order. Append new ones; never edit or reorder released ones. */
+export const migrations: readonly Migration[] = [initial, search];

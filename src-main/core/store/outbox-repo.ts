@@ -1,0 +1,87 @@
+import type { MessageDTO } from '../../../preload/contract';
+import type { PigeonDatabase } from './database';
+import { MESSAGE_COLUMNS_M, toMessage, type MessageRow } from './message-schema';
+import { StoreError } from './store-error';
+
+/** A message waiting for its peer to come online. */
+export interface OutboxEntry {
+  messageId: string;
+  peerId: string;
+  /** When it was queued, in milliseconds since the epoch. */
+  queuedAt: number;
+  /** The message as stored now. */
+  message: MessageDTO;
+}
+
+interface OutboxRow extends MessageRow {
+  o_message_id: string;
+  o_peer_id: string;
+  o_queued_at: number;
+}
+
+// The message's own row is removed with it (ON DELETE CASCADE), never the other way.
+const ENQUEUE = `INSERT INTO outbox (message_id, peer_id, queued_at) VALUES (?, ?, ?)
+  ON CONFLICT (message_id) DO NOTHING`;
+const SELECT = `SELECT o.message_id AS o_message_id, o.peer_id AS o_peer_id,
+  o.queued_at AS o_queued_at, ${MESSAGE_COLUMNS_M}
+  FROM outbox o JOIN messages m ON m.id = o.message_id`;
+const FOR_PEER = `${SELECT} WHERE o.peer_id = ? ORDER BY o.seq`;
+const ALL = `${SELECT} ORDER BY o.seq`;
+const PEERS = 'SELECT DISTINCT peer_id FROM outbox ORDER BY peer_id';
+const REMOVE = 'DELETE FROM outbox WHERE message_id = ?';
+const MESSAGE_EXISTS = 'SELECT 1 FROM messages WHERE id = ?';
+
+/**
+ * Messages queued for peers that are offline. Kept on disk so they go out after
+ * a restart of either side; in the order they were written.
+ */
+export class OutboxRepo {
+  constructor(
+    private readonly db: PigeonDatabase,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /**
+   * Queue a stored message for a peer. Queuing it again keeps its first place and
+   * returns false. Throws StoreError 'invalid' for a message that is not stored.
+   */
+  enqueue(messageId: string, peerId: string): boolean {
+    return this.db.write(() => {
+      if (this.db.statement(MESSAGE_EXISTS).get(messageId) === undefined)
+        throw new StoreError(
+          'invalid',
+          `Message ${messageId} is not stored, so it cannot be queued.`,
+        );
+      return this.db.statement(ENQUEUE).run(messageId, peerId, this.now()).changes > 0;
+    });
+  }
+
+  /** What waits for one peer, oldest first. */
+  forPeer(peerId: string): OutboxEntry[] {
+    return this.db.run(() => this.db.statement(FOR_PEER).all(peerId) as OutboxRow[]).map(toEntry);
+  }
+
+  /** Everything queued, oldest first. */
+  all(): OutboxEntry[] {
+    return this.db.run(() => this.db.statement(ALL).all() as OutboxRow[]).map(toEntry);
+  }
+
+  /** The peers something waits for. */
+  peers(): string[] {
+    return this.db.run(() => this.db.statement(PEERS).pluck().all() as string[]);
+  }
+
+  /** Take a message out of the queue (sent, or cancelled); false if it was not queued. */
+  remove(messageId: string): boolean {
+    return this.db.run(() => this.db.statement(REMOVE).run(messageId).changes > 0);
+  }
+}
+
+function toEntry(row: OutboxRow): OutboxEntry {
+  return {
+    messageId: row.o_message_id,
+    peerId: row.o_peer_id,
+    queuedAt: row.o_queued_at,
+    message: toMessage(row),
+  };
+}

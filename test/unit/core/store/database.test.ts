@@ -1,0 +1,120 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase, type PigeonDatabase } from '../../../../src-main/core/store/database';
+import { latestVersion } from '../../../../src-main/core/store/migrate';
+import { migrations } from '../../../../src-main/core/store/migrations/index';
+import { MessagesRepo } from '../../../../src-main/core/store/messages-repo';
+import { StoreError } from '../../../../src-main/core/store/store-error';
+import { message, tempFile } from './helpers';
+
+const opened: PigeonDatabase[] = [];
+const open = (...args: Parameters<typeof openDatabase>): PigeonDatabase => {
+  const db = openDatabase(...args);
+  opened.push(db);
+  return db;
+};
+afterEach(() => {
+  for (const db of opened.splice(0)) db.close();
+});
+
+const tables = (db: PigeonDatabase): string[] =>
+  (
+    db.sqlite
+      .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+      .all() as {
+      name: string;
+    }[]
+  ).map((row) => row.name);
+
+describe('openDatabase', () => {
+  it('creates every table on an empty file, in WAL mode with the safety pragmas', () => {
+    const file = tempFile();
+    const db = open(file);
+    expect(db.version).toBe(latestVersion(migrations));
+    expect(db.openedAtVersion).toBe(0);
+    expect(db.problem).toBeUndefined();
+    expect(db.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.sqlite.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
+    expect(db.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(db.sqlite.pragma('user_version', { simple: true })).toBe(db.version);
+    expect(tables(db)).toEqual(
+      expect.arrayContaining([
+        'conversations',
+        'messages',
+        'messages_fts',
+        'outbox',
+        'peers',
+        'settings',
+      ]),
+    );
+  });
+
+  it('works in memory too', () => {
+    const db = open(':memory:');
+    expect(db.version).toBe(latestVersion(migrations));
+    new MessagesRepo(db).add(message({ id: 'x' }));
+    expect(new MessagesRepo(db).get('x')?.id).toBe('x');
+  });
+
+  it('keeps what was written across close and reopen, and migrates nothing twice', () => {
+    const file = tempFile();
+    const first = open(file);
+    new MessagesRepo(first).add(message({ id: 'kept', text: '你好' }));
+    first.close();
+    const again = open(file);
+    expect(again.openedAtVersion).toBe(again.version);
+    expect(new MessagesRepo(again).get('kept')?.text).toBe('你好');
+  });
+
+  it('migrates a version-1 file: messages written before search existed become searchable', () => {
+    const file = tempFile();
+    const v1 = open(file, { migrations: migrations.slice(0, 1) });
+    expect(v1.version).toBe(1);
+    expect(tables(v1)).not.toContain('messages_fts');
+    // Version 1 has no search triggers, so these rows exist only in `messages`.
+    new MessagesRepo(v1).add(message({ id: 'old-1', text: '项目进度 Meeting notes' }));
+    new MessagesRepo(v1).add(message({ id: 'old-2', text: 'lunch?' }));
+    v1.close();
+
+    const current = open(file);
+    expect(current.openedAtVersion).toBe(1);
+    expect(current.version).toBe(latestVersion(migrations));
+    const repo = new MessagesRepo(current);
+    expect(repo.search('meeting').map((hit) => hit.message.id)).toEqual(['old-1']);
+    expect(repo.search('项目进度').map((hit) => hit.message.id)).toEqual(['old-1']);
+    // And the triggers now keep new messages in the index.
+    repo.add(message({ id: 'new-1', text: 'another meeting' }));
+    expect(repo.search('meeting').map((hit) => hit.message.id)).toEqual(['new-1', 'old-1']);
+  });
+
+  it('applies a failing migration not at all', () => {
+    const file = tempFile();
+    open(file, { migrations: migrations.slice(0, 1) }).close();
+    const broken = [
+      ...migrations,
+      {
+        version: migrations.length + 1,
+        up(db: BetterSqlite3.Database) {
+          db.exec('CREATE TABLE half_done (x INTEGER)');
+          db.exec('THIS IS NOT SQL');
+        },
+      },
+    ];
+    expect(() => openDatabase(file, { migrations: broken })).toThrow(StoreError);
+    const after = open(file, { migrations: migrations.slice(0, 1) });
+    expect(after.version).toBe(1);
+    expect(tables(after)).not.toContain('half_done');
+    expect(tables(after)).not.toContain('messages_fts');
+  });
+
+  it('refuses migrations that are not numbered 1, 2, 3 …', () => {
+    expect(() => latestVersion([migrations[1]!, migrations[0]!])).toThrow(/numbered/);
+  });
+
+  it('can be closed twice', () => {
+    const db = openDatabase(tempFile());
+    db.close();
+    expect(() => db.close()).not.toThrow();
+  });
+});
