@@ -40,9 +40,11 @@ export interface PeerDTO {
 export type MessageDirection = 'in' | 'out';
 /**
  * Outgoing: sending → delivered | failed (resend goes back to sending).
+ * Written to an offline peer, or not confirmed by a peer that went away: queued, sent
+ * by itself when the peer is heard again (or cancelled by the user).
  * Incoming messages are always `received`.
  */
-export type MessageState = 'sending' | 'delivered' | 'failed' | 'received';
+export type MessageState = 'queued' | 'sending' | 'delivered' | 'failed' | 'cancelled' | 'received';
 
 export interface MessageDTO {
   id: string;
@@ -89,6 +91,31 @@ export interface NetworkStatsDTO {
   };
 }
 
+/** Settings that take effect on the network (the profile lives in SelfDTO). */
+export interface NetworkSettingsDTO {
+  port: number;
+  /** Where received files go. */
+  downloadDir: string;
+  /** Peers reached directly (other subnets): `a.b.c.d` or `a.b.c.d:port`. */
+  hosts: string[];
+  /** Extra directed-broadcast addresses. */
+  broadcastAddresses: string[];
+  /** True when a change (the port) waits for a restart. */
+  restartNeeded: boolean;
+}
+
+export interface SearchHitDTO {
+  message: MessageDTO;
+  /** The matched text with its surroundings, for the result list (plain text). */
+  snippet: string;
+}
+
+export interface ExportDTO {
+  fileName: string;
+  mimeType: string;
+  content: string;
+}
+
 export interface SnapshotDTO {
   self: SelfDTO;
   peers: PeerDTO[];
@@ -105,6 +132,10 @@ export const ListMessagesRequest = z.object({
   conversationId: Id,
   /** Return messages older than this message id (paging); omit for the latest. */
   before: Id.optional(),
+  /** Return messages newer than this message id (paging down after a jump). */
+  after: Id.optional(),
+  /** Return the page around this message, it included (jump to a search hit). */
+  around: Id.optional(),
   limit: z.number().int().min(1).max(500).optional(),
 });
 export const SendMessageRequest = z.object({
@@ -120,6 +151,23 @@ export const UpdateProfileRequest = z.object({
   status: z.enum(['online', 'away']).optional(),
   language: z.enum(['zh-CN', 'en']).optional(),
   theme: z.enum(['system', 'light', 'dark']).optional(),
+});
+export const CancelMessageRequest = z.object({ messageId: Id });
+export const SearchMessagesRequest = z.object({
+  query: z.string().trim().min(1).max(200),
+  conversationId: Id.optional(),
+  limit: z.number().int().min(1).max(200).optional(),
+});
+export const ExportConversationRequest = z.object({
+  conversationId: Id,
+  format: z.enum(['text', 'json']),
+});
+const HostEntry = z.string().trim().min(1).max(300);
+export const UpdateSettingsRequest = z.object({
+  port: z.number().int().min(1).max(65535).optional(),
+  downloadDir: z.string().trim().min(1).max(4096).optional(),
+  hosts: z.array(HostEntry).max(1000).optional(),
+  broadcastAddresses: z.array(HostEntry).max(100).optional(),
 });
 export const EmptyRequest = z.undefined().or(z.object({}).strict());
 
@@ -137,6 +185,13 @@ export const channels = {
   updateProfile: UpdateProfileRequest,
   /** Announce again and ask every peer to answer. */
   refreshPeers: EmptyRequest,
+  /** Withdraw a queued message before it goes out. */
+  cancelMessage: CancelMessageRequest,
+  /** Full-text search of all history (any substring, Chinese or English). */
+  searchMessages: SearchMessagesRequest,
+  exportConversation: ExportConversationRequest,
+  getSettings: EmptyRequest,
+  updateSettings: UpdateSettingsRequest,
 } as const;
 
 export type ChannelName = keyof typeof channels;
@@ -151,6 +206,11 @@ export interface ChannelResponses {
   openConversation: { conversationId: string };
   updateProfile: SelfDTO;
   refreshPeers: { ok: true };
+  cancelMessage: MessageDTO;
+  searchMessages: SearchHitDTO[];
+  exportConversation: ExportDTO;
+  getSettings: NetworkSettingsDTO;
+  updateSettings: NetworkSettingsDTO;
 }
 
 export type ChannelRequest<C extends ChannelName> = z.input<(typeof channels)[C]>;
@@ -164,6 +224,7 @@ export type PigeonEvent =
   | { type: 'message'; message: MessageDTO }
   | { type: 'conversation'; conversation: ConversationDTO }
   | { type: 'self'; self: SelfDTO }
+  | { type: 'settings'; settings: NetworkSettingsDTO }
   | { type: 'stats'; stats: NetworkStatsDTO }
   /** A problem the user should see (port in use, …), already in plain words. */
   | { type: 'notice'; level: 'info' | 'warning' | 'error'; code: string; message: string };

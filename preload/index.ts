@@ -42,6 +42,11 @@ export const api: PigeonApi = Object.freeze({
   openConversation: call('openConversation'),
   updateProfile: call('updateProfile'),
   refreshPeers: call('refreshPeers'),
+  cancelMessage: call('cancelMessage'),
+  searchMessages: call('searchMessages'),
+  exportConversation: call('exportConversation'),
+  getSettings: call('getSettings'),
+  updateSettings: call('updateSettings'),
   onEvents,
 });
 

@@ -4,11 +4,14 @@
  * LAN (BR_EXIT) before the process ends.
  */
 import os from 'node:os';
+import path from 'node:path';
 import { app, dialog, nativeTheme, session } from 'electron';
 import type { Theme } from '../preload/contract';
 import { createMessengerCore } from './core/messenger';
 import type { MessengerCore } from './core/messenger-api';
 import { persistProfile, readSettings } from './core/settings-file';
+import type { PigeonStore } from './core/store';
+import { openHistory } from './core/store/history-file';
 import { createIpcAdapter, type IpcAdapter } from './ipc/ipc-adapter';
 import { assetPath, resolveAppPaths } from './shell/app-paths';
 import { labelsFor } from './shell/labels';
@@ -29,6 +32,8 @@ interface Running {
   tray?: PigeonTray;
   /** Stops forwarding core events to the shell and saving the profile. */
   unsubscribe: () => void;
+  /** The history file, closed after the core has stopped. */
+  store: PigeonStore;
 }
 
 let running: Running | undefined;
@@ -59,15 +64,29 @@ async function startPigeon(): Promise<void> {
   );
   installSessionSecurity(session.defaultSession, renderer);
 
-  const core = createMessengerCore({
-    nickname: stored.nickname ?? defaultNickname(),
-    group: stored.group,
-    port: stored.port,
-    language: stored.language,
-    theme,
-    hosts: stored.hosts,
-    broadcastAddresses: stored.broadcastAddresses,
-  });
+  let store: PigeonStore;
+  try {
+    store = openHistory(dataDir, (problem) => dialog.showErrorBox('Pigeon', problem));
+  } catch (error) {
+    // Locked by another Pigeon, made by a newer version, unreadable: say so, touch nothing.
+    dialog.showErrorBox('Pigeon cannot open its history', messageOf(error));
+    app.exit(1);
+    return;
+  }
+
+  const core = createMessengerCore(
+    {
+      nickname: stored.nickname ?? defaultNickname(),
+      downloadDir: stored.downloadDir ?? path.join(app.getPath('downloads'), 'Pigeon'),
+      group: stored.group,
+      port: stored.port,
+      language: stored.language,
+      theme,
+      hosts: stored.hosts,
+      broadcastAddresses: stored.broadcastAddresses,
+    },
+    store,
+  );
   const stopPersisting = persistProfile(core, dataDir, stored);
   const appIcon = assetPath(paths, 'icon-256.png');
   windows = new WindowManager({
@@ -118,6 +137,7 @@ async function startPigeon(): Promise<void> {
       stopForwarding();
       void stopPersisting();
     },
+    store,
   };
   running = current;
 
@@ -172,6 +192,7 @@ async function shutdown(): Promise<void> {
   // After stop, so a last profile change is still saved and windows see the final events.
   current.unsubscribe();
   current.ipc.dispose();
+  current.store.close();
 }
 
 function main(): void {

@@ -39,5 +39,16 @@ export function createHandlers(core: MessengerCore, hooks: ShellHooks): Handlers
       core.refreshPeers();
       return { ok: true as const };
     },
+    cancelMessage: async (raw) => core.cancelMessage(parseRequest('cancelMessage', raw).messageId),
+    searchMessages: async (raw) => core.searchMessages(parseRequest('searchMessages', raw)),
+    exportConversation: async (raw) => {
+      const { conversationId, format } = parseRequest('exportConversation', raw);
+      return core.exportConversation(conversationId, format);
+    },
+    getSettings: async (raw) => {
+      parseRequest('getSettings', raw);
+      return core.getSettings();
+    },
+    updateSettings: async (raw) => core.updateSettings(parseRequest('updateSettings', raw)),
   };
 }

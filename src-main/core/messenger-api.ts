@@ -1,7 +1,10 @@
 import type {
   ConversationDTO,
+  ExportDTO,
   MessageDTO,
+  NetworkSettingsDTO,
   NetworkStatsDTO,
+  SearchHitDTO,
   PigeonEvent,
   SelfDTO,
   SnapshotDTO,
@@ -10,7 +13,22 @@ import type {
 export interface ListMessagesQuery {
   conversationId: string;
   before?: string;
+  after?: string;
+  around?: string;
   limit?: number;
+}
+
+export interface SearchQuery {
+  query: string;
+  conversationId?: string;
+  limit?: number;
+}
+
+export interface NetworkSettingsChange {
+  port?: number;
+  downloadDir?: string;
+  hosts?: string[];
+  broadcastAddresses?: string[];
 }
 
 export interface ProfileChange {
@@ -44,6 +62,13 @@ export interface MessengerCore {
   updateProfile(change: ProfileChange): SelfDTO;
   /** Re-announce and ask every peer to answer. */
   refreshPeers(): void;
+  /** Withdraw a message still waiting in the outbox. */
+  cancelMessage(messageId: string): MessageDTO;
+  searchMessages(query: SearchQuery): SearchHitDTO[];
+  exportConversation(conversationId: string, format: 'text' | 'json'): ExportDTO;
+  getSettings(): NetworkSettingsDTO;
+  /** Hosts and broadcast addresses apply at once; a new port after a restart. */
+  updateSettings(change: NetworkSettingsChange): NetworkSettingsDTO;
 
   /** Subscribe to events; returns the unsubscribe function. */
   onEvent(listener: (event: PigeonEvent) => void): () => void;

@@ -6,17 +6,24 @@ import {
   type SelfDTO,
   type SnapshotDTO,
 } from '../../preload/contract';
+import { exportConversation } from './history/conversation-export';
+import { NetworkSettings } from './network-settings';
+import { openStore, type PigeonStore } from './store';
 import { Discovery } from './discovery/discovery';
 import { PeerDirectory, toPeerDTO, type PeerRecord } from './discovery/peer-directory';
-import { ConversationBook } from './history/conversation-book';
-import { MemoryHistory, type MessageHistory } from './history/message-history';
 import { Mode, modeOf } from './ipmsg/commands';
 import { pigeonVersionString } from './ipmsg/client';
 import { decodePacket, MAX_DATAGRAM_IN } from './ipmsg/packet';
 import { PacketNumberer } from './ipmsg/packet-number';
 import type { LegacyEncoding } from './ipmsg/text';
 import { Messaging } from './messaging/messaging';
-import type { ListMessagesQuery, MessengerCore, ProfileChange } from './messenger-api';
+import type {
+  ListMessagesQuery,
+  MessengerCore,
+  NetworkSettingsChange,
+  ProfileChange,
+  SearchQuery,
+} from './messenger-api';
 import { NetworkStats } from './net/network-stats';
 import { RateLimiter } from './net/rate-limiter';
 import { UdpTransport, type Datagram } from './net/udp-transport';
@@ -28,11 +35,13 @@ import { Wire } from './wire';
 
 export const DEFAULT_PORT = 2425;
 
-export function createMessengerCore(
-  options: MessengerOptions,
-  history?: MessageHistory,
-): MessengerCore {
-  return new Messenger(options, history ?? new MemoryHistory());
+/**
+ * A messenger on the LAN. `store` keeps history, peers and the outbox; without one
+ * everything lives in an in-memory database and is gone when the process ends. The
+ * caller that opened a store closes it, after `stop()`.
+ */
+export function createMessengerCore(options: MessengerOptions, store?: PigeonStore): MessengerCore {
+  return new Messenger(options, store ?? openStore(':memory:'));
 }
 
 function loginName(): string {
@@ -49,7 +58,7 @@ class Messenger implements MessengerCore {
   private readonly networkStats = new NetworkStats();
   private readonly limiter: RateLimiter;
   private readonly directory = new PeerDirectory();
-  private readonly conversations = new ConversationBook();
+  private readonly network: NetworkSettings;
   private readonly transport: UdpTransport;
   private readonly discovery: Discovery;
   private readonly messaging: Messaging;
@@ -62,9 +71,11 @@ class Messenger implements MessengerCore {
 
   constructor(
     private readonly options: MessengerOptions,
-    private readonly history: MessageHistory,
+    private readonly store: PigeonStore,
   ) {
     const port = options.port ?? DEFAULT_PORT;
+    this.network = new NetworkSettings(options, port);
+    this.directory.restore(store.peers.all());
     this.timing = { ...defaultTiming, ...options.timing };
     this.legacy = options.legacyEncoding ?? 'gb18030';
     this.limiter = new RateLimiter(options.rateLimit?.perSecond, options.rateLimit?.burst);
@@ -90,23 +101,26 @@ class Messenger implements MessengerCore {
         user: this.self.user,
         host: this.self.host,
       },
-      new PacketNumberer(),
+      // Above every number already used, even by a run that got ahead of the clock.
+      new PacketNumberer(Date.now, store.messages.highestSentPacketNo()),
       this.networkStats,
     );
     this.discovery = new Discovery({
       wire,
       directory: this.directory,
       presence: () => this.self,
-      targets: () => announceTargets(this.options, port),
+      targets: () => announceTargets({ ...this.options, ...this.network.get() }, port),
       timing: this.timing,
       legacy: this.legacy,
       onPeer: (peer) => this.emitPeer(peer),
+      onEntry: (peer) => this.messaging.flushOutbox(peer.id),
     });
     this.messaging = new Messaging({
       wire,
       directory: this.directory,
-      history: this.history,
-      conversations: this.conversations,
+      history: store.messages,
+      conversations: store.conversations,
+      outbox: store.outbox,
       timing: this.timing,
       legacy: this.legacy,
       presence: () => this.self,
@@ -116,6 +130,7 @@ class Messenger implements MessengerCore {
         this.emitPeer(peer);
         if (isNew) this.discovery.introduceTo(peer);
       },
+      onPeerSilent: (peer) => this.discovery.introduceTo(peer),
     });
   }
 
@@ -148,7 +163,7 @@ class Messenger implements MessengerCore {
     return {
       self: { ...this.self },
       peers: this.directory.all().map(toPeerDTO),
-      conversations: this.conversations.all().map((c) => ({ ...c })),
+      conversations: this.store.conversations.all(),
       stats: this.networkStats.snapshot(),
     };
   }
@@ -158,7 +173,8 @@ class Messenger implements MessengerCore {
   }
 
   listMessages(query: ListMessagesQuery) {
-    return this.history.list(query.conversationId, { before: query.before, limit: query.limit });
+    const { conversationId, ...page } = query;
+    return this.store.messages.list(conversationId, page);
   }
 
   sendMessage(conversationId: string, text: string) {
@@ -174,15 +190,15 @@ class Messenger implements MessengerCore {
   }
 
   markRead(conversationId: string) {
-    const conversation = this.conversations.markRead(conversationId);
+    const conversation = this.store.conversations.markRead(conversationId);
     this.emit({ type: 'conversation', conversation });
     return conversation;
   }
 
   openConversation(peerId: string): string {
     if (!this.directory.get(peerId)) throw new ContractError('failed', 'This contact is unknown.');
-    const conversation = this.conversations.ensure(peerId);
-    this.emit({ type: 'conversation', conversation: { ...conversation } });
+    const conversation = this.store.conversations.ensure(peerId);
+    this.emit({ type: 'conversation', conversation });
     return conversation.id;
   }
 
@@ -203,6 +219,36 @@ class Messenger implements MessengerCore {
 
   refreshPeers(): void {
     if (this.running) this.discovery.announce();
+  }
+
+  cancelMessage(messageId: string) {
+    return this.messaging.cancel(messageId);
+  }
+
+  searchMessages(query: SearchQuery) {
+    return this.store.messages.search(query.query, {
+      limit: query.limit,
+      conversationId: query.conversationId,
+    });
+  }
+
+  exportConversation(conversationId: string, format: 'text' | 'json') {
+    const peer = this.directory.get(
+      this.store.conversations.get(conversationId)?.peerId ?? conversationId,
+    );
+    const names = { self: this.self.nickname, peer: peer?.nickname ?? conversationId };
+    return exportConversation(this.store.messages, conversationId, format, names);
+  }
+
+  getSettings() {
+    return this.network.get();
+  }
+
+  updateSettings(change: NetworkSettingsChange) {
+    const settings = this.network.update(change);
+    this.emit({ type: 'settings', settings });
+    if (this.running && (change.hosts || change.broadcastAddresses)) this.discovery.announce();
+    return settings;
   }
 
   onEvent(listener: (event: PigeonEvent) => void): () => void {
@@ -258,6 +304,7 @@ class Messenger implements MessengerCore {
   }
 
   private emitPeer(peer: PeerRecord): void {
+    this.store.peers.upsert(peer);
     this.emit({ type: 'peer', peer: toPeerDTO(peer) });
   }
 

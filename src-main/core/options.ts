@@ -12,6 +12,8 @@ export interface MessengerOptions {
   port?: number;
   /** Address the UDP socket binds to; 0.0.0.0 so broadcasts are heard. */
   bindAddress?: string;
+  /** Where received files go. */
+  downloadDir?: string;
   /** Extra directed-broadcast addresses to announce to, beyond the interfaces'. */
   broadcastAddresses?: string[];
   /** Explicit hosts (addresses, optionally `addr:port`) to announce to by unicast. */

@@ -12,7 +12,8 @@ export const StoredSettingsSchema = z
     language: z.enum(['zh-CN', 'en']),
     theme: z.enum(['system', 'light', 'dark']),
     hosts: z.array(z.string().max(300)).max(1000),
-    broadcastAddresses: z.array(z.string().max(64)).max(100),
+    broadcastAddresses: z.array(z.string().max(300)).max(100),
+    downloadDir: z.string().min(1).max(4096),
   })
   .partial();
 export type StoredSettings = z.infer<typeof StoredSettingsSchema>;
@@ -66,7 +67,8 @@ export async function saveSettings(dataDir: string, settings: StoredSettings): P
 }
 
 /**
- * Keep the profile (name, group, status, language, theme) saved whenever it changes.
+ * Keep the profile (name, group, status, language, theme) and the network settings
+ * (port, download folder, hosts, broadcast addresses) saved whenever they change.
  * Returns a stop function that resolves once the last change is on disk.
  */
 export function persistProfile(
@@ -77,9 +79,15 @@ export function persistProfile(
   let current = { ...base };
   let chain = Promise.resolve();
   const unsubscribe = core.onEvent((event) => {
-    if (event.type !== 'self') return;
-    const { nickname, group, status, language, theme } = event.self;
-    current = { ...current, nickname, group, status, language, theme };
+    if (event.type === 'self') {
+      const { nickname, group, status, language, theme } = event.self;
+      current = { ...current, nickname, group, status, language, theme };
+    } else if (event.type === 'settings') {
+      const { port, downloadDir, hosts, broadcastAddresses } = event.settings;
+      current = { ...current, port, downloadDir, hosts, broadcastAddresses };
+    } else {
+      return;
+    }
     const snapshot = current;
     chain = chain.then(() => saveSettings(dataDir, snapshot)).catch(() => undefined);
   });

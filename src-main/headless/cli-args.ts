@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 
@@ -6,6 +7,7 @@ export interface HeadlessConfig {
   group?: string;
   port?: number;
   dataDir?: string;
+  downloadDir?: string;
   uiPort: number;
   language?: 'zh-CN' | 'en';
   bindAddress?: string;
@@ -33,6 +35,7 @@ served to a browser on this computer only (127.0.0.1).
   --group <group>           your group
   --port <port>             UDP/TCP port for the LAN (default 2425)
   --data-dir <dir>          where settings are kept (default ./.pigeon-data)
+  --download-dir <dir>      where received files go
   --ui-port <port>          port of the local web UI (default: a free one)
   --lang zh-CN|en           interface language (default zh-CN)
   --bind <address>          address the LAN socket binds to (default 0.0.0.0)
@@ -60,6 +63,7 @@ export function parseHeadlessArgs(argv: string[]): HeadlessConfig | 'help' {
       port: { type: 'string' },
       'data-dir': { type: 'string' },
       'ui-port': { type: 'string' },
+      'download-dir': { type: 'string' },
       lang: { type: 'string' },
       bind: { type: 'string' },
       host: { type: 'string', multiple: true },
@@ -99,6 +103,7 @@ export function parseHeadlessArgs(argv: string[]): HeadlessConfig | 'help' {
     group: values.group,
     port: check(port, values.port, '--port'),
     dataDir: values['data-dir'],
+    downloadDir: values['download-dir'] && path.resolve(values['download-dir']),
     uiPort: check(uiPort, values['ui-port'], '--ui-port') ?? 0,
     language: values.lang as HeadlessConfig['language'],
     bindAddress: values.bind,

@@ -6,6 +6,7 @@ import { createHandlers } from '../adapters/handlers';
 import { createMessengerCore } from '../core/messenger';
 import type { MessengerCore } from '../core/messenger-api';
 import { persistProfile, readSettings, saveSettings } from '../core/settings-file';
+import { openHistory } from '../core/store/history-file';
 import type { HeadlessConfig } from './cli-args';
 import { serveStatic } from './static-files';
 import { attachGateway } from './ws-gateway';
@@ -32,20 +33,27 @@ export async function startHeadless(
   if (!nickname)
     throw new Error('A nickname is needed the first time: npm run headless -- --nick <name>');
 
-  const core = createMessengerCore({
-    nickname,
-    group: config.group ?? settings.group,
-    port: config.port ?? settings.port,
-    bindAddress: config.bindAddress,
-    hosts: [...(settings.hosts ?? []), ...config.hosts],
-    broadcastAddresses: [...(settings.broadcastAddresses ?? []), ...config.broadcastAddresses],
-    broadcast: config.broadcast,
-    user: config.user,
-    host: config.hostName,
-    language: config.language ?? settings.language,
-    theme: settings.theme,
-    timing: Object.fromEntries(Object.entries(config.timing).filter(([, v]) => v !== undefined)),
-  });
+  const store = openHistory(dataDir, log);
+  const core = createMessengerCore(
+    {
+      nickname,
+      group: config.group ?? settings.group,
+      port: config.port ?? settings.port,
+      bindAddress: config.bindAddress,
+      downloadDir: config.downloadDir ?? settings.downloadDir,
+      hosts: [...new Set([...(settings.hosts ?? []), ...config.hosts])],
+      broadcastAddresses: [
+        ...new Set([...(settings.broadcastAddresses ?? []), ...config.broadcastAddresses]),
+      ],
+      broadcast: config.broadcast,
+      user: config.user,
+      host: config.hostName,
+      language: config.language ?? settings.language,
+      theme: settings.theme,
+      timing: Object.fromEntries(Object.entries(config.timing).filter(([, v]) => v !== undefined)),
+    },
+    store,
+  );
   const profile = {
     ...settings,
     nickname,
@@ -57,7 +65,13 @@ export async function startHeadless(
     log(`Could not save settings: ${String(error)}`),
   );
   const stopPersisting = persistProfile(core, dataDir, profile);
-  await core.start();
+  try {
+    await core.start();
+  } catch (error) {
+    await stopPersisting();
+    store.close();
+    throw error;
+  }
   if (settings.status === 'away') core.updateProfile({ status: 'away' });
 
   const rendererDir = path.resolve(
@@ -85,6 +99,7 @@ export async function startHeadless(
   } catch (error) {
     detach();
     await core.stop();
+    store.close();
     throw new Error(
       `Could not serve the UI on 127.0.0.1:${config.uiPort}: ${(error as Error).message}`,
     );
@@ -102,6 +117,7 @@ export async function startHeadless(
       detach();
       await stopPersisting();
       await core.stop();
+      store.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -1,13 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MessageDTO } from '../../preload/contract';
-import { startCores, waitFor, type TestCore } from './support/cores';
+import { rawSocket, sendRaw, startCores, waitFor, type TestCore } from './support/cores';
 
 const PORT = 2425;
 let cores: TestCore[] = [];
+const sockets: { close(): void }[] = [];
 
 afterEach(async () => {
   await Promise.all(cores.map((c) => c.core.stop()));
   cores = [];
+  for (const s of sockets.splice(0)) s.close();
 });
 
 const peerNamed = (c: TestCore, nickname: string) =>
@@ -81,40 +83,87 @@ describe('three cores on loopback addresses', () => {
     );
   });
 
-  it('fails a message visibly when the peer is gone, and delivers it on resend once back', async () => {
+  it('queues a message to a Pigeon that went away, and delivers it by itself when it is back', async () => {
     cores = await startCores(['127.0.0.5', '127.0.0.6'], PORT);
     const [a, b] = cores as [TestCore, TestCore];
     const bAtA = await waitFor(() => peerNamed(a, 'Peer 2'));
+    // Killed without a word: A still believes B is online, so it sends and waits.
     await b.core.stop();
     const [lost] = a.core.sendMessage(a.core.openConversation(bAtA.id), 'anyone there?');
-    const failed = await waitFor(
+    const queued = await waitFor(
       () =>
         a.core
           .listMessages({ conversationId: bAtA.id })
-          .find((m: MessageDTO) => m.id === lost?.id && m.state === 'failed'),
+          .find((m: MessageDTO) => m.id === lost?.id && m.state === 'queued'),
       4000,
-      'failed state',
+      'queued after the retries',
     );
-    expect(failed.error).toMatch(/did not confirm after 5 tries/);
-    // Nothing was received by anyone: the message is kept, not lost.
-    expect(a.core.listMessages({ conversationId: bAtA.id })).toHaveLength(1);
+    expect(queued.error).toMatch(/did not confirm after 5 tries/);
+    // Written while B is known to be offline: queued at once, and cancellable.
+    await b.core.start();
+    await b.core.stop();
+    await waitFor(
+      () => a.core.snapshot().peers.find((p) => p.id === bAtA.id)?.status === 'offline',
+      3000,
+      'B left',
+    );
+    const [later, withdrawn] = a.core
+      .sendMessage(bAtA.id, 'see you tomorrow')
+      .concat(a.core.sendMessage(bAtA.id, 'never mind'));
+    expect(later?.state).toBe('queued');
+    expect(a.core.cancelMessage(withdrawn!.id).state).toBe('cancelled');
+    expect(() => a.core.cancelMessage(withdrawn!.id)).toThrow(/outbox/);
 
     await b.core.start();
     await waitFor(
-      () => a.core.snapshot().peers.find((p) => p.id === bAtA.id)?.status === 'online',
+      () =>
+        a.core.listMessages({ conversationId: bAtA.id }).filter((m) => m.state === 'delivered')
+          .length === 2,
+      5000,
+      'both queued messages delivered',
+    );
+    const atB = () => b.core.listMessages({ conversationId: 'user1@host1' }).map((m) => m.text);
+    await waitFor(() => atB().length === 2, 3000, 'both at B');
+    expect(atB()).toEqual(['anyone there?', 'see you tomorrow']);
+  });
+
+  it('fails a message to a non-Pigeon peer that does not answer, with a way to resend', async () => {
+    cores = await startCores(['127.0.0.15'], PORT);
+    const [a] = cores as [TestCore];
+    const { socket, received } = await rawSocket('127.0.0.16', PORT);
+    sockets.push(socket);
+    // An IP Messenger-like host announces itself, then ignores everything.
+    await sendRaw(
+      socket,
+      `1:${Math.floor(Date.now() / 1000)}:ipmsg:winpc:1:Win\0office\0`,
+      '127.0.0.15',
+      PORT,
+    );
+    const peer = await waitFor(
+      () => a.core.snapshot().peers.find((p) => p.id === 'ipmsg@winpc'),
       3000,
-      'B back',
+      'peer',
     );
-    const again = a.core.resendMessage(failed.id);
-    expect(again.state).toBe('sending');
-    await waitFor(() =>
-      a.core
-        .listMessages({ conversationId: bAtA.id })
-        .find((m) => m.id === failed.id && m.state === 'delivered'),
+    expect(peer.client).toBe('ipmsg');
+    const [m] = a.core.sendMessage(a.core.openConversation(peer.id), 'hello?');
+    const failed = await waitFor(
+      () =>
+        a.core
+          .listMessages({ conversationId: peer.id })
+          .find((x) => x.id === m?.id && x.state === 'failed'),
+      4000,
+      'failed',
     );
-    expect(b.core.listMessages({ conversationId: 'user1@host1' }).map((m) => m.text)).toEqual([
-      'anyone there?',
-    ]);
+    expect(failed.error).toMatch(/did not confirm after 5 tries/);
+    const sends = () =>
+      received.filter((b) => (Number(b.toString('latin1').split(':')[4]) & 0xff) === 0x20);
+    expect(sends()).toHaveLength(5);
+    expect(new Set(sends().map((b) => b.toString('latin1').split(':')[1])).size).toBe(1);
+    // Resend goes out with a fresh, higher packet number (iptux drops a number it has seen).
+    expect(a.core.resendMessage(failed.id).state).toBe('sending');
+    await waitFor(() => sends().length === 6, 2000, 'resent');
+    const numbers = sends().map((b) => Number(b.toString('latin1').split(':')[1]));
+    expect(numbers[5]).toBeGreaterThan(numbers[0]!);
   });
 
   it('splits text longer than one datagram into several messages, all delivered in order', async () => {

@@ -1,6 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +13,10 @@ let bundled: Promise<string> | undefined;
 /** Bundle the agent once per test process. */
 function agentBundle(): Promise<string> {
   bundled ??= (async () => {
-    const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'pigeon-agent-')), 'agent.cjs');
+    // Inside the repository, so the native SQLite module resolves from node_modules.
+    const outDir = fileURLToPath(new URL('../../out/', import.meta.url));
+    mkdirSync(outDir, { recursive: true });
+    const out = path.join(mkdtempSync(path.join(outDir, 'lab-agent-')), 'agent.cjs');
     await build({
       entryPoints: [fileURLToPath(new URL('./pigeon-agent.ts', import.meta.url))],
       outfile: out,
@@ -22,6 +24,7 @@ function agentBundle(): Promise<string> {
       platform: 'node',
       target: 'node20',
       format: 'cjs',
+      external: ['better-sqlite3'],
       logLevel: 'error',
     });
     return out;

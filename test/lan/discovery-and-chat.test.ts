@@ -152,19 +152,32 @@ describe('three hosts on one bridge, by broadcast only', () => {
     expect(charlie?.status).toBe('offline');
   });
 
-  it('a message to the killed host ends failed, nothing lost', async () => {
+  it('a message to the killed host waits in the outbox and arrives when it returns', async () => {
     const [m] = await pigeon('alpha').call('sendMessage', {
       conversationId: 'staff@charlie-pc',
-      text: 'are you there?',
+      text: '回来后看一下',
     });
-    const failed = await until(
+    expect(m?.state).toBe('queued');
+    pigeons.set(
+      'charlie',
+      await startPigeonOn(lan, 'charlie', {
+        nickname: 'Charlie',
+        group: 'QA',
+        user: 'staff',
+        timing: TIMING,
+      }),
+    );
+    await until(
       async () =>
         (await pigeon('alpha').call('listMessages', { conversationId: 'staff@charlie-pc' })).find(
-          (x) => x.id === m!.id && x.state === 'failed',
+          (x) => x.id === m!.id && x.state === 'delivered',
         ),
       6000,
-      'failed state',
+      'delivered from the outbox',
     );
-    expect(failed.error).toMatch(/did not confirm/);
+    const atCharlie = await pigeon('charlie').call('listMessages', {
+      conversationId: 'staff@alpha-pc',
+    });
+    expect(atCharlie.map((x) => x.text)).toEqual(['回来后看一下']);
   });
 });

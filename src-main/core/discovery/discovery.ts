@@ -25,6 +25,8 @@ export interface DiscoveryDeps {
   timing: MessengerTiming;
   legacy: LegacyEncoding;
   onPeer: (peer: PeerRecord) => void;
+  /** Any entry packet from a peer: it is there now (outbox delivery hangs on this). */
+  onEntry?: (peer: PeerRecord) => void;
   now?: () => number;
   random?: () => number;
 }
@@ -144,6 +146,7 @@ export class Discovery {
       at: this.now(),
     });
     if (changed) this.deps.onPeer(peer);
+    this.deps.onEntry?.(peer);
     // It heard our broadcast in the legacy codepage only: give a UTF-8 reader our names exactly.
     if (
       !known &&

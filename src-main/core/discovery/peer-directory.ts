@@ -43,6 +43,15 @@ export class PeerDirectory {
     return [...this.peers.values()];
   }
 
+  /** Peers remembered from an earlier run: known, shown offline until heard from. */
+  restore(records: Iterable<PeerRecord>): void {
+    for (const record of records) {
+      if (this.peers.has(record.id)) continue;
+      this.peers.set(record.id, { ...record, status: 'offline' });
+      this.byAddress.set(`${record.address}:${record.port}`, record.id);
+    }
+  }
+
   /** Record a sighting; returns the updated record and whether anything visible changed. */
   upsert(sighting: PeerSighting): { peer: PeerRecord; changed: boolean } {
     const id = peerIdOf(sighting.user, sighting.host);

@@ -9,8 +9,17 @@ export class PacketNumberer {
   /** Never goes back and never wraps (a double holds integers up to 2^53). */
   private counter = 0;
 
-  /** `now` returns milliseconds since the epoch, like Date.now. */
-  constructor(private readonly now: () => number = Date.now) {}
+  /**
+   * `now` returns milliseconds since the epoch, like Date.now. `floor` is the highest
+   * number used before a restart: a sender that ran ahead of the clock must not reuse
+   * numbers, because Pigeon peers remember (peer, number) to refuse a message twice.
+   */
+  constructor(
+    private readonly now: () => number = Date.now,
+    floor = 0,
+  ) {
+    this.counter = Math.max(0, floor);
+  }
 
   /**
    * Wrap rule: the counter is unbounded and only ever moves forward; the wire carries it

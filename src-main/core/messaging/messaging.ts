@@ -1,24 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { ContractError, type ConversationDTO, type MessageDTO } from '../../../preload/contract';
-import { Mode, Opt, hasOption, modeOf } from '../ipmsg/commands';
-import {
-  ackExtra,
-  buildMessageExtra,
-  parseAckExtra,
-  parseMessageExtra,
-  splitText,
-} from '../ipmsg/message';
-import { entryEncoding } from '../ipmsg/entry';
-import { MAX_DATAGRAM_OUT, type Packet } from '../ipmsg/packet';
-import { chooseOutgoingEncoding, legacyEncodingFor, type LegacyEncoding } from '../ipmsg/text';
 import type { PeerDirectory, PeerRecord } from '../discovery/peer-directory';
 import { peerIdOf } from '../discovery/peer-directory';
-import type { ConversationBook } from '../history/conversation-book';
-import type { MessageHistory } from '../history/message-history';
+import { Mode, Opt, modeOf } from '../ipmsg/commands';
+import { entryEncoding } from '../ipmsg/entry';
+import { buildMessageExtra, parseAckExtra, splitText } from '../ipmsg/message';
+import { MAX_DATAGRAM_OUT, type Packet } from '../ipmsg/packet';
+import { chooseOutgoingEncoding, type LegacyEncoding } from '../ipmsg/text';
 import type { MessengerTiming } from '../options';
+import type { ConversationsRepo } from '../store/conversations-repo';
+import type { MessagesRepo } from '../store/messages-repo';
+import type { OutboxRepo } from '../store/outbox-repo';
 import type { Endpoint, Wire } from '../wire';
 import { DeliveryTracker, type PendingDelivery } from './delivery-tracker';
-import { DuplicateFilter } from './duplicate-filter';
+import { Receiving } from './receiving';
 
 /** FeiQ clones and unknown clients read at most 4 KB; the rest of the family 8 KB. */
 const SMALL_DATAGRAM = 4096;
@@ -26,31 +21,41 @@ const SMALL_DATAGRAM = 4096;
 export interface MessagingDeps {
   wire: Wire;
   directory: PeerDirectory;
-  history: MessageHistory;
-  conversations: ConversationBook;
+  history: MessagesRepo;
+  conversations: ConversationsRepo;
+  outbox: OutboxRepo;
   timing: MessengerTiming;
   legacy: LegacyEncoding;
   /** Our own names, which decide how iptux will read our text. */
   presence: () => { nickname: string; group: string };
   onMessage: (message: MessageDTO) => void;
   onConversation: (conversation: ConversationDTO) => void;
-  /** A peer we did not know wrote to us (or changed address). */
   onPeerSeen: (peer: PeerRecord, isNew: boolean) => void;
+  /** A peer stopped confirming: worth asking whether it is still there. */
+  onPeerSilent: (peer: PeerRecord) => void;
   now?: () => number;
 }
 
-/** Sending with acknowledgement and retries, receiving with acknowledgement and de-duplication. */
+/**
+ * Sending with acknowledgement and retries, and the outbox: text for a peer that is
+ * offline waits, and goes out by itself when the peer is heard again.
+ *
+ * A message another Pigeon did not confirm goes back to the outbox with the same
+ * packet number, so it cannot arrive twice (Pigeon remembers numbers it has seen).
+ * Toward other clients that guarantee does not hold, so there it ends `failed`
+ * and the user decides whether to send it again.
+ */
 export class Messaging {
   private readonly tracker: DeliveryTracker;
-  private readonly duplicates: DuplicateFilter;
+  private readonly receiving: Receiving;
   private readonly now: () => number;
 
   constructor(private readonly deps: MessagingDeps) {
     this.now = deps.now ?? Date.now;
-    this.duplicates = new DuplicateFilter(120_000, 20_000, this.now);
+    this.receiving = new Receiving({ ...deps, now: this.now });
     this.tracker = new DeliveryTracker({
       transmit: (bytes, to) => void deps.wire.sendBytes(bytes, to),
-      onFailed: (delivery) => this.failed(delivery),
+      onFailed: (delivery) => this.unconfirmed(delivery),
       retryIntervalMs: deps.timing.retryIntervalMs,
       maxRetries: deps.timing.maxRetries,
     });
@@ -59,126 +64,128 @@ export class Messaging {
   /** Send text to a conversation's peer; text too long for one datagram becomes several messages. */
   send(conversationId: string, text: string): MessageDTO[] {
     const peer = this.requirePeer(conversationId);
-    const wire = chooseOutgoingEncoding(
-      peer,
-      this.deps.legacy,
-      entryEncoding(this.deps.presence(), this.deps.legacy),
-    );
+    const wire = this.wireEncoding(peer);
     const command = Mode.SENDMSG | Opt.SENDCHECKOPT | (wire.utf8Flag ? Opt.UTF8OPT : 0);
     const limit =
       peer.client === 'feiq' || peer.client === 'unknown' ? SMALL_DATAGRAM : MAX_DATAGRAM_OUT;
     // Room for the header, the trailing NUL and a margin for a longer packet number.
     const room = limit - this.deps.wire.headerBytes(command) - 16;
     const chunks = splitText(text.replace(/\r\n?/g, '\n'), room, wire.encoding);
+    const offline = peer.status === 'offline';
     return chunks.map((chunk) => {
       const message: MessageDTO = {
         id: randomUUID(),
         conversationId,
         direction: 'out',
         text: chunk,
-        state: 'sending',
+        state: offline ? 'queued' : 'sending',
         at: this.now(),
       };
-      this.deps.history.add(message);
-      this.announce(message, true);
-      this.transmit(message, peer);
+      if (offline) {
+        this.deps.history.add(message, { peerId: peer.id });
+        this.deps.outbox.enqueue(message.id, peer.id);
+        this.announce(message, true);
+      } else {
+        const packetNo = this.deps.wire.nextPacketNo();
+        this.deps.history.add(message, { peerId: peer.id, packetNo });
+        this.announce(message, true);
+        this.transmit(message, peer, packetNo);
+      }
       return message;
     });
   }
 
-  /** Try a failed message again with a fresh packet number. */
+  /** Try a failed message again (queued if its peer is offline now). */
   resend(messageId: string): MessageDTO {
-    const message = this.deps.history.get(messageId);
-    if (!message || message.direction !== 'out')
-      throw new ContractError('failed', 'No such message to resend.');
-    if (message.state === 'delivered') return message;
-    if (this.tracker.isPending(messageId)) return message;
+    const message = this.requireOutgoing(messageId);
+    if (message.state !== 'failed') return message;
     const peer = this.requirePeer(message.conversationId);
-    const again: MessageDTO = { ...message, state: 'sending' };
+    const again: MessageDTO = {
+      ...message,
+      state: peer.status === 'offline' ? 'queued' : 'sending',
+    };
     delete again.error;
-    this.deps.history.update(again);
-    this.announce(again, false);
-    this.transmit(again, peer);
+    if (again.state === 'queued') {
+      this.deps.outbox.enqueue(again.id, peer.id);
+      this.settle(again);
+    } else {
+      // A fresh number: iptux drops a SENDMSG whose number is not above the last it saw.
+      const packetNo = this.deps.wire.nextPacketNo();
+      this.settle(again, packetNo);
+      this.transmit(again, peer, packetNo);
+    }
     return again;
+  }
+
+  /** Withdraw a queued message before it goes out. */
+  cancel(messageId: string): MessageDTO {
+    const message = this.requireOutgoing(messageId);
+    if (message.state !== 'queued' || this.tracker.isPending(messageId)) {
+      throw new ContractError(
+        'failed',
+        'Only a message still waiting in the outbox can be cancelled.',
+      );
+    }
+    this.deps.outbox.remove(messageId);
+    const cancelled: MessageDTO = { ...message, state: 'cancelled' };
+    delete cancelled.error;
+    this.settle(cancelled);
+    return cancelled;
+  }
+
+  /** The peer is there: send what waits for it, in the order it was written. */
+  flushOutbox(peerId: string): void {
+    const peer = this.deps.directory.get(peerId);
+    if (!peer || peer.status === 'offline') return;
+    for (const entry of this.deps.outbox.forPeer(peerId)) {
+      if (this.tracker.isPending(entry.messageId) || entry.message.state !== 'queued') continue;
+      // Pigeon peers get the number it had (they refuse a number twice); others a fresh one.
+      const stored = this.deps.history.packetNoOf(entry.messageId);
+      const packetNo =
+        stored !== undefined && peer.client === 'pigeon' ? stored : this.deps.wire.nextPacketNo();
+      const sending: MessageDTO = { ...entry.message, state: 'sending' };
+      delete sending.error;
+      this.settle(sending, packetNo);
+      this.transmit(sending, peer, packetNo);
+    }
   }
 
   /** Handle SENDMSG / RECVMSG; returns false for any other mode. */
   handle(packet: Packet, from: Endpoint): boolean {
     const mode = modeOf(packet.command);
     if (mode === Mode.SENDMSG) {
-      this.received(packet, from);
+      const peer = this.receiving.received(packet, from);
+      this.flushOutbox(peer.id);
       return true;
     }
     if (mode === Mode.RECVMSG) {
       const packetNo = parseAckExtra(packet.extra);
+      const peerId = peerIdOf(packet.user, packet.host);
       const messageId =
-        packetNo === undefined
-          ? undefined
-          : this.tracker.acknowledge(packetNo, peerIdOf(packet.user, packet.host));
+        packetNo === undefined ? undefined : this.tracker.acknowledge(packetNo, peerId);
       const message = messageId === undefined ? undefined : this.deps.history.get(messageId);
-      if (message) this.settle({ ...message, state: 'delivered' });
+      if (message) {
+        this.deps.outbox.remove(message.id);
+        const delivered: MessageDTO = { ...message, state: 'delivered' };
+        delete delivered.error;
+        this.settle(delivered);
+      }
       return true;
     }
     return false;
   }
 
-  /** A peer re-entered: its packet numbering may have restarted. */
   peerReentered(peerId: string): void {
-    this.duplicates.forgetPeer(peerId);
+    this.receiving.peerReentered(peerId);
   }
 
   stop(): void {
     this.tracker.clear();
   }
 
-  private received(packet: Packet, from: Endpoint): void {
-    const peer = this.sender(packet, from);
-    const legacy = legacyEncodingFor(packet.version, this.deps.legacy);
-    const { text } = parseMessageExtra(packet.extra, packet.command, legacy);
-    const duplicate = this.duplicates.isDuplicate(peer.id, packet.packetNo);
-    if (!duplicate && text.length > 0) {
-      const message: MessageDTO = {
-        id: randomUUID(),
-        conversationId: peer.id,
-        direction: 'in',
-        text,
-        state: 'received',
-        at: this.now(),
-      };
-      // Kept before the acknowledgement goes out: an acknowledged message is never lost.
-      this.deps.history.add(message);
-      this.announce(message, true);
-    }
-    const wantsAck =
-      hasOption(packet.command, Opt.SENDCHECKOPT) &&
-      !hasOption(packet.command, Opt.BROADCASTOPT) &&
-      !hasOption(packet.command, Opt.AUTORETOPT);
-    if (wantsAck) void this.deps.wire.send(Mode.RECVMSG, ackExtra(packet.packetNo), from);
-  }
-
-  /** The sending peer, recorded (or its new address noted) before its message is shown. */
-  private sender(packet: Packet, from: Endpoint): PeerRecord {
-    const id = peerIdOf(packet.user, packet.host);
-    const known = this.deps.directory.get(id);
-    const { peer, changed } = this.deps.directory.upsert({
-      user: packet.user,
-      host: packet.host,
-      address: from.address,
-      port: from.port,
-      at: this.now(),
-    });
-    if (!known || changed) this.deps.onPeerSeen(peer, !known);
-    return peer;
-  }
-
-  private transmit(message: MessageDTO, peer: PeerRecord): void {
-    const wire = chooseOutgoingEncoding(
-      peer,
-      this.deps.legacy,
-      entryEncoding(this.deps.presence(), this.deps.legacy),
-    );
+  private transmit(message: MessageDTO, peer: PeerRecord, packetNo: number): void {
+    const wire = this.wireEncoding(peer);
     const command = Mode.SENDMSG | Opt.SENDCHECKOPT | (wire.utf8Flag ? Opt.UTF8OPT : 0);
-    const packetNo = this.deps.wire.nextPacketNo();
     const bytes = this.deps.wire.build(command, buildMessageExtra(message.text, wire), packetNo);
     const delivery: PendingDelivery = {
       messageId: message.id,
@@ -190,12 +197,23 @@ export class Messaging {
     this.tracker.send(delivery);
   }
 
-  private failed(delivery: PendingDelivery): void {
+  private unconfirmed(delivery: PendingDelivery): void {
     const message = this.deps.history.get(delivery.messageId);
     if (!message) return;
     const peer = this.deps.directory.get(delivery.peerId);
     const who = peer?.nickname ?? delivery.peerId;
     const tries = this.deps.timing.maxRetries + 1;
+    if (peer?.client === 'pigeon') {
+      this.deps.outbox.enqueue(message.id, peer.id);
+      this.settle({
+        ...message,
+        state: 'queued',
+        error: `${who} did not confirm after ${tries} tries; it will be sent again when they are back.`,
+      });
+      this.deps.onPeerSilent(peer);
+      return;
+    }
+    this.deps.outbox.remove(message.id);
     this.settle({
       ...message,
       state: 'failed',
@@ -203,14 +221,26 @@ export class Messaging {
     });
   }
 
-  private settle(message: MessageDTO): void {
-    this.deps.history.update(message);
+  private wireEncoding(peer: PeerRecord) {
+    const own = entryEncoding(this.deps.presence(), this.deps.legacy);
+    return chooseOutgoingEncoding(peer, this.deps.legacy, own);
+  }
+
+  private settle(message: MessageDTO, packetNo?: number): void {
+    this.deps.history.update(message, packetNo === undefined ? {} : { packetNo });
     this.announce(message, false);
   }
 
   private announce(message: MessageDTO, isNew: boolean): void {
     this.deps.onMessage(message);
     this.deps.onConversation(this.deps.conversations.noteMessage(message, isNew));
+  }
+
+  private requireOutgoing(messageId: string): MessageDTO {
+    const message = this.deps.history.get(messageId);
+    if (!message || message.direction !== 'out')
+      throw new ContractError('failed', 'No such message.');
+    return message;
   }
 
   private requirePeer(conversationId: string): PeerRecord {

@@ -34,6 +34,8 @@ export interface ListOptions {
 /** The largest page `list` returns, whatever is asked: a page is never the whole table. */
 export const MAX_PAGE = 1000;
 
+const PACKET_NO_OF = 'SELECT packet_no FROM messages WHERE id = ?';
+const HIGHEST_SENT = "SELECT MAX(packet_no) AS highest FROM messages WHERE direction = 'out'";
 const INSERT = `INSERT INTO messages (id, conversation_id, peer_id, direction, text, state, at, error, packet_no)
   VALUES (@id, @conversationId, @peerId, @direction, @text, @state, @at, @error, @packetNo)`;
 // peer_id and packet_no change only when given (NULL keeps them).
@@ -143,6 +145,22 @@ export class MessagesRepo implements MessageHistory {
       () => this.db.statement(BY_PACKET).get(peerId, packetNo, direction) as MessageRow | undefined,
     );
     return row && toMessage(row);
+  }
+
+  /** The packet number a message last travelled with, if any. */
+  packetNoOf(id: string): number | undefined {
+    const row = this.db.run(
+      () => this.db.statement(PACKET_NO_OF).get(id) as { packet_no: number | null } | undefined,
+    );
+    return row?.packet_no ?? undefined;
+  }
+
+  /** The highest packet number Pigeon has sent (read once at start). */
+  highestSentPacketNo(): number {
+    const row = this.db.run(
+      () => this.db.statement(HIGHEST_SENT).get() as { highest: number | null } | undefined,
+    );
+    return row?.highest ?? 0;
   }
 
   /** Find messages containing every word of `query`, newest first. */

@@ -2,6 +2,7 @@ import { vi } from 'vitest';
 import type {
   ConversationDTO,
   MessageDTO,
+  NetworkSettingsDTO,
   PigeonEvent,
   SelfDTO,
   SnapshotDTO,
@@ -45,6 +46,23 @@ export function message(partial: Partial<MessageDTO> = {}): MessageDTO {
 }
 
 /** A MessengerCore whose commands are spies; `emit` plays an event to subscribers. */
+const sampleMessage: MessageDTO = {
+  id: 'm1',
+  conversationId: 'bob@pc2',
+  direction: 'out',
+  text: 'hi',
+  state: 'queued',
+  at: 0,
+};
+
+const networkSettings: NetworkSettingsDTO = {
+  port: 2425,
+  downloadDir: '/tmp/downloads',
+  hosts: [],
+  broadcastAddresses: [],
+  restartNeeded: false,
+};
+
 export function createFakeCore() {
   const listeners = new Set<(event: PigeonEvent) => void>();
   const core = {
@@ -61,6 +79,11 @@ export function createFakeCore() {
     openConversation: vi.fn((peerId: string) => peerId),
     updateProfile: vi.fn(() => self),
     refreshPeers: vi.fn(),
+    cancelMessage: vi.fn((id: string) => ({ ...sampleMessage, id, state: 'cancelled' as const })),
+    searchMessages: vi.fn(() => []),
+    exportConversation: vi.fn(() => ({ fileName: 'x.txt', mimeType: 'text/plain', content: '' })),
+    getSettings: vi.fn(() => networkSettings),
+    updateSettings: vi.fn(() => networkSettings),
     onEvent: vi.fn((listener: (event: PigeonEvent) => void) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ConversationDTO, MessageDTO } from '../../../../preload/contract';
-import { ConversationBook } from '../../../../src-main/core/history/conversation-book';
+import { ConversationBook } from './support/conversation-book-model';
 import { ConversationsRepo } from '../../../../src-main/core/store/conversations-repo';
 import { openDatabase, type PigeonDatabase } from '../../../../src-main/core/store/database';
 import { MessagesRepo } from '../../../../src-main/core/store/messages-repo';

@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { MessageDTO } from '../../../../preload/contract';
 import {
   DEFAULT_PAGE,
-  MemoryHistory,
   type MessageHistory,
 } from '../../../../src-main/core/history/message-history';
+import { MemoryHistory } from './support/memory-history-model';
 import { openDatabase, type PigeonDatabase } from '../../../../src-main/core/store/database';
 import { MAX_PAGE, MessagesRepo } from '../../../../src-main/core/store/messages-repo';
 import { StoreError } from '../../../../src-main/core/store/store-error';

@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import type { ConversationDTO, MessageDTO } from '../../../preload/contract';
+import type { PeerDirectory, PeerRecord } from '../discovery/peer-directory';
+import { peerIdOf } from '../discovery/peer-directory';
+import { detectClient } from '../ipmsg/client';
+import { Mode, Opt, hasOption } from '../ipmsg/commands';
+import { ackExtra, parseMessageExtra } from '../ipmsg/message';
+import type { Packet } from '../ipmsg/packet';
+import { legacyEncodingFor, type LegacyEncoding } from '../ipmsg/text';
+import type { ConversationsRepo } from '../store/conversations-repo';
+import type { MessagesRepo } from '../store/messages-repo';
+import type { Endpoint, Wire } from '../wire';
+import { DuplicateFilter } from './duplicate-filter';
+
+export interface ReceivingDeps {
+  wire: Wire;
+  directory: PeerDirectory;
+  history: MessagesRepo;
+  conversations: ConversationsRepo;
+  legacy: LegacyEncoding;
+  onMessage: (message: MessageDTO) => void;
+  onConversation: (conversation: ConversationDTO) => void;
+  /** A peer we did not know wrote to us (or wrote from a new address). */
+  onPeerSeen: (peer: PeerRecord, isNew: boolean) => void;
+  now: () => number;
+}
+
+/**
+ * Incoming SENDMSG: keep the message, then acknowledge it, and never show one twice.
+ * A retransmission seconds later is caught in memory; from another Pigeon, whose
+ * packet numbers only ever rise, a message re-sent after either side restarted is
+ * caught in the stored history too.
+ */
+export class Receiving {
+  private readonly duplicates: DuplicateFilter;
+
+  constructor(private readonly deps: ReceivingDeps) {
+    this.duplicates = new DuplicateFilter(120_000, 20_000, deps.now);
+  }
+
+  received(packet: Packet, from: Endpoint): PeerRecord {
+    const peer = this.sender(packet, from);
+    const legacy = legacyEncodingFor(packet.version, this.deps.legacy);
+    const { text } = parseMessageExtra(packet.extra, packet.command, legacy);
+    if (text.length > 0 && !this.isDuplicate(peer, packet)) {
+      const message: MessageDTO = {
+        id: randomUUID(),
+        conversationId: peer.id,
+        direction: 'in',
+        text,
+        state: 'received',
+        at: this.deps.now(),
+      };
+      // Committed before the acknowledgement goes out: an acknowledged message is never lost.
+      this.deps.history.add(message, { peerId: peer.id, packetNo: packet.packetNo });
+      this.deps.onMessage(message);
+      this.deps.onConversation(this.deps.conversations.noteMessage(message, true));
+    }
+    const wantsAck =
+      hasOption(packet.command, Opt.SENDCHECKOPT) &&
+      !hasOption(packet.command, Opt.BROADCASTOPT) &&
+      !hasOption(packet.command, Opt.AUTORETOPT);
+    if (wantsAck) void this.deps.wire.send(Mode.RECVMSG, ackExtra(packet.packetNo), from);
+    return peer;
+  }
+
+  /** A peer re-entered: other clients (iptux) restart their numbering then. */
+  peerReentered(peerId: string): void {
+    this.duplicates.forgetPeer(peerId);
+  }
+
+  private isDuplicate(peer: PeerRecord, packet: Packet): boolean {
+    if (this.duplicates.isDuplicate(peer.id, packet.packetNo)) return true;
+    if (detectClient(packet.version) !== 'pigeon') return false;
+    return this.deps.history.findByPacket(peer.id, packet.packetNo, 'in') !== undefined;
+  }
+
+  /** The sending peer, recorded (or its new address noted) before its message is shown. */
+  private sender(packet: Packet, from: Endpoint): PeerRecord {
+    const id = peerIdOf(packet.user, packet.host);
+    const known = this.deps.directory.get(id);
+    const { peer, changed } = this.deps.directory.upsert({
+      user: packet.user,
+      host: packet.host,
+      address: from.address,
+      port: from.port,
+      client: known?.client ?? detectClient(packet.version),
+      version: known?.version || packet.version,
+      at: this.deps.now(),
+    });
+    if (!known || changed) this.deps.onPeerSeen(peer, !known);
+    return peer;
+  }
+}

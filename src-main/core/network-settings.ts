@@ -1,0 +1,61 @@
+import os from 'node:os';
+import path from 'node:path';
+import { ContractError, type NetworkSettingsDTO } from '../../preload/contract';
+import type { NetworkSettingsChange } from './messenger-api';
+import { parseHostEntry } from './net/targets';
+import type { MessengerOptions } from './options';
+
+/**
+ * The settings that reach the network: hosts and broadcast addresses apply at once
+ * (the next announcement uses them), the port only after a restart.
+ */
+export class NetworkSettings {
+  private current: NetworkSettingsDTO;
+  private readonly runningPort: number;
+
+  constructor(options: MessengerOptions, port: number) {
+    this.runningPort = port;
+    this.current = {
+      port,
+      downloadDir: options.downloadDir ?? path.join(os.homedir(), 'Downloads', 'Pigeon'),
+      hosts: [...(options.hosts ?? [])],
+      broadcastAddresses: [...(options.broadcastAddresses ?? [])],
+      restartNeeded: false,
+    };
+  }
+
+  get(): NetworkSettingsDTO {
+    return {
+      ...this.current,
+      hosts: [...this.current.hosts],
+      broadcastAddresses: [...this.current.broadcastAddresses],
+    };
+  }
+
+  /** Apply a change; throws a ContractError naming the first entry that is not an address. */
+  update(change: NetworkSettingsChange): NetworkSettingsDTO {
+    for (const list of [change.hosts, change.broadcastAddresses]) {
+      const bad = list?.find((entry) => parseHostEntry(entry, this.runningPort) === undefined);
+      if (bad !== undefined) {
+        throw new ContractError(
+          'invalid-request',
+          `"${bad}" is not an IPv4 address (a.b.c.d or a.b.c.d:port).`,
+        );
+      }
+    }
+    if (change.downloadDir !== undefined && !path.isAbsolute(change.downloadDir)) {
+      throw new ContractError('invalid-request', 'The download folder must be a full path.');
+    }
+    const port = change.port ?? this.current.port;
+    this.current = {
+      port,
+      downloadDir: change.downloadDir ?? this.current.downloadDir,
+      hosts: change.hosts ? [...change.hosts] : this.current.hosts,
+      broadcastAddresses: change.broadcastAddresses
+        ? [...change.broadcastAddresses]
+        : this.current.broadcastAddresses,
+      restartNeeded: port !== this.runningPort,
+    };
+    return this.get();
+  }
+}
