@@ -6,11 +6,18 @@
 import readline from 'node:readline';
 import { createHandlers } from '../../src-main/adapters/handlers';
 import { createMessengerCore } from '../../src-main/core/messenger';
+import { openHistory } from '../../src-main/core/store/history-file';
 import type { MessengerOptions } from '../../src-main/core/options';
 import { isChannelName } from '../../preload/contract';
 
-const options = JSON.parse(process.argv[2] ?? '{}') as MessengerOptions;
-const core = createMessengerCore(options);
+const { dataDir, ...options } = JSON.parse(process.argv[2] ?? '{}') as MessengerOptions & {
+  dataDir?: string;
+};
+// With a data folder the history lasts across restarts (and SIGKILL), as in the app.
+const store = dataDir
+  ? openHistory(dataDir, (problem) => process.stderr.write(`${problem}\n`))
+  : undefined;
+const core = createMessengerCore(options, store);
 const handlers = createHandlers(core, { showConversation: () => undefined });
 const write = (message: unknown): void => void process.stdout.write(`${JSON.stringify(message)}\n`);
 
@@ -28,6 +35,7 @@ async function main(): Promise<void> {
     };
     if (channel === 'stop') {
       await core.stop();
+      store?.close();
       write({ id, ok: true, value: null });
       process.exit(0);
     }

@@ -44,7 +44,7 @@ export interface PigeonOnHost {
 export async function startPigeonOn(
   lan: Lan,
   host: string,
-  options: MessengerOptions,
+  options: MessengerOptions & { dataDir?: string },
 ): Promise<PigeonOnHost> {
   const agent = await agentBundle();
   const child = lan.spawnOn(host, process.execPath, [agent, JSON.stringify(options)], {
