@@ -13,7 +13,7 @@ import { Discovery } from './discovery/discovery';
 import { PeerDirectory, toPeerDTO, type PeerRecord } from './discovery/peer-directory';
 import { Mode, modeOf } from './ipmsg/commands';
 import { pigeonVersionString } from './ipmsg/client';
-import { decodePacket, MAX_DATAGRAM_IN } from './ipmsg/packet';
+import type { Packet } from './ipmsg/packet';
 import { PacketNumberer } from './ipmsg/packet-number';
 import type { LegacyEncoding } from './ipmsg/text';
 import { Messaging } from './messaging/messaging';
@@ -27,11 +27,12 @@ import type {
 import { NetworkStats } from './net/network-stats';
 import { RateLimiter } from './net/rate-limiter';
 import { UdpTransport, type Datagram } from './net/udp-transport';
+import { createDatagramIntake } from './net/datagram-intake';
 import { announceTargets } from './net/targets';
 import { defaultTiming, type MessengerOptions, type MessengerTiming } from './options';
 import { PIGEON_APP_VERSION } from './version';
 import { localIpv4Addresses } from './net/interfaces';
-import { Wire } from './wire';
+import { Wire, type Endpoint } from './wire';
 
 export const DEFAULT_PORT = 2425;
 
@@ -89,10 +90,28 @@ class Messenger implements MessengerCore {
       language: options.language ?? 'zh-CN',
       theme: options.theme ?? 'system',
     };
+    const intake = createDatagramIntake({
+      stats: this.networkStats,
+      limiter: this.limiter,
+      legacy: this.legacy,
+      isOwn: (packet, datagram) => this.isOwn(packet, datagram),
+      dispatch: (packet, from) => this.dispatch(packet, from),
+      onFault: (datagram, error) =>
+        // A packet that trips a bug is dropped and counted; the messenger keeps running.
+        this.emit({
+          type: 'notice',
+          level: 'warning',
+          code: 'packet-error',
+          message: `Ignored a datagram from ${datagram.address} that could not be handled (${String(error)}).`,
+        }),
+    });
     this.transport = new UdpTransport({
       port,
       bindAddress: options.bindAddress ?? '0.0.0.0',
-      onDatagram: (datagram) => this.receive(datagram),
+      onDatagram: (datagram) => {
+        intake(datagram);
+        this.scheduleStats();
+      },
     });
     const wire = new Wire(
       this.transport,
@@ -256,39 +275,18 @@ class Messenger implements MessengerCore {
     return () => this.listeners.delete(listener);
   }
 
-  /** Every datagram passes here; nothing in it may throw past this point. */
-  private receive(datagram: Datagram): void {
-    this.networkStats.received();
-    this.scheduleStats();
-    if (datagram.bytes.length > MAX_DATAGRAM_IN) return this.networkStats.dropped('oversized');
-    if (!this.limiter.allow(datagram.address)) return this.networkStats.dropped('rateLimited');
-    const decoded = decodePacket(datagram.bytes, { legacyEncoding: this.legacy });
-    if (!decoded.ok) return this.networkStats.dropped(decoded.reason);
-    const packet = decoded.packet;
-    if (this.isOwn(packet.user, packet.host, datagram)) return;
-    const from = { address: datagram.address, port: datagram.port };
-    try {
-      if (modeOf(packet.command) === Mode.BR_ENTRY) {
-        this.messaging.peerReentered(`${packet.user}@${packet.host}`);
-      }
-      const handled = this.discovery.handle(packet, from) || this.messaging.handle(packet, from);
-      if (!handled) this.networkStats.dropped('unknownCommand');
-    } catch (error) {
-      // A packet that trips a bug is dropped and counted; the messenger keeps running.
-      this.networkStats.dropped('malformed');
-      this.emit({
-        type: 'notice',
-        level: 'warning',
-        code: 'packet-error',
-        message: `Ignored a datagram from ${datagram.address} that could not be handled (${String(error)}).`,
-      });
+  /** A packet for the services: entries to discovery, messages to messaging. */
+  private dispatch(packet: Packet, from: Endpoint): boolean {
+    if (modeOf(packet.command) === Mode.BR_ENTRY) {
+      this.messaging.peerReentered(`${packet.user}@${packet.host}`);
     }
+    return this.discovery.handle(packet, from) || this.messaging.handle(packet, from);
   }
 
-  private isOwn(user: string, host: string, datagram: Datagram): boolean {
+  private isOwn(packet: Packet, datagram: Datagram): boolean {
     return (
-      user === this.self.user &&
-      host === this.self.host &&
+      packet.user === this.self.user &&
+      packet.host === this.self.host &&
       datagram.port === this.self.port &&
       this.ownAddresses.has(datagram.address)
     );

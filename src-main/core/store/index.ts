@@ -3,7 +3,6 @@ import { openDatabase, type OpenDatabaseOptions, type PigeonDatabase } from './d
 import { MessagesRepo, type MessagesRepoOptions } from './messages-repo';
 import { OutboxRepo } from './outbox-repo';
 import { PeersRepo } from './peers-repo';
-import { SettingsRepo } from './settings-repo';
 
 export { StoreError, type StoreErrorCode } from './store-error';
 export { openDatabase, type OpenDatabaseOptions, type PigeonDatabase } from './database';
@@ -17,7 +16,6 @@ export type { ScanWindows, SearchHit, SearchOptions } from './message-search';
 export { ConversationsRepo } from './conversations-repo';
 export { PeersRepo } from './peers-repo';
 export { OutboxRepo, type OutboxEntry } from './outbox-repo';
-export { SettingsRepo, SettingsSchema, type Settings, type SettingKey } from './settings-repo';
 export { MessageSchema } from './message-schema';
 export {
   exportConversation,
@@ -35,7 +33,6 @@ export interface PigeonStore {
   readonly conversations: ConversationsRepo;
   readonly peers: PeersRepo;
   readonly outbox: OutboxRepo;
-  readonly settings: SettingsRepo;
   close(): void;
 }
 
@@ -50,7 +47,6 @@ export function openStore(file: string | ':memory:', options: OpenStoreOptions =
     conversations: new ConversationsRepo(db),
     peers: new PeersRepo(db),
     outbox: new OutboxRepo(db, options.now),
-    settings: new SettingsRepo(db),
     close: () => db.close(),
   };
 }

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 
-/** The tables: known peers, conversations, messages, the outbox and settings. */
+/** The tables: known peers, conversations, messages and the outbox. */
 export const version = 1;
 
 export function up(db: Database): void {
@@ -52,10 +52,5 @@ export function up(db: Database): void {
       queued_at INTEGER NOT NULL
     ) STRICT;
     CREATE INDEX outbox_by_peer ON outbox (peer_id, seq);
-
-    CREATE TABLE settings (
-      key TEXT PRIMARY KEY NOT NULL,
-      value TEXT NOT NULL
-    ) STRICT;
   `);
 }

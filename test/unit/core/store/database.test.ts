@@ -45,7 +45,6 @@ describe('openDatabase', () => {
         'messages_fts',
         'outbox',
         'peers',
-        'settings',
       ]),
     );
   });
