@@ -104,3 +104,27 @@ describe('a core facing a hostile network', () => {
     await expect(attempt).rejects.toThrow(/already in use/);
   });
 });
+
+describe('questions other clients ask', () => {
+  it('answers GETINFO with its version and GETABSENCEINFO with its state', async () => {
+    cores = await startCores(['127.0.0.17'], PORT);
+    const [a] = cores as [TestCore];
+    const { socket, received } = await rawSocket('127.0.0.18', PORT);
+    sockets.push(socket);
+    const n = Math.floor(Date.now() / 1000);
+    await sendRaw(socket, `1:${n}:ipmsg:winpc:${0x40}:`, '127.0.0.17', PORT);
+    await sendRaw(socket, `1:${n + 1}:ipmsg:winpc:${0x50}:`, '127.0.0.17', PORT);
+    const answer = (mode: number) =>
+      received.map((b) => b.toString()).find((t) => (Number(t.split(':')[4]) & 0xff) === mode);
+    const info = await waitFor(() => answer(0x41), 2000, 'SENDINFO');
+    expect(info.split(':').slice(5).join(':')).toMatch(/^Pigeon \d+\.\d+\.\d+ \(\w+\)/);
+    const absence = await waitFor(() => answer(0x51), 2000, 'SENDABSENCEINFO');
+    expect(absence.split(':').slice(5).join(':').replace(/\0+$/, '')).toBe('Not Absence mode');
+    a.core.updateProfile({ status: 'away' });
+    received.length = 0;
+    await sendRaw(socket, `1:${n + 2}:ipmsg:winpc:${0x50}:`, '127.0.0.17', PORT);
+    const away = await waitFor(() => answer(0x51), 2000, 'SENDABSENCEINFO while away');
+    expect(away.split(':').slice(5).join(':').replace(/\0+$/, '')).toBe('Away');
+    expect(a.core.stats().dropped.unknownCommand).toBe(0);
+  });
+});

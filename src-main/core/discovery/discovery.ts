@@ -110,6 +110,23 @@ export class Discovery {
       }
       case Mode.NOOPERATION:
         return true;
+      case Mode.GETINFO:
+        // Who we are, as IP Messenger's "version" query expects: plain text.
+        void this.deps.wire.send(
+          Mode.SENDINFO,
+          `Pigeon ${PIGEON_APP_VERSION} (${process.platform})`,
+          from,
+        );
+        return true;
+      case Mode.GETABSENCEINFO: {
+        const away = this.deps.presence().status === 'away';
+        void this.deps.wire.send(Mode.SENDABSENCEINFO, away ? 'Away' : 'Not Absence mode', from);
+        return true;
+      }
+      case Mode.SENDINFO:
+      case Mode.SENDABSENCEINFO:
+        // Answers to questions Pigeon does not ask: nothing to do, but not unknown.
+        return true;
       default:
         return false;
     }
