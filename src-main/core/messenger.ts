@@ -35,6 +35,8 @@ import { localIpv4Addresses } from './net/interfaces';
 import { Wire, type Endpoint } from './wire';
 
 export const DEFAULT_PORT = 2425;
+/** How many remembered peers are asked directly at start (the most recently seen). */
+const REPROBE_LIMIT = 256;
 
 /**
  * A messenger on the LAN. `store` keeps history, peers and the outbox; without one
@@ -166,6 +168,13 @@ class Messenger implements MessengerCore {
     }
     this.running = true;
     this.discovery.start();
+    // Peers met before may sit on another subnet that no broadcast reaches: ask them directly.
+    const remembered = this.directory
+      .all()
+      .filter((peer) => peer.status === 'offline')
+      .sort((a, b) => b.lastSeen - a.lastSeen)
+      .slice(0, REPROBE_LIMIT);
+    for (const peer of remembered) this.discovery.introduceTo(peer);
   }
 
   async stop(): Promise<void> {
