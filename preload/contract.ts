@@ -78,6 +78,8 @@ export interface SelfDTO {
   port: number;
   language: Language;
   theme: Theme;
+  /** Sent once in a while to whoever writes while we are away (empty: none). */
+  autoReply?: string;
 }
 
 export interface NetworkStatsDTO {
@@ -149,9 +151,11 @@ export const UpdateProfileRequest = z.object({
   nickname: z.string().trim().min(1).max(64).optional(),
   group: z.string().trim().max(64).optional(),
   status: z.enum(['online', 'away']).optional(),
+  autoReply: z.string().max(500).optional(),
   language: z.enum(['zh-CN', 'en']).optional(),
   theme: z.enum(['system', 'light', 'dark']).optional(),
 });
+export const TypingRequest = z.object({ conversationId: Id, typing: z.boolean() });
 export const CancelMessageRequest = z.object({ messageId: Id });
 export const SearchMessagesRequest = z.object({
   query: z.string().trim().min(1).max(200),
@@ -192,6 +196,8 @@ export const channels = {
   exportConversation: ExportConversationRequest,
   getSettings: EmptyRequest,
   updateSettings: UpdateSettingsRequest,
+  /** Tell the peer we are typing (only to clients that show it). */
+  setTyping: TypingRequest,
 } as const;
 
 export type ChannelName = keyof typeof channels;
@@ -211,6 +217,7 @@ export interface ChannelResponses {
   exportConversation: ExportDTO;
   getSettings: NetworkSettingsDTO;
   updateSettings: NetworkSettingsDTO;
+  setTyping: { ok: true };
 }
 
 export type ChannelRequest<C extends ChannelName> = z.input<(typeof channels)[C]>;
@@ -225,6 +232,8 @@ export type PigeonEvent =
   | { type: 'conversation'; conversation: ConversationDTO }
   | { type: 'self'; self: SelfDTO }
   | { type: 'settings'; settings: NetworkSettingsDTO }
+  /** The peer of a conversation is typing (FeiQ and Pigeon tell); false when it stopped. */
+  | { type: 'typing'; conversationId: string; typing: boolean }
   | { type: 'stats'; stats: NetworkStatsDTO }
   /** A problem the user should see (port in use, …), already in plain words. */
   | { type: 'notice'; level: 'info' | 'warning' | 'error'; code: string; message: string };

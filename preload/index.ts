@@ -47,6 +47,7 @@ export const api: PigeonApi = Object.freeze({
   exportConversation: call('exportConversation'),
   getSettings: call('getSettings'),
   updateSettings: call('updateSettings'),
+  setTyping: call('setTyping'),
   onEvents,
 });
 

@@ -37,6 +37,7 @@ export interface ProfileChange {
   status?: 'online' | 'away';
   language?: SelfDTO['language'];
   theme?: SelfDTO['theme'];
+  autoReply?: string;
 }
 
 /**
@@ -67,6 +68,8 @@ export interface MessengerCore {
   searchMessages(query: SearchQuery): SearchHitDTO[];
   exportConversation(conversationId: string, format: 'text' | 'json'): ExportDTO;
   getSettings(): NetworkSettingsDTO;
+  /** Tell a conversation's peer we are typing, where its client shows it. */
+  setTyping(conversationId: string, typing: boolean): void;
   /** Hosts and broadcast addresses apply at once; a new port after a restart. */
   updateSettings(change: NetworkSettingsChange): NetworkSettingsDTO;
 

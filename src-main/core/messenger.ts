@@ -16,6 +16,7 @@ import { pigeonVersionString } from './ipmsg/client';
 import type { Packet } from './ipmsg/packet';
 import { PacketNumberer } from './ipmsg/packet-number';
 import type { LegacyEncoding } from './ipmsg/text';
+import { Courtesy } from './messaging/courtesy';
 import { Messaging } from './messaging/messaging';
 import type {
   ListMessagesQuery,
@@ -65,6 +66,7 @@ class Messenger implements MessengerCore {
   private readonly transport: UdpTransport;
   private readonly discovery: Discovery;
   private readonly messaging: Messaging;
+  private readonly courtesy: Courtesy;
   private readonly timing: MessengerTiming;
   private readonly legacy: LegacyEncoding;
   private self: SelfDTO;
@@ -152,6 +154,16 @@ class Messenger implements MessengerCore {
         if (isNew) this.discovery.introduceTo(peer);
       },
       onPeerSilent: (peer) => this.discovery.introduceTo(peer),
+      onIncoming: (packet, peer) => this.courtesy.messageArrived(packet, peer),
+    });
+    this.courtesy = new Courtesy({
+      wire,
+      directory: this.directory,
+      awayMessage: () =>
+        this.self.status === 'away' && this.self.autoReply ? this.self.autoReply : undefined,
+      wireEncoding: (peer) => this.messaging.wireEncoding(peer),
+      emit: (event) => this.emit(event),
+      now: Date.now,
     });
   }
 
@@ -181,6 +193,7 @@ class Messenger implements MessengerCore {
     if (!this.running) return;
     this.running = false;
     this.messaging.stop();
+    this.courtesy.stop();
     await this.discovery.leave();
     if (this.statsTimer) clearTimeout(this.statsTimer);
     this.statsTimer = undefined;
@@ -268,6 +281,13 @@ class Messenger implements MessengerCore {
     return exportConversation(this.store.messages, conversationId, format, names);
   }
 
+  setTyping(conversationId: string, typing: boolean): void {
+    const peer = this.directory.get(
+      this.store.conversations.get(conversationId)?.peerId ?? conversationId,
+    );
+    if (peer && this.running) this.courtesy.sendTyping(peer, typing);
+  }
+
   getSettings() {
     return this.network.get();
   }
@@ -289,7 +309,11 @@ class Messenger implements MessengerCore {
     if (modeOf(packet.command) === Mode.BR_ENTRY) {
       this.messaging.peerReentered(`${packet.user}@${packet.host}`);
     }
-    return this.discovery.handle(packet, from) || this.messaging.handle(packet, from);
+    return (
+      this.discovery.handle(packet, from) ||
+      this.messaging.handle(packet, from) ||
+      this.courtesy.handle(packet, from)
+    );
   }
 
   private isOwn(packet: Packet, datagram: Datagram): boolean {

@@ -33,6 +33,8 @@ export interface MessagingDeps {
   onPeerSeen: (peer: PeerRecord, isNew: boolean) => void;
   /** A peer stopped confirming: worth asking whether it is still there. */
   onPeerSilent: (peer: PeerRecord) => void;
+  /** A SENDMSG arrived from a peer (after it was kept and acknowledged). */
+  onIncoming?: (packet: Packet, peer: PeerRecord) => void;
   now?: () => number;
 }
 
@@ -155,6 +157,7 @@ export class Messaging {
     const mode = modeOf(packet.command);
     if (mode === Mode.SENDMSG) {
       const peer = this.receiving.received(packet, from);
+      this.deps.onIncoming?.(packet, peer);
       this.flushOutbox(peer.id);
       return true;
     }
@@ -221,7 +224,8 @@ export class Messaging {
     });
   }
 
-  private wireEncoding(peer: PeerRecord) {
+  /** How text to this peer is encoded (also for the away message). */
+  wireEncoding(peer: PeerRecord) {
     const own = entryEncoding(this.deps.presence(), this.deps.legacy);
     return chooseOutgoingEncoding(peer, this.deps.legacy, own);
   }

@@ -84,6 +84,7 @@ export function createFakeCore() {
     exportConversation: vi.fn(() => ({ fileName: 'x.txt', mimeType: 'text/plain', content: '' })),
     getSettings: vi.fn(() => networkSettings),
     updateSettings: vi.fn(() => networkSettings),
+    setTyping: vi.fn(),
     onEvent: vi.fn((listener: (event: PigeonEvent) => void) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
