@@ -7,3 +7,5 @@ export * from './entry';
 export * from './message';
 export * from './packet-number';
 export * from './client';
+export * from './attachments';
+export * from './dir-stream';
