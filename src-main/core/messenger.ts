@@ -29,6 +29,7 @@ import { NetworkStats } from './net/network-stats';
 import { RateLimiter } from './net/rate-limiter';
 import { UdpTransport, type Datagram } from './net/udp-transport';
 import { createDatagramIntake } from './net/datagram-intake';
+import { HostList } from './net/host-list';
 import { announceTargets } from './net/targets';
 import { defaultTiming, type MessengerOptions, type MessengerTiming } from './options';
 import { PIGEON_APP_VERSION } from './version';
@@ -63,6 +64,7 @@ class Messenger implements MessengerCore {
   private readonly limiter: RateLimiter;
   private readonly directory = new PeerDirectory();
   private readonly network: NetworkSettings;
+  private readonly hosts: HostList;
   private readonly transport: UdpTransport;
   private readonly discovery: Discovery;
   private readonly messaging: Messaging;
@@ -80,6 +82,8 @@ class Messenger implements MessengerCore {
   ) {
     const port = options.port ?? DEFAULT_PORT;
     this.network = new NetworkSettings(options, port);
+    this.hosts = new HostList(port);
+    this.hosts.set(options.hosts ?? []);
     this.directory.restore(store.peers.all());
     this.timing = { ...defaultTiming, ...options.timing };
     this.legacy = options.legacyEncoding ?? 'gb18030';
@@ -132,7 +136,8 @@ class Messenger implements MessengerCore {
       wire,
       directory: this.directory,
       presence: () => this.self,
-      targets: () => announceTargets({ ...this.options, ...this.network.get() }, port),
+      targets: () =>
+        announceTargets({ ...this.options, ...this.network.get() }, port, this.hosts.endpoints()),
       timing: this.timing,
       legacy: this.legacy,
       onPeer: (peer) => this.emitPeer(peer),
@@ -187,6 +192,7 @@ class Messenger implements MessengerCore {
       .sort((a, b) => b.lastSeen - a.lastSeen)
       .slice(0, REPROBE_LIMIT);
     for (const peer of remembered) this.discovery.introduceTo(peer);
+    this.introduceToNamedHosts();
   }
 
   async stop(): Promise<void> {
@@ -294,14 +300,25 @@ class Messenger implements MessengerCore {
 
   updateSettings(change: NetworkSettingsChange) {
     const settings = this.network.update(change);
+    this.hosts.set(settings.hosts);
     this.emit({ type: 'settings', settings });
-    if (this.running && (change.hosts || change.broadcastAddresses)) this.discovery.announce();
+    if (this.running && (change.hosts || change.broadcastAddresses)) {
+      this.discovery.announce();
+      this.introduceToNamedHosts();
+    }
     return settings;
   }
 
   onEvent(listener: (event: PigeonEvent) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Names in the host list are looked up in the background, then greeted directly. */
+  private introduceToNamedHosts(): void {
+    void this.hosts.resolveNames().then((found) => {
+      if (this.running) for (const endpoint of found) this.discovery.introduceTo(endpoint);
+    });
   }
 
   /** A packet for the services: entries to discovery, messages to messaging. */

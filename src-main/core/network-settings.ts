@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ContractError, type NetworkSettingsDTO } from '../../preload/contract';
 import type { NetworkSettingsChange } from './messenger-api';
+import { parseHostListEntry } from './net/host-list';
 import { parseHostEntry } from './net/targets';
 import type { MessengerOptions } from './options';
 
@@ -32,16 +33,20 @@ export class NetworkSettings {
     };
   }
 
-  /** Apply a change; throws a ContractError naming the first entry that is not an address. */
+  /** Apply a change; throws a ContractError naming the first entry that cannot be used. */
   update(change: NetworkSettingsChange): NetworkSettingsDTO {
-    for (const list of [change.hosts, change.broadcastAddresses]) {
-      const bad = list?.find((entry) => parseHostEntry(entry, this.runningPort) === undefined);
-      if (bad !== undefined) {
-        throw new ContractError(
-          'invalid-request',
-          `"${bad}" is not an IPv4 address (a.b.c.d or a.b.c.d:port).`,
-        );
-      }
+    for (const entry of change.hosts ?? []) {
+      const parsed = parseHostListEntry(entry, this.runningPort);
+      if (!parsed.ok) throw new ContractError('invalid-request', parsed.error);
+    }
+    const bad = change.broadcastAddresses?.find(
+      (entry) => parseHostEntry(entry, this.runningPort) === undefined,
+    );
+    if (bad !== undefined) {
+      throw new ContractError(
+        'invalid-request',
+        `"${bad}" is not an IPv4 address (a.b.c.d or a.b.c.d:port).`,
+      );
     }
     if (change.downloadDir !== undefined && !path.isAbsolute(change.downloadDir)) {
       throw new ContractError('invalid-request', 'The download folder must be a full path.');

@@ -15,7 +15,11 @@ export function parseHostEntry(entry: string, defaultPort: number): Endpoint | u
  * Where BR_ENTRY goes: the limited broadcast, each interface's directed broadcast,
  * extra broadcast addresses, and the explicit host list (for other subnets and loopback).
  */
-export function announceTargets(options: MessengerOptions, port: number): Endpoint[] {
+export function announceTargets(
+  options: Pick<MessengerOptions, 'broadcast' | 'broadcastAddresses'>,
+  port: number,
+  hosts: readonly Endpoint[] = [],
+): Endpoint[] {
   const targets: Endpoint[] = [];
   const seen = new Set<string>();
   const add = (endpoint: Endpoint | undefined): void => {
@@ -30,6 +34,6 @@ export function announceTargets(options: MessengerOptions, port: number): Endpoi
     for (const iface of listIpv4Interfaces()) add({ address: iface.broadcast, port });
   }
   for (const address of options.broadcastAddresses ?? []) add(parseHostEntry(address, port));
-  for (const host of options.hosts ?? []) add(parseHostEntry(host, port));
+  for (const endpoint of hosts) add(endpoint);
   return targets;
 }
