@@ -106,6 +106,19 @@ export interface NetworkSettingsDTO {
   restartNeeded: boolean;
 }
 
+export interface NetworkStatusDTO {
+  port: number;
+  bindAddress: string;
+  /** Whether Pigeon holds the UDP port now. */
+  bound: boolean;
+  /** Why not, in plain words (e.g. another messenger holds the port). */
+  problem?: string;
+  interfaces: { name: string; address: string; netmask: string; broadcast: string }[];
+  /** Every address an announcement goes to: broadcasts, hosts, expanded ranges. */
+  announceTargets: string[];
+  stats: NetworkStatsDTO;
+}
+
 export interface SearchHitDTO {
   message: MessageDTO;
   /** The matched text with its surroundings, for the result list (plain text). */
@@ -198,6 +211,8 @@ export const channels = {
   updateSettings: UpdateSettingsRequest,
   /** Tell the peer we are typing (only to clients that show it). */
   setTyping: TypingRequest,
+  /** Interfaces, broadcast addresses, the port and counters, for the network panel. */
+  getNetworkStatus: EmptyRequest,
 } as const;
 
 export type ChannelName = keyof typeof channels;
@@ -218,6 +233,7 @@ export interface ChannelResponses {
   getSettings: NetworkSettingsDTO;
   updateSettings: NetworkSettingsDTO;
   setTyping: { ok: true };
+  getNetworkStatus: NetworkStatusDTO;
 }
 
 export type ChannelRequest<C extends ChannelName> = z.input<(typeof channels)[C]>;

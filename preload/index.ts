@@ -48,6 +48,7 @@ export const api: PigeonApi = Object.freeze({
   getSettings: call('getSettings'),
   updateSettings: call('updateSettings'),
   setTyping: call('setTyping'),
+  getNetworkStatus: call('getNetworkStatus'),
   onEvents,
 });
 

@@ -50,6 +50,10 @@ export function createHandlers(core: MessengerCore, hooks: ShellHooks): Handlers
       return core.getSettings();
     },
     updateSettings: async (raw) => core.updateSettings(parseRequest('updateSettings', raw)),
+    getNetworkStatus: async (raw) => {
+      parseRequest('getNetworkStatus', raw);
+      return core.networkStatus();
+    },
     setTyping: async (raw) => {
       const { conversationId, typing } = parseRequest('setTyping', raw);
       core.setTyping(conversationId, typing);

@@ -3,6 +3,7 @@ import type {
   ExportDTO,
   MessageDTO,
   NetworkSettingsDTO,
+  NetworkStatusDTO,
   NetworkStatsDTO,
   SearchHitDTO,
   PigeonEvent,
@@ -68,6 +69,7 @@ export interface MessengerCore {
   searchMessages(query: SearchQuery): SearchHitDTO[];
   exportConversation(conversationId: string, format: 'text' | 'json'): ExportDTO;
   getSettings(): NetworkSettingsDTO;
+  networkStatus(): NetworkStatusDTO;
   /** Tell a conversation's peer we are typing, where its client shows it. */
   setTyping(conversationId: string, typing: boolean): void;
   /** Hosts and broadcast addresses apply at once; a new port after a restart. */

@@ -2,6 +2,7 @@ import os from 'node:os';
 import {
   ContractError,
   type NetworkStatsDTO,
+  type NetworkStatusDTO,
   type PigeonEvent,
   type SelfDTO,
   type SnapshotDTO,
@@ -33,7 +34,7 @@ import { HostList } from './net/host-list';
 import { announceTargets } from './net/targets';
 import { defaultTiming, type MessengerOptions, type MessengerTiming } from './options';
 import { PIGEON_APP_VERSION } from './version';
-import { localIpv4Addresses } from './net/interfaces';
+import { listIpv4Interfaces, localIpv4Addresses } from './net/interfaces';
 import { Wire, type Endpoint } from './wire';
 
 export const DEFAULT_PORT = 2425;
@@ -75,6 +76,8 @@ class Messenger implements MessengerCore {
   private ownAddresses = new Set<string>();
   private statsTimer: NodeJS.Timeout | undefined;
   private running = false;
+  /** Why the port could not be bound, for the network panel. */
+  private startProblem: string | undefined;
 
   constructor(
     private readonly options: MessengerOptions,
@@ -180,10 +183,12 @@ class Messenger implements MessengerCore {
       await this.transport.open();
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
+      this.startProblem = message;
       this.emit({ type: 'notice', level: 'error', code: 'port-unavailable', message });
       throw error;
     }
     this.running = true;
+    this.startProblem = undefined;
     this.discovery.start();
     // Peers met before may sit on another subnet that no broadcast reaches: ask them directly.
     const remembered = this.directory
@@ -294,6 +299,21 @@ class Messenger implements MessengerCore {
     if (peer && this.running) this.courtesy.sendTyping(peer, typing);
   }
 
+  networkStatus(): NetworkStatusDTO {
+    const port = this.self.port;
+    return {
+      port,
+      bindAddress: this.options.bindAddress ?? '0.0.0.0',
+      bound: this.running,
+      problem: this.startProblem,
+      interfaces: listIpv4Interfaces(),
+      announceTargets: this.announceTargets().map((t) =>
+        t.port === port ? t.address : `${t.address}:${t.port}`,
+      ),
+      stats: this.networkStats.snapshot(),
+    };
+  }
+
   getSettings() {
     return this.network.get();
   }
@@ -312,6 +332,14 @@ class Messenger implements MessengerCore {
   onEvent(listener: (event: PigeonEvent) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  private announceTargets() {
+    return announceTargets(
+      { ...this.options, ...this.network.get() },
+      this.self.port,
+      this.hosts.endpoints(),
+    );
   }
 
   /** Names in the host list are looked up in the background, then greeted directly. */

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { createMessengerCore } from '../../src-main/core/messenger';
 import { startCores, rawSocket, sendRaw, waitFor, type TestCore } from './support/cores';
 
 const PORT = 2426;
@@ -126,5 +127,31 @@ describe('questions other clients ask', () => {
     const away = await waitFor(() => answer(0x51), 2000, 'SENDABSENCEINFO while away');
     expect(away.split(':').slice(5).join(':').replace(/\0+$/, '')).toBe('Away');
     expect(a.core.stats().dropped.unknownCommand).toBe(0);
+  });
+});
+
+describe('the network panel', () => {
+  it('reports the bound port, targets and counters, and why the port could not be bound', async () => {
+    cores = await startCores(['127.0.0.19'], PORT, { hosts: ['127.0.0.20-127.0.0.21'] });
+    const [a] = cores as [TestCore];
+    const status = a.core.networkStatus();
+    expect(status).toMatchObject({ port: PORT, bindAddress: '127.0.0.19', bound: true });
+    expect(status.announceTargets).toEqual(['127.0.0.20', '127.0.0.21']);
+    await waitFor(() => a.core.networkStatus().stats.datagramsOut >= 2, 2000, 'announcements counted');
+    expect(status.problem).toBeUndefined();
+
+    const { socket } = await rawSocket('127.0.0.22', PORT);
+    sockets.push(socket);
+    const blocked = createMessengerCore({
+      nickname: 'b',
+      port: PORT,
+      bindAddress: '127.0.0.22',
+      broadcast: false,
+    });
+    await expect(blocked.start()).rejects.toThrow(/already in use/);
+    expect(blocked.networkStatus()).toMatchObject({
+      bound: false,
+      problem: expect.stringMatching(/already in use/),
+    });
   });
 });

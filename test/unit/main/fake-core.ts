@@ -85,6 +85,14 @@ export function createFakeCore() {
     getSettings: vi.fn(() => networkSettings),
     updateSettings: vi.fn(() => networkSettings),
     setTyping: vi.fn(),
+    networkStatus: vi.fn(() => ({
+      port: 2425,
+      bindAddress: '0.0.0.0',
+      bound: true,
+      interfaces: [],
+      announceTargets: ['255.255.255.255'],
+      stats: snapshot().stats,
+    })),
     onEvent: vi.fn((listener: (event: PigeonEvent) => void) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
