@@ -39,7 +39,7 @@ export function App({ route, languageOverride }: AppProps) {
     );
   }
   return route.kind === 'chat' ? (
-    <ChatWindow conversationId={route.conversationId} />
+    <ChatWindow conversationId={route.conversationId} messageId={route.messageId} />
   ) : (
     <MainWindow />
   );

@@ -15,16 +15,27 @@ declare global {
 export interface Bridge {
   api: PigeonApi;
   mode: 'electron' | 'websocket';
-  /** Open (or focus) the chat window of a peer; resolves to the conversation id. */
-  openChat(peerId: string): Promise<string>;
+  /**
+   * Open (or focus) the chat window of a peer; resolves to the conversation id.
+   * With `at`, the window opens at that message of that conversation (a search hit).
+   */
+  openChat(peerId: string, at?: ChatTarget): Promise<string>;
   connectionState(): ConnectionState;
   onConnectionChange(listener: (state: ConnectionState) => void): () => void;
+}
+
+/** A message to open a chat window at. */
+export interface ChatTarget {
+  conversationId: string;
+  messageId: string;
 }
 
 export interface BridgeEnvironment {
   pigeon?: PigeonApi | undefined;
   location: Pick<Location, 'host' | 'origin' | 'search'>;
   open(url: string, target: string): unknown;
+  /** Show another route in this window (the default sets `location.hash`). */
+  navigate?(hash: string): void;
 }
 
 /**
@@ -34,11 +45,24 @@ export interface BridgeEnvironment {
 export function createBridge(env: BridgeEnvironment, connect?: SocketFactory): Bridge {
   if (env.pigeon) {
     const api = env.pigeon;
+    const navigate =
+      env.navigate ??
+      ((hash: string) => {
+        window.location.hash = hash;
+      });
     return {
       api,
       mode: 'electron',
-      // Main opens (or focuses) the chat window itself.
-      openChat: async (peerId) => (await api.openConversation({ peerId })).conversationId,
+      async openChat(peerId, at) {
+        if (at) {
+          // openConversation cannot carry a message yet: until it does, this window
+          // itself becomes the chat window, at the message.
+          navigate(chatHash(at.conversationId, at.messageId));
+          return at.conversationId;
+        }
+        // Main opens (or focuses) the chat window itself.
+        return (await api.openConversation({ peerId })).conversationId;
+      },
       connectionState: () => 'connected',
       onConnectionChange: () => () => undefined,
     };
@@ -55,14 +79,14 @@ export function createBridge(env: BridgeEnvironment, connect?: SocketFactory): B
   return {
     api: socket.api,
     mode: 'websocket',
-    async openChat(peerId) {
+    async openChat(peerId, at) {
       const { conversationId } = await socket.api.openConversation({ peerId });
       // No main process opens windows here: the page opens one per conversation,
       // named so that opening it again focuses the existing one.
       const params = new URLSearchParams({ token });
       if (language) params.set('lang', language);
       const opened = env.open(
-        `${env.location.origin}/?${params.toString()}${chatHash(conversationId)}`,
+        `${env.location.origin}/?${params.toString()}${chatHash(conversationId, at?.messageId)}`,
         `pigeon-chat-${conversationId}`,
       );
       if (!opened) {

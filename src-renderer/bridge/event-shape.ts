@@ -29,6 +29,8 @@ export function isEventLike(value: unknown): value is PigeonEvent {
       return isRecord(value.self);
     case 'stats':
       return isRecord(value.stats);
+    case 'settings':
+      return isRecord(value.settings);
     case 'notice':
       return typeof value.code === 'string' && typeof value.message === 'string';
     default:

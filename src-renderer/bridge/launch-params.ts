@@ -14,21 +14,35 @@ export function readLaunchParams(search: string): LaunchParams {
   return { token, language: lang === 'zh-CN' || lang === 'en' ? lang : undefined };
 }
 
-export type Route = { kind: 'contacts' } | { kind: 'chat'; conversationId: string };
+export type Route =
+  | { kind: 'contacts' }
+  | {
+      kind: 'chat';
+      conversationId: string;
+      /** A message to open the chat at (a search hit): `#/chat/<id>?message=<messageId>`. */
+      messageId?: string;
+    };
 
-/** `#/` or nothing: the contact list; `#/chat/<id>`: a chat window. */
-export function parseRoute(hash: string): Route {
-  const match = /^#\/chat\/(.+)$/.exec(hash);
-  if (!match?.[1]) return { kind: 'contacts' };
-  let conversationId = match[1];
+function decode(part: string): string {
   try {
-    conversationId = decodeURIComponent(conversationId);
+    return decodeURIComponent(part);
   } catch {
     // Not percent-encoded after all: use it as it is.
+    return part;
   }
-  return { kind: 'chat', conversationId };
 }
 
-export function chatHash(conversationId: string): string {
-  return `#/chat/${encodeURIComponent(conversationId)}`;
+/** `#/` or nothing: the contact list; `#/chat/<id>`: a chat window, optionally at a message. */
+export function parseRoute(hash: string): Route {
+  const match = /^#\/chat\/([^?]+)(?:\?(.*))?$/s.exec(hash);
+  if (!match?.[1]) return { kind: 'contacts' };
+  const conversationId = decode(match[1]);
+  // URLSearchParams decodes the value itself (and never throws).
+  const messageId = new URLSearchParams(match[2] ?? '').get('message');
+  return messageId ? { kind: 'chat', conversationId, messageId } : { kind: 'chat', conversationId };
+}
+
+export function chatHash(conversationId: string, messageId?: string): string {
+  const hash = `#/chat/${encodeURIComponent(conversationId)}`;
+  return messageId ? `${hash}?${new URLSearchParams({ message: messageId }).toString()}` : hash;
 }

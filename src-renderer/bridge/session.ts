@@ -30,19 +30,10 @@ export function startSession(bridge: Bridge, store: AppStore, route: Route): () 
     waiting ??= [];
     try {
       const snapshot = await api.getSnapshot();
-      const page =
-        route.kind === 'chat'
-          ? await api.listMessages({
-              conversationId: route.conversationId,
-              limit: MESSAGE_PAGE_SIZE,
-            })
-          : undefined;
+      const apply = route.kind === 'chat' ? await loadMessages(route) : undefined;
       if (stopped || mine !== generation) return;
-      const state = store.getState();
-      state.applySnapshot(snapshot);
-      if (route.kind === 'chat' && page) {
-        state.mergeLatestMessages(route.conversationId, page, MESSAGE_PAGE_SIZE);
-      }
+      store.getState().applySnapshot(snapshot);
+      apply?.();
     } catch (error) {
       if (stopped || mine !== generation) return;
       // After a reconnect the data shown is still the last good one: keep it.
@@ -54,6 +45,27 @@ export function startSession(bridge: Bridge, store: AppStore, route: Route): () 
     const held = waiting ?? [];
     waiting = null;
     if (held.length > 0) store.getState().applyEvents(held);
+  }
+
+  /**
+   * A chat window's messages: the page around the message it was opened at (once),
+   * else the latest page. After a jump, a reconnect leaves the stretch shown alone:
+   * merging the latest page into it would leave a hole between the two.
+   */
+  async function loadMessages(chat: Extract<Route, { kind: 'chat' }>) {
+    const { conversationId, messageId } = chat;
+    const entry = store.getState().messages.get(conversationId);
+    if (messageId !== undefined && !entry) {
+      const page = await api.listMessages({
+        conversationId,
+        around: messageId,
+        limit: MESSAGE_PAGE_SIZE,
+      });
+      return () => store.getState().showMessagesAround(conversationId, page, MESSAGE_PAGE_SIZE);
+    }
+    if (entry?.hasNewer) return undefined;
+    const page = await api.listMessages({ conversationId, limit: MESSAGE_PAGE_SIZE });
+    return () => store.getState().mergeLatestMessages(conversationId, page, MESSAGE_PAGE_SIZE);
   }
 
   let previous = bridge.connectionState();

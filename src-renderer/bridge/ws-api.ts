@@ -198,6 +198,8 @@ export function connectWebSocketApi(options: WebSocketApiOptions): WebSocketApi 
     (body?: ChannelRequest<C>) =>
       request(channel, body) as Promise<ChannelResponse<C>>;
 
+  // Listed by name (as in the preload) so the compiler checks this against PigeonApi;
+  // importing the contract's channel list at run time would bundle zod into the page.
   const api: PigeonApi = {
     getSnapshot: call('getSnapshot'),
     listMessages: call('listMessages'),
@@ -207,6 +209,13 @@ export function connectWebSocketApi(options: WebSocketApiOptions): WebSocketApi 
     openConversation: call('openConversation'),
     updateProfile: call('updateProfile'),
     refreshPeers: call('refreshPeers'),
+    cancelMessage: call('cancelMessage'),
+    searchMessages: call('searchMessages'),
+    exportConversation: call('exportConversation'),
+    getSettings: call('getSettings'),
+    updateSettings: call('updateSettings'),
+    setTyping: call('setTyping'),
+    getNetworkStatus: call('getNetworkStatus'),
     onEvents(listener) {
       eventListeners.add(listener);
       return () => {

@@ -10,6 +10,12 @@ function scrollElementTo(element: HTMLElement, top: number): void {
   element.scrollTop = top;
 }
 
+/** Where the reader is after a scroll: within a screen of either edge (time to load more). */
+export interface LogEdges {
+  nearStart: boolean;
+  nearEnd: boolean;
+}
+
 /**
  * A virtualised log anchored at its end: while the reader is at the bottom, new
  * rows (and rows growing as they are measured) keep it there; once they scroll
@@ -17,7 +23,14 @@ function scrollElementTo(element: HTMLElement, top: number): void {
  * above (older messages) keep the reader's place, via `keepPlace`; `atTop` says
  * when to offer them.
  */
-export function useAnchoredLog(keys: readonly string[]) {
+export function useAnchoredLog(
+  keys: readonly string[],
+  /**
+   * Keep to the end while the reader is there. Off while the rows are not the
+   * latest (opened at a search hit): rows added below must not pull the reader down.
+   */
+  follow: boolean,
+) {
   const scroller = useRef<HTMLDivElement>(null);
   const stuck = useRef(true);
   const placeFromEnd = useRef<number | null>(null);
@@ -26,6 +39,8 @@ export function useAnchoredLog(keys: readonly string[]) {
   const [atBottom, setAtBottom] = useState(true);
   const [atTop, setAtTop] = useState(false);
   const [seenKey, setSeenKey] = useState(lastKey);
+  // Rows paged in below while not following are history, not news.
+  if (!follow && seenKey !== lastKey) setSeenKey(lastKey);
 
   // The virtualiser keeps mutable state of its own; nothing here memoises around it.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -44,19 +59,23 @@ export function useAnchoredLog(keys: readonly string[]) {
     if (placeFromEnd.current !== null) {
       scrollElementTo(element, element.scrollHeight - placeFromEnd.current);
       placeFromEnd.current = null;
-    } else if (stuck.current) {
+    } else if (stuck.current && follow) {
       scrollElementTo(element, element.scrollHeight);
     }
-  }, [totalSize, firstKey, lastKey]);
+  }, [totalSize, firstKey, lastKey, follow]);
 
-  const onScroll = useCallback(() => {
+  const onScroll = useCallback((): LogEdges => {
     const element = scroller.current;
-    if (!element) return;
-    const bottom = element.scrollHeight - element.scrollTop - element.clientHeight <= SLACK_PX;
+    if (!element) return { nearStart: false, nearEnd: false };
+    const { scrollTop, scrollHeight, clientHeight } = element;
+    const fromEnd = scrollHeight - scrollTop - clientHeight;
+    const bottom = fromEnd <= SLACK_PX;
     stuck.current = bottom;
     setAtBottom(bottom);
-    setAtTop(element.scrollTop <= SLACK_PX);
+    setAtTop(scrollTop <= SLACK_PX);
     if (bottom) setSeenKey(lastKey);
+    // A screen ahead, so the reader rarely waits at the edge for more.
+    return { nearStart: scrollTop <= clientHeight, nearEnd: fromEnd <= clientHeight };
   }, [lastKey]);
 
   const jumpToBottom = useCallback(() => {
@@ -73,6 +92,16 @@ export function useAnchoredLog(keys: readonly string[]) {
     if (element) placeFromEnd.current = element.scrollHeight - element.scrollTop;
   }, []);
 
+  /** Bring a row into the middle of the view, and stay there (not at the end). */
+  const revealIndex = useCallback(
+    (index: number) => {
+      stuck.current = false;
+      setAtBottom(false);
+      virtualizer.scrollToIndex(index, { align: 'center' });
+    },
+    [virtualizer],
+  );
+
   return {
     scroller,
     virtualizer,
@@ -80,6 +109,7 @@ export function useAnchoredLog(keys: readonly string[]) {
     onScroll,
     jumpToBottom,
     keepPlace,
+    revealIndex,
     hasUnseen: !atBottom && lastKey !== seenKey,
     /** The reader scrolled to the start (or nothing scrolls): time to offer older rows. */
     atTop: atTop || totalSize === 0,

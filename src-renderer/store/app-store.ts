@@ -2,12 +2,19 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type {
   ConversationDTO,
   MessageDTO,
+  NetworkSettingsDTO,
   PigeonEvent,
   SelfDTO,
   SnapshotDTO,
 } from '../../preload/contract';
 import { reduceEvents } from './apply-events';
-import { mergeLatestPage, mergeOlderPage } from './messages-slice';
+import {
+  aroundPageOnly,
+  latestPageOnly,
+  mergeLatestPage,
+  mergeNewerPage,
+  mergeOlderPage,
+} from './messages-slice';
 import { dismissNotice, pushNotice } from './notices-slice';
 import {
   initialData,
@@ -23,10 +30,16 @@ export interface AppActions {
   /** The newest page of a conversation; starts keeping that conversation's messages. */
   mergeLatestMessages(conversationId: string, page: readonly MessageDTO[], limit: number): void;
   mergeOlderMessages(conversationId: string, page: readonly MessageDTO[], limit: number): void;
+  mergeNewerMessages(conversationId: string, page: readonly MessageDTO[], limit: number): void;
+  /** The page around a search hit, replacing what was loaded of that conversation. */
+  showMessagesAround(conversationId: string, page: readonly MessageDTO[], limit: number): void;
+  /** The latest page, replacing what was loaded (back to the present after a jump). */
+  showLatestMessages(conversationId: string, page: readonly MessageDTO[], limit: number): void;
   /** Messages returned by a command (send, resend): same rules as message events. */
   upsertMessages(messages: readonly MessageDTO[]): void;
   upsertConversation(conversation: ConversationDTO): void;
   setSelf(self: SelfDTO): void;
+  setNetworkSettings(settings: NetworkSettingsDTO): void;
   /** A problem found in this window (a failed command), shown like a notice event. */
   addNotice(notice: Notice): void;
   dismissNotice(code: string): void;
@@ -68,6 +81,27 @@ export function createAppStore(data: Partial<AppData> = {}): AppStore {
         return { messages };
       }),
 
+    mergeNewerMessages: (conversationId, page, limit) =>
+      set((state) => {
+        const messages = new Map(state.messages);
+        messages.set(conversationId, mergeNewerPage(messages.get(conversationId), page, limit));
+        return { messages };
+      }),
+
+    showMessagesAround: (conversationId, page, limit) =>
+      set((state) => {
+        const messages = new Map(state.messages);
+        messages.set(conversationId, aroundPageOnly(page, limit));
+        return { messages };
+      }),
+
+    showLatestMessages: (conversationId, page, limit) =>
+      set((state) => {
+        const messages = new Map(state.messages);
+        messages.set(conversationId, latestPageOnly(page, limit));
+        return { messages };
+      }),
+
     upsertMessages: (list) =>
       set((state) =>
         reduceEvents(
@@ -80,6 +114,8 @@ export function createAppStore(data: Partial<AppData> = {}): AppStore {
       set((state) => reduceEvents(state, [{ type: 'conversation', conversation }])),
 
     setSelf: (self) => set({ self }),
+
+    setNetworkSettings: (networkSettings) => set({ networkSettings }),
 
     addNotice: (notice) => set((state) => ({ notices: pushNotice(state.notices, notice) })),
 

@@ -1,5 +1,5 @@
 import type { ConversationDTO, MessageDTO, PeerDTO, PigeonEvent } from '../../preload/contract';
-import { upsertMessages } from './messages-slice';
+import { upsertLiveMessages } from './messages-slice';
 import { pushNotice } from './notices-slice';
 import type { AppData } from './state';
 
@@ -39,6 +39,9 @@ export function reduceEvents(state: AppData, events: readonly PigeonEvent[]): Pa
       case 'stats':
         next.stats = event.stats;
         break;
+      case 'settings':
+        next.networkSettings = event.settings;
+        break;
       case 'notice':
         next.notices = pushNotice(next.notices ?? state.notices, {
           code: event.code,
@@ -57,7 +60,7 @@ export function reduceEvents(state: AppData, events: readonly PigeonEvent[]): Pa
     const messages = new Map(state.messages);
     for (const [conversationId, list] of messagesByConversation) {
       const entry = messages.get(conversationId);
-      if (entry) messages.set(conversationId, upsertMessages(entry, list));
+      if (entry) messages.set(conversationId, upsertLiveMessages(entry, list));
     }
     next.messages = messages;
   }

@@ -5,6 +5,7 @@ export const emptyConversationMessages: ConversationMessages = {
   ids: [],
   byId: new Map(),
   hasOlder: false,
+  hasNewer: false,
 };
 
 /**
@@ -25,7 +26,32 @@ export function upsertMessages(
     if (previous) ids.splice(ids.indexOf(message.id), 1);
     ids.splice(insertionIndex(ids, byId, message.at), 0, message.id);
   }
-  return { ids, byId, hasOlder: entry.hasOlder };
+  return { ...entry, ids, byId };
+}
+
+/**
+ * Messages from events and commands. The loaded messages are one unbroken stretch
+ * of the conversation; a message outside it (older than the first while older ones
+ * are not loaded, newer than the last while newer ones are not) would leave a hole,
+ * so it is left for paging to bring, and a loaded one that moved out of it goes.
+ */
+export function upsertLiveMessages(
+  entry: ConversationMessages,
+  messages: readonly MessageDTO[],
+): ConversationMessages {
+  const first = entry.byId.get(entry.ids[0] ?? '');
+  const last = entry.byId.get(entry.ids[entry.ids.length - 1] ?? '');
+  const outside = (message: MessageDTO) =>
+    (entry.hasOlder && first !== undefined && message.at < first.at) ||
+    (entry.hasNewer && last !== undefined && message.at > last.at);
+  const inside = messages.filter((message) => !outside(message));
+  const gone = messages.filter((message) => outside(message) && entry.byId.has(message.id));
+  const merged = upsertMessages(entry, inside);
+  if (gone.length === 0) return merged;
+  const goneIds = new Set(gone.map((message) => message.id));
+  const byId = new Map(merged.byId);
+  for (const id of goneIds) byId.delete(id);
+  return { ...merged, ids: merged.ids.filter((id) => !goneIds.has(id)), byId };
 }
 
 /** First index whose message is later than `at` (after equal ones: arrival order wins ties). */
@@ -58,7 +84,13 @@ export function mergeLatestPage(
   limit: number,
 ): ConversationMessages {
   const merged = upsertMessages(entry ?? emptyConversationMessages, page);
-  return { ...merged, hasOlder: entry ? entry.hasOlder : page.length >= limit };
+  return { ...merged, hasOlder: entry ? entry.hasOlder : page.length >= limit, hasNewer: false };
+}
+
+/** The latest page instead of whatever was loaded (back from a search hit to the present). */
+export function latestPageOnly(page: readonly MessageDTO[], limit: number): ConversationMessages {
+  const fresh = upsertMessages(emptyConversationMessages, page);
+  return { ...fresh, hasOlder: page.length >= limit, hasNewer: false };
 }
 
 /** A page of older messages, asked for with `before`. */
@@ -69,4 +101,24 @@ export function mergeOlderPage(
 ): ConversationMessages {
   const merged = upsertMessages(entry ?? emptyConversationMessages, page);
   return { ...merged, hasOlder: page.length >= limit };
+}
+
+/** A page of newer messages, asked for with `after`; a short page means the latest is in. */
+export function mergeNewerPage(
+  entry: ConversationMessages | undefined,
+  page: readonly MessageDTO[],
+  limit: number,
+): ConversationMessages {
+  const merged = upsertMessages(entry ?? emptyConversationMessages, page);
+  return { ...merged, hasNewer: page.length >= limit };
+}
+
+/**
+ * The page around a message (opening at a search hit). It replaces what was loaded:
+ * the two need not touch. A full page may have more on either side.
+ */
+export function aroundPageOnly(page: readonly MessageDTO[], limit: number): ConversationMessages {
+  const fresh = upsertMessages(emptyConversationMessages, page);
+  const full = page.length >= limit;
+  return { ...fresh, hasOlder: full, hasNewer: full };
 }

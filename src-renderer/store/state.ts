@@ -1,6 +1,7 @@
 import type {
   ConversationDTO,
   MessageDTO,
+  NetworkSettingsDTO,
   NetworkStatsDTO,
   PeerDTO,
   SelfDTO,
@@ -19,6 +20,11 @@ export interface ConversationMessages {
   byId: ReadonlyMap<string, MessageDTO>;
   /** True when older messages may exist on the other side of the bridge. */
   hasOlder: boolean;
+  /**
+   * True when newer messages may exist than those loaded: the window opened at a
+   * search hit and has not paged down to the latest yet.
+   */
+  hasNewer: boolean;
 }
 
 export interface Notice {
@@ -39,6 +45,8 @@ export interface AppData {
   /** Only conversations this window has loaded; events for others are ignored. */
   messages: ReadonlyMap<string, ConversationMessages>;
   stats: NetworkStatsDTO | null;
+  /** Port, download folder, hosts…: loaded when the settings are opened, then kept by events. */
+  networkSettings: NetworkSettingsDTO | null;
   notices: readonly Notice[];
   connection: ConnectionState;
   load: LoadState;
@@ -51,6 +59,7 @@ export function initialData(): AppData {
     conversations: new Map(),
     messages: new Map(),
     stats: null,
+    networkSettings: null,
     notices: [],
     connection: 'connecting',
     load: { phase: 'loading' },

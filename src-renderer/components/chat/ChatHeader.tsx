@@ -3,14 +3,17 @@ import type { PeerDTO } from '../../../preload/contract';
 import { displayName } from '../../format/display-name';
 import { Avatar } from '../common/Avatar';
 import { StatusText } from '../common/StatusText';
+import { ExportMenu } from './ExportMenu';
 
-/** Who this chat is with: nickname, presence, client and address. */
+/** Who this chat is with: nickname, presence, client and address; exporting the conversation. */
 export function ChatHeader({
   peer,
   fallbackId,
+  conversationId,
 }: {
   peer: PeerDTO | undefined;
   fallbackId: string;
+  conversationId: string;
 }) {
   const { t } = useTranslation();
   const name = peer ? displayName(peer) : t('chat.unknownPeer');
@@ -33,6 +36,7 @@ export function ChatHeader({
           <p className="chat-subtitle">{fallbackId}</p>
         )}
       </div>
+      <ExportMenu conversationId={conversationId} />
     </header>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { displayName } from '../../format/display-name';
 import { useMarkRead } from '../../hooks/use-mark-read';
@@ -11,7 +11,14 @@ import { IncomingAnnouncer } from './IncomingAnnouncer';
 import { MessageList } from './MessageList';
 
 /** One conversation in its own window: header, the log, the composer. */
-export function ChatWindow({ conversationId }: { conversationId: string }) {
+export function ChatWindow({
+  conversationId,
+  messageId,
+}: {
+  conversationId: string;
+  /** Opened at this message (a search hit). */
+  messageId?: string | undefined;
+}) {
   const { t } = useTranslation();
   // A one-to-one conversation's id is its peer's id until main says otherwise.
   const peerId = useAppStore(
@@ -30,20 +37,29 @@ export function ChatWindow({ conversationId }: { conversationId: string }) {
   const selfName = self?.nickname ?? t('self.you');
   const me = useMemo(() => ({ id: selfId, name: selfName }), [selfId, selfName]);
   const other = useMemo(() => ({ id: peerId, name: peerName }), [peerId, peerName]);
+  // Something sent while reading old history: the log goes back to the present to show it.
+  const [sentCount, setSentCount] = useState(0);
+  const onSent = useCallback(() => setSentCount((count) => count + 1), []);
 
   return (
     <div className="chat-window">
       <ConnectionBanner />
       <NoticeBanners />
-      <ChatHeader peer={peer} fallbackId={peerId} />
+      <ChatHeader peer={peer} fallbackId={peerId} conversationId={conversationId} />
       {peer?.status === 'offline' && (
         <p className="chat-offline" role="status">
           {t('chat.peerOffline', { name: peerName })}
         </p>
       )}
       <main className="chat-main">
-        <MessageList conversationId={conversationId} me={me} peer={other} />
-        <Composer conversationId={conversationId} />
+        <MessageList
+          conversationId={conversationId}
+          me={me}
+          peer={other}
+          targetMessageId={messageId}
+          sentCount={sentCount}
+        />
+        <Composer conversationId={conversationId} onSent={onSent} />
       </main>
       <IncomingAnnouncer conversationId={conversationId} name={peerName} />
     </div>

@@ -9,7 +9,7 @@ import { useAppStore } from '../../store/store-context';
  * Where a message is typed. Enter sends and Shift+Enter starts a new line, but an
  * Enter that confirms an IME composition (how Chinese is typed) never sends.
  */
-export function Composer({ conversationId }: { conversationId: string }) {
+export function Composer({ conversationId, onSent }: { conversationId: string; onSent?(): void }) {
   const { t } = useTranslation();
   const { api } = useBridge();
   const upsertMessages = useAppStore((state) => state.upsertMessages);
@@ -36,6 +36,7 @@ export function Composer({ conversationId }: { conversationId: string }) {
     setError(null);
     try {
       upsertMessages(await api.sendMessage({ conversationId, text: typed }));
+      onSent?.();
       // Keep anything typed while the request was on its way.
       setText((current) => (current === typed ? '' : current));
     } catch (failure) {

@@ -24,6 +24,8 @@ export function IncomingAnnouncer({
         const before = previous.messages.get(conversationId);
         // The first page is history, not news.
         if (!entry || !before || entry === before) return;
+        // Pages of history brought in after a jump to a search hit are not news either.
+        if (before.hasNewer || entry.hasNewer) return;
         // Only a new newest message is news (not an older page, not a state change).
         const newestId = entry.ids[entry.ids.length - 1];
         if (newestId === undefined || before.byId.has(newestId)) return;

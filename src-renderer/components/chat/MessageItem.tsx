@@ -3,13 +3,15 @@ import { useTranslation } from 'react-i18next';
 import type { MessageDTO } from '../../../preload/contract';
 import { formatFull } from '../../format/time';
 import { Avatar } from '../common/Avatar';
+import { DeliveryState, type DeliveryActions } from './DeliveryState';
 
-interface MessageItemProps {
+interface MessageItemProps extends DeliveryActions {
   message: MessageDTO;
   /** The stamp shown above the message when time passed since the previous one. */
   stamp: string | undefined;
   author: { id: string; name: string };
-  onResend(messageId: string): void;
+  /** The search hit the window was opened at, shown lit for a moment. */
+  highlighted: boolean;
 }
 
 /**
@@ -20,10 +22,15 @@ export const MessageItem = memo(function MessageItem({
   message,
   stamp,
   author,
+  highlighted,
   onResend,
+  onCancel,
 }: MessageItemProps) {
   const { t, i18n } = useTranslation();
   const mine = message.direction === 'out';
+  const classes = ['message', mine ? 'message-out' : 'message-in'];
+  if (message.state === 'cancelled') classes.push('message-cancelled');
+  if (highlighted) classes.push('message-hit');
   return (
     <>
       {stamp && (
@@ -31,7 +38,7 @@ export const MessageItem = memo(function MessageItem({
           <time dateTime={new Date(message.at).toISOString()}>{stamp}</time>
         </p>
       )}
-      <article className={mine ? 'message message-out' : 'message message-in'}>
+      <article className={classes.join(' ')} data-message-id={message.id}>
         <Avatar id={author.id} name={author.name} size="small" />
         <div className="message-body">
           <span className="visually-hidden">
@@ -40,37 +47,9 @@ export const MessageItem = memo(function MessageItem({
           <div className="bubble" title={formatFull(message.at, i18n.language)}>
             <p className="message-text">{message.text}</p>
           </div>
-          {mine && <DeliveryState message={message} onResend={onResend} />}
+          {mine && <DeliveryState message={message} onResend={onResend} onCancel={onCancel} />}
         </div>
       </article>
     </>
   );
 });
-
-function DeliveryState({
-  message,
-  onResend,
-}: {
-  message: MessageDTO;
-  onResend(messageId: string): void;
-}) {
-  const { t } = useTranslation();
-  switch (message.state) {
-    case 'sending':
-      return <p className="message-state state-sending">{t('chat.sending')}</p>;
-    case 'delivered':
-      return <p className="message-state state-delivered">{t('chat.delivered')}</p>;
-    case 'failed':
-      return (
-        <p className="message-state state-failed">
-          <span title={message.error}>{t('chat.failed')}</span>
-          {message.error && <span className="visually-hidden">: {message.error}</span>}
-          <button type="button" className="link-button" onClick={() => onResend(message.id)}>
-            {t('chat.resend')}
-          </button>
-        </p>
-      );
-    default:
-      return null;
-  }
-}

@@ -1,12 +1,13 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useBridge } from '../../bridge/bridge-context';
-import { describeError } from '../../bridge/errors';
 import { stampsFor } from '../../format/time';
-import { useMinuteClock } from '../../hooks/use-minute-clock';
 import { useAnchoredLog } from '../../hooks/use-anchored-log';
+import { useDeliveryActions } from '../../hooks/use-delivery-actions';
+import { useHistoryPaging } from '../../hooks/use-history-paging';
+import { useJumpToHit } from '../../hooks/use-jump-to-hit';
+import { useMinuteClock } from '../../hooks/use-minute-clock';
 import { emptyConversationMessages } from '../../store/messages-slice';
-import { useAppStore } from '../../store/store-context';
+import { useAppStore, useAppStoreApi } from '../../store/store-context';
 import { ArrowDownIcon } from '../common/icons';
 import { EarlierMessages } from './EarlierMessages';
 import { MessageItem } from './MessageItem';
@@ -15,22 +16,33 @@ interface MessageListProps {
   conversationId: string;
   me: { id: string; name: string };
   peer: { id: string; name: string };
+  /** The message the window was opened at (a search hit). */
+  targetMessageId?: string | undefined;
+  /** Counts messages sent from this window: each brings the log back to the latest. */
+  sentCount: number;
 }
 
 /**
  * The conversation as a log, virtualised so a long history stays fast. It stays
- * at the bottom while the reader is there; otherwise a button offers the new messages.
+ * at the bottom while the reader is there; otherwise a button offers the new
+ * messages. Older pages load as the reader nears the top; after opening at a
+ * search hit, newer pages load as they near the bottom, until the latest.
  */
-export function MessageList({ conversationId, me, peer }: MessageListProps) {
+export function MessageList({
+  conversationId,
+  me,
+  peer,
+  targetMessageId,
+  sentCount,
+}: MessageListProps) {
   const { t, i18n } = useTranslation();
-  const { api } = useBridge();
+  const store = useAppStoreApi();
   const entry = useAppStore(
     (state) => state.messages.get(conversationId) ?? emptyConversationMessages,
   );
-  const upsertMessages = useAppStore((state) => state.upsertMessages);
-  const addNotice = useAppStore((state) => state.addNotice);
   const now = useMinuteClock();
-  const { ids, byId } = entry;
+  const actions = useDeliveryActions();
+  const { ids, byId, hasOlder, hasNewer } = entry;
 
   const stamps = useMemo(() => {
     const words = { yesterday: (time: string) => t('time.yesterday', { time }) };
@@ -38,33 +50,38 @@ export function MessageList({ conversationId, me, peer }: MessageListProps) {
     return stampsFor(times, now, i18n.language, words);
   }, [ids, byId, now, i18n.language, t]);
 
-  const { scroller, virtualizer, totalSize, onScroll, jumpToBottom, keepPlace, hasUnseen, atTop } =
-    useAnchoredLog(ids);
-
+  const log = useAnchoredLog(ids, !hasNewer);
+  const paging = useHistoryPaging(conversationId, log.keepPlace);
+  const { scroller, virtualizer, totalSize, jumpToBottom, hasUnseen, atTop } = log;
+  const highlightedId = useJumpToHit(targetMessageId, ids, log.revealIndex);
   const focusLog = useCallback(() => scroller.current?.focus(), [scroller]);
 
-  const resend = useCallback(
-    (messageId: string) => {
-      api.resendMessage({ messageId }).then(
-        (message) => upsertMessages([message]),
-        (error: unknown) =>
-          addNotice({
-            code: `resend:${messageId}`,
-            level: 'error',
-            message: t('chat.resendFailed', { message: describeError(error) }),
-          }),
-      );
-    },
-    [api, upsertMessages, addNotice, t],
-  );
+  const onScroll = () => {
+    const { nearStart, nearEnd } = log.onScroll();
+    if (nearStart) void paging.loadOlder(true);
+    if (nearEnd) void paging.loadNewer(true);
+  };
+
+  const { loadLatest } = paging;
+  const backToLatest = useCallback(async () => {
+    await loadLatest();
+    jumpToBottom();
+  }, [loadLatest, jumpToBottom]);
+
+  const handledSends = useRef(0);
+  useEffect(() => {
+    if (sentCount === handledSends.current) return;
+    handledSends.current = sentCount;
+    // Only while reading old history: otherwise the message is already at the end.
+    if (store.getState().messages.get(conversationId)?.hasNewer) void backToLatest();
+  }, [sentCount, store, conversationId, backToLatest]);
 
   return (
     <div className="message-pane">
-      {entry.hasOlder && atTop && (
+      {hasOlder && atTop && (
         <EarlierMessages
-          conversationId={conversationId}
-          oldestId={ids[0]}
-          beforeAdd={keepPlace}
+          loading={paging.loadingOlder}
+          load={() => paging.loadOlder()}
           moveFocus={focusLog}
         />
       )}
@@ -97,7 +114,9 @@ export function MessageList({ conversationId, me, peer }: MessageListProps) {
                     message={message}
                     stamp={stamps[row.index]}
                     author={message.direction === 'out' ? me : peer}
-                    onResend={resend}
+                    highlighted={message.id === highlightedId}
+                    onResend={actions.onResend}
+                    onCancel={actions.onCancel}
                   />
                 </div>
               );
@@ -105,11 +124,18 @@ export function MessageList({ conversationId, me, peer }: MessageListProps) {
           </div>
         )}
       </div>
-      {hasUnseen && (
-        <button type="button" className="jump-button" onClick={jumpToBottom}>
+      {hasNewer ? (
+        <button type="button" className="jump-button" onClick={() => void backToLatest()}>
           <ArrowDownIcon />
-          {t('chat.newMessages')}
+          {t('chat.latestMessages')}
         </button>
+      ) : (
+        hasUnseen && (
+          <button type="button" className="jump-button" onClick={jumpToBottom}>
+            <ArrowDownIcon />
+            {t('chat.newMessages')}
+          </button>
+        )
       )}
     </div>
   );

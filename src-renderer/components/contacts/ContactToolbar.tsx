@@ -1,19 +1,31 @@
-import { useState, type KeyboardEvent, type RefObject } from 'react';
+import { useState, type KeyboardEvent, type Ref, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBridge } from '../../bridge/bridge-context';
 import { describeError } from '../../bridge/errors';
 import { useAppStore } from '../../store/store-context';
-import { RefreshIcon, SearchIcon } from '../common/icons';
+import { HistoryIcon, RefreshIcon, SearchIcon } from '../common/icons';
 import type { ContactListHandle } from './ContactList';
 
 interface ContactToolbarProps {
   filter: string;
   onFilterChange(filter: string): void;
   list: RefObject<ContactListHandle | null>;
+  /** Swap the contacts for the search of all history. */
+  onOpenSearch(): void;
+  searchButtonRef: Ref<HTMLButtonElement>;
 }
 
-/** The filter box (↓ goes into the list, Enter opens the first match) and Refresh. */
-export function ContactToolbar({ filter, onFilterChange, list }: ContactToolbarProps) {
+/**
+ * The filter box (↓ goes into the list, Enter opens the first match), Refresh, and
+ * the way into searching history: the filter finds people, the search finds messages.
+ */
+export function ContactToolbar({
+  filter,
+  onFilterChange,
+  list,
+  onOpenSearch,
+  searchButtonRef,
+}: ContactToolbarProps) {
   const { t } = useTranslation();
   const { api } = useBridge();
   const addNotice = useAppStore((state) => state.addNotice);
@@ -63,6 +75,16 @@ export function ContactToolbar({ filter, onFilterChange, list }: ContactToolbarP
           onKeyDown={onKeyDown}
         />
       </div>
+      <button
+        ref={searchButtonRef}
+        type="button"
+        className="icon-button"
+        aria-label={t('search.open')}
+        title={t('search.open')}
+        onClick={onOpenSearch}
+      >
+        <HistoryIcon />
+      </button>
       <button
         type="button"
         className={refreshing ? 'icon-button refreshing' : 'icon-button'}

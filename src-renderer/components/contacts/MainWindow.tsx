@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store/store-context';
 import { ConnectionBanner } from '../common/ConnectionBanner';
 import { NoticeBanners } from '../common/NoticeBanners';
+import { SearchPanel } from '../search/SearchPanel';
 import { ContactList, type ContactListHandle } from './ContactList';
 import { ContactToolbar } from './ContactToolbar';
 import { SelfHeader } from './SelfHeader';
@@ -15,13 +16,28 @@ export function MainWindow() {
   const self = useAppStore((state) => state.self);
   const [filter, setFilter] = useState('');
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [searchOpen, setSearchOpen] = useState(false);
   const list = useRef<ContactListHandle>(null);
   const gear = useRef<HTMLButtonElement>(null);
+  const searchButton = useRef<HTMLButtonElement>(null);
+  const searchClosed = useRef(false);
   const settingsId = useId();
 
   useEffect(() => {
     document.title = t('app.name');
   }, [t]);
+
+  useEffect(() => {
+    // Back from searching: focus returns to the button that opened it.
+    if (searchOpen || !searchClosed.current) return;
+    searchClosed.current = false;
+    searchButton.current?.focus();
+  }, [searchOpen]);
+
+  const closeSearch = () => {
+    searchClosed.current = true;
+    setSearchOpen(false);
+  };
 
   const closeSettings = () => {
     setSettingsOpen(false);
@@ -41,10 +57,22 @@ export function MainWindow() {
       {settingsOpen && self && (
         <SettingsPanel id={settingsId} self={self} onClose={closeSettings} />
       )}
-      <ContactToolbar filter={filter} onFilterChange={setFilter} list={list} />
-      <main className="contact-scroll">
-        <ContactList filter={filter} ref={list} />
-      </main>
+      {searchOpen ? (
+        <SearchPanel onClose={closeSearch} />
+      ) : (
+        <>
+          <ContactToolbar
+            filter={filter}
+            onFilterChange={setFilter}
+            list={list}
+            onOpenSearch={() => setSearchOpen(true)}
+            searchButtonRef={searchButton}
+          />
+          <main className="contact-scroll">
+            <ContactList filter={filter} ref={list} />
+          </main>
+        </>
+      )}
       <StatsFooter />
     </div>
   );

@@ -3,7 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { Language, SelfDTO, Theme } from '../../../preload/contract';
 import { useBridge } from '../../bridge/bridge-context';
 import { describeError } from '../../bridge/errors';
+import {
+  networkChange,
+  useNetworkSettings,
+  type NetworkChange,
+  type NetworkProblem,
+} from '../../hooks/use-network-settings';
 import { useAppStore } from '../../store/store-context';
+import { NetworkSettingsFields } from './NetworkSettingsFields';
 
 interface SettingsPanelProps {
   id: string;
@@ -19,18 +26,31 @@ const themeKey = {
   dark: 'settings.themeDark',
 } as const;
 
-/** Nickname, group, language and theme; saved together through updateProfile. */
+/** What the last save found wrong, and which field it was about. */
+interface SaveError {
+  message: string;
+  field?: 'nickname' | NetworkProblem;
+}
+
+/**
+ * Nickname, group, language and theme (updateProfile), and the network settings
+ * (updateSettings), saved together. A refused save keeps everything typed.
+ */
 export function SettingsPanel({ id, self, onClose }: SettingsPanelProps) {
   const { t } = useTranslation();
   const { api } = useBridge();
   const setSelf = useAppStore((state) => state.setSelf);
+  const addNotice = useAppStore((state) => state.addNotice);
+  const network = useNetworkSettings();
   const [nickname, setNickname] = useState(self.nickname);
   const [group, setGroup] = useState(self.group);
   const [language, setLanguage] = useState<Language>(self.language);
   const [theme, setTheme] = useState<Theme>(self.theme);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<SaveError | null>(null);
   const [saving, setSaving] = useState(false);
   const firstField = useRef<HTMLInputElement>(null);
+  const portField = useRef<HTMLInputElement>(null);
+  const downloadDirField = useRef<HTMLInputElement>(null);
   const titleId = useId();
   const errorId = useId();
 
@@ -39,13 +59,26 @@ export function SettingsPanel({ id, self, onClose }: SettingsPanelProps) {
   const save = async (event: FormEvent) => {
     event.preventDefault();
     if (!nickname.trim()) {
-      setError(t('settings.nicknameRequired'));
+      setError({ message: t('settings.nicknameRequired'), field: 'nickname' });
       firstField.current?.focus();
       return;
+    }
+    let change: NetworkChange | undefined;
+    if (network.load.phase === 'ready') {
+      const checked = networkChange(network.load.saved, network.load.draft);
+      if ('problem' in checked) {
+        setError({ message: t(`settings.${checked.problem}`), field: checked.problem });
+        (checked.problem === 'portInvalid' ? portField : downloadDirField).current?.focus();
+        return;
+      }
+      if (Object.keys(checked.change).length > 0) change = checked.change;
     }
     setSaving(true);
     setError(null);
     try {
+      // Network first: it is the likelier to be refused, and then nothing is saved.
+      const settings = change ? await api.updateSettings(change) : undefined;
+      if (settings) network.accept(settings);
       setSelf(
         await api.updateProfile({
           nickname: nickname.trim(),
@@ -54,9 +87,12 @@ export function SettingsPanel({ id, self, onClose }: SettingsPanelProps) {
           theme,
         }),
       );
+      if (settings?.restartNeeded && change?.port !== undefined) {
+        addNotice({ code: 'restart-needed', level: 'info', message: t('settings.restartNotice') });
+      }
       onClose();
     } catch (failure) {
-      setError(t('settings.saveFailed', { message: describeError(failure) }));
+      setError({ message: t('settings.saveFailed', { message: describeError(failure) }) });
     } finally {
       setSaving(false);
     }
@@ -82,8 +118,8 @@ export function SettingsPanel({ id, self, onClose }: SettingsPanelProps) {
             className="input"
             value={nickname}
             maxLength={64}
-            aria-invalid={error !== null && !nickname.trim()}
-            aria-describedby={error ? errorId : undefined}
+            aria-invalid={error?.field === 'nickname'}
+            aria-describedby={error?.field === 'nickname' ? errorId : undefined}
             onChange={(event) => setNickname(event.target.value)}
           />
         </label>
@@ -124,9 +160,19 @@ export function SettingsPanel({ id, self, onClose }: SettingsPanelProps) {
             ))}
           </select>
         </label>
+        <NetworkSettingsFields
+          load={network.load}
+          restartNeeded={network.restartNeeded}
+          edit={network.edit}
+          problem={
+            error?.field && error.field !== 'nickname' ? { field: error.field, errorId } : null
+          }
+          portRef={portField}
+          downloadDirRef={downloadDirField}
+        />
         {error && (
           <p id={errorId} className="form-error" role="alert">
-            {error}
+            {error.message}
           </p>
         )}
         <div className="form-actions">

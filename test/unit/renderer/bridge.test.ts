@@ -59,6 +59,47 @@ describe('the bridge', () => {
     expect(parseRoute('#/chat/alice%40pc')).toEqual({ kind: 'chat', conversationId: 'alice@pc' });
   });
 
+  it('opens a chat window at a message: the hash carries its id', async () => {
+    const server = new FakeServer();
+    const open = vi.fn(() => ({}));
+    const bridge = createBridge(
+      { location: { ...headless, search: '?token=tok' }, open },
+      server.connect,
+    );
+    server.latest.accept();
+    const opened = bridge.openChat('alice@pc', {
+      conversationId: 'alice@pc',
+      messageId: 'm 7&x',
+    });
+    server.latest.answer(1, { conversationId: 'alice@pc' });
+    await opened;
+    expect(open).toHaveBeenCalledWith(
+      'http://127.0.0.1:4100/?token=tok#/chat/alice%40pc?message=m+7%26x',
+      'pigeon-chat-alice@pc',
+    );
+    expect(parseRoute('#/chat/alice%40pc?message=m+7%26x')).toEqual({
+      kind: 'chat',
+      conversationId: 'alice@pc',
+      messageId: 'm 7&x',
+    });
+  });
+
+  it('under Electron, shows a message in this window until main can open a window at it', async () => {
+    const fake = createFakeApi(snapshot());
+    const navigate = vi.fn();
+    const bridge = createBridge({
+      pigeon: fake.api,
+      location: { ...headless, search: '' },
+      open: vi.fn(),
+      navigate,
+    });
+    await expect(
+      bridge.openChat('alice@pc', { conversationId: 'alice@pc', messageId: 'm1' }),
+    ).resolves.toBe('alice@pc');
+    expect(navigate).toHaveBeenCalledWith('#/chat/alice%40pc?message=m1');
+    expect(fake.api.openConversation).not.toHaveBeenCalled();
+  });
+
   it('says so when the browser blocks the chat window', async () => {
     const server = new FakeServer();
     const bridge = createBridge(
@@ -90,6 +131,11 @@ describe('launch parameters and routes', () => {
     expect(parseRoute('#/chat/bob@host')).toEqual({ kind: 'chat', conversationId: 'bob@host' });
     expect(parseRoute('#/chat/100%')).toEqual({ kind: 'chat', conversationId: '100%' });
     expect(parseRoute('#/chat/')).toEqual({ kind: 'contacts' });
+    expect(parseRoute('#/chat/bob@host?message=')).toEqual({
+      kind: 'chat',
+      conversationId: 'bob@host',
+    });
+    expect(parseRoute('#/chat/?message=m1')).toEqual({ kind: 'contacts' });
   });
 
   it('turns Electron’s wrapped errors into their plain words', () => {

@@ -75,6 +75,44 @@ describe('a window session', () => {
     });
   });
 
+  it('in a chat window opened at a message, loads the page around it, once', async () => {
+    const fake = createFakeApi(snapshot({ peers: [alice] }));
+    const { bridge, setState } = bridgeWithConnection(fake);
+    fake.api.listMessages.mockResolvedValue([message({ id: 'm5', at: 5 })]);
+    const store = createAppStore();
+    startSession(bridge, store, { kind: 'chat', conversationId: alice.id, messageId: 'm5' });
+    await vi.waitFor(() => expect(store.getState().messages.get(alice.id)?.ids).toEqual(['m5']));
+    expect(fake.api.listMessages).toHaveBeenCalledWith({
+      conversationId: alice.id,
+      around: 'm5',
+      limit: MESSAGE_PAGE_SIZE,
+    });
+    // After a reconnect it is the latest page again (nothing newer was missing).
+    setState('disconnected');
+    setState('connected');
+    await vi.waitFor(() => expect(fake.api.listMessages).toHaveBeenCalledTimes(2));
+    expect(fake.api.listMessages).toHaveBeenLastCalledWith({
+      conversationId: alice.id,
+      limit: MESSAGE_PAGE_SIZE,
+    });
+  });
+
+  it('after a reconnect, leaves a stretch read at a search hit alone', async () => {
+    const fake = createFakeApi(snapshot({ peers: [alice] }));
+    const { bridge, setState } = bridgeWithConnection(fake);
+    const page = Array.from({ length: MESSAGE_PAGE_SIZE }, (_, i) =>
+      message({ id: `m${i}`, at: i }),
+    );
+    fake.api.listMessages.mockResolvedValue(page);
+    const store = createAppStore();
+    startSession(bridge, store, { kind: 'chat', conversationId: alice.id, messageId: 'm50' });
+    await vi.waitFor(() => expect(store.getState().messages.get(alice.id)?.hasNewer).toBe(true));
+    setState('disconnected');
+    setState('connected');
+    await vi.waitFor(() => expect(fake.api.getSnapshot).toHaveBeenCalledTimes(2));
+    expect(fake.api.listMessages).toHaveBeenCalledTimes(1);
+  });
+
   it('shows why the first load failed', async () => {
     const fake = createFakeApi(snapshot());
     fake.api.getSnapshot.mockRejectedValueOnce(new Error('main is gone'));

@@ -119,6 +119,59 @@ describe('the window store', () => {
     expect(store.getState().messages.get(conversationId)?.hasOlder).toBe(false);
   });
 
+  it('keeps loaded messages one unbroken stretch: events outside it wait for paging', () => {
+    const store = createAppStore();
+    const page = [message({ id: 'm3', at: 3 }), message({ id: 'm4', at: 4 })];
+    store.getState().showMessagesAround(conversationId, page, 2);
+    let entry = store.getState().messages.get(conversationId);
+    expect(entry).toMatchObject({ ids: ['m3', 'm4'], hasOlder: true, hasNewer: true });
+    store.getState().applyEvents([
+      { type: 'message', message: message({ id: 'new', at: 9 }) },
+      { type: 'message', message: message({ id: 'old', at: 1 }) },
+      { type: 'message', message: message({ id: 'm4', at: 4, text: 'edited' }) },
+    ]);
+    entry = store.getState().messages.get(conversationId);
+    expect(entry?.ids).toEqual(['m3', 'm4']);
+    expect(entry?.byId.get('m4')?.text).toBe('edited');
+    // A loaded message that moved past the end (resent later) leaves the stretch.
+    store.getState().upsertMessages([message({ id: 'm3', at: 10 })]);
+    expect(store.getState().messages.get(conversationId)?.ids).toEqual(['m4']);
+
+    store.getState().mergeNewerMessages(conversationId, [message({ id: 'm5', at: 5 })], 2);
+    entry = store.getState().messages.get(conversationId);
+    expect(entry).toMatchObject({ ids: ['m4', 'm5'], hasNewer: false, hasOlder: true });
+    store.getState().applyEvents([{ type: 'message', message: message({ id: 'new', at: 9 }) }]);
+    expect(store.getState().messages.get(conversationId)?.ids).toEqual(['m4', 'm5', 'new']);
+  });
+
+  it('goes back to the latest page, dropping the stretch read before', () => {
+    const store = createAppStore();
+    store.getState().showMessagesAround(conversationId, [message({ id: 'm1', at: 1 })], 2);
+    expect(store.getState().messages.get(conversationId)).toMatchObject({
+      hasOlder: false,
+      hasNewer: false,
+    });
+    store.getState().showLatestMessages(conversationId, [message({ id: 'm9', at: 9 })], 2);
+    expect(store.getState().messages.get(conversationId)).toMatchObject({
+      ids: ['m9'],
+      hasOlder: false,
+      hasNewer: false,
+    });
+  });
+
+  it('keeps the network settings sent by events', () => {
+    const store = loadedStore();
+    const settings = {
+      port: 2426,
+      downloadDir: '/tmp',
+      hosts: [],
+      broadcastAddresses: ['10.0.0.255'],
+      restartNeeded: true,
+    };
+    store.getState().applyEvents([{ type: 'settings', settings }]);
+    expect(store.getState().networkSettings).toEqual(settings);
+  });
+
   it('tracks unread counts and their reset by markRead', () => {
     const store = loadedStore();
     store

@@ -51,6 +51,38 @@ describe('the WebSocket api', () => {
     await expect(first).resolves.toEqual([{ id: 'm1' }]);
   });
 
+  it('carries the history, search, export and settings channels like any other', async () => {
+    const { api } = connect();
+    server.latest.accept();
+    const calls = [
+      api.cancelMessage({ messageId: 'm1' }),
+      api.searchMessages({ query: '开会', limit: 50 }),
+      api.exportConversation({ conversationId: 'a@b', format: 'json' }),
+      api.getSettings(),
+      api.updateSettings({ port: 2426 }),
+      api.listMessages({ conversationId: 'a@b', around: 'm1', limit: 100 }),
+    ];
+    expect(server.latest.sent.map((frame) => frame.channel)).toEqual([
+      'cancelMessage',
+      'searchMessages',
+      'exportConversation',
+      'getSettings',
+      'updateSettings',
+      'listMessages',
+    ]);
+    expect(server.latest.sent[1]?.request).toEqual({ query: '开会', limit: 50 });
+    expect(server.latest.sent[3]).toEqual({ id: 4, channel: 'getSettings' });
+    server.latest.sent.forEach((frame) => server.latest.answer(frame.id, frame.channel));
+    await expect(Promise.all(calls)).resolves.toEqual([
+      'cancelMessage',
+      'searchMessages',
+      'exportConversation',
+      'getSettings',
+      'updateSettings',
+      'listMessages',
+    ]);
+  });
+
   it('rejects with the server’s message and code when a request fails', async () => {
     const { api } = connect();
     server.latest.accept();

@@ -1,11 +1,26 @@
 import { vi } from 'vitest';
-import type { MessageDTO, PigeonApi, PigeonEvent, SnapshotDTO } from '../../../../preload/contract';
+import type {
+  MessageDTO,
+  NetworkSettingsDTO,
+  PigeonApi,
+  PigeonEvent,
+  SnapshotDTO,
+} from '../../../../preload/contract';
+
+export const networkSettings: NetworkSettingsDTO = {
+  port: 2425,
+  downloadDir: '/home/ming/Downloads/Pigeon',
+  hosts: ['10.0.8.12'],
+  broadcastAddresses: [],
+  restartNeeded: false,
+};
 
 /** A PigeonApi whose channels are spies with sensible answers; `emit` pushes events. */
 export function createFakeApi(initial: SnapshotDTO) {
   let current = initial;
   const listeners = new Set<(events: PigeonEvent[]) => void>();
   let sent = 0;
+  let settings = networkSettings;
   const api = {
     getSnapshot: vi.fn<PigeonApi['getSnapshot']>(async () => current),
     listMessages: vi.fn<PigeonApi['listMessages']>(async () => []),
@@ -42,6 +57,36 @@ export function createFakeApi(initial: SnapshotDTO) {
       ...change,
     })),
     refreshPeers: vi.fn<PigeonApi['refreshPeers']>(async () => ({ ok: true as const })),
+    cancelMessage: vi.fn<PigeonApi['cancelMessage']>(async (request) => ({
+      id: request?.messageId ?? '',
+      conversationId: 'alice@lan-pc',
+      direction: 'out',
+      text: 'withdrawn',
+      state: 'cancelled',
+      at: 1_700_000_000_000,
+    })),
+    searchMessages: vi.fn<PigeonApi['searchMessages']>(async () => []),
+    exportConversation: vi.fn<PigeonApi['exportConversation']>(async (request) => ({
+      fileName: `${request?.conversationId ?? 'chat'}.${request?.format === 'json' ? 'json' : 'txt'}`,
+      mimeType: request?.format === 'json' ? 'application/json' : 'text/plain;charset=utf-8',
+      content: request?.format === 'json' ? '{"messages":[]}' : 'hello\n',
+    })),
+    getSettings: vi.fn<PigeonApi['getSettings']>(async () => settings),
+    updateSettings: vi.fn<PigeonApi['updateSettings']>(async (change) => {
+      const restartNeeded =
+        settings.restartNeeded || (change?.port !== undefined && change.port !== settings.port);
+      settings = { ...settings, ...change, restartNeeded };
+      return settings;
+    }),
+    setTyping: vi.fn<PigeonApi['setTyping']>(async () => ({ ok: true as const })),
+    getNetworkStatus: vi.fn<PigeonApi['getNetworkStatus']>(async () => ({
+      port: settings.port,
+      bindAddress: '0.0.0.0',
+      bound: true,
+      interfaces: [],
+      announceTargets: ['255.255.255.255', ...settings.hosts],
+      stats: current.stats,
+    })),
     onEvents: vi.fn<PigeonApi['onEvents']>((listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

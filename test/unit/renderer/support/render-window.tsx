@@ -1,4 +1,5 @@
 import { act, render } from '@testing-library/react';
+import { vi } from 'vitest';
 import type { Language, SnapshotDTO } from '../../../../preload/contract';
 import { Root } from '../../../../src-renderer/app/Root';
 import { createBridge } from '../../../../src-renderer/bridge/bridge';
@@ -6,13 +7,15 @@ import { parseRoute } from '../../../../src-renderer/bridge/launch-params';
 import { startSession } from '../../../../src-renderer/bridge/session';
 import { createI18n } from '../../../../src-renderer/i18n/i18n';
 import { createAppStore } from '../../../../src-renderer/store/app-store';
-import { createFakeApi } from './fake-api';
+import { createFakeApi, type FakeApi } from './fake-api';
 
 interface WindowOptions {
   hash?: string;
   snapshot: SnapshotDTO;
   language?: Language;
   languageOverride?: Language;
+  /** Set up the fake api before the window asks it anything. */
+  prepare?(fake: FakeApi): void;
 }
 
 /** A whole window as Electron would show it, fed by a fake api. */
@@ -21,14 +24,19 @@ export async function renderWindow({
   snapshot,
   language,
   languageOverride,
+  prepare,
 }: WindowOptions) {
   const fake = createFakeApi(snapshot);
+  prepare?.(fake);
+  // Opening a search hit in Electron mode changes the route of this window: record it.
+  const navigate = vi.fn<(hash: string) => void>();
   const store = createAppStore();
   const i18n = createI18n(languageOverride ?? language ?? snapshot.self.language);
   const bridge = createBridge({
     pigeon: fake.api,
     location: { host: 'localhost', origin: 'http://localhost', search: '' },
     open: () => null,
+    navigate,
   });
   const route = parseRoute(hash);
   const stop = startSession(bridge, store, route);
@@ -45,5 +53,5 @@ export async function renderWindow({
   await act(async () => {
     await Promise.resolve();
   });
-  return { ...view, fake, store, i18n, stop };
+  return { ...view, fake, store, i18n, stop, navigate };
 }

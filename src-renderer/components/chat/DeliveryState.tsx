@@ -1,0 +1,51 @@
+import { useTranslation } from 'react-i18next';
+import type { MessageDTO } from '../../../preload/contract';
+import { ClockIcon } from '../common/icons';
+
+export interface DeliveryActions {
+  onResend(messageId: string): void;
+  /** Withdraw a queued message before it goes out. */
+  onCancel(messageId: string): void;
+}
+
+/** Under my own messages: where each one is, in words, with what can be done about it. */
+export function DeliveryState({
+  message,
+  onResend,
+  onCancel,
+}: { message: MessageDTO } & DeliveryActions) {
+  const { t } = useTranslation();
+  switch (message.state) {
+    case 'queued':
+      // Waiting for the peer to come back: pending, not a failure.
+      return (
+        <p className="message-state state-queued">
+          <span className="state-with-icon" title={t('chat.queuedHint')}>
+            <ClockIcon className="state-icon" />
+            {t('chat.queued')}
+          </span>
+          <button type="button" className="link-button" onClick={() => onCancel(message.id)}>
+            {t('chat.cancel')}
+          </button>
+        </p>
+      );
+    case 'sending':
+      return <p className="message-state state-sending">{t('chat.sending')}</p>;
+    case 'delivered':
+      return <p className="message-state state-delivered">{t('chat.delivered')}</p>;
+    case 'cancelled':
+      return <p className="message-state state-cancelled">{t('chat.cancelled')}</p>;
+    case 'failed':
+      return (
+        <p className="message-state state-failed">
+          <span title={message.error}>{t('chat.failed')}</span>
+          {message.error && <span className="visually-hidden">: {message.error}</span>}
+          <button type="button" className="link-button" onClick={() => onResend(message.id)}>
+            {t('chat.resend')}
+          </button>
+        </p>
+      );
+    default:
+      return null;
+  }
+}

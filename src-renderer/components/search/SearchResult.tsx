@@ -1,0 +1,73 @@
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SearchHitDTO } from '../../../preload/contract';
+import { formatFull, formatStamp } from '../../format/time';
+import { highlightParts } from '../../format/highlight';
+import { Avatar } from '../common/Avatar';
+
+interface SearchResultProps {
+  hit: SearchHitDTO;
+  query: string;
+  peer: { id: string; name: string };
+  now: number;
+  hintId: string;
+  onOpen(hit: SearchHitDTO): void;
+}
+
+/**
+ * One message found: who the conversation is with, when, and the snippet with the
+ * matched words marked. Peer text stays text: the marks are React elements around
+ * plain strings, never HTML.
+ */
+export const SearchResult = memo(function SearchResult({
+  hit,
+  query,
+  peer,
+  now,
+  hintId,
+  onOpen,
+}: SearchResultProps) {
+  const { t, i18n } = useTranslation();
+  const { message } = hit;
+  const words = { yesterday: (time: string) => t('time.yesterday', { time }) };
+  const parts = highlightParts(hit.snippet, query);
+  return (
+    <li className="search-item">
+      <button
+        type="button"
+        className="search-hit"
+        data-message-id={message.id}
+        aria-describedby={hintId}
+        onClick={() => onOpen(hit)}
+      >
+        <Avatar id={peer.id} name={peer.name} size="small" />
+        <span className="search-hit-main">
+          <span className="search-hit-line">
+            <span className="search-hit-name">{peer.name}</span>
+            <time
+              className="search-hit-time"
+              dateTime={new Date(message.at).toISOString()}
+              title={formatFull(message.at, i18n.language)}
+            >
+              {formatStamp(message.at, now, i18n.language, words)}
+            </time>
+          </span>
+          <span className="search-hit-snippet">
+            {message.direction === 'out' && (
+              <span className="search-hit-you">{t('search.you')}: </span>
+            )}
+            {parts.map((part, index) =>
+              part.match ? (
+                <mark key={index} className="search-mark">
+                  {part.text}
+                </mark>
+              ) : (
+                <span key={index}>{part.text}</span>
+              ),
+            )}
+          </span>
+        </span>
+      </button>
+    </li>
+  );
+});
