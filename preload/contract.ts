@@ -159,7 +159,11 @@ export const SendMessageRequest = z.object({
 });
 export const ResendMessageRequest = z.object({ messageId: Id });
 export const ConversationRequest = z.object({ conversationId: Id });
-export const OpenConversationRequest = z.object({ peerId: Id });
+export const OpenConversationRequest = z.object({
+  peerId: Id,
+  /** Open the chat at this message (a search hit). */
+  messageId: Id.optional(),
+});
 export const UpdateProfileRequest = z.object({
   nickname: z.string().trim().min(1).max(64).optional(),
   group: z.string().trim().max(64).optional(),

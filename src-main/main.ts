@@ -105,7 +105,7 @@ async function startPigeon(): Promise<void> {
   const ipc = createIpcAdapter({
     core,
     windows: trusted,
-    showConversation: (id) => shown.showConversation(id),
+    showConversation: (id, messageId) => shown.showConversation(id, messageId),
   });
 
   const state = new ShellState();

@@ -4,7 +4,7 @@ import type { MessengerCore } from '../core/messenger-api';
 /** What differs between the Electron and the headless adapter: how a chat is shown. */
 export interface ShellHooks {
   /** Show (create or focus) the window of a conversation. Headless: nothing to do. */
-  showConversation(conversationId: string): void;
+  showConversation(conversationId: string, messageId?: string): void;
 }
 
 type Handler<C extends ChannelName> = (raw: unknown) => Promise<ChannelResponse<C>>;
@@ -28,9 +28,9 @@ export function createHandlers(core: MessengerCore, hooks: ShellHooks): Handlers
     resendMessage: async (raw) => core.resendMessage(parseRequest('resendMessage', raw).messageId),
     markRead: async (raw) => core.markRead(parseRequest('markRead', raw).conversationId),
     openConversation: async (raw) => {
-      const { peerId } = parseRequest('openConversation', raw);
+      const { peerId, messageId } = parseRequest('openConversation', raw);
       const conversationId = core.openConversation(peerId);
-      hooks.showConversation(conversationId);
+      hooks.showConversation(conversationId, messageId);
       return { conversationId };
     },
     updateProfile: async (raw) => core.updateProfile(parseRequest('updateProfile', raw)),

@@ -49,10 +49,15 @@ export class WindowManager {
     return window;
   }
 
-  /** Show (open or focus) the chat window of a conversation. */
-  showConversation(conversationId: string): BrowserWindow {
+  /** Show (open or focus) the chat window of a conversation, at a message when given. */
+  showConversation(conversationId: string, messageId?: string): BrowserWindow {
+    const route = messageId
+      ? `${chatRoute(conversationId)}?${new URLSearchParams({ message: messageId }).toString()}`
+      : chatRoute(conversationId);
     const open = this.chats.get(conversationId);
     if (open && !open.isDestroyed()) {
+      // Already open: a search hit moves it to the message (the renderer follows the hash).
+      if (messageId) this.load(open, route);
       reveal(open);
       return open;
     }
@@ -61,7 +66,7 @@ export class WindowManager {
     window.on('closed', () => {
       if (this.chats.get(conversationId) === window) this.chats.delete(conversationId);
     });
-    this.load(window, chatRoute(conversationId));
+    this.load(window, route);
     return window;
   }
 

@@ -34,8 +34,6 @@ export interface BridgeEnvironment {
   pigeon?: PigeonApi | undefined;
   location: Pick<Location, 'host' | 'origin' | 'search'>;
   open(url: string, target: string): unknown;
-  /** Show another route in this window (the default sets `location.hash`). */
-  navigate?(hash: string): void;
 }
 
 /**
@@ -45,23 +43,12 @@ export interface BridgeEnvironment {
 export function createBridge(env: BridgeEnvironment, connect?: SocketFactory): Bridge {
   if (env.pigeon) {
     const api = env.pigeon;
-    const navigate =
-      env.navigate ??
-      ((hash: string) => {
-        window.location.hash = hash;
-      });
     return {
       api,
       mode: 'electron',
       async openChat(peerId, at) {
-        if (at) {
-          // openConversation cannot carry a message yet: until it does, this window
-          // itself becomes the chat window, at the message.
-          navigate(chatHash(at.conversationId, at.messageId));
-          return at.conversationId;
-        }
-        // Main opens (or focuses) the chat window itself.
-        return (await api.openConversation({ peerId })).conversationId;
+        // Main opens (or focuses) the chat window itself, at the message when given.
+        return (await api.openConversation({ peerId, messageId: at?.messageId })).conversationId;
       },
       connectionState: () => 'connected',
       onConnectionChange: () => () => undefined,

@@ -137,7 +137,11 @@ describe('the network panel', () => {
     const status = a.core.networkStatus();
     expect(status).toMatchObject({ port: PORT, bindAddress: '127.0.0.19', bound: true });
     expect(status.announceTargets).toEqual(['127.0.0.20', '127.0.0.21']);
-    await waitFor(() => a.core.networkStatus().stats.datagramsOut >= 2, 2000, 'announcements counted');
+    await waitFor(
+      () => a.core.networkStatus().stats.datagramsOut >= 2,
+      2000,
+      'announcements counted',
+    );
     expect(status.problem).toBeUndefined();
 
     const { socket } = await rawSocket('127.0.0.22', PORT);

@@ -148,7 +148,10 @@ describe('IPC adapter', () => {
   it('shows the chat window when a conversation is opened', async () => {
     const reply = await call(ipcChannel('openConversation'), { peerId: 'bob@pc2' });
     expect(reply).toEqual({ ok: true, value: { conversationId: 'bob@pc2' } });
-    expect(showConversation).toHaveBeenCalledWith('bob@pc2');
+    expect(showConversation).toHaveBeenCalledWith('bob@pc2', undefined);
+    // A search hit opens the window at the message.
+    await call(ipcChannel('openConversation'), { peerId: 'bob@pc2', messageId: 'm9' });
+    expect(showConversation).toHaveBeenLastCalledWith('bob@pc2', 'm9');
   });
 
   it('delivers events in batches to every live window, skipping destroyed ones', () => {

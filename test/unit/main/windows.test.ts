@@ -66,6 +66,15 @@ describe('WindowManager', () => {
     expect(chat.loadFile).toHaveBeenCalledWith(index, { hash: '/chat/bob@pc2' });
   });
 
+  it('opens a chat at a message, and moves an open one to it', () => {
+    const windows = manager();
+    const chat = fake(windows.showConversation('bob@pc2', 'm 7'));
+    expect(chat.loadFile).toHaveBeenLastCalledWith(index, { hash: '/chat/bob@pc2?message=m+7' });
+    expect(windows.showConversation('bob@pc2', 'm8')).toBe(chat);
+    expect(chat.loadFile).toHaveBeenLastCalledWith(index, { hash: '/chat/bob@pc2?message=m8' });
+    expect(BrowserWindow.created).toHaveLength(1);
+  });
+
   it('escapes what would break the route but keeps user@host readable', () => {
     expect(chatRoute('bob@pc2')).toBe('/chat/bob@pc2');
     expect(chatRoute('a b/c#d')).toBe('/chat/a%20b%2Fc%23d');

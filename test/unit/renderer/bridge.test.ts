@@ -84,20 +84,17 @@ describe('the bridge', () => {
     });
   });
 
-  it('under Electron, shows a message in this window until main can open a window at it', async () => {
+  it('under Electron, asks main to open the chat window at the message', async () => {
     const fake = createFakeApi(snapshot());
-    const navigate = vi.fn();
     const bridge = createBridge({
       pigeon: fake.api,
       location: { ...headless, search: '' },
       open: vi.fn(),
-      navigate,
     });
     await expect(
       bridge.openChat('alice@pc', { conversationId: 'alice@pc', messageId: 'm1' }),
     ).resolves.toBe('alice@pc');
-    expect(navigate).toHaveBeenCalledWith('#/chat/alice%40pc?message=m1');
-    expect(fake.api.openConversation).not.toHaveBeenCalled();
+    expect(fake.api.openConversation).toHaveBeenCalledWith({ peerId: 'alice@pc', messageId: 'm1' });
   });
 
   it('says so when the browser blocks the chat window', async () => {

@@ -89,7 +89,7 @@ describe('searching all history', () => {
   });
 
   it('opens the conversation at the hit with Enter or a click', async () => {
-    const { box, user, fake, navigate } = await openSearch();
+    const { box, user, fake } = await openSearch();
     fake.api.searchMessages.mockResolvedValue(hits);
     await user.type(box, 'hello');
     await screen.findByRole('list', { name: 'Search results' });
@@ -97,12 +97,18 @@ describe('searching all history', () => {
     const first = document.activeElement as HTMLElement;
     expect(first.dataset.messageId).toBe('m7');
     await user.keyboard('{Enter}');
-    // Electron mode until openConversation carries a message: this window goes there.
-    expect(navigate).toHaveBeenLastCalledWith('#/chat/alice%40lan-pc?message=m7');
+    // Main opens the conversation's window at the message.
+    expect(fake.api.openConversation).toHaveBeenLastCalledWith({
+      peerId: 'alice@lan-pc',
+      messageId: 'm7',
+    });
     await user.keyboard('{ArrowDown}');
     expect((document.activeElement as HTMLElement).dataset.messageId).toBe('m3');
     await user.click(document.activeElement as HTMLElement);
-    expect(navigate).toHaveBeenLastCalledWith('#/chat/bob%40lan-pc?message=m3');
+    expect(fake.api.openConversation).toHaveBeenLastCalledWith({
+      peerId: 'bob@lan-pc',
+      messageId: 'm3',
+    });
   });
 
   it('says so kindly when nothing is found, and shows a failure as an alert', async () => {

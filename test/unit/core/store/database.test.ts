@@ -39,13 +39,7 @@ describe('openDatabase', () => {
     expect(db.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
     expect(db.sqlite.pragma('user_version', { simple: true })).toBe(db.version);
     expect(tables(db)).toEqual(
-      expect.arrayContaining([
-        'conversations',
-        'messages',
-        'messages_fts',
-        'outbox',
-        'peers',
-      ]),
+      expect.arrayContaining(['conversations', 'messages', 'messages_fts', 'outbox', 'peers']),
     );
   });
 

@@ -1,5 +1,4 @@
 import { act, render } from '@testing-library/react';
-import { vi } from 'vitest';
 import type { Language, SnapshotDTO } from '../../../../preload/contract';
 import { Root } from '../../../../src-renderer/app/Root';
 import { createBridge } from '../../../../src-renderer/bridge/bridge';
@@ -28,15 +27,12 @@ export async function renderWindow({
 }: WindowOptions) {
   const fake = createFakeApi(snapshot);
   prepare?.(fake);
-  // Opening a search hit in Electron mode changes the route of this window: record it.
-  const navigate = vi.fn<(hash: string) => void>();
   const store = createAppStore();
   const i18n = createI18n(languageOverride ?? language ?? snapshot.self.language);
   const bridge = createBridge({
     pigeon: fake.api,
     location: { host: 'localhost', origin: 'http://localhost', search: '' },
     open: () => null,
-    navigate,
   });
   const route = parseRoute(hash);
   const stop = startSession(bridge, store, route);
@@ -53,5 +49,5 @@ export async function renderWindow({
   await act(async () => {
     await Promise.resolve();
   });
-  return { ...view, fake, store, i18n, stop, navigate };
+  return { ...view, fake, store, i18n, stop };
 }
