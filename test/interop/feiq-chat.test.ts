@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FEIQ_FONT_SUFFIX, startFeiqPeer, type FeiqPeer } from '../lab/feiq-peer';
 import { createLan, type Lan } from '../lab/lan';
 import { startPigeonOn, type PigeonOnHost } from '../lab/pigeon-on-host';
+import { until } from '../lab/until';
 
 // Pigeon against the scripted FeiQ stand-in (GBK everywhere, `_lbt` version, font
 // suffix, typing commands): names decoded right, text both ways in GBK, the suffix
@@ -38,20 +39,6 @@ afterAll(async () => {
   await feiq?.stop();
   await lan?.dispose();
 });
-
-async function until<T>(
-  probe: () => Promise<T | undefined | false>,
-  ms: number,
-  what: string,
-): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out: ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('Pigeon and a FeiQ peer', () => {
   it('lists FeiQ with its GBK names, and FeiQ reads Pigeon’s entry as GBK', async () => {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MessageDTO } from '../../preload/contract';
 import { createLan, type Lan } from '../lab/lan';
 import { startPigeonOn, type PigeonOnHost } from '../lab/pigeon-on-host';
+import { until } from '../lab/until';
 
 // A sender streams 2,000 messages while the receiver is killed with SIGKILL ten times
 // and restarted on the same history file. Afterwards the receiver holds every message
@@ -43,20 +44,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await lan?.dispose();
 });
-
-async function until<T>(
-  probe: () => Promise<T | undefined | false>,
-  ms: number,
-  what: string,
-): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out: ${what}`);
-    await sleep(200);
-  }
-}
 
 /** Every message of a conversation, a page at a time (never the whole table at once). */
 async function everything(pigeon: PigeonOnHost, conversationId: string): Promise<MessageDTO[]> {

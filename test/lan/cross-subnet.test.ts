@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLan, type Lan } from '../lab/lan';
 import { startPigeonOn, type PigeonOnHost } from '../lab/pigeon-on-host';
+import { until } from '../lab/until';
 
 // Two subnets joined by a router: broadcasts stay on their side, unicast crosses.
 // Pigeons meet only once a host is added, and find each other again after a restart
@@ -40,13 +41,6 @@ afterAll(async () => {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function sees(pigeon: PigeonOnHost, id: string): Promise<boolean> {
   return (await pigeon.call('getSnapshot')).peers.some((p) => p.id === id && p.status === 'online');
-}
-async function until(probe: () => Promise<boolean>, ms: number, what: string): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await probe())) {
-    if (Date.now() > end) throw new Error(`timed out: ${what}`);
-    await sleep(100);
-  }
 }
 
 describe('two subnets joined by a router', () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PeerDTO } from '../../preload/contract';
 import { createLan, type Lan } from '../lab/lan';
 import { startPigeonOn, type PigeonOnHost } from '../lab/pigeon-on-host';
+import { until } from '../lab/until';
 
 // Real broadcast only: no host list, every Pigeon bound to 0.0.0.0:2425 on its own host.
 const HOSTS = [
@@ -40,20 +41,6 @@ afterAll(async () => {
 });
 
 const pigeon = (name: string): PigeonOnHost => pigeons.get(name)!;
-
-async function until<T>(
-  probe: () => Promise<T | undefined | false>,
-  ms: number,
-  what: string,
-): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out: ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const onlinePeers = async (name: string): Promise<PeerDTO[]> =>
   (await pigeon(name).call('getSnapshot')).peers.filter((p) => p.status !== 'offline');
