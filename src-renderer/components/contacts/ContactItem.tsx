@@ -2,6 +2,7 @@ import { memo, useCallback, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PeerDTO } from '../../../preload/contract';
 import { displayName } from '../../format/display-name';
+import { formatFull, formatStamp } from '../../format/time';
 import { Avatar } from '../common/Avatar';
 import { StatusText } from '../common/StatusText';
 
@@ -29,7 +30,7 @@ export const ContactItem = memo(function ContactItem({
   onFocusPeer,
   register,
 }: ContactItemProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const nameId = useId();
   const statusId = useId();
   const unreadId = useId();
@@ -61,6 +62,15 @@ export const ContactItem = memo(function ContactItem({
         </span>
         <span className="contact-meta">
           <StatusText status={peer.status} id={statusId} />
+          {peer.status === 'offline' && peer.lastSeen > 0 && (
+            <span className="contact-last-seen" title={formatFull(peer.lastSeen, i18n.language)}>
+              {t('contacts.lastSeen', {
+                when: formatStamp(peer.lastSeen, Date.now(), i18n.language, {
+                  yesterday: (time) => t('time.yesterday', { time }),
+                }),
+              })}
+            </span>
+          )}
           {peer.client !== 'unknown' && (
             <span id={clientId} className="contact-client">
               {t(`client.${peer.client}`)}
