@@ -1,4 +1,3 @@
-import os from 'node:os';
 import {
   ContractError,
   type NetworkStatsDTO,
@@ -11,6 +10,8 @@ import { exportConversation } from './history/conversation-export';
 import { NetworkSettings } from './network-settings';
 import { openStore, type PigeonStore } from './store';
 import { Discovery } from './discovery/discovery';
+import { EventHub } from './event-hub';
+import { changeSelf, initialSelf } from './self-profile';
 import { PeerDirectory, toPeerDTO, type PeerRecord } from './discovery/peer-directory';
 import { Mode, modeOf } from './ipmsg/commands';
 import { pigeonVersionString } from './ipmsg/client';
@@ -34,7 +35,8 @@ import { HostList } from './net/host-list';
 import { announceTargets } from './net/targets';
 import { defaultTiming, type MessengerOptions, type MessengerTiming } from './options';
 import { PIGEON_APP_VERSION } from './version';
-import { listIpv4Interfaces, localIpv4Addresses } from './net/interfaces';
+import { localIpv4Addresses } from './net/interfaces';
+import { describeNetwork } from './net/network-status';
 import { Wire, type Endpoint } from './wire';
 
 export const DEFAULT_PORT = 2425;
@@ -50,19 +52,10 @@ export function createMessengerCore(options: MessengerOptions, store?: PigeonSto
   return new Messenger(options, store ?? openStore(':memory:'));
 }
 
-function loginName(): string {
-  try {
-    return os.userInfo().username || 'pigeon';
-  } catch {
-    return 'pigeon';
-  }
-}
-
 /** The facade: wires transport, codec, discovery and messaging; commands in, events out. */
 class Messenger implements MessengerCore {
-  private readonly listeners = new Set<(event: PigeonEvent) => void>();
+  private readonly events = new EventHub();
   private readonly networkStats = new NetworkStats();
-  private readonly limiter: RateLimiter;
   private readonly directory = new PeerDirectory();
   private readonly network: NetworkSettings;
   private readonly hosts: HostList;
@@ -70,11 +63,8 @@ class Messenger implements MessengerCore {
   private readonly discovery: Discovery;
   private readonly messaging: Messaging;
   private readonly courtesy: Courtesy;
-  private readonly timing: MessengerTiming;
-  private readonly legacy: LegacyEncoding;
   private self: SelfDTO;
   private ownAddresses = new Set<string>();
-  private statsTimer: NodeJS.Timeout | undefined;
   private running = false;
   /** Why the port could not be bound, for the network panel. */
   private startProblem: string | undefined;
@@ -88,23 +78,13 @@ class Messenger implements MessengerCore {
     this.hosts = new HostList(port);
     this.hosts.set(options.hosts ?? []);
     this.directory.restore(store.peers.all());
-    this.timing = { ...defaultTiming, ...options.timing };
-    this.legacy = options.legacyEncoding ?? 'gb18030';
-    this.limiter = new RateLimiter(options.rateLimit?.perSecond, options.rateLimit?.burst);
-    this.self = {
-      nickname: options.nickname,
-      group: options.group ?? '',
-      user: options.user ?? loginName(),
-      host: options.host ?? os.hostname(),
-      status: 'online',
-      port,
-      language: options.language ?? 'zh-CN',
-      theme: options.theme ?? 'system',
-    };
+    const timing: MessengerTiming = { ...defaultTiming, ...options.timing };
+    const legacy: LegacyEncoding = options.legacyEncoding ?? 'gb18030';
+    this.self = initialSelf(options, port);
     const intake = createDatagramIntake({
       stats: this.networkStats,
-      limiter: this.limiter,
-      legacy: this.legacy,
+      limiter: new RateLimiter(options.rateLimit?.perSecond, options.rateLimit?.burst),
+      legacy,
       isOwn: (packet, datagram) => this.isOwn(packet, datagram),
       dispatch: (packet, from) => this.dispatch(packet, from),
       onFault: (datagram, error) =>
@@ -139,10 +119,9 @@ class Messenger implements MessengerCore {
       wire,
       directory: this.directory,
       presence: () => this.self,
-      targets: () =>
-        announceTargets({ ...this.options, ...this.network.get() }, port, this.hosts.endpoints()),
-      timing: this.timing,
-      legacy: this.legacy,
+      targets: () => this.announceTargets(),
+      timing,
+      legacy,
       onPeer: (peer) => this.emitPeer(peer),
       onEntry: (peer) => this.messaging.flushOutbox(peer.id),
     });
@@ -152,8 +131,8 @@ class Messenger implements MessengerCore {
       history: store.messages,
       conversations: store.conversations,
       outbox: store.outbox,
-      timing: this.timing,
-      legacy: this.legacy,
+      timing,
+      legacy,
       presence: () => this.self,
       onMessage: (message) => this.emit({ type: 'message', message }),
       onConversation: (conversation) => this.emit({ type: 'conversation', conversation }),
@@ -206,8 +185,7 @@ class Messenger implements MessengerCore {
     this.messaging.stop();
     this.courtesy.stop();
     await this.discovery.leave();
-    if (this.statsTimer) clearTimeout(this.statsTimer);
-    this.statsTimer = undefined;
+    this.events.stop();
     await this.transport.close();
   }
 
@@ -255,15 +233,8 @@ class Messenger implements MessengerCore {
   }
 
   updateProfile(change: ProfileChange): SelfDTO {
-    const before = this.self;
-    this.self = {
-      ...before,
-      ...Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)),
-    };
-    const visible =
-      before.nickname !== this.self.nickname ||
-      before.group !== this.self.group ||
-      before.status !== this.self.status;
+    const { self, visible } = changeSelf(this.self, change);
+    this.self = self;
     if (visible && this.running) this.discovery.announcePresence();
     this.emit({ type: 'self', self: { ...this.self } });
     return { ...this.self };
@@ -300,18 +271,14 @@ class Messenger implements MessengerCore {
   }
 
   networkStatus(): NetworkStatusDTO {
-    const port = this.self.port;
-    return {
-      port,
+    return describeNetwork({
+      port: this.self.port,
       bindAddress: this.options.bindAddress ?? '0.0.0.0',
       bound: this.running,
       problem: this.startProblem,
-      interfaces: listIpv4Interfaces(),
-      announceTargets: this.announceTargets().map((t) =>
-        t.port === port ? t.address : `${t.address}:${t.port}`,
-      ),
+      targets: this.announceTargets(),
       stats: this.networkStats.snapshot(),
-    };
+    });
   }
 
   getSettings() {
@@ -330,8 +297,7 @@ class Messenger implements MessengerCore {
   }
 
   onEvent(listener: (event: PigeonEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.events.on(listener);
   }
 
   private announceTargets() {
@@ -371,12 +337,7 @@ class Messenger implements MessengerCore {
   }
 
   private scheduleStats(): void {
-    if (this.statsTimer) return;
-    this.statsTimer = setTimeout(() => {
-      this.statsTimer = undefined;
-      this.emit({ type: 'stats', stats: this.networkStats.snapshot() });
-    }, 500);
-    this.statsTimer.unref();
+    this.events.statsChanged(() => this.networkStats.snapshot());
   }
 
   private emitPeer(peer: PeerRecord): void {
@@ -385,12 +346,6 @@ class Messenger implements MessengerCore {
   }
 
   private emit(event: PigeonEvent): void {
-    for (const listener of this.listeners) {
-      try {
-        listener(event);
-      } catch {
-        // A faulty subscriber must not break the core or the other subscribers.
-      }
-    }
+    this.events.emit(event);
   }
 }
