@@ -31,6 +31,8 @@ export function isEventLike(value: unknown): value is PigeonEvent {
       return isRecord(value.stats);
     case 'settings':
       return isRecord(value.settings);
+    case 'typing':
+      return typeof value.conversationId === 'string' && typeof value.typing === 'boolean';
     case 'notice':
       return typeof value.code === 'string' && typeof value.message === 'string';
     default:

@@ -12,7 +12,14 @@ export function reduceEvents(state: AppData, events: readonly PigeonEvent[]): Pa
   const next: Partial<AppData> = {};
   let peers: Map<string, PeerDTO> | undefined;
   let conversations: Map<string, ConversationDTO> | undefined;
+  let typing: Set<string> | undefined;
   const messagesByConversation = new Map<string, MessageDTO[]>();
+  const setTyping = (conversationId: string, on: boolean) => {
+    if ((typing ?? state.typing).has(conversationId) === on) return;
+    typing ??= new Set(state.typing);
+    if (on) typing.add(conversationId);
+    else typing.delete(conversationId);
+  };
 
   for (const event of events) {
     switch (event.type) {
@@ -26,6 +33,8 @@ export function reduceEvents(state: AppData, events: readonly PigeonEvent[]): Pa
         break;
       case 'message': {
         const { conversationId } = event.message;
+        // The peer's message arrived: whatever it was typing is done.
+        if (event.message.direction === 'in') setTyping(conversationId, false);
         // Only conversations this window shows keep their messages in memory.
         if (!state.messages.has(conversationId)) break;
         const list = messagesByConversation.get(conversationId) ?? [];
@@ -33,6 +42,9 @@ export function reduceEvents(state: AppData, events: readonly PigeonEvent[]): Pa
         messagesByConversation.set(conversationId, list);
         break;
       }
+      case 'typing':
+        setTyping(event.conversationId, event.typing);
+        break;
       case 'self':
         next.self = event.self;
         break;
@@ -55,6 +67,7 @@ export function reduceEvents(state: AppData, events: readonly PigeonEvent[]): Pa
   }
 
   if (peers) next.peers = peers;
+  if (typing) next.typing = typing;
   if (conversations) next.conversations = conversations;
   if (messagesByConversation.size > 0) {
     const messages = new Map(state.messages);

@@ -48,6 +48,8 @@ export interface AppData {
   /** Port, download folder, hosts…: loaded when the settings are opened, then kept by events. */
   networkSettings: NetworkSettingsDTO | null;
   notices: readonly Notice[];
+  /** Conversations whose peer is typing now (main switches it off when the peer goes quiet). */
+  typing: ReadonlySet<string>;
   connection: ConnectionState;
   load: LoadState;
 }
@@ -61,6 +63,7 @@ export function initialData(): AppData {
     stats: null,
     networkSettings: null,
     notices: [],
+    typing: new Set(),
     connection: 'connecting',
     load: { phase: 'loading' },
   };

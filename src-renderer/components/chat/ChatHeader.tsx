@@ -1,11 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import type { PeerDTO } from '../../../preload/contract';
 import { displayName } from '../../format/display-name';
+import { useAppStore } from '../../store/store-context';
 import { Avatar } from '../common/Avatar';
 import { StatusText } from '../common/StatusText';
 import { ExportMenu } from './ExportMenu';
 
-/** Who this chat is with: nickname, presence, client and address; exporting the conversation. */
+/**
+ * Who this chat is with: nickname, presence, client (its raw version on hover) and
+ * address, whether the peer is typing; exporting the conversation.
+ */
 export function ChatHeader({
   peer,
   fallbackId,
@@ -17,6 +21,7 @@ export function ChatHeader({
 }) {
   const { t } = useTranslation();
   const name = peer ? displayName(peer) : t('chat.unknownPeer');
+  const typing = useAppStore((state) => state.typing.has(conversationId));
   return (
     <header className="chat-header">
       <Avatar id={peer?.id ?? fallbackId} name={name} status={peer?.status ?? 'offline'} />
@@ -26,7 +31,9 @@ export function ChatHeader({
           <p className="chat-subtitle">
             <StatusText status={peer.status} />
             {peer.client !== 'unknown' && (
-              <span className="chat-client">{t(`client.${peer.client}`)}</span>
+              <span className="chat-client" title={peer.version || undefined}>
+                {t(`client.${peer.client}`)}
+              </span>
             )}
             <span className="chat-address" title={`${peer.user}@${peer.host}`}>
               {peer.address}
@@ -35,6 +42,10 @@ export function ChatHeader({
         ) : (
           <p className="chat-subtitle">{fallbackId}</p>
         )}
+        {/* Always in the page, so screen readers hear it when it fills. */}
+        <p className="chat-typing" aria-live="polite">
+          {typing ? t('chat.typing') : ''}
+        </p>
       </div>
       <ExportMenu conversationId={conversationId} />
     </header>

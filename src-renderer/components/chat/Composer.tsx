@@ -3,16 +3,19 @@ import { useTranslation } from 'react-i18next';
 import { useBridge } from '../../bridge/bridge-context';
 import { MAX_MESSAGE_CHARS } from '../../../preload/channels';
 import { describeError } from '../../bridge/errors';
+import { useTypingSignal } from '../../hooks/use-typing-signal';
 import { useAppStore } from '../../store/store-context';
 
 /**
  * Where a message is typed. Enter sends and Shift+Enter starts a new line, but an
- * Enter that confirms an IME composition (how Chinese is typed) never sends.
+ * Enter that confirms an IME composition (how Chinese is typed) never sends. The
+ * peer is told when the user types (once a composition is confirmed) and stops.
  */
 export function Composer({ conversationId, onSent }: { conversationId: string; onSent?(): void }) {
   const { t } = useTranslation();
   const { api } = useBridge();
   const upsertMessages = useAppStore((state) => state.upsertMessages);
+  const typing = useTypingSignal(conversationId);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
@@ -32,6 +35,7 @@ export function Composer({ conversationId, onSent }: { conversationId: string; o
       setError(t('chat.tooLong', { max: MAX_MESSAGE_CHARS, count: typed.length }));
       return;
     }
+    typing.stop();
     setSending(true);
     setError(null);
     try {
@@ -71,13 +75,19 @@ export function Composer({ conversationId, onSent }: { conversationId: string; o
         placeholder={t('chat.messagePlaceholder')}
         value={text}
         rows={3}
-        onChange={(event) => setText(event.target.value)}
+        onChange={(event) => {
+          setText(event.target.value);
+          if (!composing.current) typing.typed(event.target.value);
+        }}
         onKeyDown={onKeyDown}
+        onBlur={typing.stop}
         onCompositionStart={() => {
           composing.current = true;
         }}
-        onCompositionEnd={() => {
+        onCompositionEnd={(event) => {
           composing.current = false;
+          // Some browsers send no change after the composition ends: the confirmed text counts here.
+          if (event.currentTarget.value) typing.typed(event.currentTarget.value);
         }}
       />
       {error && (

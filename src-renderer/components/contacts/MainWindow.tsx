@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store/store-context';
 import { ConnectionBanner } from '../common/ConnectionBanner';
 import { NoticeBanners } from '../common/NoticeBanners';
+import { NetworkStatusPanel } from '../network/NetworkStatusPanel';
 import { SearchPanel } from '../search/SearchPanel';
 import { ContactList, type ContactListHandle } from './ContactList';
 import { ContactToolbar } from './ContactToolbar';
@@ -17,9 +18,11 @@ export function MainWindow() {
   const [filter, setFilter] = useState('');
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [searchOpen, setSearchOpen] = useState(false);
+  const [networkOpen, setNetworkOpen] = useState(false);
   const list = useRef<ContactListHandle>(null);
   const gear = useRef<HTMLButtonElement>(null);
   const searchButton = useRef<HTMLButtonElement>(null);
+  const networkButton = useRef<HTMLButtonElement>(null);
   const searchClosed = useRef(false);
   const settingsId = useId();
 
@@ -37,6 +40,11 @@ export function MainWindow() {
   const closeSearch = () => {
     searchClosed.current = true;
     setSearchOpen(false);
+  };
+
+  const closeNetwork = () => {
+    setNetworkOpen(false);
+    networkButton.current?.focus();
   };
 
   const closeSettings = () => {
@@ -57,7 +65,9 @@ export function MainWindow() {
       {settingsOpen && self && (
         <SettingsPanel id={settingsId} self={self} onClose={closeSettings} />
       )}
-      {searchOpen ? (
+      {networkOpen ? (
+        <NetworkStatusPanel onClose={closeNetwork} />
+      ) : searchOpen ? (
         <SearchPanel onClose={closeSearch} />
       ) : (
         <>
@@ -73,7 +83,11 @@ export function MainWindow() {
           </main>
         </>
       )}
-      <StatsFooter />
+      <StatsFooter
+        networkOpen={networkOpen}
+        onToggleNetwork={() => setNetworkOpen((open) => !open)}
+        networkButtonRef={networkButton}
+      />
     </div>
   );
 }

@@ -32,9 +32,12 @@ interface SaveError {
   field?: 'nickname' | NetworkProblem;
 }
 
+/** The longest away message main accepts. */
+const MAX_AUTO_REPLY_CHARS = 500;
+
 /**
- * Nickname, group, language and theme (updateProfile), and the network settings
- * (updateSettings), saved together. A refused save keeps everything typed.
+ * Nickname, group, language, theme and away message (updateProfile), and the network
+ * settings (updateSettings), saved together. A refused save keeps everything typed.
  */
 export function SettingsPanel({ id, self, onClose }: SettingsPanelProps) {
   const { t } = useTranslation();
@@ -46,6 +49,7 @@ export function SettingsPanel({ id, self, onClose }: SettingsPanelProps) {
   const [group, setGroup] = useState(self.group);
   const [language, setLanguage] = useState<Language>(self.language);
   const [theme, setTheme] = useState<Theme>(self.theme);
+  const [autoReply, setAutoReply] = useState(self.autoReply ?? '');
   const [error, setError] = useState<SaveError | null>(null);
   const [saving, setSaving] = useState(false);
   const firstField = useRef<HTMLInputElement>(null);
@@ -53,6 +57,8 @@ export function SettingsPanel({ id, self, onClose }: SettingsPanelProps) {
   const downloadDirField = useRef<HTMLInputElement>(null);
   const titleId = useId();
   const errorId = useId();
+  const autoReplyId = useId();
+  const autoReplyHintId = useId();
 
   useEffect(() => firstField.current?.focus(), []);
 
@@ -85,6 +91,8 @@ export function SettingsPanel({ id, self, onClose }: SettingsPanelProps) {
           group: group.trim(),
           language,
           theme,
+          // Only when changed: a main without away messages is not asked to store one.
+          ...(autoReply.trim() !== (self.autoReply ?? '') && { autoReply: autoReply.trim() }),
         }),
       );
       if (settings?.restartNeeded && change?.port !== undefined) {
@@ -160,6 +168,23 @@ export function SettingsPanel({ id, self, onClose }: SettingsPanelProps) {
             ))}
           </select>
         </label>
+        <div className="field">
+          <label htmlFor={autoReplyId} className="field-label">
+            {t('settings.autoReply')}
+          </label>
+          <textarea
+            id={autoReplyId}
+            className="input input-prose"
+            value={autoReply}
+            rows={2}
+            maxLength={MAX_AUTO_REPLY_CHARS}
+            aria-describedby={autoReplyHintId}
+            onChange={(event) => setAutoReply(event.target.value)}
+          />
+          <span id={autoReplyHintId} className="field-hint">
+            {t('settings.autoReplyHint')}
+          </span>
+        </div>
         <NetworkSettingsFields
           load={network.load}
           restartNeeded={network.restartNeeded}

@@ -115,7 +115,9 @@ describe('the contact list', () => {
     const { fake } = await renderWindow({ snapshot: english });
     await userEvent.click(await screen.findByRole('button', { name: 'Refresh' }));
     expect(fake.api.refreshPeers).toHaveBeenCalledTimes(1);
-    expect(screen.getByRole('contentinfo').textContent).toBe('In 1,200 · Out 345 · Dropped 7');
+    const footer = screen.getByRole('contentinfo');
+    expect(within(footer).getByText(/^In /).textContent).toBe('In 1,200 · Out 345 · Dropped 7');
+    expect(within(footer).getByRole('button', { name: 'Network status' })).toBeTruthy();
   });
 
   it('changes status and profile through updateProfile', async () => {

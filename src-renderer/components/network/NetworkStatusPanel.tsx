@@ -1,0 +1,76 @@
+import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNetworkStatus } from '../../hooks/use-network-status';
+import { CloseIcon, RefreshIcon } from '../common/icons';
+import { NetworkStatusDetails } from './NetworkStatusDetails';
+
+/**
+ * What Pigeon sees of the network, for when nobody appears: asked from main when
+ * opened and on Refresh. The firewall hint is always there, being the usual cause.
+ */
+export function NetworkStatusPanel({ onClose }: { onClose(): void }) {
+  const { t } = useTranslation();
+  const { load, refresh } = useNetworkStatus();
+  const refreshButton = useRef<HTMLButtonElement>(null);
+  const titleId = useId();
+  const status = load.phase === 'ready' ? load.status : load.last;
+
+  useEffect(() => refreshButton.current?.focus(), []);
+
+  const closeOnEscape = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      onClose();
+    }
+  };
+
+  return (
+    <section
+      className="network-panel"
+      aria-labelledby={titleId}
+      aria-busy={load.phase === 'loading'}
+      onKeyDown={closeOnEscape}
+    >
+      <div className="network-toolbar">
+        <h2 id={titleId} className="settings-title network-title">
+          {t('network.title')}
+        </h2>
+        <button
+          ref={refreshButton}
+          type="button"
+          className="icon-button"
+          aria-label={t('network.refresh')}
+          title={t('network.refresh')}
+          onClick={refresh}
+        >
+          <RefreshIcon />
+        </button>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t('network.close')}
+          title={t('network.close')}
+          onClick={onClose}
+        >
+          <CloseIcon />
+        </button>
+      </div>
+      <div className="network-body">
+        {load.phase === 'loading' && !status && (
+          <p className="field-hint" role="status">
+            {t('network.loading')}
+          </p>
+        )}
+        {load.phase === 'failed' && (
+          <p className="form-error" role="alert">
+            {t('network.loadFailed', { message: load.error })}
+          </p>
+        )}
+        {status && <NetworkStatusDetails status={status} />}
+        <p className="field-hint network-firewall">
+          {t('network.firewallHint', { port: status?.port ?? 2425 })}
+        </p>
+      </div>
+    </section>
+  );
+}
