@@ -91,6 +91,15 @@ describe('two headless Pigeons, each driven through its own UI in Chromium', () 
       .toBe(1);
     await zhangMain.screenshot({ path: await artifactPath('e2e-contacts-zh-CN.png') });
     await bobMain.screenshot({ path: await artifactPath('e2e-contacts-en.png') });
+
+    // The network panel: Pigeon's port is bound on the host's own interface.
+    await bobMain.getByRole('button', { name: 'Network status' }).click();
+    await expect
+      .poll(() => bobMain.getByText('10.98.0.22').count(), { timeout: 5000 })
+      .toBeGreaterThan(0);
+    expect(await bobMain.getByRole('alert').count()).toBe(0);
+    await bobMain.screenshot({ path: await artifactPath('e2e-network-status-en.png') });
+    await bobMain.getByRole('button', { name: 'Close' }).first().click();
   });
 
   it('a message typed in one window appears in the other, marked delivered on the sender', async () => {
