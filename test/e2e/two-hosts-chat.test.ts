@@ -100,6 +100,19 @@ describe('two headless Pigeons, each driven through its own UI in Chromium', () 
     expect(await bobMain.getByRole('alert').count()).toBe(0);
     await bobMain.screenshot({ path: await artifactPath('e2e-network-status-en.png') });
     await bobMain.getByRole('button', { name: 'Close' }).first().click();
+
+    // The settings panel, in Chinese and dark, to be looked at.
+    await zhangMain.setViewportSize({ width: 360, height: 900 });
+    await zhangMain.getByRole('button', { name: '设置' }).click();
+    await expect.poll(() => zhangMain.getByRole('textbox', { name: '昵称' }).count()).toBe(1);
+    await zhangMain.emulateMedia({ colorScheme: 'dark' });
+    await zhangMain.screenshot({
+      path: await artifactPath('e2e-settings-zh-CN-dark.png'),
+      fullPage: true,
+    });
+    await zhangMain.emulateMedia({ colorScheme: 'light' });
+    await zhangMain.getByRole('button', { name: '设置' }).click();
+    await zhangMain.setViewportSize({ width: 360, height: 640 });
   });
 
   it('a message typed in one window appears in the other, marked delivered on the sender', async () => {
