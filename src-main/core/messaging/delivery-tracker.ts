@@ -26,6 +26,8 @@ export class DeliveryTracker {
     number,
     PendingDelivery & { retries: number; timer: NodeJS.Timeout }
   >();
+  /** Messages awaiting an acknowledgement, so the outbox can ask in constant time. */
+  private readonly pendingMessages = new Set<string>();
 
   constructor(private readonly deps: DeliveryTrackerDeps) {}
 
@@ -33,6 +35,7 @@ export class DeliveryTracker {
     this.deps.transmit(delivery.bytes, delivery.to);
     const entry = { ...delivery, retries: 0, timer: this.schedule(delivery.packetNo) };
     this.pending.set(delivery.packetNo, entry);
+    this.pendingMessages.add(delivery.messageId);
   }
 
   /** An acknowledgement arrived; returns the delivered message id, if it was ours and from that peer. */
@@ -40,13 +43,12 @@ export class DeliveryTracker {
     const entry = this.pending.get(packetNo);
     if (!entry || (fromPeerId !== undefined && fromPeerId !== entry.peerId)) return undefined;
     clearTimeout(entry.timer);
-    this.pending.delete(packetNo);
+    this.forget(entry);
     return entry.messageId;
   }
 
   isPending(messageId: string): boolean {
-    for (const entry of this.pending.values()) if (entry.messageId === messageId) return true;
-    return false;
+    return this.pendingMessages.has(messageId);
   }
 
   get size(): number {
@@ -57,6 +59,12 @@ export class DeliveryTracker {
   clear(): void {
     for (const entry of this.pending.values()) clearTimeout(entry.timer);
     this.pending.clear();
+    this.pendingMessages.clear();
+  }
+
+  private forget(entry: PendingDelivery): void {
+    this.pending.delete(entry.packetNo);
+    this.pendingMessages.delete(entry.messageId);
   }
 
   private schedule(packetNo: number): NodeJS.Timeout {
@@ -67,7 +75,7 @@ export class DeliveryTracker {
     const entry = this.pending.get(packetNo);
     if (!entry) return;
     if (entry.retries >= this.deps.maxRetries) {
-      this.pending.delete(packetNo);
+      this.forget(entry);
       this.deps.onFailed(entry);
       return;
     }

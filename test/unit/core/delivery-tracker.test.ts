@@ -40,6 +40,7 @@ describe('DeliveryTracker', () => {
     vi.advanceTimersByTime(1000);
     expect(onFailed).toHaveBeenCalledWith(expect.objectContaining({ messageId: 'm7' }));
     expect(tracker.size).toBe(0);
+    expect(tracker.isPending('m7')).toBe(false);
     vi.advanceTimersByTime(10_000);
     expect(transmit).toHaveBeenCalledTimes(5);
   });
@@ -59,6 +60,7 @@ describe('DeliveryTracker', () => {
     expect(tracker.acknowledge(9, 'alice@pc')).toBeUndefined();
     expect(tracker.isPending('m8')).toBe(true);
     expect(tracker.acknowledge(8, 'alice@pc')).toBe('m8');
+    expect(tracker.isPending('m8')).toBe(false);
     expect(tracker.acknowledge(8, 'alice@pc')).toBeUndefined();
     vi.advanceTimersByTime(10_000);
     expect(transmit).toHaveBeenCalledTimes(2);
