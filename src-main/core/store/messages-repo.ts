@@ -35,7 +35,9 @@ export interface ListOptions {
 export const MAX_PAGE = 1000;
 
 const PACKET_NO_OF = 'SELECT packet_no FROM messages WHERE id = ?';
-const HIGHEST_SENT = "SELECT MAX(packet_no) AS highest FROM messages WHERE direction = 'out'";
+// The condition matches the partial index messages_sent_by_packet (migration 3).
+const HIGHEST_SENT =
+  "SELECT MAX(packet_no) AS highest FROM messages WHERE direction = 'out' AND packet_no IS NOT NULL";
 const INSERT = `INSERT INTO messages (id, conversation_id, peer_id, direction, text, state, at, error, packet_no)
   VALUES (@id, @conversationId, @peerId, @direction, @text, @state, @at, @error, @packetNo)`;
 // peer_id and packet_no change only when given (NULL keeps them).

@@ -1,6 +1,7 @@
 import type { Migration } from '../migrate';
 import * as initial from './001-initial';
 import * as search from './002-search';
+import * as sentPacketNumbers from './003-sent-packet-numbers';
 
 /** Every migration, in order. Append new ones; never edit or reorder released ones. */
-export const migrations: readonly Migration[] = [initial, search];
+export const migrations: readonly Migration[] = [initial, search, sentPacketNumbers];

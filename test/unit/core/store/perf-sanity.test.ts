@@ -83,6 +83,8 @@ function exercise(store: PigeonStore): Call[] {
   messages.list('peer3@pc', { before: page[0]!.id });
   messages.get(page[0]!.id);
   messages.findByPacket('peer3@pc', 3);
+  messages.packetNoOf(page[0]!.id);
+  messages.highestSentPacketNo(); // once per start: must not read the whole history
   messages.search('build log');
   messages.search('消息');
   messages.search('消息 build');
@@ -128,5 +130,6 @@ describe('query plans', () => {
     expect(details).toMatch(/SEARCH m USING INTEGER PRIMARY KEY \(rowid>\?\)/);
     expect(details).toMatch(/messages_by_packet/);
     expect(details).toMatch(/outbox_by_peer/);
+    expect(details).toMatch(/messages_sent_by_packet/);
   });
 });
