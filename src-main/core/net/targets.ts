@@ -1,14 +1,13 @@
 import type { MessengerOptions } from '../options';
-import { isIpv4, listIpv4Interfaces } from './interfaces';
+import { parseHostInput } from './host-ranges';
+import { listIpv4Interfaces } from './interfaces';
 import type { Endpoint } from '../wire';
 
-/** Parse `a.b.c.d` or `a.b.c.d:port`; undefined for anything else. */
+/** `a.b.c.d` or `a.b.c.d:port` (no names: broadcast addresses are never looked up). */
 export function parseHostEntry(entry: string, defaultPort: number): Endpoint | undefined {
-  const match = /^\s*([0-9.]+)(?::(\d{1,5}))?\s*$/.exec(entry);
-  if (!match || !isIpv4(match[1] ?? '')) return undefined;
-  const port = match[2] === undefined ? defaultPort : Number(match[2]);
-  if (port < 1 || port > 65535) return undefined;
-  return { address: match[1] as string, port };
+  const parsed = parseHostInput(entry, defaultPort);
+  if (!parsed.ok || parsed.value.kind !== 'address') return undefined;
+  return { address: parsed.value.address, port: parsed.value.port };
 }
 
 /**
