@@ -3,7 +3,7 @@
  * and the renderer need at run time without bundling the schema library.
  * `contract.ts` re-exports everything here.
  */
-import type { ChannelName } from './contract';
+import type { ChannelFunction, ChannelName, PigeonApi } from './contract';
 
 /** The longest text one message may carry; the core splits it into datagrams. */
 export const MAX_MESSAGE_CHARS = 20000;
@@ -13,3 +13,36 @@ export const ipcChannel = (name: ChannelName): string => `pigeon:${name}`;
 
 /** Electron IPC channel on which batched events reach windows. */
 export const EVENTS_CHANNEL = 'pigeon:events';
+
+/**
+ * Every contract channel by name. contract.ts checks at compile time that this names
+ * exactly the channels it has schemas for, so the preload and the headless page can
+ * build their api from it without bundling the schema library.
+ */
+export const CHANNEL_NAMES = [
+  'getSnapshot',
+  'listMessages',
+  'sendMessage',
+  'resendMessage',
+  'markRead',
+  'openConversation',
+  'updateProfile',
+  'refreshPeers',
+  'cancelMessage',
+  'searchMessages',
+  'exportConversation',
+  'getSettings',
+  'updateSettings',
+  'setTyping',
+  'getNetworkStatus',
+] as const;
+
+/** One function per channel, made by `make`: the request half of a PigeonApi. */
+export function channelFunctions(
+  make: <C extends ChannelName>(name: C) => ChannelFunction<C>,
+): Omit<PigeonApi, 'onEvents'> {
+  return Object.fromEntries(CHANNEL_NAMES.map((name) => [name, make(name)])) as Omit<
+    PigeonApi,
+    'onEvents'
+  >;
+}

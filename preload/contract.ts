@@ -6,7 +6,7 @@
  * the preload script and the renderer import this file; nothing else crosses.
  */
 import { z } from 'zod';
-import { MAX_MESSAGE_CHARS } from './channels';
+import { CHANNEL_NAMES, MAX_MESSAGE_CHARS } from './channels';
 
 export { EVENTS_CHANNEL, ipcChannel, MAX_MESSAGE_CHARS } from './channels';
 
@@ -222,6 +222,12 @@ export const channels = {
 export type ChannelName = keyof typeof channels;
 export const channelNames = Object.keys(channels) as ChannelName[];
 
+// The zod-free list in channels.ts must name exactly the channels above: a channel
+// added here and not there (or the other way round) fails to compile.
+type SameNames<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const channelListIsComplete: SameNames<(typeof CHANNEL_NAMES)[number], ChannelName> = true;
+void channelListIsComplete;
+
 export interface ChannelResponses {
   getSnapshot: SnapshotDTO;
   listMessages: MessageDTO[];
@@ -263,8 +269,13 @@ export type PigeonEventType = PigeonEvent['type'];
 // ---------------------------------------------------------------------------
 // What a window sees as `window.pigeon`.
 
+/** How a window calls one channel. */
+export type ChannelFunction<C extends ChannelName> = (
+  request?: ChannelRequest<C>,
+) => Promise<ChannelResponse<C>>;
+
 export type PigeonApi = {
-  [C in ChannelName]: (request?: ChannelRequest<C>) => Promise<ChannelResponse<C>>;
+  [C in ChannelName]: ChannelFunction<C>;
 } & {
   /** Subscribe to event batches; returns the unsubscribe function. */
   onEvents(listener: (events: PigeonEvent[]) => void): () => void;

@@ -4,7 +4,7 @@
  * subscription. ipcRenderer itself never crosses the bridge.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { EVENTS_CHANNEL, ipcChannel } from './channels';
+import { channelFunctions, EVENTS_CHANNEL, ipcChannel } from './channels';
 import type {
   ChannelName,
   ChannelRequest,
@@ -32,24 +32,6 @@ function onEvents(listener: (events: PigeonEvent[]) => void): () => void {
   };
 }
 
-// Listing every channel by name lets the compiler check this against PigeonApi.
-export const api: PigeonApi = Object.freeze({
-  getSnapshot: call('getSnapshot'),
-  listMessages: call('listMessages'),
-  sendMessage: call('sendMessage'),
-  resendMessage: call('resendMessage'),
-  markRead: call('markRead'),
-  openConversation: call('openConversation'),
-  updateProfile: call('updateProfile'),
-  refreshPeers: call('refreshPeers'),
-  cancelMessage: call('cancelMessage'),
-  searchMessages: call('searchMessages'),
-  exportConversation: call('exportConversation'),
-  getSettings: call('getSettings'),
-  updateSettings: call('updateSettings'),
-  setTyping: call('setTyping'),
-  getNetworkStatus: call('getNetworkStatus'),
-  onEvents,
-});
+export const api: PigeonApi = Object.freeze({ ...channelFunctions(call), onEvents });
 
 contextBridge.exposeInMainWorld('pigeon', api);

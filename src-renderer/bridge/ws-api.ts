@@ -5,6 +5,7 @@ import type {
   PigeonApi,
   PigeonEvent,
 } from '../../preload/contract';
+import { channelFunctions } from '../../preload/channels';
 import type { ConnectionState } from '../store/state';
 import { BridgeError } from './errors';
 import { isEventLike, isRecord } from './event-shape';
@@ -198,24 +199,8 @@ export function connectWebSocketApi(options: WebSocketApiOptions): WebSocketApi 
     (body?: ChannelRequest<C>) =>
       request(channel, body) as Promise<ChannelResponse<C>>;
 
-  // Listed by name (as in the preload) so the compiler checks this against PigeonApi;
-  // importing the contract's channel list at run time would bundle zod into the page.
   const api: PigeonApi = {
-    getSnapshot: call('getSnapshot'),
-    listMessages: call('listMessages'),
-    sendMessage: call('sendMessage'),
-    resendMessage: call('resendMessage'),
-    markRead: call('markRead'),
-    openConversation: call('openConversation'),
-    updateProfile: call('updateProfile'),
-    refreshPeers: call('refreshPeers'),
-    cancelMessage: call('cancelMessage'),
-    searchMessages: call('searchMessages'),
-    exportConversation: call('exportConversation'),
-    getSettings: call('getSettings'),
-    updateSettings: call('updateSettings'),
-    setTyping: call('setTyping'),
-    getNetworkStatus: call('getNetworkStatus'),
+    ...channelFunctions(call),
     onEvents(listener) {
       eventListeners.add(listener);
       return () => {
