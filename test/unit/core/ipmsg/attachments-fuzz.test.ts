@@ -7,21 +7,7 @@ import {
   LEGACY_ENCODINGS,
   type Attachment,
 } from '../../../../src-main/core/ipmsg';
-
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number): number => Math.floor(next() * n);
-  const pick = <T>(items: readonly T[]): T => items[int(items.length)] as T;
-  const randomBytes = (n: number): Buffer => Buffer.from(Array.from({ length: n }, () => int(256)));
-  return { next, int, pick, randomBytes };
-}
+import { prng } from './prng';
 
 const GOLDEN = [
   '536870913:report.pdf:1a2b3:65f0a3b2:1:\x07536870914:photos:0:65f0a3b2:2:\x07',

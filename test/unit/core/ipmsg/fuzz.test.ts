@@ -24,22 +24,7 @@ import {
   IPTUX_ENTRY_BROADCAST,
   IPTUX_RECVMSG,
 } from './golden';
-
-/** mulberry32: small, fast, good enough to drive a fuzzer. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number): number => Math.floor(next() * n);
-  const pick = <T>(items: readonly T[]): T => items[int(items.length)] as T;
-  const randomBytes = (n: number): Buffer => Buffer.from(Array.from({ length: n }, () => int(256)));
-  return { next, int, pick, randomBytes };
-}
+import { prng } from './prng';
 
 const GOLDEN = [
   IPMSG_HELLO,
