@@ -35,6 +35,18 @@ export const CHANNEL_NAMES = [
   'updateSettings',
   'setTyping',
   'getNetworkStatus',
+  'openSealed',
+  'offerFiles',
+  'listTransfers',
+  'acceptTransfer',
+  'declineTransfer',
+  'cancelTransfer',
+  'retryTransfer',
+  'showTransfer',
+  'getTransferImage',
+  'chooseDirectory',
+  'addPlainContact',
+  'removePlainContact',
 ] as const;
 
 /** One function per channel, made by `make`: the request half of a PigeonApi. */

@@ -17,7 +17,7 @@ export const PeerStatusSchema = z.enum(['online', 'away', 'offline']);
 export type PeerStatus = z.infer<typeof PeerStatusSchema>;
 
 /** Which program a peer runs, guessed from its version field. */
-export const PeerClientSchema = z.enum(['pigeon', 'ipmsg', 'feiq', 'iptux', 'unknown']);
+export const PeerClientSchema = z.enum(['pigeon', 'ipmsg', 'feiq', 'iptux', 'udp', 'unknown']);
 export type PeerClient = z.infer<typeof PeerClientSchema>;
 
 export interface PeerDTO {
@@ -35,6 +35,23 @@ export interface PeerDTO {
   version: string;
   /** Milliseconds since the epoch of the last datagram heard from the peer. */
   lastSeen: number;
+  /** Set for a "plain UDP" contact (client `udp`): bare text datagrams, no IPMsg. */
+  plain?: PlainContactDTO;
+}
+
+export const PlainEncodingSchema = z.enum(['utf8', 'gbk']);
+export type PlainEncoding = z.infer<typeof PlainEncodingSchema>;
+
+/** How Pigeon talks to a plain UDP program. Its peer id is `udp:<host>:<port>`. */
+export interface PlainContactDTO {
+  /** As the user typed it: an IPv4 address or a host name. */
+  host: string;
+  port: number;
+  encoding: PlainEncoding;
+  /** The local UDP port Pigeon sends from and listens on for this contact. */
+  localPort: number;
+  /** Why the contact cannot be reached now (port taken, name not found), in plain words. */
+  problem?: string;
 }
 
 export type MessageDirection = 'in' | 'out';
@@ -56,6 +73,15 @@ export interface MessageDTO {
   at: number;
   /** Why it failed, in plain words, when state is `failed`. */
   error?: string;
+  /** Files, a folder or an image offered with this message: the transfer's id. */
+  transferId?: string;
+  /** A sealed message: the receiver must open it, and the sender learns when. */
+  sealed?: boolean;
+  /**
+   * Sealed messages: when it was opened (out: the peer opened it; in: we did).
+   * Unset while still sealed.
+   */
+  readAt?: number;
 }
 
 export interface ConversationDTO {
@@ -131,6 +157,57 @@ export interface ExportDTO {
   content: string;
 }
 
+export type TransferItemKind = 'file' | 'directory';
+
+export interface TransferItemDTO {
+  name: string;
+  /** Bytes as offered; a folder is offered as 0 and its size learnt on the way. */
+  size: number;
+  kind: TransferItemKind;
+}
+
+/**
+ * offered: waiting for the receiver (both sides); active: bytes moving;
+ * done | failed | cancelled | declined: ended. A failed one may be retried.
+ */
+export type TransferState = 'offered' | 'active' | 'done' | 'failed' | 'cancelled' | 'declined';
+
+/** Files, folders or an image offered in one message, seen from either side. */
+export interface TransferDTO {
+  id: string;
+  conversationId: string;
+  /** The message that carries the offer. */
+  messageId: string;
+  direction: MessageDirection;
+  items: TransferItemDTO[];
+  state: TransferState;
+  /** Sum of the items' offered sizes (folders count what is known so far). */
+  totalBytes: number;
+  /** Bytes moved so far, over all items. */
+  bytesDone: number;
+  /** Recent speed; 0 when not moving. */
+  bytesPerSecond: number;
+  /** Estimated seconds to the end, when known. */
+  secondsLeft?: number;
+  /** Incoming: the folder the items are saved in, once accepted. */
+  directory?: string;
+  /** Pasted or dropped into the composer: shown inline as a picture. */
+  image: boolean;
+  /** Why it failed, in plain words. */
+  error?: string;
+  /** A failed transfer that can be tried again (resumed from the offset between Pigeons). */
+  retryable: boolean;
+  /** Milliseconds since the epoch when it was offered. */
+  at: number;
+}
+
+/** A picture of an image transfer, for inline display. */
+export interface TransferImageDTO {
+  mimeType: string;
+  /** The image bytes, base64. */
+  base64: string;
+}
+
 export interface SnapshotDTO {
   self: SelfDTO;
   peers: PeerDTO[];
@@ -156,7 +233,10 @@ export const ListMessagesRequest = z.object({
 export const SendMessageRequest = z.object({
   conversationId: Id,
   text: z.string().min(1).max(MAX_MESSAGE_CHARS),
+  /** Sealed: the peer must open it, and we see when it did. */
+  sealed: z.boolean().optional(),
 });
+export const MessageRequest = z.object({ messageId: Id });
 export const ResendMessageRequest = z.object({ messageId: Id });
 export const ConversationRequest = z.object({ conversationId: Id });
 export const OpenConversationRequest = z.object({
@@ -190,6 +270,29 @@ export const UpdateSettingsRequest = z.object({
   hosts: z.array(HostEntry).max(1000).optional(),
   broadcastAddresses: z.array(HostEntry).max(100).optional(),
 });
+const LocalPath = z.string().min(1).max(4096);
+export const OfferFilesRequest = z.object({
+  conversationId: Id,
+  /** Absolute local paths of files or folders (Electron: from the picker or a drop). */
+  paths: z.array(LocalPath).min(1).max(1000),
+  /** A picture pasted or dropped into the composer, shown inline. */
+  image: z.boolean().optional(),
+});
+export const TransferRequest = z.object({ transferId: Id });
+export const AcceptTransferRequest = z.object({
+  transferId: Id,
+  /** Where to save; the download folder when omitted. */
+  directory: LocalPath.optional(),
+});
+export const AddPlainContactRequest = z.object({
+  host: z.string().trim().min(1).max(253),
+  port: z.number().int().min(1).max(65535),
+  encoding: PlainEncodingSchema,
+  /** Local port to send from and listen on; 0 or omitted: any free port. */
+  localPort: z.number().int().min(0).max(65535).optional(),
+  nickname: z.string().trim().max(64).optional(),
+});
+export const PeerRequest = z.object({ peerId: Id });
 export const EmptyRequest = z.undefined().or(z.object({}).strict());
 
 // ---------------------------------------------------------------------------
@@ -217,6 +320,27 @@ export const channels = {
   setTyping: TypingRequest,
   /** Interfaces, broadcast addresses, the port and counters, for the network panel. */
   getNetworkStatus: EmptyRequest,
+  /** Open a sealed message we received: shows its text and tells the sender. */
+  openSealed: MessageRequest,
+  /** Offer files or folders to a conversation's peer (a message with attachments). */
+  offerFiles: OfferFilesRequest,
+  /** The transfers of a conversation (for the messages that carry them). */
+  listTransfers: ConversationRequest,
+  acceptTransfer: AcceptTransferRequest,
+  declineTransfer: TransferRequest,
+  /** Stop a transfer (either side); an offer not yet fetched is withdrawn. */
+  cancelTransfer: TransferRequest,
+  /** Try a failed transfer again (resumed between Pigeons). */
+  retryTransfer: TransferRequest,
+  /** Show a finished transfer's folder in the system's file manager. */
+  showTransfer: TransferRequest,
+  /** The picture of an image transfer, for inline display. */
+  getTransferImage: TransferRequest,
+  /** Ask the user for a folder to save into (Electron); headless answers none. */
+  chooseDirectory: EmptyRequest,
+  /** Add a "plain UDP" contact: a program that speaks bare text over UDP. */
+  addPlainContact: AddPlainContactRequest,
+  removePlainContact: PeerRequest,
 } as const;
 
 export type ChannelName = keyof typeof channels;
@@ -244,6 +368,19 @@ export interface ChannelResponses {
   updateSettings: NetworkSettingsDTO;
   setTyping: { ok: true };
   getNetworkStatus: NetworkStatusDTO;
+  openSealed: MessageDTO;
+  offerFiles: TransferDTO;
+  listTransfers: TransferDTO[];
+  acceptTransfer: TransferDTO;
+  declineTransfer: TransferDTO;
+  cancelTransfer: TransferDTO;
+  retryTransfer: TransferDTO;
+  /** `shown` is false where no file manager can be opened (headless); `path` says where. */
+  showTransfer: { shown: boolean; path: string };
+  getTransferImage: TransferImageDTO;
+  chooseDirectory: { directory?: string };
+  addPlainContact: PeerDTO;
+  removePlainContact: { ok: true };
 }
 
 export type ChannelRequest<C extends ChannelName> = z.input<(typeof channels)[C]>;
@@ -261,6 +398,10 @@ export type PigeonEvent =
   /** The peer of a conversation is typing (FeiQ and Pigeon tell); false when it stopped. */
   | { type: 'typing'; conversationId: string; typing: boolean }
   | { type: 'stats'; stats: NetworkStatsDTO }
+  /** A transfer changed; progress comes about 10 times a second at most. */
+  | { type: 'transfer'; transfer: TransferDTO }
+  /** A peer is gone from the list (a removed plain UDP contact). */
+  | { type: 'peer-removed'; peerId: string }
   /** A problem the user should see (port in use, …), already in plain words. */
   | { type: 'notice'; level: 'info' | 'warning' | 'error'; code: string; message: string };
 

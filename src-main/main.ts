@@ -5,7 +5,7 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import { app, dialog, nativeTheme, session } from 'electron';
+import { app, BrowserWindow, dialog, nativeTheme, session, shell } from 'electron';
 import type { Theme } from '../preload/contract';
 import { createMessengerCore } from './core/messenger';
 import type { MessengerCore } from './core/messenger-api';
@@ -106,6 +106,20 @@ async function startPigeon(): Promise<void> {
     core,
     windows: trusted,
     showConversation: (id, messageId) => shown.showConversation(id, messageId),
+    showPath: (path) => {
+      shell.showItemInFolder(path);
+      return true;
+    },
+    chooseDirectory: async () => {
+      const parent = BrowserWindow.getFocusedWindow();
+      const options: Electron.OpenDialogOptions = {
+        properties: ['openDirectory', 'createDirectory'],
+      };
+      const picked = parent
+        ? await dialog.showOpenDialog(parent, options)
+        : await dialog.showOpenDialog(options);
+      return picked.canceled ? undefined : picked.filePaths[0];
+    },
   });
 
   const state = new ShellState();

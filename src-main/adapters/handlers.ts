@@ -5,7 +5,18 @@ import type { MessengerCore } from '../core/messenger-api';
 export interface ShellHooks {
   /** Show (create or focus) the window of a conversation. Headless: nothing to do. */
   showConversation(conversationId: string, messageId?: string): void;
+  /** Show a file or folder in the system's file manager; false where there is none. */
+  showPath(path: string): boolean;
+  /** Ask the user for a folder; undefined when cancelled or when there is no dialog. */
+  chooseDirectory(): Promise<string | undefined>;
 }
+
+/** Hooks where there is no window system: headless mode and the test agents. */
+export const windowlessHooks: ShellHooks = {
+  showConversation: () => undefined,
+  showPath: () => false,
+  chooseDirectory: async () => undefined,
+};
 
 type Handler<C extends ChannelName> = (raw: unknown) => Promise<ChannelResponse<C>>;
 export type Handlers = { [C in ChannelName]: Handler<C> };
@@ -23,8 +34,9 @@ export function createHandlers(core: MessengerCore, hooks: ShellHooks): Handlers
     listMessages: async (raw) => core.listMessages(parseRequest('listMessages', raw)),
     sendMessage: async (raw) => {
       const req = parseRequest('sendMessage', raw);
-      return core.sendMessage(req.conversationId, req.text);
+      return core.sendMessage(req.conversationId, req.text, { sealed: req.sealed });
     },
+    openSealed: async (raw) => core.openSealed(parseRequest('openSealed', raw).messageId),
     resendMessage: async (raw) => core.resendMessage(parseRequest('resendMessage', raw).messageId),
     markRead: async (raw) => core.markRead(parseRequest('markRead', raw).conversationId),
     openConversation: async (raw) => {
@@ -57,6 +69,34 @@ export function createHandlers(core: MessengerCore, hooks: ShellHooks): Handlers
     setTyping: async (raw) => {
       const { conversationId, typing } = parseRequest('setTyping', raw);
       core.setTyping(conversationId, typing);
+      return { ok: true as const };
+    },
+    offerFiles: async (raw) => core.offerFiles(parseRequest('offerFiles', raw)),
+    listTransfers: async (raw) =>
+      core.listTransfers(parseRequest('listTransfers', raw).conversationId),
+    acceptTransfer: async (raw) => {
+      const { transferId, directory } = parseRequest('acceptTransfer', raw);
+      return core.acceptTransfer(transferId, directory);
+    },
+    declineTransfer: async (raw) =>
+      core.declineTransfer(parseRequest('declineTransfer', raw).transferId),
+    cancelTransfer: async (raw) =>
+      core.cancelTransfer(parseRequest('cancelTransfer', raw).transferId),
+    retryTransfer: async (raw) => core.retryTransfer(parseRequest('retryTransfer', raw).transferId),
+    showTransfer: async (raw) => {
+      const path = core.transferLocation(parseRequest('showTransfer', raw).transferId);
+      return { shown: hooks.showPath(path), path };
+    },
+    getTransferImage: async (raw) =>
+      core.getTransferImage(parseRequest('getTransferImage', raw).transferId),
+    chooseDirectory: async (raw) => {
+      parseRequest('chooseDirectory', raw);
+      const directory = await hooks.chooseDirectory();
+      return directory === undefined ? {} : { directory };
+    },
+    addPlainContact: async (raw) => core.addPlainContact(parseRequest('addPlainContact', raw)),
+    removePlainContact: async (raw) => {
+      core.removePlainContact(parseRequest('removePlainContact', raw).peerId);
       return { ok: true as const };
     },
   };

@@ -5,7 +5,11 @@ import type {
   NetworkSettingsDTO,
   NetworkStatusDTO,
   NetworkStatsDTO,
+  PeerDTO,
+  PlainEncoding,
   SearchHitDTO,
+  TransferDTO,
+  TransferImageDTO,
   PigeonEvent,
   SelfDTO,
   SnapshotDTO,
@@ -23,6 +27,21 @@ export interface SearchQuery {
   query: string;
   conversationId?: string;
   limit?: number;
+}
+
+export interface PlainContactRequest {
+  host: string;
+  port: number;
+  encoding: PlainEncoding;
+  localPort?: number;
+  nickname?: string;
+}
+
+export interface OfferRequest {
+  conversationId: string;
+  /** Absolute local paths of files or folders. */
+  paths: string[];
+  image?: boolean;
 }
 
 export interface NetworkSettingsChange {
@@ -55,7 +74,9 @@ export interface MessengerCore {
   stats(): NetworkStatsDTO;
   listMessages(query: ListMessagesQuery): MessageDTO[];
   /** Send text to a conversation; long text becomes several messages. */
-  sendMessage(conversationId: string, text: string): MessageDTO[];
+  sendMessage(conversationId: string, text: string, options?: { sealed?: boolean }): MessageDTO[];
+  /** Open a sealed message we received; the sender is told it was read. */
+  openSealed(messageId: string): MessageDTO;
   /** Send a failed message again. */
   resendMessage(messageId: string): MessageDTO;
   markRead(conversationId: string): ConversationDTO;
@@ -74,6 +95,21 @@ export interface MessengerCore {
   setTyping(conversationId: string, typing: boolean): void;
   /** Hosts and broadcast addresses apply at once; a new port after a restart. */
   updateSettings(change: NetworkSettingsChange): NetworkSettingsDTO;
+
+  /** Offer files or folders to a conversation's peer. */
+  offerFiles(request: OfferRequest): Promise<TransferDTO>;
+  listTransfers(conversationId: string): TransferDTO[];
+  /** Start fetching an offer into `directory` (default: the download folder). */
+  acceptTransfer(transferId: string, directory?: string): TransferDTO;
+  declineTransfer(transferId: string): TransferDTO;
+  cancelTransfer(transferId: string): TransferDTO;
+  retryTransfer(transferId: string): TransferDTO;
+  /** The local path to show for a transfer: the received item, or its folder. */
+  transferLocation(transferId: string): string;
+  getTransferImage(transferId: string): Promise<TransferImageDTO>;
+
+  addPlainContact(request: PlainContactRequest): Promise<PeerDTO>;
+  removePlainContact(peerId: string): void;
 
   /** Subscribe to events; returns the unsubscribe function. */
   onEvent(listener: (event: PigeonEvent) => void): () => void;

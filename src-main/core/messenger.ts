@@ -1,7 +1,11 @@
 import {
   ContractError,
+  type MessageDTO,
   type NetworkStatsDTO,
   type NetworkStatusDTO,
+  type PeerDTO,
+  type TransferDTO,
+  type TransferImageDTO,
   type PigeonEvent,
   type SelfDTO,
   type SnapshotDTO,
@@ -24,6 +28,8 @@ import type {
   ListMessagesQuery,
   MessengerCore,
   NetworkSettingsChange,
+  OfferRequest,
+  PlainContactRequest,
   ProfileChange,
   SearchQuery,
 } from './messenger-api';
@@ -40,6 +46,8 @@ import { describeNetwork } from './net/network-status';
 import { Wire, type Endpoint } from './wire';
 
 export const DEFAULT_PORT = 2425;
+
+const notYet = () => new ContractError('failed', 'Not available yet.');
 /** How many remembered peers are asked directly at start (the most recently seen). */
 const REPROBE_LIMIT = 256;
 
@@ -207,11 +215,58 @@ class Messenger implements MessengerCore {
     return this.store.messages.list(conversationId, page);
   }
 
-  sendMessage(conversationId: string, text: string) {
+  sendMessage(conversationId: string, text: string, _options: { sealed?: boolean } = {}) {
     if (!this.running) throw new ContractError('failed', 'Pigeon is not connected to the network.');
     if (text.trim().length === 0)
       throw new ContractError('invalid-request', 'An empty message cannot be sent.');
     return this.messaging.send(conversationId, text);
+  }
+
+  // --- sealed messages (being built) ---
+  openSealed(_messageId: string): MessageDTO {
+    throw notYet();
+  }
+
+  // --- file transfer (being built) ---
+  offerFiles(_request: OfferRequest): Promise<TransferDTO> {
+    return Promise.reject(notYet());
+  }
+
+  listTransfers(_conversationId: string): TransferDTO[] {
+    return [];
+  }
+
+  acceptTransfer(_transferId: string, _directory?: string): TransferDTO {
+    throw notYet();
+  }
+
+  declineTransfer(_transferId: string): TransferDTO {
+    throw notYet();
+  }
+
+  cancelTransfer(_transferId: string): TransferDTO {
+    throw notYet();
+  }
+
+  retryTransfer(_transferId: string): TransferDTO {
+    throw notYet();
+  }
+
+  transferLocation(_transferId: string): string {
+    throw notYet();
+  }
+
+  getTransferImage(_transferId: string): Promise<TransferImageDTO> {
+    return Promise.reject(notYet());
+  }
+
+  // --- plain UDP contacts (being built) ---
+  addPlainContact(_request: PlainContactRequest): Promise<PeerDTO> {
+    return Promise.reject(notYet());
+  }
+
+  removePlainContact(_peerId: string): void {
+    throw notYet();
   }
 
   resendMessage(messageId: string) {

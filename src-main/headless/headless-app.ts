@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { createHandlers } from '../adapters/handlers';
+import { createHandlers, windowlessHooks } from '../adapters/handlers';
 import { createMessengerCore } from '../core/messenger';
 import type { MessengerCore } from '../core/messenger-api';
 import { persistProfile, readSettings, saveSettings } from '../core/settings-file';
@@ -89,7 +89,7 @@ export async function startHeadless(
     core,
     token,
     log,
-    handlers: createHandlers(core, { showConversation: () => undefined }),
+    handlers: createHandlers(core, windowlessHooks),
   });
   try {
     await new Promise<void>((resolve, reject) => {

@@ -47,7 +47,11 @@ export interface IpcAdapter {
 export function createIpcAdapter(options: IpcAdapterOptions): IpcAdapter {
   const { core, windows } = options;
   const logError = options.logError ?? ((message, error) => console.error(message, error));
-  const handlers = createHandlers(core, { showConversation: options.showConversation });
+  const handlers = createHandlers(core, {
+    showConversation: options.showConversation,
+    showPath: options.showPath,
+    chooseDirectory: options.chooseDirectory,
+  });
 
   const batcher = new EventBatcher((batch: PigeonEvent[]) => {
     for (const contents of windows.liveWebContents()) {

@@ -19,6 +19,7 @@ export const en = {
     ipmsg: 'IPMsg',
     feiq: 'FeiQ',
     iptux: 'iptux',
+    udp: 'Plain UDP',
     unknown: 'Other client',
   },
   self: {

@@ -21,6 +21,7 @@ export const zhCN: Messages = {
     ipmsg: 'IPMsg',
     feiq: '飞秋',
     iptux: 'iptux',
+    udp: '纯 UDP',
     unknown: '其他客户端',
   },
   self: {

@@ -4,7 +4,7 @@
  * Bundled with esbuild and run under plain Node inside a namespace host.
  */
 import readline from 'node:readline';
-import { createHandlers } from '../../src-main/adapters/handlers';
+import { createHandlers, windowlessHooks } from '../../src-main/adapters/handlers';
 import { createMessengerCore } from '../../src-main/core/messenger';
 import { openHistory } from '../../src-main/core/store/history-file';
 import type { MessengerOptions } from '../../src-main/core/options';
@@ -18,7 +18,7 @@ const store = dataDir
   ? openHistory(dataDir, (problem) => process.stderr.write(`${problem}\n`))
   : undefined;
 const core = createMessengerCore(options, store);
-const handlers = createHandlers(core, { showConversation: () => undefined });
+const handlers = createHandlers(core, windowlessHooks);
 const write = (message: unknown): void => void process.stdout.write(`${JSON.stringify(message)}\n`);
 
 core.onEvent((event) => write({ events: [event] }));

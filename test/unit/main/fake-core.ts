@@ -3,11 +3,17 @@ import type {
   ConversationDTO,
   MessageDTO,
   NetworkSettingsDTO,
+  PeerDTO,
   PigeonEvent,
+  TransferDTO,
   SelfDTO,
   SnapshotDTO,
 } from '../../../preload/contract';
-import type { MessengerCore } from '../../../src-main/core/messenger-api';
+import type {
+  MessengerCore,
+  OfferRequest,
+  PlainContactRequest,
+} from '../../../src-main/core/messenger-api';
 
 export const self: SelfDTO = {
   nickname: 'Ann',
@@ -42,6 +48,42 @@ export function message(partial: Partial<MessageDTO> = {}): MessageDTO {
     state: 'received',
     at: 1000,
     ...partial,
+  };
+}
+
+export function transfer(partial: Partial<TransferDTO> = {}): TransferDTO {
+  return {
+    id: 't1',
+    conversationId: 'bob@pc2',
+    messageId: 'm1',
+    direction: 'in',
+    items: [{ name: 'report.pdf', size: 1024, kind: 'file' }],
+    state: 'offered',
+    totalBytes: 1024,
+    bytesDone: 0,
+    bytesPerSecond: 0,
+    image: false,
+    retryable: false,
+    at: 1000,
+    ...partial,
+  };
+}
+
+function plainPeer(request: PlainContactRequest): PeerDTO {
+  const id = `udp:${request.host}:${request.port}`;
+  return {
+    id,
+    nickname: request.nickname ?? id,
+    group: '',
+    user: '',
+    host: request.host,
+    address: request.host,
+    port: request.port,
+    status: 'online',
+    client: 'udp',
+    version: '',
+    lastSeen: 0,
+    plain: { host: request.host, port: request.port, encoding: request.encoding, localPort: 40000 },
   };
 }
 
@@ -93,6 +135,21 @@ export function createFakeCore() {
       announceTargets: ['255.255.255.255'],
       stats: snapshot().stats,
     })),
+    openSealed: vi.fn((id: string) => message({ id, sealed: true, readAt: 2000 })),
+    offerFiles: vi.fn(async (request: OfferRequest) =>
+      transfer({ conversationId: request.conversationId, direction: 'out' }),
+    ),
+    listTransfers: vi.fn((_conversationId: string) => [transfer()]),
+    acceptTransfer: vi.fn((id: string, directory?: string) =>
+      transfer({ id, state: 'active', directory: directory ?? networkSettings.downloadDir }),
+    ),
+    declineTransfer: vi.fn((id: string) => transfer({ id, state: 'declined' })),
+    cancelTransfer: vi.fn((id: string) => transfer({ id, state: 'cancelled' })),
+    retryTransfer: vi.fn((id: string) => transfer({ id, state: 'active' })),
+    transferLocation: vi.fn((_id: string) => '/tmp/downloads/report.pdf'),
+    getTransferImage: vi.fn(async (_id: string) => ({ mimeType: 'image/png', base64: 'iVBORw==' })),
+    addPlainContact: vi.fn(async (request: PlainContactRequest) => plainPeer(request)),
+    removePlainContact: vi.fn((_peerId: string) => undefined),
     onEvent: vi.fn((listener: (event: PigeonEvent) => void) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

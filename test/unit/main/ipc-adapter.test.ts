@@ -47,6 +47,8 @@ describe('IPC adapter', () => {
         liveWebContents: () => contents as never,
       },
       showConversation,
+      showPath: () => true,
+      chooseDirectory: async () => '/home/ann/Saved',
       logError,
     });
   });
@@ -78,7 +80,7 @@ describe('IPC adapter', () => {
 
   it('answers a request from its own window', async () => {
     const reply = await call(ipcChannel('sendMessage'), { conversationId: 'bob@pc2', text: 'hi' });
-    expect(core.sendMessage).toHaveBeenCalledWith('bob@pc2', 'hi');
+    expect(core.sendMessage).toHaveBeenCalledWith('bob@pc2', 'hi', { sealed: undefined });
     expect(reply).toMatchObject({ ok: true, value: [{ text: 'hi', direction: 'out' }] });
   });
 

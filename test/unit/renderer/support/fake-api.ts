@@ -5,6 +5,7 @@ import type {
   PigeonApi,
   PigeonEvent,
   SnapshotDTO,
+  TransferDTO,
 } from '../../../../preload/contract';
 
 export const networkSettings: NetworkSettingsDTO = {
@@ -14,6 +15,25 @@ export const networkSettings: NetworkSettingsDTO = {
   broadcastAddresses: [],
   restartNeeded: false,
 };
+
+/** A transfer as the fake main process reports it. */
+export function fakeTransfer(partial: Partial<TransferDTO> = {}): TransferDTO {
+  return {
+    id: 'transfer-1',
+    conversationId: 'alice@lan-pc',
+    messageId: 'message-1',
+    direction: 'in',
+    items: [{ name: '报告.pdf', size: 2_400_000, kind: 'file' }],
+    state: 'offered',
+    totalBytes: 2_400_000,
+    bytesDone: 0,
+    bytesPerSecond: 0,
+    image: false,
+    retryable: false,
+    at: 1_700_000_000_000,
+    ...partial,
+  };
+}
 
 /** A PigeonApi whose channels are spies with sensible answers; `emit` pushes events. */
 export function createFakeApi(initial: SnapshotDTO) {
@@ -87,6 +107,75 @@ export function createFakeApi(initial: SnapshotDTO) {
       announceTargets: ['255.255.255.255', ...settings.hosts],
       stats: current.stats,
     })),
+    openSealed: vi.fn<PigeonApi['openSealed']>(async (request) => ({
+      id: request?.messageId ?? '',
+      conversationId: 'alice@lan-pc',
+      direction: 'in',
+      text: 'sealed text',
+      state: 'received',
+      sealed: true,
+      readAt: 1_700_000_200_000,
+      at: 1_700_000_000_000,
+    })),
+    offerFiles: vi.fn<PigeonApi['offerFiles']>(async (request) =>
+      fakeTransfer({
+        conversationId: request?.conversationId ?? '',
+        direction: 'out',
+        image: request?.image ?? false,
+        items: (request?.paths ?? []).map((path) => ({
+          name: path.split(/[\\/]/).pop() ?? path,
+          size: 1000,
+          kind: 'file' as const,
+        })),
+      }),
+    ),
+    listTransfers: vi.fn<PigeonApi['listTransfers']>(async () => []),
+    acceptTransfer: vi.fn<PigeonApi['acceptTransfer']>(async (request) =>
+      fakeTransfer({
+        id: request?.transferId ?? '',
+        state: 'active',
+        directory: request?.directory ?? settings.downloadDir,
+      }),
+    ),
+    declineTransfer: vi.fn<PigeonApi['declineTransfer']>(async (request) =>
+      fakeTransfer({ id: request?.transferId ?? '', state: 'declined' }),
+    ),
+    cancelTransfer: vi.fn<PigeonApi['cancelTransfer']>(async (request) =>
+      fakeTransfer({ id: request?.transferId ?? '', state: 'cancelled' }),
+    ),
+    retryTransfer: vi.fn<PigeonApi['retryTransfer']>(async (request) =>
+      fakeTransfer({ id: request?.transferId ?? '', state: 'active' }),
+    ),
+    showTransfer: vi.fn<PigeonApi['showTransfer']>(async () => ({
+      shown: true,
+      path: `${settings.downloadDir}/report.pdf`,
+    })),
+    getTransferImage: vi.fn<PigeonApi['getTransferImage']>(async () => ({
+      mimeType: 'image/png',
+      base64: 'iVBORw0KGgo=',
+    })),
+    chooseDirectory: vi.fn<PigeonApi['chooseDirectory']>(async () => ({
+      directory: '/home/ming/Desktop',
+    })),
+    addPlainContact: vi.fn<PigeonApi['addPlainContact']>(async (request) => {
+      const host = request?.host ?? '';
+      const port = request?.port ?? 0;
+      return {
+        id: `udp:${host}:${port}`,
+        nickname: request?.nickname || `${host}:${port}`,
+        group: '',
+        user: '',
+        host,
+        address: host,
+        port,
+        status: 'online',
+        client: 'udp',
+        version: '',
+        lastSeen: 0,
+        plain: { host, port, encoding: request?.encoding ?? 'utf8', localPort: 40000 },
+      };
+    }),
+    removePlainContact: vi.fn<PigeonApi['removePlainContact']>(async () => ({ ok: true as const })),
     onEvents: vi.fn<PigeonApi['onEvents']>((listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
