@@ -24,6 +24,7 @@ import { PacketNumberer } from './ipmsg/packet-number';
 import type { LegacyEncoding } from './ipmsg/text';
 import { Courtesy } from './messaging/courtesy';
 import { Messaging } from './messaging/messaging';
+import { SealedMessages } from './messaging/sealed';
 import type {
   ListMessagesQuery,
   MessengerCore,
@@ -44,10 +45,13 @@ import { PIGEON_APP_VERSION } from './version';
 import { localIpv4Addresses } from './net/interfaces';
 import { describeNetwork } from './net/network-status';
 import { Wire, type Endpoint } from './wire';
+import { TransferService } from './transfer/transfers';
+import path from 'node:path';
+import { PlainContacts } from './plain-udp/plain-contacts';
+import { PlainContactsRepo } from './store/plain-contacts-repo';
 
 export const DEFAULT_PORT = 2425;
 
-const notYet = () => new ContractError('failed', 'Not available yet.');
 /** How many remembered peers are asked directly at start (the most recently seen). */
 const REPROBE_LIMIT = 256;
 
@@ -71,6 +75,9 @@ class Messenger implements MessengerCore {
   private readonly discovery: Discovery;
   private readonly messaging: Messaging;
   private readonly courtesy: Courtesy;
+  private readonly transfers: TransferService;
+  private readonly sealed: SealedMessages;
+  private readonly plain: PlainContacts;
   private self: SelfDTO;
   private ownAddresses = new Set<string>();
   private running = false;
@@ -150,6 +157,42 @@ class Messenger implements MessengerCore {
       },
       onPeerSilent: (peer) => this.discovery.introduceTo(peer),
       onIncoming: (packet, peer) => this.courtesy.messageArrived(packet, peer),
+      offers: {
+        read: (offer) => this.transfers.readOffer(offer),
+        keep: (transfer, messageId) => this.transfers.keepOffer(transfer, messageId),
+      },
+    });
+    this.transfers = new TransferService({
+      store,
+      wire,
+      peer: (peerId) => this.directory.get(peerId),
+      requester: {
+        version: pigeonVersionString(PIGEON_APP_VERSION),
+        user: this.self.user,
+        host: this.self.host,
+        nextPacketNo: () => wire.nextPacketNo(),
+      },
+      port,
+      bindAddress: options.bindAddress ?? '0.0.0.0',
+      legacy,
+      timing,
+      downloadDir: () => this.network.get().downloadDir,
+      imagesDir: () => options.imagesDir ?? path.join(this.network.get().downloadDir, 'images'),
+      wireEncoding: (peer) => this.messaging.wireEncoding(peer),
+      emit: (event) => this.emit(event),
+      announceMessage: (message, isNew) => {
+        this.emit({ type: 'message', message });
+        const conversation = store.conversations.noteMessage(message, isNew);
+        this.emit({ type: 'conversation', conversation });
+      },
+    });
+    this.sealed = new SealedMessages({
+      wire,
+      directory: this.directory,
+      history: store.messages,
+      conversations: store.conversations,
+      onMessage: (message) => this.emit({ type: 'message', message }),
+      onConversation: (conversation) => this.emit({ type: 'conversation', conversation }),
     });
     this.courtesy = new Courtesy({
       wire,
@@ -159,6 +202,13 @@ class Messenger implements MessengerCore {
       wireEncoding: (peer) => this.messaging.wireEncoding(peer),
       emit: (event) => this.emit(event),
       now: Date.now,
+    });
+    this.plain = new PlainContacts({
+      repo: new PlainContactsRepo(store.db),
+      history: store.messages,
+      conversations: store.conversations,
+      emit: (event) => this.emit(event),
+      bindAddress: options.bindAddress ?? '0.0.0.0',
     });
   }
 
@@ -185,14 +235,20 @@ class Messenger implements MessengerCore {
       .slice(0, REPROBE_LIMIT);
     for (const peer of remembered) this.discovery.introduceTo(peer);
     this.introduceToNamedHosts();
+    // TCP for files on the same port number; if it is taken, chat still works.
+    await this.transfers.start();
+    await this.plain.start();
   }
 
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
     this.messaging.stop();
+    await this.transfers.stop();
     this.courtesy.stop();
+    this.sealed.stop();
     await this.discovery.leave();
+    await this.plain.stop();
     this.events.stop();
     await this.transport.close();
   }
@@ -200,7 +256,7 @@ class Messenger implements MessengerCore {
   snapshot(): SnapshotDTO {
     return {
       self: { ...this.self },
-      peers: this.directory.all().map(toPeerDTO),
+      peers: [...this.directory.all().map(toPeerDTO), ...this.plain.peers()],
       conversations: this.store.conversations.all(),
       stats: this.networkStats.snapshot(),
     };
@@ -215,62 +271,85 @@ class Messenger implements MessengerCore {
     return this.store.messages.list(conversationId, page);
   }
 
-  sendMessage(conversationId: string, text: string, _options: { sealed?: boolean } = {}) {
+  sendMessage(conversationId: string, text: string, options: { sealed?: boolean } = {}) {
     if (!this.running) throw new ContractError('failed', 'Pigeon is not connected to the network.');
     if (text.trim().length === 0)
       throw new ContractError('invalid-request', 'An empty message cannot be sent.');
-    return this.messaging.send(conversationId, text);
+    if (this.plain.isPlain(conversationId)) return this.plain.send(conversationId, text);
+    return this.messaging.send(conversationId, text, options);
   }
 
-  // --- sealed messages (being built) ---
-  openSealed(_messageId: string): MessageDTO {
-    throw notYet();
+  // --- sealed messages: see messaging/sealed.ts ---
+  openSealed(messageId: string): MessageDTO {
+    return this.sealed.open(messageId);
   }
 
-  // --- file transfer (being built) ---
-  offerFiles(_request: OfferRequest): Promise<TransferDTO> {
-    return Promise.reject(notYet());
+  // --- file transfer (transfer/transfers.ts) ---
+  offerFiles(request: OfferRequest): Promise<TransferDTO> {
+    try {
+      if (!this.running) {
+        throw new ContractError('failed', 'Pigeon is not connected to the network.');
+      }
+      const conversation = this.store.conversations.get(request.conversationId);
+      const peer = this.directory.get(conversation?.peerId ?? request.conversationId);
+      if (!peer) throw new ContractError('failed', 'This contact is unknown.');
+      return this.transfers.offer(
+        request.conversationId,
+        peer,
+        request.paths,
+        request.image === true,
+      );
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
   }
 
-  listTransfers(_conversationId: string): TransferDTO[] {
-    return [];
+  listTransfers(conversationId: string): TransferDTO[] {
+    return this.transfers.list(conversationId);
   }
 
-  acceptTransfer(_transferId: string, _directory?: string): TransferDTO {
-    throw notYet();
+  acceptTransfer(transferId: string, directory?: string): TransferDTO {
+    return this.transfers.accept(transferId, directory);
   }
 
-  declineTransfer(_transferId: string): TransferDTO {
-    throw notYet();
+  declineTransfer(transferId: string): TransferDTO {
+    return this.transfers.decline(transferId);
   }
 
-  cancelTransfer(_transferId: string): TransferDTO {
-    throw notYet();
+  cancelTransfer(transferId: string): TransferDTO {
+    return this.transfers.cancel(transferId);
   }
 
-  retryTransfer(_transferId: string): TransferDTO {
-    throw notYet();
+  retryTransfer(transferId: string): TransferDTO {
+    return this.transfers.retry(transferId);
   }
 
-  transferLocation(_transferId: string): string {
-    throw notYet();
+  transferLocation(transferId: string): string {
+    return this.transfers.location(transferId);
   }
 
-  getTransferImage(_transferId: string): Promise<TransferImageDTO> {
-    return Promise.reject(notYet());
+  getTransferImage(transferId: string): Promise<TransferImageDTO> {
+    return this.transfers.image(transferId);
   }
 
-  // --- plain UDP contacts (being built) ---
-  addPlainContact(_request: PlainContactRequest): Promise<PeerDTO> {
-    return Promise.reject(notYet());
+  // --- plain UDP contacts: see plain-udp/plain-contacts.ts ---
+  addPlainContact(request: PlainContactRequest): Promise<PeerDTO> {
+    return this.plain.add(request);
   }
 
-  removePlainContact(_peerId: string): void {
-    throw notYet();
+  removePlainContact(peerId: string): void {
+    this.plain.remove(peerId);
   }
 
   resendMessage(messageId: string) {
     if (!this.running) throw new ContractError('failed', 'Pigeon is not connected to the network.');
+    if (this.plain.ownsMessage(messageId)) return this.plain.resend(messageId);
+    // An offer that was not confirmed is offered again, files and all.
+    const offer = this.store.messages.get(messageId);
+    if (offer?.transferId && offer.direction === 'out') {
+      this.transfers.retry(offer.transferId);
+      return this.store.messages.get(messageId) ?? offer;
+    }
     return this.messaging.resend(messageId);
   }
 
@@ -281,7 +360,8 @@ class Messenger implements MessengerCore {
   }
 
   openConversation(peerId: string): string {
-    if (!this.directory.get(peerId)) throw new ContractError('failed', 'This contact is unknown.');
+    if (!this.directory.get(peerId) && !this.plain.canOpen(peerId))
+      throw new ContractError('failed', 'This contact is unknown.');
     const conversation = this.store.conversations.ensure(peerId);
     this.emit({ type: 'conversation', conversation });
     return conversation.id;
@@ -311,9 +391,8 @@ class Messenger implements MessengerCore {
   }
 
   exportConversation(conversationId: string, format: 'text' | 'json') {
-    const peer = this.directory.get(
-      this.store.conversations.get(conversationId)?.peerId ?? conversationId,
-    );
+    const peerId = this.store.conversations.get(conversationId)?.peerId ?? conversationId;
+    const peer = this.directory.get(peerId) ?? this.plain.get(peerId);
     const names = { self: this.self.nickname, peer: peer?.nickname ?? conversationId };
     return exportConversation(this.store.messages, conversationId, format, names);
   }
@@ -377,7 +456,9 @@ class Messenger implements MessengerCore {
     }
     return (
       this.discovery.handle(packet, from) ||
+      this.transfers.handle(packet, from) ||
       this.messaging.handle(packet, from) ||
+      this.sealed.handle(packet, from) ||
       this.courtesy.handle(packet, from)
     );
   }

@@ -14,6 +14,11 @@ export interface MessengerOptions {
   bindAddress?: string;
   /** Where received files go. */
   downloadDir?: string;
+  /**
+   * Where pictures sent and received inline are kept, beside history (both sides keep a
+   * copy); `images` in the download folder when not set.
+   */
+  imagesDir?: string;
   /** Extra directed-broadcast addresses to announce to, beyond the interfaces'. */
   broadcastAddresses?: string[];
   /** Explicit hosts (addresses, optionally `addr:port`) to announce to by unicast. */

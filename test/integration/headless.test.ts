@@ -119,12 +119,14 @@ describe('headless mode', () => {
     });
     ws.send('not json');
 
+    // Bob may have been met before this socket connected: events are not replayed, so the
+    // snapshot is the window's starting point (as the real UI does).
     const bob = await waitFor(
-      () => api.events.find((e) => e.type === 'peer' && e.peer.nickname === 'Bob'),
+      () => a.core.snapshot().peers.find((peer) => peer.nickname === 'Bob'),
       5000,
-      'Bob event',
+      'Bob in the peer list',
     );
-    const peerId = bob.type === 'peer' ? bob.peer.id : '';
+    const peerId = bob.id;
     const opened = await api.call('openConversation', { peerId });
     expect(opened.value).toEqual({ conversationId: peerId });
     const sent = await api.call('sendMessage', { conversationId: peerId, text: '你好 Bob' });

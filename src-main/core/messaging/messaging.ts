@@ -13,7 +13,8 @@ import type { MessagesRepo } from '../store/messages-repo';
 import type { OutboxRepo } from '../store/outbox-repo';
 import type { Endpoint, Wire } from '../wire';
 import { DeliveryTracker, type PendingDelivery } from './delivery-tracker';
-import { Receiving } from './receiving';
+import { Receiving, type ReceivingDeps } from './receiving';
+import { SEALED_OPTIONS } from './sealed';
 
 /** FeiQ clones and unknown clients read at most 4 KB; the rest of the family 8 KB. */
 const SMALL_DATAGRAM = 4096;
@@ -35,6 +36,8 @@ export interface MessagingDeps {
   onPeerSilent: (peer: PeerRecord) => void;
   /** A SENDMSG arrived from a peer (after it was kept and acknowledged). */
   onIncoming?: (packet: Packet, peer: PeerRecord) => void;
+  /** Offers of files (see Receiving). */
+  offers?: ReceivingDeps['offers'];
   now?: () => number;
 }
 
@@ -63,11 +66,18 @@ export class Messaging {
     });
   }
 
-  /** Send text to a conversation's peer; text too long for one datagram becomes several messages. */
-  send(conversationId: string, text: string): MessageDTO[] {
+  /**
+   * Send text to a conversation's peer; text too long for one datagram becomes several
+   * messages. Sealed text is sealed in every part, so no part of it shows unopened.
+   */
+  send(conversationId: string, text: string, options: { sealed?: boolean } = {}): MessageDTO[] {
     const peer = this.requirePeer(conversationId);
     const wire = this.wireEncoding(peer);
-    const command = Mode.SENDMSG | Opt.SENDCHECKOPT | (wire.utf8Flag ? Opt.UTF8OPT : 0);
+    const command =
+      Mode.SENDMSG |
+      Opt.SENDCHECKOPT |
+      (wire.utf8Flag ? Opt.UTF8OPT : 0) |
+      (options.sealed ? SEALED_OPTIONS : 0);
     const limit =
       peer.client === 'feiq' || peer.client === 'unknown' ? SMALL_DATAGRAM : MAX_DATAGRAM_OUT;
     // Room for the header, the trailing NUL and a margin for a longer packet number.
@@ -82,6 +92,7 @@ export class Messaging {
         text: chunk,
         state: offline ? 'queued' : 'sending',
         at: this.now(),
+        ...(options.sealed ? { sealed: true } : {}),
       };
       if (offline) {
         this.deps.history.add(message, { peerId: peer.id });
@@ -188,7 +199,12 @@ export class Messaging {
 
   private transmit(message: MessageDTO, peer: PeerRecord, packetNo: number): void {
     const wire = this.wireEncoding(peer);
-    const command = Mode.SENDMSG | Opt.SENDCHECKOPT | (wire.utf8Flag ? Opt.UTF8OPT : 0);
+    // From the stored message, so a resent or queued sealed message stays sealed.
+    const command =
+      Mode.SENDMSG |
+      Opt.SENDCHECKOPT |
+      (wire.utf8Flag ? Opt.UTF8OPT : 0) |
+      (message.sealed ? SEALED_OPTIONS : 0);
     const bytes = this.deps.wire.build(command, buildMessageExtra(message.text, wire), packetNo);
     const delivery: PendingDelivery = {
       messageId: message.id,

@@ -10,6 +10,7 @@ import { legacyEncodingFor, type LegacyEncoding } from '../ipmsg/text';
 import type { ConversationsRepo } from '../store/conversations-repo';
 import type { MessagesRepo } from '../store/messages-repo';
 import type { Endpoint, Wire } from '../wire';
+import type { TransferRecord } from '../transfer/transfer-record';
 import { DuplicateFilter } from './duplicate-filter';
 
 export interface ReceivingDeps {
@@ -22,6 +23,16 @@ export interface ReceivingDeps {
   onConversation: (conversation: ConversationDTO) => void;
   /** A peer we did not know wrote to us (or wrote from a new address). */
   onPeerSeen: (peer: PeerRecord, isNew: boolean) => void;
+  /** Attachment lists (FILEATTACHOPT): read first, kept only once the message is new. */
+  offers?: {
+    read(offer: {
+      attachments: Buffer;
+      packet: Packet;
+      peer: PeerRecord;
+      legacy: LegacyEncoding;
+    }): TransferRecord | undefined;
+    keep(transfer: TransferRecord, messageId: string): void;
+  };
   now: () => number;
 }
 
@@ -41,8 +52,14 @@ export class Receiving {
   received(packet: Packet, from: Endpoint): PeerRecord {
     const peer = this.sender(packet, from);
     const legacy = legacyEncodingFor(packet.version, this.deps.legacy);
-    const { text } = parseMessageExtra(packet.extra, packet.command, legacy);
-    if (text.length > 0 && !this.isDuplicate(peer, packet)) {
+    const { text, attachments } = parseMessageExtra(packet.extra, packet.command, legacy);
+    // An offer may come with no text at all; one with nothing usable is just its text.
+    const offer =
+      attachments && attachments.length > 0
+        ? this.deps.offers?.read({ attachments, packet, peer, legacy })
+        : undefined;
+    if ((text.length > 0 || offer) && !this.isDuplicate(peer, packet)) {
+      const sealed = hasOption(packet.command, Opt.SECRETOPT);
       const message: MessageDTO = {
         id: randomUUID(),
         conversationId: peer.id,
@@ -50,10 +67,18 @@ export class Receiving {
         text,
         state: 'received',
         at: this.deps.now(),
+        ...(sealed ? { sealed: true } : {}),
+        ...(offer ? { transferId: offer.id } : {}),
       };
+      if (offer) this.deps.offers?.keep(offer, message.id);
       // Committed before the acknowledgement goes out: an acknowledged message is never lost.
-      this.deps.history.add(message, { peerId: peer.id, packetNo: packet.packetNo });
-      this.deps.onMessage(message);
+      this.deps.history.add(message, {
+        peerId: peer.id,
+        packetNo: packet.packetNo,
+        readCheck: sealed && hasOption(packet.command, Opt.READCHECKOPT),
+      });
+      // A sealed message shows no text until it is opened (openSealed).
+      this.deps.onMessage(sealed ? { ...message, text: '' } : message);
       this.deps.onConversation(this.deps.conversations.noteMessage(message, true));
     }
     const wantsAck =

@@ -15,6 +15,13 @@ export function isPlainUdpEncoding(value: unknown): value is PlainUdpEncoding {
 /** The largest datagram Pigeon sends or accepts on a plain UDP channel (iptux's limit too). */
 export const MAX_PLAIN_DATAGRAM = 8192;
 
+/**
+ * The largest datagram Pigeon sends to a plain contact. The programs socket tutorials
+ * teach read with recvfrom(1024) and silently lose whatever does not fit, so longer
+ * text goes out as several datagrams of at most this size.
+ */
+export const PLAIN_SEND_BYTES = 1024;
+
 /** Below this one character may not fit in a datagram (UTF-8 needs up to 4 bytes). */
 export const MIN_PLAIN_DATAGRAM = 16;
 

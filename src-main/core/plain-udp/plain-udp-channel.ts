@@ -40,6 +40,11 @@ export interface PlainUdpChannelOptions {
   /** Largest datagram sent or accepted, 16…8192 (default 8192). */
   maxDatagramBytes?: number;
   /**
+   * Largest datagram sent, 16…maxDatagramBytes (default maxDatagramBytes). Simple
+   * programs read with a small buffer (recvfrom(1024)) and lose whatever does not fit.
+   */
+  maxSendBytes?: number;
+  /**
    * Accept text from the contact's address whatever its source port. Some programs send
    * from one socket and listen on another, so their replies come from a different port.
    */
@@ -116,6 +121,10 @@ function checkOptions(options: PlainUdpChannelOptions): void {
       `maxDatagramBytes must be ${MIN_PLAIN_DATAGRAM}…${MAX_PLAIN_DATAGRAM}, got ${max}`,
     );
   }
+  const send = options.maxSendBytes ?? max;
+  if (!Number.isInteger(send) || send < MIN_PLAIN_DATAGRAM || send > max) {
+    throw new RangeError(`maxSendBytes must be ${MIN_PLAIN_DATAGRAM}…${max}, got ${send}`);
+  }
 }
 
 export class PlainUdpChannel {
@@ -123,6 +132,7 @@ export class PlainUdpChannel {
   private bound: { address: string; port: number } | undefined;
   private readonly limiter: RateLimiter;
   private readonly maxBytes: number;
+  private readonly maxSendBytes: number;
   private readonly now: () => number;
   private readonly counts: PlainUdpStats = {
     datagramsIn: 0,
@@ -133,6 +143,7 @@ export class PlainUdpChannel {
   constructor(private readonly options: PlainUdpChannelOptions) {
     checkOptions(options);
     this.maxBytes = options.maxDatagramBytes ?? MAX_PLAIN_DATAGRAM;
+    this.maxSendBytes = options.maxSendBytes ?? this.maxBytes;
     this.now = options.now ?? Date.now;
     const perSecond = options.maxPerSecond ?? 50;
     this.limiter = new RateLimiter(perSecond, perSecond * 2, 1, this.now);
@@ -182,7 +193,7 @@ export class PlainUdpChannel {
     const { datagrams, unrepresentable } = encodePlainText(
       text,
       this.options.contact.encoding,
-      this.maxBytes,
+      this.maxSendBytes,
     );
     const result: PlainUdpSendResult = { datagrams: datagrams.length, sent: 0, unrepresentable };
     for (const datagram of datagrams) {

@@ -32,7 +32,7 @@ export function* chatLogLines(
   const peer = oneLine(options.names.peer);
   for (const message of messages) {
     const who = message.direction === 'out' ? self : peer;
-    const [first = '', ...rest] = message.text.split(/\r\n|\r|\n/);
+    const [first = '', ...rest] = textOf(message).split(/\r\n|\r|\n/);
     const more = rest.map((line) => `\n${CONTINUATION_INDENT}${line}`).join('');
     yield `[${stamp(message.at)}] ${who}: ${first}${more}\n`;
   }
@@ -104,6 +104,15 @@ export async function writeExport(file: string, chunks: Iterable<string>): Promi
   }
   await handle.close();
   await fs.rename(temp, file);
+}
+
+/** A sealed message not yet opened is exported as a mark: its text stays sealed. */
+export const SEALED_MARK = '[sealed]';
+
+function textOf(message: MessageDTO): string {
+  const unopened =
+    message.direction === 'in' && message.sealed === true && message.readAt === undefined;
+  return unopened ? SEALED_MARK : message.text;
 }
 
 function oneLine(name: string): string {

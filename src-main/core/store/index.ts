@@ -3,6 +3,7 @@ import { openDatabase, type OpenDatabaseOptions, type PigeonDatabase } from './d
 import { MessagesRepo, type MessagesRepoOptions } from './messages-repo';
 import { OutboxRepo } from './outbox-repo';
 import { PeersRepo } from './peers-repo';
+import { TransfersRepo } from './transfers-repo';
 
 export { StoreError, type StoreErrorCode } from './store-error';
 export { openDatabase, type OpenDatabaseOptions, type PigeonDatabase } from './database';
@@ -16,6 +17,7 @@ export type { ScanWindows, SearchHit, SearchOptions } from './message-search';
 export { ConversationsRepo } from './conversations-repo';
 export { PeersRepo } from './peers-repo';
 export { OutboxRepo, type OutboxEntry } from './outbox-repo';
+export { TransfersRepo, MAX_TRANSFERS_LISTED } from './transfers-repo';
 export { MessageSchema } from './message-schema';
 export {
   exportConversation,
@@ -33,6 +35,7 @@ export interface PigeonStore {
   readonly conversations: ConversationsRepo;
   readonly peers: PeersRepo;
   readonly outbox: OutboxRepo;
+  readonly transfers: TransfersRepo;
   close(): void;
 }
 
@@ -47,6 +50,7 @@ export function openStore(file: string | ':memory:', options: OpenStoreOptions =
     conversations: new ConversationsRepo(db),
     peers: new PeersRepo(db),
     outbox: new OutboxRepo(db, options.now),
+    transfers: new TransfersRepo(db),
     close: () => db.close(),
   };
 }

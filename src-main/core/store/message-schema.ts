@@ -22,6 +22,8 @@ export const MessageSchema = z.object({
   state: z.enum(STATES),
   at: z.number().int().min(0).max(8.64e15),
   error: z.string().max(4096).optional(),
+  sealed: z.boolean().optional(),
+  readAt: z.number().int().min(0).max(8.64e15).optional(),
 });
 
 // The schema and the contract must describe the same thing: this fails to compile
@@ -42,10 +44,15 @@ export interface MessageRow {
   at: number;
   error: string | null;
   packet_no: number | null;
+  /** Migration 5: 1 for a sealed message. */
+  sealed: number;
+  read_at: number | null;
+  /** Migration 4: the transfer this message offers. */
+  transfer_id: string | null;
 }
 
 export const MESSAGE_COLUMNS =
-  'seq, id, conversation_id, peer_id, direction, text, state, at, error, packet_no';
+  'seq, id, conversation_id, peer_id, direction, text, state, at, error, packet_no, sealed, read_at, transfer_id';
 /** The same columns, qualified with the alias `m`. */
 export const MESSAGE_COLUMNS_M = MESSAGE_COLUMNS.split(', ')
   .map((column) => `m.${column}`)
@@ -68,5 +75,13 @@ export function toMessage(row: MessageRow): MessageDTO {
   };
   if (!knownStates.has(row.state)) message.error = `Stored with an unknown state (${row.state}).`;
   else if (row.error !== null) message.error = row.error;
+  if (row.transfer_id) message.transferId = row.transfer_id;
+  if (row.sealed === 1) {
+    message.sealed = true;
+    if (row.read_at !== null) message.readAt = row.read_at;
+    // A sealed message we have not opened keeps its text in the store only: nothing
+    // built from a row (lists, previews, search, export, notifications) can show it.
+    else if (message.direction === 'in') message.text = '';
+  }
   return message;
 }

@@ -24,6 +24,8 @@ export const DEFAULT_SEARCH_LIMIT = 50;
 export const MAX_SEARCH_LIMIT = 200;
 
 const likeClause = ` AND m.text LIKE ? ESCAPE '${LIKE_ESCAPE}'`;
+// A sealed message we have not opened is not found by its hidden text (migration 5).
+const notSealedAway = " AND NOT (m.sealed = 1 AND m.direction = 'in' AND m.read_at IS NULL)";
 
 /**
  * How far a search reads messages one by one instead of using the trigram index.
@@ -117,6 +119,7 @@ function indexedSearch(
     `SELECT ${MESSAGE_COLUMNS_M} FROM messages_fts CROSS JOIN messages m ON m.seq = messages_fts.rowid` +
     ` WHERE messages_fts MATCH ?` +
     (conversationId === undefined ? '' : ' AND m.conversation_id = ?') +
+    notSealedAway +
     ` ORDER BY messages_fts.rowid DESC LIMIT ?`;
   const params: unknown[] = [matchExpression(words)];
   if (conversationId !== undefined) params.push(conversationId);
@@ -136,6 +139,7 @@ function scan(
     `SELECT ${MESSAGE_COLUMNS_M} FROM messages m WHERE m.seq > ?` +
     (conversationId === undefined ? '' : ' AND m.conversation_id = ?') +
     likeClause.repeat(words.length) +
+    notSealedAway +
     ` ORDER BY m.seq DESC LIMIT ?`;
   const params: unknown[] = [floor];
   if (conversationId !== undefined) params.push(conversationId);

@@ -2,6 +2,7 @@ import type { MessageDTO, MessageDirection } from '../../../preload/contract';
 import { DEFAULT_PAGE, type MessageHistory } from '../history/message-history';
 import type { PigeonDatabase } from './database';
 import { MESSAGE_COLUMNS, toMessage, type MessageRow } from './message-schema';
+import { SealedReceipts } from './sealed-receipts';
 import {
   DEFAULT_SCAN_WINDOWS,
   searchMessages,
@@ -16,6 +17,8 @@ export interface MessageDetails {
   peerId?: string;
   /** IPMsg packet number it travelled with (received) or was last sent with (sent). */
   packetNo?: number;
+  /** A received sealed message whose sender asked to be told when it is opened. */
+  readCheck?: boolean;
 }
 
 export interface MessagesRepoOptions {
@@ -38,12 +41,18 @@ const PACKET_NO_OF = 'SELECT packet_no FROM messages WHERE id = ?';
 // The condition matches the partial index messages_sent_by_packet (migration 3).
 const HIGHEST_SENT =
   "SELECT MAX(packet_no) AS highest FROM messages WHERE direction = 'out' AND packet_no IS NOT NULL";
-const INSERT = `INSERT INTO messages (id, conversation_id, peer_id, direction, text, state, at, error, packet_no)
-  VALUES (@id, @conversationId, @peerId, @direction, @text, @state, @at, @error, @packetNo)`;
-// peer_id and packet_no change only when given (NULL keeps them).
+const INSERT = `INSERT INTO messages (id, conversation_id, peer_id, direction, text, state, at, error, packet_no,
+    sealed, read_check, read_at, transfer_id)
+  VALUES (@id, @conversationId, @peerId, @direction, @text, @state, @at, @error, @packetNo,
+    @sealed, @readCheck, @readAt, @transferId)`;
+// peer_id and packet_no change only when given (NULL keeps them). Sealing and reading
+// change only through their own methods; the text of an unopened sealed message comes
+// out blank, so it is never written back.
 const UPDATE = `UPDATE messages SET conversation_id = @conversationId, direction = @direction,
-  text = @text, state = @state, at = @at, error = @error,
-  peer_id = coalesce(@peerId, peer_id), packet_no = coalesce(@packetNo, packet_no)
+  text = CASE WHEN sealed = 1 AND direction = 'in' AND read_at IS NULL THEN text ELSE @text END,
+  state = @state, at = @at, error = @error,
+  peer_id = coalesce(@peerId, peer_id), packet_no = coalesce(@packetNo, packet_no),
+  transfer_id = coalesce(@transferId, transfer_id)
   WHERE id = @id`;
 const GET = `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE id = ?`;
 const CURSOR = 'SELECT seq FROM messages WHERE id = ? AND conversation_id = ?';
@@ -59,12 +68,15 @@ const BY_PACKET = `SELECT ${MESSAGE_COLUMNS} FROM messages
 /** Messages in SQLite: the same contract as MemoryHistory, plus search and packet lookups. */
 export class MessagesRepo implements MessageHistory {
   private readonly windows: ScanWindows;
+  /** Sealed messages: opening them, and the peer's read receipts. */
+  readonly sealed: SealedReceipts;
 
   constructor(
     private readonly db: PigeonDatabase,
     options: MessagesRepoOptions = {},
   ) {
     this.windows = { ...DEFAULT_SCAN_WINDOWS, ...options.scanWindows };
+    this.sealed = new SealedReceipts(db, (id) => this.get(id));
   }
 
   /** Store a new message; throws StoreError 'invalid' if its id is already stored. */
@@ -182,6 +194,10 @@ function params(message: MessageDTO, details: MessageDetails, defaultPeer: strin
     at: message.at,
     error: message.error ?? null,
     packetNo: details.packetNo ?? null,
+    sealed: message.sealed === true ? 1 : 0,
+    readCheck: details.readCheck === true ? 1 : 0,
+    readAt: message.readAt ?? null,
+    transferId: message.transferId ?? null,
   };
 }
 

@@ -28,8 +28,16 @@ describe('PlainUdpChannel options', () => {
     [{ localPort: 1.5 }, /local port/],
     [{ maxDatagramBytes: 9000 }, /maxDatagramBytes/],
     [{ maxDatagramBytes: 4 }, /maxDatagramBytes/],
+    [{ maxSendBytes: 8 }, /maxSendBytes/],
+    [{ maxDatagramBytes: 1024, maxSendBytes: 2048 }, /maxSendBytes/],
   ])('refuses %j', (change, message) => {
     expect(() => new PlainUdpChannel({ ...base, ...change })).toThrow(message);
+  });
+
+  it('cuts text into datagrams of at most maxSendBytes', async () => {
+    const channel = new PlainUdpChannel({ ...base, maxSendBytes: 1024 });
+    const result = await channel.send('字'.repeat(1000)); // 3000 bytes in UTF-8
+    expect(result.datagrams).toBe(3);
   });
 
   it('reports a closed channel instead of throwing', async () => {

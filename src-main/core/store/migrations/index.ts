@@ -2,6 +2,16 @@ import type { Migration } from '../migrate';
 import * as initial from './001-initial';
 import * as search from './002-search';
 import * as sentPacketNumbers from './003-sent-packet-numbers';
+import * as transfers from './004-transfers';
+import * as sealed from './005-sealed';
+import * as plainContacts from './006-plain-contacts';
 
 /** Every migration, in order. Append new ones; never edit or reorder released ones. */
-export const migrations: readonly Migration[] = [initial, search, sentPacketNumbers];
+export const migrations: readonly Migration[] = [
+  initial,
+  search,
+  sentPacketNumbers,
+  transfers,
+  sealed,
+  plainContacts,
+];

@@ -65,9 +65,14 @@ describe('openDatabase', () => {
     const v1 = open(file, { migrations: migrations.slice(0, 1) });
     expect(v1.version).toBe(1);
     expect(tables(v1)).not.toContain('messages_fts');
-    // Version 1 has no search triggers, so these rows exist only in `messages`.
-    new MessagesRepo(v1).add(message({ id: 'old-1', text: '项目进度 Meeting notes' }));
-    new MessagesRepo(v1).add(message({ id: 'old-2', text: 'lunch?' }));
+    // Version 1 has no search triggers, so these rows exist only in `messages`. Written
+    // as version 1 knew them: today's repository names columns added since.
+    const insert = v1.sqlite.prepare(
+      `INSERT INTO messages (id, conversation_id, peer_id, direction, text, state, at)
+       VALUES (?, 'alice@pc1', 'alice@pc1', 'in', ?, 'received', 1790000000000)`,
+    );
+    insert.run('old-1', '项目进度 Meeting notes');
+    insert.run('old-2', 'lunch?');
     v1.close();
 
     const current = open(file);

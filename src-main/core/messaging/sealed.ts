@@ -1,0 +1,169 @@
+import { ContractError, type ConversationDTO, type MessageDTO } from '../../../preload/contract';
+import type { PeerDirectory } from '../discovery/peer-directory';
+import { peerIdOf } from '../discovery/peer-directory';
+import { Mode, Opt, hasOption, modeOf } from '../ipmsg/commands';
+import { ackExtra, parseAckExtra } from '../ipmsg/message';
+import type { Packet } from '../ipmsg/packet';
+import type { ConversationsRepo } from '../store/conversations-repo';
+import type { MessagesRepo } from '../store/messages-repo';
+import type { Endpoint, Wire } from '../wire';
+
+/**
+ * What a sealed SENDMSG carries besides SENDCHECKOPT: sealed, and "tell me when it
+ * is opened" (IP Messenger sends the two together, as SECRETEXOPT).
+ */
+export const SEALED_OPTIONS = Opt.SECRETOPT | Opt.READCHECKOPT;
+
+/** IP Messenger repeats an unconfirmed READMSG every 750 ms, 12 times. */
+export const READ_RETRY_MS = 750;
+export const READ_MAX_RETRIES = 12;
+
+export interface SealedDeps {
+  wire: Wire;
+  directory: PeerDirectory;
+  history: MessagesRepo;
+  conversations: ConversationsRepo;
+  onMessage: (message: MessageDTO) => void;
+  onConversation: (conversation: ConversationDTO) => void;
+  now?: () => number;
+  retryIntervalMs?: number;
+  maxRetries?: number;
+}
+
+interface PendingReceipt {
+  peerId: string;
+  /** The sealed message's own packet number (what the READMSG says was read). */
+  messagePacketNo: number;
+  bytes: Buffer;
+  to: Endpoint;
+  retries: number;
+  timer: NodeJS.Timeout;
+}
+
+/**
+ * Sealed messages, both ways (SENDMSG with SECRETOPT; sending them is Messaging's).
+ * - We open one: it shows its text, and the sender gets READMSG (extra: the
+ *   message's packet number). If the sender asked (READCHECKOPT) the READMSG
+ *   carries that flag and is repeated until ANSREADMSG confirms it, or given up
+ *   quietly: a read receipt is a courtesy, never an error the user must handle.
+ * - A peer opened ours: its READMSG sets readAt (once: repeats change nothing),
+ *   and is confirmed with ANSREADMSG when it asks, carrying the READMSG's number.
+ * Clients that ignore sealing (iptux) show the text at once and never answer:
+ * the message simply stays "sealed" on our side.
+ */
+export class SealedMessages {
+  /** READMSGs awaiting ANSREADMSG, by the READMSG's packet number. */
+  private readonly pending = new Map<number, PendingReceipt>();
+  private readonly now: () => number;
+
+  constructor(private readonly deps: SealedDeps) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  /** Open a sealed message we received; the sender is told, once. */
+  open(messageId: string): MessageDTO {
+    const result = this.deps.history.sealed.open(messageId, this.now());
+    if (!result) throw new ContractError('failed', 'There is no such sealed message.');
+    if (result.opened) {
+      this.announce(result.message);
+      this.sendReceipt(messageId);
+    }
+    return result.message;
+  }
+
+  /** READMSG / ANSREADMSG / DELMSG; returns false for any other mode. */
+  handle(packet: Packet, from: Endpoint): boolean {
+    const mode = modeOf(packet.command);
+    if (mode === Mode.READMSG) this.peerOpened(packet, from);
+    else if (mode === Mode.ANSREADMSG) this.receiptConfirmed(packet);
+    // DELMSG (discarded unopened) changes nothing: the message simply stays unread.
+    else if (mode !== Mode.DELMSG) return false;
+    return true;
+  }
+
+  /** Stop every retry (shutdown). */
+  stop(): void {
+    for (const receipt of this.pending.values()) clearTimeout(receipt.timer);
+    this.pending.clear();
+  }
+
+  /** READMSGs still waiting for their confirmation (tests and diagnostics). */
+  get waiting(): number {
+    return this.pending.size;
+  }
+
+  private peerOpened(packet: Packet, from: Endpoint): void {
+    // Confirmed every time it asks: our earlier ANSREADMSG may have been lost.
+    if (hasOption(packet.command, Opt.READCHECKOPT)) {
+      void this.deps.wire.send(Mode.ANSREADMSG, ackExtra(packet.packetNo), from);
+    }
+    const packetNo = parseAckExtra(packet.extra);
+    if (packetNo === undefined) return;
+    const peerId = peerIdOf(packet.user, packet.host);
+    const message = this.deps.history.sealed.readByPeer(peerId, packetNo, this.now());
+    if (message) this.announce(message);
+  }
+
+  private receiptConfirmed(packet: Packet): void {
+    const packetNo = parseAckExtra(packet.extra);
+    if (packetNo === undefined) return;
+    const peerId = peerIdOf(packet.user, packet.host);
+    // IP Messenger answers with the READMSG's number; a client that answers with
+    // the message's own number is understood too.
+    for (const [readPacketNo, receipt] of this.pending) {
+      if (receipt.peerId !== peerId) continue;
+      if (readPacketNo === packetNo || receipt.messagePacketNo === packetNo) {
+        clearTimeout(receipt.timer);
+        this.pending.delete(readPacketNo);
+        return;
+      }
+    }
+  }
+
+  private sendReceipt(messageId: string): void {
+    const receipt = this.deps.history.sealed.receiptOf(messageId);
+    const peer = receipt && this.deps.directory.get(receipt.peerId);
+    if (!receipt || !peer) return;
+    const command = Mode.READMSG | (receipt.readCheck ? Opt.READCHECKOPT : 0);
+    const readPacketNo = this.deps.wire.nextPacketNo();
+    const bytes = this.deps.wire.build(command, ackExtra(receipt.packetNo), readPacketNo);
+    const to = { address: peer.address, port: peer.port };
+    void this.deps.wire.sendBytes(bytes, to);
+    // Without READCHECKOPT the sender promised no answer: one READMSG, as IP Messenger does.
+    if (!receipt.readCheck) return;
+    this.pending.set(readPacketNo, {
+      peerId: peer.id,
+      messagePacketNo: receipt.packetNo,
+      bytes,
+      to,
+      retries: 0,
+      timer: this.schedule(readPacketNo),
+    });
+  }
+
+  private schedule(readPacketNo: number): NodeJS.Timeout {
+    const timer = setTimeout(
+      () => this.retry(readPacketNo),
+      this.deps.retryIntervalMs ?? READ_RETRY_MS,
+    );
+    timer.unref();
+    return timer;
+  }
+
+  private retry(readPacketNo: number): void {
+    const receipt = this.pending.get(readPacketNo);
+    if (!receipt) return;
+    if (receipt.retries >= (this.deps.maxRetries ?? READ_MAX_RETRIES)) {
+      this.pending.delete(readPacketNo);
+      return;
+    }
+    receipt.retries += 1;
+    void this.deps.wire.sendBytes(receipt.bytes, receipt.to);
+    receipt.timer = this.schedule(readPacketNo);
+  }
+
+  private announce(message: MessageDTO): void {
+    this.deps.onMessage(message);
+    this.deps.onConversation(this.deps.conversations.noteMessage(message, false));
+  }
+}

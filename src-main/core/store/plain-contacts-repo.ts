@@ -1,0 +1,96 @@
+import { isPlainUdpEncoding, type PlainUdpEncoding } from '../plain-udp/plain-text-codec';
+import type { PigeonDatabase } from './database';
+
+/** A plain UDP contact as the user added it (see migration 006). */
+export interface SavedPlainContact {
+  /** `udp:<host>:<port>`, also the id of its conversation. */
+  id: string;
+  /** As the user typed it (lower case): an IPv4 address or a host name. */
+  host: string;
+  port: number;
+  encoding: PlainUdpEncoding;
+  /** The local port the user chose; 0 lets the system pick one. */
+  localPort: number;
+  /** The local port last bound (0: never), tried first when localPort is 0. */
+  boundPort: number;
+  /** '' when the user gave none. */
+  nickname: string;
+  addedAt: number;
+  /** When a datagram last came from the contact (0: never). */
+  lastSeen: number;
+}
+
+interface PlainContactRow {
+  id: string;
+  host: string;
+  port: number;
+  encoding: string;
+  local_port: number;
+  bound_port: number;
+  nickname: string;
+  added_at: number;
+  last_seen: number;
+}
+
+const COLUMNS = 'id, host, port, encoding, local_port, bound_port, nickname, added_at, last_seen';
+const UPSERT = `INSERT INTO plain_contacts (${COLUMNS})
+  VALUES (@id, @host, @port, @encoding, @localPort, @boundPort, @nickname, @addedAt, @lastSeen)
+  ON CONFLICT (id) DO UPDATE SET host = excluded.host, port = excluded.port,
+    encoding = excluded.encoding, local_port = excluded.local_port,
+    bound_port = excluded.bound_port, nickname = excluded.nickname,
+    added_at = excluded.added_at, last_seen = excluded.last_seen`;
+const ALL = `SELECT ${COLUMNS} FROM plain_contacts ORDER BY rowid`;
+const SET_BOUND = 'UPDATE plain_contacts SET bound_port = ? WHERE id = ?';
+const TOUCH = 'UPDATE plain_contacts SET last_seen = max(last_seen, ?) WHERE id = ?';
+const REMOVE = 'DELETE FROM plain_contacts WHERE id = ?';
+
+const isPort = (value: number, min: number): boolean =>
+  Number.isInteger(value) && value >= min && value <= 65535;
+
+/** The plain UDP contacts, kept across restarts. */
+export class PlainContactsRepo {
+  constructor(private readonly db: PigeonDatabase) {}
+
+  /** Add a contact, or replace the one with its id. */
+  save(contact: SavedPlainContact): void {
+    this.db.run(() => this.db.statement(UPSERT).run({ ...contact }));
+  }
+
+  /** Every contact in the order added; a row that no longer makes sense is skipped. */
+  all(): SavedPlainContact[] {
+    const rows = this.db.run(() => this.db.statement(ALL).all() as PlainContactRow[]);
+    return rows.flatMap((row) => {
+      const contact = toContact(row);
+      return contact ? [contact] : [];
+    });
+  }
+
+  setBoundPort(id: string, port: number): void {
+    this.db.run(() => this.db.statement(SET_BOUND).run(port, id));
+  }
+
+  /** Note that the contact was heard from; the time never goes backwards. */
+  touch(id: string, at: number): void {
+    this.db.run(() => this.db.statement(TOUCH).run(at, id));
+  }
+
+  remove(id: string): boolean {
+    return this.db.run(() => this.db.statement(REMOVE).run(id).changes > 0);
+  }
+}
+
+/** The file is input too: an encoding this version does not know drops the row. */
+function toContact(row: PlainContactRow): SavedPlainContact | undefined {
+  if (!isPlainUdpEncoding(row.encoding) || !isPort(row.port, 1)) return undefined;
+  return {
+    id: row.id,
+    host: row.host,
+    port: row.port,
+    encoding: row.encoding,
+    localPort: isPort(row.local_port, 0) ? row.local_port : 0,
+    boundPort: isPort(row.bound_port, 0) ? row.bound_port : 0,
+    nickname: row.nickname,
+    addedAt: row.added_at,
+    lastSeen: row.last_seen,
+  };
+}

@@ -1,0 +1,131 @@
+// Turning the user's paths into an offer: each path checked (it exists, can be read, is a
+// file or a folder), files hashed by streaming (their SHA-256 goes to Pigeons), folders
+// measured (so progress has a total), then the attachment list for the SENDMSG.
+import { createHash } from 'node:crypto';
+import { createReadStream, constants } from 'node:fs';
+import { access, lstat, opendir } from 'node:fs/promises';
+import { basename, isAbsolute, join } from 'node:path';
+import { ContractError } from '../../../preload/contract';
+import { FileAttr, type Attachment } from '../ipmsg';
+import { TRANSFER_CHUNK } from './connection';
+import { describeForOffer, type OfferedFile, type OfferedItem } from './offer-registry';
+import { pigeonExtensions } from './pigeon-extensions';
+import type { TransferItemRecord } from './transfer-record';
+
+/** SHA-256 of a file, read in 1 MiB pieces (never whole). */
+export async function hashFile(path: string, signal?: AbortSignal): Promise<string> {
+  const hash = createHash('sha256');
+  const stream = createReadStream(path, { highWaterMark: TRANSFER_CHUNK, signal });
+  for await (const chunk of stream as AsyncIterable<Buffer>) hash.update(chunk);
+  return hash.digest('hex');
+}
+
+/** Content bytes of the regular files under a folder, links not followed (as they are sent). */
+export async function folderContentBytes(root: string, maxDepth = 64): Promise<number> {
+  let total = 0;
+  const walk = async (dir: string, depth: number): Promise<void> => {
+    for await (const entry of await opendir(dir)) {
+      const path = join(dir, entry.name);
+      const info = await lstat(path).catch(() => undefined);
+      if (info?.isFile()) total += info.size;
+      else if (info?.isDirectory() && depth < maxDepth) await walk(path, depth + 1);
+    }
+  };
+  await walk(root, 1);
+  return total;
+}
+
+/** One path as an item, or a ContractError in plain words; nothing is sent on failure. */
+async function describePath(path: string): Promise<OfferedItem> {
+  const name = basename(path) || path;
+  if (!isAbsolute(path)) {
+    throw new ContractError('invalid-request', `"${path}" is not a full path.`);
+  }
+  let item: OfferedItem;
+  try {
+    item = await describeForOffer(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ContractError(
+      'invalid-request',
+      code === 'ENOENT'
+        ? `"${name}" cannot be offered: it does not exist.`
+        : code === 'EACCES' || code === 'EPERM'
+          ? `"${name}" cannot be offered: Pigeon is not allowed to read it.`
+          : `"${name}" cannot be offered: it is neither a file nor a folder.`,
+    );
+  }
+  const mode = item.kind === 'directory' ? constants.R_OK | constants.X_OK : constants.R_OK;
+  await access(item.path, mode).catch(() => {
+    throw new ContractError(
+      'invalid-request',
+      `"${name}" cannot be offered: Pigeon is not allowed to read it.`,
+    );
+  });
+  return item;
+}
+
+/** Checks every path, then hashes files and measures folders. */
+export async function describeOffer(paths: readonly string[]): Promise<TransferItemRecord[]> {
+  const described: OfferedItem[] = [];
+  for (const path of paths) described.push(await describePath(path));
+  const items: TransferItemRecord[] = [];
+  for (const item of described) {
+    try {
+      const record: TransferItemRecord = {
+        name: item.name,
+        size: item.size,
+        kind: item.kind,
+        fileId: 0,
+        mtime: item.mtime,
+        path: item.path,
+      };
+      if (item.kind === 'file') record.sha256 = await hashFile(item.path);
+      else record.contentBytes = await folderContentBytes(item.path);
+      items.push(record);
+    } catch {
+      throw new ContractError(
+        'invalid-request',
+        `"${item.name}" cannot be offered: it could not be read.`,
+      );
+    }
+  }
+  return items;
+}
+
+/** The registry's view of the items (local paths, names, sizes). */
+export function offeredItems(items: readonly TransferItemRecord[]): OfferedItem[] {
+  return items.map((item) => ({
+    path: item.path ?? '',
+    name: item.name,
+    kind: item.kind,
+    size: item.size,
+    mtime: item.mtime,
+  }));
+}
+
+/** The attachment list; Pigeon extensions (checksum, picture, folder size) only to Pigeons. */
+export function offerAttachments(
+  files: readonly OfferedFile[],
+  items: readonly TransferItemRecord[],
+  opts: { toPigeon: boolean; image: boolean },
+): Attachment[] {
+  return files.map((file, i) => {
+    const item = items[i];
+    const attachment: Attachment = {
+      fileId: file.fileId,
+      name: file.name,
+      size: file.size,
+      mtime: file.mtime,
+      attr: file.kind === 'directory' ? FileAttr.DIR : FileAttr.REGULAR,
+    };
+    if (opts.toPigeon && item) {
+      attachment.extensions = pigeonExtensions({
+        ...(item.sha256 !== undefined ? { sha256: item.sha256 } : {}),
+        ...(item.contentBytes !== undefined ? { contentBytes: item.contentBytes } : {}),
+        image: opts.image,
+      });
+    }
+    return attachment;
+  });
+}

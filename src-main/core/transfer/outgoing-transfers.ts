@@ -1,0 +1,331 @@
+// Offers we make: registered for the peer's address, announced in a SENDMSG that waits for
+// its acknowledgement like any message, served by the file server, and followed through
+// the server's events (bytes sent, items complete) and the peer's RELEASEFILES.
+import { randomUUID } from 'node:crypto';
+import { ContractError, type MessageDTO } from '../../../preload/contract';
+import type { PeerRecord } from '../discovery/peer-directory';
+import { Mode, Opt, encodeAttachments, type WireEncoding } from '../ipmsg';
+import { buildMessageExtra } from '../ipmsg/message';
+import { DeliveryTracker, type PendingDelivery } from '../messaging/delivery-tracker';
+import type { MessagesRepo } from '../store/messages-repo';
+import type { Wire } from '../wire';
+import type { FileServer, FileServerEvent, ServedTransfer } from './file-server';
+import type { OfferRegistry } from './offer-registry';
+import { describeOffer, offerAttachments, offeredItems } from './outgoing-offer';
+import { ProgressMeter } from './progress-meter';
+import type { TransferBook } from './transfer-book';
+import { checkImageFile, keepImageCopy } from './transfer-images';
+import { itemBytes, totalOf, type TransferRecord } from './transfer-record';
+import { mkdir } from 'node:fs/promises';
+
+export interface OutgoingDeps {
+  book: TransferBook;
+  registry: OfferRegistry;
+  server: FileServer;
+  messages: MessagesRepo;
+  wire: Wire;
+  wireEncoding: (peer: PeerRecord) => WireEncoding;
+  peer: (peerId: string) => PeerRecord | undefined;
+  imagesDir: () => string;
+  announceMessage: (message: MessageDTO, isNew: boolean) => void;
+  timing: { retryIntervalMs: number; maxRetries: number };
+  now: () => number;
+}
+
+/** What the server has done for one offer. */
+interface Sending {
+  /** Bytes sent per fileID (offset included). */
+  sent: Map<number, number>;
+  complete: Set<number>;
+  meter?: ProgressMeter;
+  released: boolean;
+}
+
+export class OutgoingTransfers {
+  private readonly tracker: DeliveryTracker;
+  private readonly sending = new Map<string, Sending>();
+
+  constructor(private readonly deps: OutgoingDeps) {
+    this.tracker = new DeliveryTracker({
+      transmit: (bytes, to) => void deps.wire.sendBytes(bytes, to),
+      onFailed: (delivery) => {
+        try {
+          this.unconfirmed(delivery);
+        } catch {
+          // Runs on a timer: a store error must not end the process.
+        }
+      },
+      retryIntervalMs: deps.timing.retryIntervalMs,
+      maxRetries: deps.timing.maxRetries,
+    });
+  }
+
+  /** Checks the paths, hashes, registers and sends the offer; the message goes to history. */
+  async offer(
+    conversationId: string,
+    peer: PeerRecord,
+    paths: readonly string[],
+    image: boolean,
+  ): Promise<TransferRecord> {
+    if (image) {
+      if (paths.length !== 1) {
+        throw new ContractError('invalid-request', 'A picture is sent one at a time.');
+      }
+      await checkImageFile(paths[0] as string);
+    }
+    const items = await describeOffer(paths);
+    if (image) {
+      const first = items[0]!;
+      try {
+        await mkdir(this.deps.imagesDir(), { recursive: true });
+        first.path = await keepImageCopy(first.path!, this.deps.imagesDir());
+      } catch (error) {
+        throw new ContractError('failed', `The picture could not be kept: ${String(error)}`);
+      }
+    }
+    const record: TransferRecord = {
+      id: randomUUID(),
+      conversationId,
+      messageId: randomUUID(),
+      peerId: peer.id,
+      direction: 'out',
+      packetNo: this.deps.wire.nextPacketNo(),
+      items,
+      state: 'offered',
+      image,
+      utf8: false,
+      totalBytes: totalOf(items),
+      bytesDone: 0,
+      bytesPerSecond: 0,
+      retryable: false,
+      at: this.deps.now(),
+    };
+    const bytes = this.register(record, peer);
+    const message: MessageDTO = {
+      id: record.messageId,
+      conversationId,
+      direction: 'out',
+      text: '',
+      state: 'sending',
+      at: record.at,
+      transferId: record.id,
+    };
+    this.deps.messages.add(message, { peerId: peer.id, packetNo: record.packetNo });
+    this.deps.book.add(record);
+    this.deps.announceMessage(message, true);
+    this.transmit(record, peer, bytes);
+    return record;
+  }
+
+  /** Offers a failed transfer again (new packet number, files hashed again). */
+  async offerAgain(record: TransferRecord, peer: PeerRecord): Promise<void> {
+    const items = await describeOffer(record.items.map((item) => item.path ?? ''));
+    items.forEach((item, i) => (item.name = record.items[i]?.name ?? item.name));
+    record.items = items;
+    record.totalBytes = totalOf(items);
+    record.bytesDone = 0;
+    record.packetNo = this.deps.wire.nextPacketNo();
+    record.state = 'offered';
+    record.retryable = false;
+    delete record.error;
+    const bytes = this.register(record, peer);
+    const message = this.deps.messages.get(record.messageId);
+    if (message) {
+      const sending: MessageDTO = { ...message, state: 'sending' };
+      delete sending.error;
+      this.deps.messages.update(sending, { packetNo: record.packetNo });
+      this.deps.announceMessage(sending, false);
+    }
+    this.deps.book.save(record);
+    this.transmit(record, peer, bytes);
+  }
+
+  /** RECVMSG: true when it acknowledged one of our offers. */
+  acknowledged(packetNo: number, peerId: string): boolean {
+    const messageId = this.tracker.acknowledge(packetNo, peerId);
+    if (messageId === undefined) return false;
+    const message = this.deps.messages.get(messageId);
+    if (message) this.settleMessage({ ...message, state: 'delivered' });
+    return true;
+  }
+
+  /** The peer is done with the offer, or declined it (RELEASEFILES). */
+  released(record: TransferRecord, address: string): void {
+    this.deps.registry.release(record.packetNo, address);
+    const sending = this.sendingFor(record);
+    sending.released = true;
+    if (this.connectionsFor(record.packetNo) === 0) this.settleReleased(record, sending);
+  }
+
+  /** The user takes the offer back: nothing more is served, connections end. */
+  cancel(record: TransferRecord): void {
+    this.deps.registry.withdraw(record.packetNo);
+    this.deps.server.cancel({ packetNo: record.packetNo });
+    this.finish(record, 'cancelled');
+  }
+
+  onServerEvent(event: FileServerEvent): void {
+    if (event.type === 'refused') return;
+    const record = this.recordFor(event.transfer);
+    if (!record) return;
+    const sending = this.sendingFor(record);
+    const { transfer } = event;
+    if (event.type === 'start') {
+      if (record.state === 'offered') {
+        record.state = 'active';
+        this.deps.book.save(record);
+      }
+      return;
+    }
+    sending.sent.set(transfer.fileId, transfer.offset + event.bytes);
+    record.bytesDone = [...sending.sent.values()].reduce((a, b) => a + b, 0);
+    if (event.type === 'progress') {
+      this.meterFor(record, sending).update(record.bytesDone);
+      return;
+    }
+    const item = record.items.find((i) => i.fileId === transfer.fileId);
+    const whole =
+      item && (item.kind === 'directory' || transfer.offset + event.bytes >= itemBytes(item));
+    if (event.outcome === 'done' && whole) sending.complete.add(transfer.fileId);
+    const others = this.connectionsFor(record.packetNo, transfer.id);
+    if (allFetched(record, sending)) {
+      this.deps.registry.withdraw(record.packetNo);
+      this.finish(record, 'done');
+    } else if (sending.released && others === 0) this.settleReleased(record, sending);
+    else if (others === 0) {
+      record.bytesPerSecond = 0;
+      this.deps.book.progress(record);
+    }
+  }
+
+  stop(): void {
+    this.tracker.clear();
+  }
+
+  private register(record: TransferRecord, peer: PeerRecord): Buffer {
+    const wire = this.deps.wireEncoding(peer);
+    const names = { encoding: wire.encoding, escapeColons: peer.client !== 'iptux' };
+    record.utf8 = wire.utf8Flag;
+    const offer = this.deps.registry.offer(
+      record.packetNo,
+      peer.address,
+      offeredItems(record.items),
+      {
+        names,
+      },
+    );
+    offer.files.forEach((file, i) => {
+      const item = record.items[i];
+      if (item) item.fileId = file.fileId;
+    });
+    const list = encodeAttachments(
+      offerAttachments(offer.files, record.items, {
+        toPigeon: peer.client === 'pigeon',
+        image: record.image,
+      }),
+      names,
+    );
+    const command =
+      Mode.SENDMSG | Opt.SENDCHECKOPT | Opt.FILEATTACHOPT | (wire.utf8Flag ? Opt.UTF8OPT : 0);
+    try {
+      return this.deps.wire.build(command, buildMessageExtra('', wire, list), record.packetNo);
+    } catch {
+      this.deps.registry.withdraw(record.packetNo);
+      throw new ContractError(
+        'invalid-request',
+        'Too many files (or names too long) for one offer: put them in a folder and offer the folder.',
+      );
+    }
+  }
+
+  private transmit(record: TransferRecord, peer: PeerRecord, bytes: Buffer): void {
+    this.tracker.send({
+      messageId: record.messageId,
+      peerId: peer.id,
+      packetNo: record.packetNo,
+      bytes,
+      to: { address: peer.address, port: peer.port },
+    });
+  }
+
+  private unconfirmed(delivery: PendingDelivery): void {
+    const who = this.deps.peer(delivery.peerId)?.nickname ?? delivery.peerId;
+    const error = `${who} did not confirm the offer: they may be offline, or a firewall blocks UDP port ${delivery.to.port}.`;
+    const message = this.deps.messages.get(delivery.messageId);
+    if (message) this.settleMessage({ ...message, state: 'failed', error });
+    const record = this.deps.book.findLive(delivery.peerId, delivery.packetNo, 'out');
+    if (record?.state !== 'offered') return;
+    this.deps.registry.withdraw(record.packetNo);
+    record.error = error;
+    record.retryable = true;
+    this.finish(record, 'failed');
+  }
+
+  private settleMessage(message: MessageDTO): void {
+    if (message.state !== 'failed') delete message.error;
+    this.deps.messages.update(message);
+    this.deps.announceMessage(message, false);
+  }
+
+  private settleReleased(record: TransferRecord, sending: Sending): void {
+    if (allFetched(record, sending)) this.finish(record, 'done');
+    else if (sending.sent.size === 0) this.finish(record, 'declined');
+    else this.finish(record, 'cancelled');
+  }
+
+  private finish(record: TransferRecord, state: 'done' | 'cancelled' | 'declined' | 'failed') {
+    const sending = this.sending.get(record.id);
+    this.sending.delete(record.id);
+    if (state === 'done') record.bytesDone = Math.max(record.totalBytes, record.bytesDone);
+    else if (sending?.meter) record.bytesDone = sending.meter.snapshot().bytes;
+    record.state = state;
+    record.bytesPerSecond = 0;
+    delete record.secondsLeft;
+    this.deps.book.save(record);
+  }
+
+  private recordFor(transfer: ServedTransfer): TransferRecord | undefined {
+    return this.deps.book
+      .liveRecords()
+      .find((r) => r.direction === 'out' && r.packetNo === transfer.packetNo);
+  }
+
+  private sendingFor(record: TransferRecord): Sending {
+    let sending = this.sending.get(record.id);
+    if (!sending) {
+      sending = { sent: new Map(), complete: new Set(), released: false };
+      this.sending.set(record.id, sending);
+    }
+    return sending;
+  }
+
+  private meterFor(record: TransferRecord, sending: Sending): ProgressMeter {
+    sending.meter ??= new ProgressMeter({
+      total: record.totalBytes,
+      onProgress: (snapshot) => {
+        if (record.state !== 'active') return;
+        record.bytesPerSecond = snapshot.bytesPerSecond;
+        if (snapshot.etaSeconds === undefined) delete record.secondsLeft;
+        else record.secondsLeft = Math.round(snapshot.etaSeconds);
+        this.deps.book.progress(record);
+      },
+    });
+    return sending.meter;
+  }
+
+  private connectionsFor(packetNo: number, exceptId?: number): number {
+    return this.deps.server.active().filter((t) => t.packetNo === packetNo && t.id !== exceptId)
+      .length;
+  }
+}
+
+/**
+ * Every item with something to send has been sent whole. Empty files are never fetched
+ * (a receiver has nothing to ask for), so they do not count; an offer of nothing but
+ * empty files is complete when the peer releases it.
+ */
+function allFetched(record: TransferRecord, sending: Sending): boolean {
+  return record.items.every(
+    (item) => (item.kind === 'file' && item.size === 0) || sending.complete.has(item.fileId),
+  );
+}

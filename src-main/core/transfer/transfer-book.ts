@@ -1,0 +1,82 @@
+// The transfers Pigeon knows: the unfinished ones in memory (their progress changes many
+// times a second), every one on disk. A state change is written, then announced;
+// progress is only announced.
+import type { TransferDTO } from '../../../preload/contract';
+import type { TransfersRepo } from '../store/transfers-repo';
+import { FINAL_STATES, toTransferDTO, type TransferRecord } from './transfer-record';
+
+export class TransferBook {
+  private readonly live = new Map<string, TransferRecord>();
+
+  constructor(
+    private readonly repo: TransfersRepo,
+    private readonly announce: (transfer: TransferDTO) => void,
+  ) {}
+
+  add(record: TransferRecord): void {
+    this.repo.add(record);
+    this.track(record);
+    this.announce(toTransferDTO(record));
+  }
+
+  /** The live record (the same object every time), or a copy read from disk. */
+  get(id: string): TransferRecord | undefined {
+    return this.live.get(id) ?? this.repo.get(id);
+  }
+
+  /** Writes and announces a changed record. */
+  save(record: TransferRecord): void {
+    this.repo.update(record);
+    this.track(record);
+    this.announce(toTransferDTO(record));
+  }
+
+  /** Announces progress without writing. */
+  progress(record: TransferRecord): void {
+    this.announce(toTransferDTO(record));
+  }
+
+  /** An unfinished transfer by its offer's packet number. */
+  findLive(
+    peerId: string,
+    packetNo: number,
+    direction: TransferRecord['direction'],
+  ): TransferRecord | undefined {
+    for (const record of this.live.values()) {
+      if (
+        record.packetNo === packetNo &&
+        record.peerId === peerId &&
+        record.direction === direction
+      ) {
+        return record;
+      }
+    }
+    return undefined;
+  }
+
+  /** A failed transfer by its packet number (kept partials may still need removing). */
+  find(
+    peerId: string,
+    packetNo: number,
+    direction: TransferRecord['direction'],
+  ): TransferRecord | undefined {
+    const stored = this.repo.findByPacket(peerId, packetNo, direction);
+    return stored && this.get(stored.id);
+  }
+
+  liveRecords(): TransferRecord[] {
+    return [...this.live.values()];
+  }
+
+  /** A conversation's newest transfers, live ones with their current progress. */
+  list(conversationId: string): TransferDTO[] {
+    return this.repo
+      .list(conversationId)
+      .map((stored) => toTransferDTO(this.live.get(stored.id) ?? stored));
+  }
+
+  private track(record: TransferRecord): void {
+    if (FINAL_STATES.has(record.state)) this.live.delete(record.id);
+    else this.live.set(record.id, record);
+  }
+}

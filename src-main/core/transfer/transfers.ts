@@ -1,0 +1,318 @@
+// The transfer service: the offers we make and receive, the TCP file server on the UDP
+// port's number, and the UDP side of transfers (offer acknowledgements, RELEASEFILES).
+// The messenger constructs it, starts and stops it, and delegates its commands here.
+import { dirname } from 'node:path';
+import {
+  ContractError,
+  type MessageDTO,
+  type PigeonEvent,
+  type TransferDTO,
+  type TransferImageDTO,
+} from '../../../preload/contract';
+import { peerIdOf, type PeerRecord } from '../discovery/peer-directory';
+import {
+  detectClient,
+  hasOption,
+  Mode,
+  modeOf,
+  Opt,
+  type LegacyEncoding,
+  type Packet,
+  type WireEncoding,
+} from '../ipmsg';
+import { ackExtra, parseAckExtra } from '../ipmsg/message';
+import type { PigeonStore } from '../store';
+import type { Endpoint, Wire } from '../wire';
+import type { RequesterIdentity } from './file-request';
+import { FileServer } from './file-server';
+import type { IncomingOffer } from './incoming-offer';
+import { IncomingTransfers } from './incoming-transfers';
+import { OfferRegistry } from './offer-registry';
+import { OutgoingTransfers } from './outgoing-transfers';
+import { TransferBook } from './transfer-book';
+import { readImage } from './transfer-images';
+import { isUnfinished, toTransferDTO, type TransferRecord } from './transfer-record';
+
+export const INTERRUPTED = 'Interrupted when Pigeon closed.';
+
+export interface TransferServiceDeps {
+  store: Pick<PigeonStore, 'transfers' | 'messages'>;
+  wire: Wire;
+  peer: (peerId: string) => PeerRecord | undefined;
+  requester: RequesterIdentity;
+  /** TCP port: the same number as the UDP port. */
+  port: number;
+  bindAddress: string;
+  legacy: LegacyEncoding;
+  timing: { retryIntervalMs: number; maxRetries: number };
+  downloadDir: () => string;
+  imagesDir: () => string;
+  wireEncoding: (peer: PeerRecord) => WireEncoding;
+  emit: (event: PigeonEvent) => void;
+  /** A message changed: announce it and its conversation. */
+  announceMessage: (message: MessageDTO, isNew: boolean) => void;
+  /** How long an offer stays servable (default 24 h). */
+  offerTtlMs?: number;
+  /** How often expired offers are swept (default 60 s). */
+  sweepIntervalMs?: number;
+  now?: () => number;
+}
+
+export class TransferService {
+  readonly registry: OfferRegistry;
+  readonly server: FileServer;
+  private readonly book: TransferBook;
+  private readonly outgoing: OutgoingTransfers;
+  private readonly incoming: IncomingTransfers;
+  private sweepTimer: NodeJS.Timeout | undefined;
+  /** Why files cannot be offered now (the TCP port is taken), in plain words. */
+  private serverProblem: string | undefined = 'Pigeon is not connected to the network.';
+
+  constructor(private readonly deps: TransferServiceDeps) {
+    const now = deps.now ?? Date.now;
+    this.registry = new OfferRegistry({
+      now,
+      ...(deps.offerTtlMs ? { ttlMs: deps.offerTtlMs } : {}),
+    });
+    this.book = new TransferBook(deps.store.transfers, (transfer) =>
+      deps.emit({ type: 'transfer', transfer }),
+    );
+    this.server = new FileServer({
+      registry: this.registry,
+      port: deps.port,
+      bindAddress: deps.bindAddress,
+      onEvent: (event) => this.outgoing.onServerEvent(event),
+    });
+    this.outgoing = new OutgoingTransfers({
+      ...deps,
+      book: this.book,
+      registry: this.registry,
+      server: this.server,
+      messages: deps.store.messages,
+      now,
+    });
+    this.incoming = new IncomingTransfers({
+      book: this.book,
+      peer: deps.peer,
+      requester: deps.requester,
+      ...(deps.bindAddress !== '0.0.0.0' ? { localAddress: deps.bindAddress } : {}),
+      legacy: deps.legacy,
+      downloadDir: deps.downloadDir,
+      imagesDir: deps.imagesDir,
+      release: (record) => this.sendRelease(record),
+    });
+    // What a previous run left offered or moving cannot go on: its sockets and offers are gone.
+    deps.store.transfers.interruptUnfinished(INTERRUPTED);
+  }
+
+  /** Opens the TCP port; if it is taken, chat goes on and a notice says why files cannot. */
+  async start(): Promise<void> {
+    try {
+      await this.server.start();
+      this.serverProblem = undefined;
+    } catch (error) {
+      this.serverProblem = error instanceof Error ? error.message : String(error);
+      this.deps.emit({
+        type: 'notice',
+        level: 'warning',
+        code: 'transfer-port-unavailable',
+        message: this.serverProblem,
+      });
+    }
+    this.sweepTimer = setInterval(() => {
+      try {
+        this.sweep();
+      } catch {
+        // Tried again at the next sweep.
+      }
+    }, this.deps.sweepIntervalMs ?? 60_000);
+    this.sweepTimer.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.sweepTimer);
+    this.outgoing.stop();
+    await this.incoming.stop();
+    await this.server.close();
+    this.serverProblem = 'Pigeon is not connected to the network.';
+  }
+
+  /** RECVMSG for an offer, and RELEASEFILES; false for anything else. */
+  handle(packet: Packet, from: Endpoint): boolean {
+    const mode = modeOf(packet.command);
+    if (mode !== Mode.RECVMSG && mode !== Mode.RELEASEFILES) return false;
+    const packetNo = parseAckExtra(packet.extra);
+    const peerId = peerIdOf(packet.user, packet.host);
+    if (mode === Mode.RECVMSG) {
+      return packetNo !== undefined && this.outgoing.acknowledged(packetNo, peerId);
+    }
+    if (packetNo === undefined) return true;
+    const ours = this.book.findLive(peerId, packetNo, 'out');
+    if (ours) {
+      this.outgoing.released(ours, from.address);
+      return true;
+    }
+    if (this.book.find(peerId, packetNo, 'out')) return true;
+    // Another Pigeon withdrawing an offer it made to us (other clients never send this).
+    const peer = this.deps.peer(peerId);
+    const theirs = peer?.client === 'pigeon' ? this.book.find(peerId, packetNo, 'in') : undefined;
+    if (theirs && peer) this.incoming.withdrawn(theirs, peer.nickname);
+    return true;
+  }
+
+  /** Receiving: the attachment list of a SENDMSG, as a transfer (not kept yet). */
+  readOffer(offer: {
+    attachments: Buffer;
+    packet: Packet;
+    peer: PeerRecord;
+    legacy: LegacyEncoding;
+  }): TransferRecord | undefined {
+    const { packet, peer } = offer;
+    const incoming: IncomingOffer = {
+      conversationId: peer.id,
+      messageId: '',
+      peerId: peer.id,
+      packetNo: packet.packetNo,
+      attachments: offer.attachments,
+      utf8: hasOption(packet.command, Opt.UTF8OPT),
+      legacy: offer.legacy,
+      fromPigeon: detectClient(packet.version) === 'pigeon',
+      at: (this.deps.now ?? Date.now)(),
+    };
+    return this.incoming.read(incoming);
+  }
+
+  /** Receiving: the offer's message is new and about to be stored. */
+  keepOffer(record: TransferRecord, messageId: string): void {
+    this.incoming.keep(record, messageId);
+  }
+
+  async offer(
+    conversationId: string,
+    peer: PeerRecord,
+    paths: readonly string[],
+    image: boolean,
+  ): Promise<TransferDTO> {
+    this.requireOnline(peer);
+    return toTransferDTO(await this.outgoing.offer(conversationId, peer, paths, image));
+  }
+
+  list(conversationId: string): TransferDTO[] {
+    return this.book.list(conversationId);
+  }
+
+  accept(transferId: string, directory?: string): TransferDTO {
+    const record = this.require(transferId, 'in');
+    this.incoming.accept(record, directory);
+    return toTransferDTO(record);
+  }
+
+  decline(transferId: string): TransferDTO {
+    const record = this.require(transferId, 'in');
+    this.incoming.decline(record);
+    return toTransferDTO(record);
+  }
+
+  cancel(transferId: string): TransferDTO {
+    const record = this.require(transferId);
+    if (record.direction === 'in') this.incoming.cancel(record);
+    else if (isUnfinished(record.state) || record.state === 'failed') {
+      this.outgoing.cancel(record);
+      const peer = this.deps.peer(record.peerId);
+      // Another Pigeon drops the offer (and any partial file) at once.
+      if (peer?.client === 'pigeon') this.sendRelease(record);
+    } else throw new ContractError('failed', 'This transfer has already ended.');
+    return toTransferDTO(record);
+  }
+
+  retry(transferId: string): TransferDTO {
+    const record = this.require(transferId);
+    if (record.direction === 'in') {
+      this.incoming.retry(record);
+      return toTransferDTO(record);
+    }
+    if (record.state !== 'failed' || !record.retryable) {
+      throw new ContractError('failed', 'Only a failed transfer can be tried again.');
+    }
+    const peer = this.deps.peer(record.peerId);
+    if (!peer) throw new ContractError('failed', 'This contact is unknown.');
+    this.requireOnline(peer);
+    record.state = 'offered';
+    void this.outgoing
+      .offerAgain(record, peer)
+      .catch((error: unknown) => {
+        record.state = 'failed';
+        record.retryable = true;
+        record.error = error instanceof Error ? error.message : String(error);
+        this.book.save(record);
+      })
+      .catch(() => undefined);
+    return toTransferDTO(record);
+  }
+
+  /** The received item (or the folder holding several); for an offer we made, what we offered. */
+  location(transferId: string): string {
+    const record = this.require(transferId);
+    const [first] = record.items;
+    if (record.direction === 'out') {
+      if (!first?.path) throw new ContractError('failed', 'This transfer has no local file.');
+      return record.items.length === 1 ? first.path : dirname(first.path);
+    }
+    if (record.items.length === 1 && first?.done && first.path) return first.path;
+    if (record.directory && record.state !== 'offered') return record.directory;
+    throw new ContractError('failed', 'Nothing has been saved for this transfer yet.');
+  }
+
+  async image(transferId: string): Promise<TransferImageDTO> {
+    const record = this.require(transferId);
+    if (!record.image)
+      throw new ContractError('invalid-request', 'This transfer is not a picture.');
+    const [first] = record.items;
+    const ready = record.direction === 'out' || (record.state === 'done' && first?.done);
+    if (!first?.path || !ready)
+      throw new ContractError('failed', 'The picture has not arrived yet.');
+    return readImage(first.path);
+  }
+
+  private sendRelease(record: TransferRecord): void {
+    const peer = this.deps.peer(record.peerId);
+    if (!peer) return;
+    void this.deps.wire.send(Mode.RELEASEFILES, ackExtra(record.packetNo), peer);
+  }
+
+  /** Expired offers are forgotten; one nobody fetched fails and may be offered again. */
+  private sweep(): void {
+    this.registry.sweep();
+    const live = new Set(this.registry.list().map((offer) => offer.packetNo));
+    const serving = new Set(this.server.active().map((t) => t.packetNo));
+    for (const record of this.book.liveRecords()) {
+      if (record.direction !== 'out' || live.has(record.packetNo)) continue;
+      if (serving.has(record.packetNo)) continue;
+      record.state = 'failed';
+      record.error = 'The offer expired before it was fetched.';
+      record.retryable = true;
+      record.bytesPerSecond = 0;
+      this.book.save(record);
+    }
+  }
+
+  private requireOnline(peer: PeerRecord): void {
+    if (this.serverProblem) {
+      throw new ContractError('failed', `Files cannot be offered now: ${this.serverProblem}`);
+    }
+    if (peer.status === 'offline') {
+      throw new ContractError(
+        'failed',
+        `${peer.nickname} is offline: files can be offered only while they are online.`,
+      );
+    }
+  }
+
+  private require(transferId: string, direction?: 'in' | 'out'): TransferRecord {
+    const record = this.book.get(transferId);
+    if (!record || (direction && record.direction !== direction)) {
+      throw new ContractError('failed', 'No such transfer.');
+    }
+    return record;
+  }
+}

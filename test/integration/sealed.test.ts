@@ -1,0 +1,180 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { MessageDTO } from '../../preload/contract';
+import { rawSocket, sendRaw, startCores, waitFor, type TestCore } from './support/cores';
+
+const PORT = 2441;
+const SENDMSG = 0x20;
+const RECVMSG = 0x21;
+const READMSG = 0x30;
+const ANSREADMSG = 0x32;
+const SENDCHECKOPT = 0x100;
+const SECRETOPT = 0x200;
+const READCHECKOPT = 0x100000;
+
+let cores: TestCore[] = [];
+const sockets: { close(): void }[] = [];
+afterEach(async () => {
+  await Promise.all(cores.map((c) => c.core.stop()));
+  cores = [];
+  for (const s of sockets.splice(0)) s.close();
+});
+
+const fields = (datagram: Buffer) => {
+  const text = datagram.toString('latin1');
+  const parts = text.split(':');
+  return {
+    packetNo: Number(parts[1]),
+    command: Number(parts[4]),
+    extra: parts.slice(5).join(':').replace(/\0+$/, ''),
+  };
+};
+
+const messageEvents = (core: TestCore, id: string): MessageDTO[] =>
+  core.events.flatMap((e) => (e.type === 'message' && e.message.id === id ? [e.message] : []));
+
+describe('sealed messages between two Pigeons', () => {
+  it('arrive sealed, open on request, and the sender sees when they were read', async () => {
+    cores = await startCores(['127.0.0.171', '127.0.0.172'], PORT);
+    const [a, b] = cores as [TestCore, TestCore];
+    await waitFor(
+      () => a.core.snapshot().peers.some((p) => p.id === 'user2@host2' && p.status === 'online'),
+      5000,
+      'B at A',
+    );
+    const conversation = a.core.openConversation('user2@host2');
+    const [sent] = a.core.sendMessage(conversation, 'the safe code is 4711', { sealed: true });
+    expect(sent).toMatchObject({ sealed: true, text: 'the safe code is 4711' });
+
+    const arrived = await waitFor(
+      () =>
+        b.events.find((e) => e.type === 'message' && e.message.direction === 'in') as
+          { type: 'message'; message: MessageDTO } | undefined,
+      3000,
+      'sealed message at B',
+    );
+    expect(arrived.message).toMatchObject({ sealed: true, text: '' });
+    expect(arrived.message.readAt).toBeUndefined();
+    // Nothing at B shows the text before it is opened.
+    expect(b.core.listMessages({ conversationId: 'user1@host1' })[0]?.text).toBe('');
+    expect(b.core.searchMessages({ query: 'safe code' })).toEqual([]);
+    expect(b.core.snapshot().conversations[0]?.lastMessage?.text).toBe('');
+    expect(b.core.exportConversation('user1@host1', 'text').content).toContain('[sealed]');
+    await waitFor(
+      () =>
+        a.core
+          .listMessages({ conversationId: conversation })
+          .find((m) => m.id === sent!.id && m.state === 'delivered'),
+      3000,
+      'delivered',
+    );
+    expect(a.core.listMessages({ conversationId: conversation })[0]?.readAt).toBeUndefined();
+
+    const opened = b.core.openSealed(arrived.message.id);
+    expect(opened).toMatchObject({ text: 'the safe code is 4711', sealed: true });
+    expect(opened.readAt).toBeGreaterThan(0);
+    expect(b.core.searchMessages({ query: 'safe code' })).toHaveLength(1);
+
+    const read = await waitFor(
+      () => messageEvents(a, sent!.id).find((m) => m.readAt !== undefined),
+      3000,
+      'read receipt at A',
+    );
+    expect(read.readAt).toBeGreaterThanOrEqual(sent!.at);
+    expect(a.core.listMessages({ conversationId: conversation })[0]).toMatchObject({
+      sealed: true,
+      state: 'delivered',
+      readAt: read.readAt,
+    });
+    // A answered B's READMSG (ANSREADMSG), so B sends nothing more (its repeats come
+    // every 750 ms), and A hears of the reading once.
+    await new Promise((r) => setTimeout(r, 300));
+    const bSent = b.core.stats().datagramsOut;
+    await new Promise((r) => setTimeout(r, 1600));
+    expect(b.core.stats().datagramsOut).toBe(bSent);
+    expect(messageEvents(a, sent!.id).filter((m) => m.readAt !== undefined)).toHaveLength(1);
+    // Opening again changes nothing.
+    expect(b.core.openSealed(arrived.message.id)).toEqual(opened);
+    expect(a.core.stats().dropped.unknownCommand).toBe(0);
+    expect(b.core.stats().dropped.unknownCommand).toBe(0);
+  });
+
+  it('work with a client that ignores sealing, and tell an IP Messenger that asked', async () => {
+    cores = await startCores(['127.0.0.173'], PORT);
+    const [a] = cores as [TestCore];
+    const { socket, received } = await rawSocket('127.0.0.174', PORT);
+    sockets.push(socket);
+    const n = Math.floor(Date.now() / 1000);
+    const version = '1';
+    await sendRaw(socket, `${version}:${n}:taro:WIN10:${0x1}:Taro\0\0`, '127.0.0.173', PORT);
+    await waitFor(() => a.core.snapshot().peers.some((p) => p.id === 'taro@WIN10'), 2000, 'peer');
+
+    // Sealed out: the peer acknowledges like iptux does and never reads it.
+    const [sent] = a.core.sendMessage(a.core.openConversation('taro@WIN10'), 'sealed hello', {
+      sealed: true,
+    });
+    const datagram = await waitFor(
+      () => received.find((d) => (fields(d).command & 0xff) === SENDMSG),
+      2000,
+      'SENDMSG',
+    );
+    const sendmsg = fields(datagram);
+    expect(sendmsg.command & (SENDCHECKOPT | SECRETOPT | READCHECKOPT)).toBe(
+      SENDCHECKOPT | SECRETOPT | READCHECKOPT,
+    );
+    await sendRaw(
+      socket,
+      `${version}:${n + 1}:taro:WIN10:${RECVMSG}:${sendmsg.packetNo}\0`,
+      '127.0.0.173',
+      PORT,
+    );
+    await waitFor(
+      () =>
+        a.core
+          .listMessages({ conversationId: 'taro@WIN10' })
+          .find((m) => m.id === sent!.id && m.state === 'delivered'),
+      2000,
+      'delivered',
+    );
+
+    // Sealed in, as IP Messenger sends it; opened, it is reported with READMSG|READCHECKOPT,
+    // repeated until ANSREADMSG names the READMSG.
+    const sealedNo = n + 2;
+    await sendRaw(
+      socket,
+      `${version}:${sealedNo}:taro:WIN10:${SENDMSG | SENDCHECKOPT | SECRETOPT | READCHECKOPT}:秘密\0`,
+      '127.0.0.173',
+      PORT,
+    );
+    const incoming = await waitFor(
+      () =>
+        a.core
+          .listMessages({ conversationId: 'taro@WIN10' })
+          .find((m) => m.direction === 'in' && m.sealed),
+      2000,
+      'sealed in',
+    );
+    expect(incoming.text).toBe('');
+    expect(a.core.openSealed(incoming.id).text).toBe('秘密');
+    const reads = () => received.filter((d) => (fields(d).command & 0xff) === READMSG);
+    await waitFor(() => reads().length >= 2, 3000, 'READMSG repeated');
+    const readmsg = fields(reads()[0]!);
+    expect(readmsg.command).toBe(READMSG | READCHECKOPT);
+    expect(readmsg.extra).toBe(String(sealedNo));
+    await sendRaw(
+      socket,
+      `${version}:${n + 3}:taro:WIN10:${ANSREADMSG}:${readmsg.packetNo}\0`,
+      '127.0.0.173',
+      PORT,
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    const after = reads().length;
+    await new Promise((r) => setTimeout(r, 1600));
+    expect(reads()).toHaveLength(after);
+
+    // The sealed message we sent is still unread, and nothing broke.
+    expect(
+      a.core.listMessages({ conversationId: 'taro@WIN10' }).find((m) => m.id === sent!.id)?.readAt,
+    ).toBeUndefined();
+    expect(a.core.stats().dropped.unknownCommand).toBe(0);
+  });
+});

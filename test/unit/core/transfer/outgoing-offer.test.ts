@@ -1,0 +1,125 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { chmod, mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FileAttr } from '../../../../src-main/core/ipmsg';
+import {
+  describeOffer,
+  folderContentBytes,
+  hashFile,
+  offerAttachments,
+} from '../../../../src-main/core/transfer/outgoing-offer';
+import { OfferRegistry } from '../../../../src-main/core/transfer/offer-registry';
+import { offeredItems } from '../../../../src-main/core/transfer/outgoing-offer';
+import { PigeonKey } from '../../../../src-main/core/transfer/pigeon-extensions';
+import {
+  checkImageFile,
+  imageMimeType,
+  keepImageCopy,
+  MAX_IMAGE_BYTES,
+  readImage,
+} from '../../../../src-main/core/transfer/transfer-images';
+
+let dir: string;
+let file: string;
+let folder: string;
+const bytes = randomBytes(3 * 1024 * 1024 + 17);
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'pigeon-offer-'));
+  file = join(dir, 'data.bin');
+  await writeFile(file, bytes);
+  folder = join(dir, 'album');
+  await mkdir(join(folder, 'a', 'b'), { recursive: true });
+  await writeFile(join(folder, 'one.txt'), '12345');
+  await writeFile(join(folder, 'a', 'b', 'two.txt'), '1234567');
+  await writeFile(join(folder, 'a', 'empty.txt'), '');
+  // A link is never followed, so what it points to is not counted (nor sent).
+  await symlink(file, join(folder, 'link.bin'));
+});
+
+describe('describeOffer', () => {
+  it('hashes files by streaming and measures folders without following links', async () => {
+    expect(await hashFile(file)).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect(await folderContentBytes(folder)).toBe(12);
+    const items = await describeOffer([file, folder]);
+    expect(items).toMatchObject([
+      { name: 'data.bin', kind: 'file', size: bytes.length, path: file },
+      { name: 'album', kind: 'directory', size: 0, contentBytes: 12, path: folder },
+    ]);
+    expect(items[0]?.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('refuses in plain words a path that is missing, relative or unreadable', async () => {
+    await expect(describeOffer([join(dir, 'missing.txt')])).rejects.toMatchObject({
+      code: 'invalid-request',
+      message: '"missing.txt" cannot be offered: it does not exist.',
+    });
+    await expect(describeOffer(['relative.txt'])).rejects.toMatchObject({
+      code: 'invalid-request',
+    });
+    if (process.getuid?.() !== 0) {
+      const locked = join(dir, 'locked.txt');
+      await writeFile(locked, 'secret');
+      await chmod(locked, 0);
+      await expect(describeOffer([locked])).rejects.toMatchObject({
+        message: expect.stringMatching(/not allowed to read/),
+      });
+    }
+  });
+
+  it('puts Pigeon extensions in the list only toward Pigeons', async () => {
+    const items = await describeOffer([file, folder]);
+    const offer = new OfferRegistry().offer(1, '10.0.0.2', offeredItems(items));
+    const plain = offerAttachments(offer.files, items, { toPigeon: false, image: false });
+    expect(plain.map((a) => a.extensions)).toEqual([undefined, undefined]);
+    expect(plain.map((a) => a.attr)).toEqual([FileAttr.REGULAR, FileAttr.DIR]);
+    const rich = offerAttachments(offer.files, items, { toPigeon: true, image: true });
+    expect(rich[0]?.extensions).toEqual([
+      { key: PigeonKey.SHA256, value: items[0]?.sha256 },
+      { key: PigeonKey.IMAGE, value: '1' },
+    ]);
+    expect(rich[1]?.extensions).toContainEqual({ key: PigeonKey.CONTENT_BYTES, value: 'c' });
+  });
+});
+
+describe('pictures', () => {
+  it('knows PNG, JPEG, GIF and WebP by their extension', () => {
+    expect(imageMimeType('a.PNG')).toBe('image/png');
+    expect(imageMimeType('a.jpeg')).toBe('image/jpeg');
+    expect(imageMimeType('a.gif')).toBe('image/gif');
+    expect(imageMimeType('a.webp')).toBe('image/webp');
+    expect(imageMimeType('a.svg')).toBeUndefined();
+    expect(imageMimeType('png')).toBeUndefined();
+  });
+
+  it('refuses a non-picture, a folder and anything over 20 MB', async () => {
+    await expect(checkImageFile(file)).rejects.toMatchObject({ code: 'invalid-request' });
+    const big = join(dir, 'huge.png');
+    await writeFile(big, Buffer.alloc(MAX_IMAGE_BYTES + 1));
+    await expect(checkImageFile(big)).rejects.toMatchObject({
+      message: expect.stringMatching(/larger than 20 MB/),
+    });
+    await expect(readImage(big)).rejects.toMatchObject({ code: 'failed' });
+    await mkdir(join(dir, 'folder.png'));
+    await expect(checkImageFile(join(dir, 'folder.png'))).rejects.toMatchObject({
+      code: 'invalid-request',
+    });
+  });
+
+  it('keeps a copy in the images folder under a fresh name and reads it back', async () => {
+    const png = join(dir, 'shot.png');
+    await writeFile(png, 'not really a png');
+    const images = join(dir, 'images');
+    await mkdir(images);
+    const first = await keepImageCopy(png, images);
+    const second = await keepImageCopy(png, images);
+    expect(first).toBe(join(images, 'shot.png'));
+    expect(second).toBe(join(images, 'shot (1).png'));
+    expect(await readImage(second)).toEqual({
+      mimeType: 'image/png',
+      base64: Buffer.from('not really a png').toString('base64'),
+    });
+  });
+});
