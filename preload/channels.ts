@@ -8,6 +8,13 @@ import type { ChannelFunction, ChannelName, PigeonApi } from './contract';
 /** The longest text one message may carry; the core splits it into datagrams. */
 export const MAX_MESSAGE_CHARS = 20000;
 
+/** Picture types a pasted picture may have (stagePicture checks the bytes match). */
+export const PICTURE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'] as const;
+export type PictureType = (typeof PICTURE_TYPES)[number];
+
+/** The longest base64 a pasted picture may be sent as (about 21 MB of picture). */
+export const MAX_PICTURE_BASE64_CHARS = 28_000_000;
+
 /** Electron IPC channel for a contract channel. */
 export const ipcChannel = (name: ChannelName): string => `pigeon:${name}`;
 
@@ -47,6 +54,7 @@ export const CHANNEL_NAMES = [
   'chooseDirectory',
   'addPlainContact',
   'removePlainContact',
+  'stagePicture',
 ] as const;
 
 /** One function per channel, made by `make`: the request half of a PigeonApi. */

@@ -6,9 +6,21 @@
  * the preload script and the renderer import this file; nothing else crosses.
  */
 import { z } from 'zod';
-import { CHANNEL_NAMES, MAX_MESSAGE_CHARS } from './channels';
+import {
+  CHANNEL_NAMES,
+  MAX_MESSAGE_CHARS,
+  MAX_PICTURE_BASE64_CHARS,
+  PICTURE_TYPES,
+} from './channels';
 
-export { EVENTS_CHANNEL, ipcChannel, MAX_MESSAGE_CHARS } from './channels';
+export {
+  EVENTS_CHANNEL,
+  ipcChannel,
+  MAX_MESSAGE_CHARS,
+  MAX_PICTURE_BASE64_CHARS,
+  PICTURE_TYPES,
+  type PictureType,
+} from './channels';
 
 // ---------------------------------------------------------------------------
 // DTOs
@@ -293,6 +305,24 @@ export const AddPlainContactRequest = z.object({
   nickname: z.string().trim().max(64).optional(),
 });
 export const PeerRequest = z.object({ peerId: Id });
+export const StagePictureRequest = z.object({
+  /** The picture's file name: one plain name, no folders, no control characters. */
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(255)
+    .refine(
+      (name) => !/[\\/\0-\x1f\x7f]/.test(name) && !/^\.+$/.test(name),
+      'Not a plain file name',
+    ),
+  mimeType: z.enum(PICTURE_TYPES),
+  base64: z
+    .string()
+    .min(1)
+    .max(MAX_PICTURE_BASE64_CHARS)
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'Not base64'),
+});
 export const EmptyRequest = z.undefined().or(z.object({}).strict());
 
 // ---------------------------------------------------------------------------
@@ -341,6 +371,11 @@ export const channels = {
   /** Add a "plain UDP" contact: a program that speaks bare text over UDP. */
   addPlainContact: AddPlainContactRequest,
   removePlainContact: PeerRequest,
+  /**
+   * Save a pasted picture (it has no file of its own) where offerFiles can take it
+   * (Electron); answers its path.
+   */
+  stagePicture: StagePictureRequest,
 } as const;
 
 export type ChannelName = keyof typeof channels;
@@ -381,6 +416,7 @@ export interface ChannelResponses {
   chooseDirectory: { directory?: string };
   addPlainContact: PeerDTO;
   removePlainContact: { ok: true };
+  stagePicture: { path: string };
 }
 
 export type ChannelRequest<C extends ChannelName> = z.input<(typeof channels)[C]>;

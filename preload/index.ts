@@ -3,7 +3,7 @@
  * exposes `window.pigeon`, one typed function per contract channel plus an event
  * subscription. ipcRenderer itself never crosses the bridge.
  */
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { channelFunctions, EVENTS_CHANNEL, ipcChannel } from './channels';
 import type {
   ChannelName,
@@ -13,6 +13,7 @@ import type {
   PigeonEvent,
 } from './contract';
 import { unwrapIpcResult } from './ipc-result';
+import { FILES_API_NAME, type PigeonFilesApi } from './local-files';
 
 function call<C extends ChannelName>(name: C) {
   const channel = ipcChannel(name);
@@ -35,3 +36,17 @@ function onEvents(listener: (events: PigeonEvent[]) => void): () => void {
 export const api: PigeonApi = Object.freeze({ ...channelFunctions(call), onEvents });
 
 contextBridge.exposeInMainWorld('pigeon', api);
+
+/** Paths of picked and dropped files: what offerFiles needs, and nothing more of the file system. */
+export const files: PigeonFilesApi = Object.freeze({
+  pathFor(file: File): string {
+    try {
+      return webUtils.getPathForFile(file);
+    } catch {
+      // Not a File from this page (or a File made in script): it has no path.
+      return '';
+    }
+  },
+});
+
+contextBridge.exposeInMainWorld(FILES_API_NAME, files);

@@ -12,6 +12,7 @@ import type { MessengerCore } from './core/messenger-api';
 import { persistProfile, readSettings } from './core/settings-file';
 import type { PigeonStore } from './core/store';
 import { openHistory } from './core/store/history-file';
+import { writePicture } from './adapters/picture-file';
 import { createIpcAdapter, type IpcAdapter } from './ipc/ipc-adapter';
 import { assetPath, resolveAppPaths } from './shell/app-paths';
 import { labelsFor } from './shell/labels';
@@ -78,6 +79,8 @@ async function startPigeon(): Promise<void> {
     {
       nickname: stored.nickname ?? defaultNickname(),
       downloadDir: stored.downloadDir ?? path.join(app.getPath('downloads'), 'Pigeon'),
+      // Pictures belong with the history, not among the user's downloads.
+      imagesDir: path.join(dataDir, 'images'),
       group: stored.group,
       port: stored.port,
       language: stored.language,
@@ -120,6 +123,9 @@ async function startPigeon(): Promise<void> {
         : await dialog.showOpenDialog(options);
       return picked.canceled ? undefined : picked.filePaths[0];
     },
+    // A pasted picture has no file: it gets one in the user's own data folder (a
+    // screenshot may be private; the system's temp folder is shared on Linux).
+    stagePicture: (name, bytes) => writePicture(path.join(dataDir, 'pasted'), name, bytes),
   });
 
   const state = new ShellState();

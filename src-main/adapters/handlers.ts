@@ -1,5 +1,14 @@
-import { parseRequest, type ChannelName, type ChannelResponse } from '../../preload/contract';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  ContractError,
+  parseRequest,
+  type ChannelName,
+  type ChannelResponse,
+} from '../../preload/contract';
 import type { MessengerCore } from '../core/messenger-api';
+import { isPictureOf, pictureFileName } from './picture-check';
+import { writePicture } from './picture-file';
 
 /** What differs between the Electron and the headless adapter: how a chat is shown. */
 export interface ShellHooks {
@@ -9,6 +18,11 @@ export interface ShellHooks {
   showPath(path: string): boolean;
   /** Ask the user for a folder; undefined when cancelled or when there is no dialog. */
   chooseDirectory(): Promise<string | undefined>;
+  /**
+   * Save a pasted picture (already checked to be one) under a new file named after
+   * `name`, somewhere offerFiles can read it; resolves to its path.
+   */
+  stagePicture(name: string, bytes: Uint8Array): Promise<string>;
 }
 
 /** Hooks where there is no window system: headless mode and the test agents. */
@@ -16,6 +30,8 @@ export const windowlessHooks: ShellHooks = {
   showConversation: () => undefined,
   showPath: () => false,
   chooseDirectory: async () => undefined,
+  stagePicture: (name, bytes) =>
+    writePicture(path.join(os.tmpdir(), 'Pigeon', 'pasted'), name, bytes),
 };
 
 type Handler<C extends ChannelName> = (raw: unknown) => Promise<ChannelResponse<C>>;
@@ -98,6 +114,13 @@ export function createHandlers(core: MessengerCore, hooks: ShellHooks): Handlers
     removePlainContact: async (raw) => {
       core.removePlainContact(parseRequest('removePlainContact', raw).peerId);
       return { ok: true as const };
+    },
+    stagePicture: async (raw) => {
+      const { name, mimeType, base64 } = parseRequest('stagePicture', raw);
+      const bytes = Buffer.from(base64, 'base64');
+      if (!isPictureOf(mimeType, bytes))
+        throw new ContractError('invalid-request', `That is not a ${mimeType} picture.`);
+      return { path: await hooks.stagePicture(pictureFileName(name, mimeType), bytes) };
     },
   };
 }

@@ -3,12 +3,14 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createHandlers, windowlessHooks } from '../adapters/handlers';
+import { writePicture } from '../adapters/picture-file';
 import { createMessengerCore } from '../core/messenger';
 import type { MessengerCore } from '../core/messenger-api';
 import { persistProfile, readSettings, saveSettings } from '../core/settings-file';
 import { openHistory } from '../core/store/history-file';
 import type { HeadlessConfig } from './cli-args';
 import { serveStatic } from './static-files';
+import { createStaging } from './upload';
 import { attachGateway } from './ws-gateway';
 
 export interface HeadlessApp {
@@ -41,6 +43,8 @@ export async function startHeadless(
       port: config.port ?? settings.port,
       bindAddress: config.bindAddress,
       downloadDir: config.downloadDir ?? settings.downloadDir,
+      // Pictures belong with the history, not among the user's downloads.
+      imagesDir: path.join(dataDir, 'images'),
       hosts: [...new Set([...(settings.hosts ?? []), ...config.hosts])],
       broadcastAddresses: [
         ...new Set([...(settings.broadcastAddresses ?? []), ...config.broadcastAddresses]),
@@ -77,19 +81,29 @@ export async function startHeadless(
   const rendererDir = path.resolve(
     config.rendererDir ?? path.join(path.dirname(process.argv[1] ?? '.'), '..', 'renderer'),
   );
-  const server = http.createServer((req, res) => {
-    serveStatic(rendererDir, req, res).catch((error: unknown) => {
-      log(`static file error: ${String(error)}`);
-      if (!res.headersSent) res.writeHead(500).end();
-    });
-  });
   const token = randomBytes(24).toString('base64url');
+  // Files the page uploads to offer them; a crash may have left some behind.
+  const staging = createStaging({ dataDir, token, log });
+  await staging.clear().catch(() => undefined);
+  const server = http.createServer((req, res) => {
+    staging
+      .handle(req, res)
+      .then((handled) => (handled ? undefined : serveStatic(rendererDir, req, res)))
+      .catch((error: unknown) => {
+        log(`static file error: ${String(error)}`);
+        if (!res.headersSent) res.writeHead(500).end();
+      });
+  });
   const detach = attachGateway({
     server,
     core,
     token,
     log,
-    handlers: createHandlers(core, windowlessHooks),
+    handlers: createHandlers(core, {
+      ...windowlessHooks,
+      // The page uploads pictures as files; should it stage one, it goes with the uploads.
+      stagePicture: (name, bytes) => writePicture(path.join(staging.dir, 'pasted'), name, bytes),
+    }),
   });
   try {
     await new Promise<void>((resolve, reject) => {
@@ -120,6 +134,9 @@ export async function startHeadless(
       store.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await staging
+        .clear()
+        .catch((error: unknown) => log(`Could not delete staged files: ${String(error)}`));
     },
   };
 }

@@ -1,4 +1,3 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -6,6 +5,7 @@ import { ContractError, isChannelName } from '../../preload/contract';
 import type { Handlers } from '../adapters/handlers';
 import { EventBatcher } from '../adapters/event-batcher';
 import type { MessengerCore } from '../core/messenger-api';
+import { allowedOrigin, sameToken } from './request-guard';
 
 const MAX_REQUEST_BYTES = 1024 * 1024;
 /** A window this far behind is dropped; it reconnects and takes a fresh snapshot. */
@@ -17,20 +17,6 @@ export interface GatewayOptions {
   handlers: Handlers;
   token: string;
   log?: (line: string) => void;
-}
-
-function sameToken(given: string | null, token: string): boolean {
-  if (given === null) return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(token);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
-/** Only pages served by this very server may connect (the token is checked too). */
-function allowedOrigin(origin: string | undefined, host: string | undefined): boolean {
-  if (origin === undefined) return true; // non-browser clients (tests) send none
-  if (!host) return false;
-  return origin === `http://${host}`;
 }
 
 /**

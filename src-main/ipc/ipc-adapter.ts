@@ -51,6 +51,7 @@ export function createIpcAdapter(options: IpcAdapterOptions): IpcAdapter {
     showConversation: options.showConversation,
     showPath: options.showPath,
     chooseDirectory: options.chooseDirectory,
+    stagePicture: options.stagePicture,
   });
 
   const batcher = new EventBatcher((batch: PigeonEvent[]) => {

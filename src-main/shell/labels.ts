@@ -8,6 +8,15 @@ export interface ShellLabels {
   quit: string;
   tooltip(unread: number): string;
   startFailedTitle: string;
+  /** A notification's body for a sealed message: its text stays hidden until opened. */
+  sealed: string;
+  /** A notification's words for files offered in a message. */
+  offer: {
+    files(count: number, firstName: string): string;
+    folder(name: string): string;
+    picture: string;
+    unknown: string;
+  };
 }
 
 const LABELS: Record<Language, ShellLabels> = {
@@ -18,6 +27,14 @@ const LABELS: Record<Language, ShellLabels> = {
     quit: 'Quit',
     tooltip: (unread) => (unread > 0 ? `Pigeon — ${unread} unread` : 'Pigeon'),
     startFailedTitle: 'Pigeon could not connect to the network',
+    sealed: 'Sealed message',
+    offer: {
+      files: (count, name) =>
+        count === 1 ? `Sent you a file: ${name}` : `Sent you ${count} files`,
+      folder: (name) => `Sent you a folder: ${name}`,
+      picture: 'Sent you a picture',
+      unknown: 'Sent you files',
+    },
   },
   'zh-CN': {
     open: '打开 Pigeon',
@@ -26,6 +43,13 @@ const LABELS: Record<Language, ShellLabels> = {
     quit: '退出',
     tooltip: (unread) => (unread > 0 ? `Pigeon — ${unread} 条未读` : 'Pigeon'),
     startFailedTitle: 'Pigeon 无法连接网络',
+    sealed: '密封消息',
+    offer: {
+      files: (count, name) => (count === 1 ? `发来文件：${name}` : `发来 ${count} 个文件`),
+      folder: (name) => `发来文件夹：${name}`,
+      picture: '发来一张图片',
+      unknown: '发来文件',
+    },
   },
 };
 

@@ -1,5 +1,6 @@
 import { Notification } from 'electron';
-import type { MessageDTO, PigeonEvent } from '../../preload/contract';
+import type { MessageDTO, PigeonEvent, TransferDTO } from '../../preload/contract';
+import { labelsFor, type ShellLabels } from './labels';
 import type { ShellState } from './shell-state';
 
 export interface NotifierOptions {
@@ -19,32 +20,57 @@ const REMEMBERED = 500;
  */
 export class MessageNotifier {
   private readonly seen = new Set<string>();
+  /** Incoming offers by id, to say what a message with files carries. */
+  private readonly offers = new Map<string, TransferDTO>();
+  private disposed = false;
   /** Held so a notification (and its click handler) outlives garbage collection. */
   private readonly showing = new Set<Notification>();
 
   constructor(private readonly options: NotifierOptions) {}
 
   onEvent(event: PigeonEvent): void {
+    if (event.type === 'transfer' && event.transfer.direction === 'in') {
+      this.rememberOffer(event.transfer);
+      return;
+    }
     if (event.type !== 'message') return;
     const { message } = event;
     if (message.direction !== 'in' || this.seen.has(message.id)) return;
     this.remember(message.id);
     if (this.options.isConversationFocused(message.conversationId)) return;
     if (!Notification.isSupported()) return;
-    this.show(message);
+    const { transferId } = message;
+    // The offer's own event may follow its message's: wait a moment for it.
+    if (transferId !== undefined && !this.offers.has(transferId))
+      setTimeout(() => this.show(message), 0);
+    else this.show(message);
   }
 
   dispose(): void {
+    this.disposed = true;
     for (const notification of this.showing) notification.close();
     this.showing.clear();
   }
 
   private show(message: MessageDTO): void {
+    if (this.disposed) return;
+    const labels = labelsFor(this.options.state.self?.language);
+    // A sealed message is read only by opening it in its chat, never on the desktop.
     const text =
-      message.text.length > BODY_CHARS ? `${message.text.slice(0, BODY_CHARS)}…` : message.text;
+      message.sealed && message.readAt === undefined
+        ? labels.sealed
+        : message.text.length > BODY_CHARS
+          ? `${message.text.slice(0, BODY_CHARS)}…`
+          : message.text;
+    const body =
+      message.transferId === undefined
+        ? text
+        : [describeOffer(this.offers.get(message.transferId), labels), text]
+            .filter((line) => line.trim() !== '')
+            .join('\n');
     const notification = new Notification({
       title: this.options.state.conversationTitle(message.conversationId),
-      body: text,
+      body,
       ...(this.options.icon ? { icon: this.options.icon } : {}),
     });
     const forget = (): void => {
@@ -59,6 +85,15 @@ export class MessageNotifier {
     notification.show();
   }
 
+  private rememberOffer(transfer: TransferDTO): void {
+    this.offers.delete(transfer.id);
+    this.offers.set(transfer.id, transfer);
+    if (this.offers.size > REMEMBERED) {
+      const oldest = this.offers.keys().next().value;
+      if (oldest !== undefined) this.offers.delete(oldest);
+    }
+  }
+
   private remember(messageId: string): void {
     this.seen.add(messageId);
     if (this.seen.size > REMEMBERED) {
@@ -66,4 +101,14 @@ export class MessageNotifier {
       if (oldest !== undefined) this.seen.delete(oldest);
     }
   }
+}
+
+/** "Sent you 3 files", "Sent you a folder: photos", "Sent you a picture". */
+export function describeOffer(transfer: TransferDTO | undefined, labels: ShellLabels): string {
+  const first = transfer?.items[0];
+  if (!transfer || !first) return labels.offer.unknown;
+  if (transfer.image) return labels.offer.picture;
+  if (transfer.items.length === 1 && first.kind === 'directory')
+    return labels.offer.folder(first.name);
+  return labels.offer.files(transfer.items.length, first.name);
 }

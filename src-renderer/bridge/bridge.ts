@@ -1,6 +1,11 @@
 import type { PigeonApi } from '../../preload/contract';
+import type { PigeonFilesApi } from '../../preload/local-files';
 import type { ConnectionState } from '../store/state';
 import { BridgeError } from './errors';
+import { createUploadingFiles } from './file-staging';
+import { createLocalPaths } from './local-paths';
+import type { LocalFiles } from './picked-files';
+import { pictureStager } from './picture-staging';
 import { chatHash, readLaunchParams } from './launch-params';
 import { connectWebSocketApi, type SocketFactory } from './ws-api';
 
@@ -8,6 +13,8 @@ declare global {
   interface Window {
     /** Set by Pigeon's preload script under Electron. */
     pigeon?: PigeonApi;
+    /** Set by Pigeon's preload script under Electron: paths of picked files. */
+    pigeonFiles?: PigeonFilesApi;
   }
 }
 
@@ -22,6 +29,8 @@ export interface Bridge {
   openChat(peerId: string, at?: ChatTarget): Promise<string>;
   connectionState(): ConnectionState;
   onConnectionChange(listener: (state: ConnectionState) => void): () => void;
+  /** Local paths for picked or dropped files (headless: uploaded first). */
+  localFiles: LocalFiles;
 }
 
 /** A message to open a chat window at. */
@@ -32,6 +41,7 @@ export interface ChatTarget {
 
 export interface BridgeEnvironment {
   pigeon?: PigeonApi | undefined;
+  pigeonFiles?: PigeonFilesApi | undefined;
   location: Pick<Location, 'host' | 'origin' | 'search'>;
   open(url: string, target: string): unknown;
 }
@@ -52,6 +62,7 @@ export function createBridge(env: BridgeEnvironment, connect?: SocketFactory): B
       },
       connectionState: () => 'connected',
       onConnectionChange: () => () => undefined,
+      localFiles: createLocalPaths(env.pigeonFiles, pictureStager(api)),
     };
   }
 
@@ -83,6 +94,7 @@ export function createBridge(env: BridgeEnvironment, connect?: SocketFactory): B
     },
     connectionState: socket.state,
     onConnectionChange: socket.onStateChange,
+    localFiles: createUploadingFiles({ origin: env.location.origin, token }),
   };
 }
 
@@ -92,6 +104,7 @@ let current: Bridge | undefined;
 export function getBridge(): Bridge {
   current ??= createBridge({
     pigeon: window.pigeon,
+    pigeonFiles: window.pigeonFiles,
     location: window.location,
     open: (url, target) => window.open(url, target),
   });

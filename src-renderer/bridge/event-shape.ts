@@ -33,6 +33,16 @@ export function isEventLike(value: unknown): value is PigeonEvent {
       return isRecord(value.settings);
     case 'typing':
       return typeof value.conversationId === 'string' && typeof value.typing === 'boolean';
+    case 'transfer':
+      return (
+        hasId(value.transfer) &&
+        isRecord(value.transfer) &&
+        typeof value.transfer.conversationId === 'string' &&
+        typeof value.transfer.messageId === 'string' &&
+        Array.isArray(value.transfer.items)
+      );
+    case 'peer-removed':
+      return typeof value.peerId === 'string';
     case 'notice':
       return typeof value.code === 'string' && typeof value.message === 'string';
     default:

@@ -31,9 +31,11 @@ export function startSession(bridge: Bridge, store: AppStore, route: Route): () 
     try {
       const snapshot = await api.getSnapshot();
       const apply = route.kind === 'chat' ? await loadMessages(route) : undefined;
+      const transfers = route.kind === 'chat' ? await loadTransfers(route.conversationId) : [];
       if (stopped || mine !== generation) return;
       store.getState().applySnapshot(snapshot);
       apply?.();
+      store.getState().upsertTransfers(transfers);
     } catch (error) {
       if (stopped || mine !== generation) return;
       // After a reconnect the data shown is still the last good one: keep it.
@@ -66,6 +68,15 @@ export function startSession(bridge: Bridge, store: AppStore, route: Route): () 
     if (entry?.hasNewer) return undefined;
     const page = await api.listMessages({ conversationId, limit: MESSAGE_PAGE_SIZE });
     return () => store.getState().mergeLatestMessages(conversationId, page, MESSAGE_PAGE_SIZE);
+  }
+
+  /** The files offered in this chat; without them the messages still show, so never fatal. */
+  async function loadTransfers(conversationId: string) {
+    try {
+      return await api.listTransfers({ conversationId });
+    } catch {
+      return [];
+    }
   }
 
   let previous = bridge.connectionState();

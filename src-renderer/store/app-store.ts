@@ -6,6 +6,7 @@ import type {
   PigeonEvent,
   SelfDTO,
   SnapshotDTO,
+  TransferDTO,
 } from '../../preload/contract';
 import { reduceEvents } from './apply-events';
 import {
@@ -16,6 +17,7 @@ import {
   mergeOlderPage,
 } from './messages-slice';
 import { dismissNotice, pushNotice } from './notices-slice';
+import { upsertTransfers } from './transfers-slice';
 import {
   initialData,
   type AppData,
@@ -38,6 +40,8 @@ export interface AppActions {
   /** Messages returned by a command (send, resend): same rules as message events. */
   upsertMessages(messages: readonly MessageDTO[]): void;
   upsertConversation(conversation: ConversationDTO): void;
+  /** Transfers returned by a command or listed for a conversation. */
+  upsertTransfers(transfers: readonly TransferDTO[]): void;
   setSelf(self: SelfDTO): void;
   setNetworkSettings(settings: NetworkSettingsDTO): void;
   /** A problem found in this window (a failed command), shown like a notice event. */
@@ -112,6 +116,8 @@ export function createAppStore(data: Partial<AppData> = {}): AppStore {
 
     upsertConversation: (conversation) =>
       set((state) => reduceEvents(state, [{ type: 'conversation', conversation }])),
+
+    upsertTransfers: (list) => set((state) => upsertTransfers(state, list)),
 
     setSelf: (self) => set({ self }),
 

@@ -1,6 +1,13 @@
-import type { ConversationDTO, MessageDTO, PeerDTO, PigeonEvent } from '../../preload/contract';
+import type {
+  ConversationDTO,
+  MessageDTO,
+  PeerDTO,
+  PigeonEvent,
+  TransferDTO,
+} from '../../preload/contract';
 import { upsertLiveMessages } from './messages-slice';
 import { pushNotice } from './notices-slice';
+import { upsertTransfers } from './transfers-slice';
 import type { AppData } from './state';
 
 /**
@@ -14,6 +21,7 @@ export function reduceEvents(state: AppData, events: readonly PigeonEvent[]): Pa
   let conversations: Map<string, ConversationDTO> | undefined;
   let typing: Set<string> | undefined;
   const messagesByConversation = new Map<string, MessageDTO[]>();
+  const transfers: TransferDTO[] = [];
   const setTyping = (conversationId: string, on: boolean) => {
     if ((typing ?? state.typing).has(conversationId) === on) return;
     typing ??= new Set(state.typing);
@@ -45,6 +53,17 @@ export function reduceEvents(state: AppData, events: readonly PigeonEvent[]): Pa
       case 'typing':
         setTyping(event.conversationId, event.typing);
         break;
+      case 'transfer':
+        // Like messages: only conversations this window shows.
+        // Electron passes batches unchecked: a malformed one is skipped, not fatal.
+        if (state.messages.has(event.transfer?.conversationId)) transfers.push(event.transfer);
+        break;
+      case 'peer-removed':
+        if ((peers ?? state.peers).has(event.peerId)) {
+          peers ??= new Map(state.peers);
+          peers.delete(event.peerId);
+        }
+        break;
       case 'self':
         next.self = event.self;
         break;
@@ -67,6 +86,7 @@ export function reduceEvents(state: AppData, events: readonly PigeonEvent[]): Pa
   }
 
   if (peers) next.peers = peers;
+  if (transfers.length > 0) Object.assign(next, upsertTransfers(state, transfers));
   if (typing) next.typing = typing;
   if (conversations) next.conversations = conversations;
   if (messagesByConversation.size > 0) {

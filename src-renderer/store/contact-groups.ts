@@ -2,12 +2,19 @@ import type { ConversationDTO, PeerDTO } from '../../preload/contract';
 import { displayName } from '../format/display-name';
 
 export interface ContactGroup {
-  /** The peers' group name; '' for peers without one. */
+  /** Unique among the groups (the name, or one of its own for plain UDP contacts). */
+  key: string;
+  /** The peers' group name; '' for peers without one (and for plain UDP contacts). */
   name: string;
+  /** The plain UDP contacts: programs, not people, so they get a group of their own. */
+  plain?: boolean;
   online: number;
   total: number;
   peers: PeerDTO[];
 }
+
+/** No group name can hold a NUL, so this key never meets a real group's. */
+const PLAIN_GROUP_KEY = '\u0000plain';
 
 const presenceRank = { online: 0, away: 1, offline: 2 } as const;
 
@@ -20,7 +27,8 @@ export function matchesFilter(peer: PeerDTO, filter: string): boolean {
 }
 
 /**
- * Peers grouped by their group name: groups by name (the unnamed group last),
+ * Peers grouped by their group name: groups by name (the unnamed group, then the
+ * plain UDP contacts last),
  * inside a group present peers first, then by nickname. The collator decides the
  * order of names (pinyin order for zh-CN).
  */
@@ -32,11 +40,15 @@ export function groupContacts(
   const groups = new Map<string, ContactGroup>();
   for (const peer of peers) {
     if (!matchesFilter(peer, filter)) continue;
-    const name = peer.group.trim();
-    let group = groups.get(name);
+    const plain = peer.client === 'udp';
+    const name = plain ? '' : peer.group.trim();
+    const key = plain ? PLAIN_GROUP_KEY : name;
+    let group = groups.get(key);
     if (!group) {
-      group = { name, online: 0, total: 0, peers: [] };
-      groups.set(name, group);
+      group = plain
+        ? { key, name, plain, online: 0, total: 0, peers: [] }
+        : { key, name, online: 0, total: 0, peers: [] };
+      groups.set(key, group);
     }
     group.total += 1;
     if (peer.status !== 'offline') group.online += 1;
@@ -51,6 +63,7 @@ export function groupContacts(
     );
   }
   return [...groups.values()].sort((a, b) => {
+    if (!a.plain !== !b.plain) return a.plain ? 1 : -1;
     if (!a.name !== !b.name) return a.name ? -1 : 1;
     return collator.compare(a.name, b.name);
   });

@@ -5,6 +5,7 @@ import type {
   NetworkStatsDTO,
   PeerDTO,
   SelfDTO,
+  TransferDTO,
 } from '../../preload/contract';
 
 /** How this window's link to Pigeon is: always `connected` under Electron. */
@@ -50,6 +51,10 @@ export interface AppData {
   notices: readonly Notice[];
   /** Conversations whose peer is typing now (main switches it off when the peer goes quiet). */
   typing: ReadonlySet<string>;
+  /** Transfers of the conversations this window shows, by id. */
+  transfers: ReadonlyMap<string, TransferDTO>;
+  /** message id → transfer id. */
+  transferByMessage: ReadonlyMap<string, string>;
   connection: ConnectionState;
   load: LoadState;
 }
@@ -64,6 +69,8 @@ export function initialData(): AppData {
     networkSettings: null,
     notices: [],
     typing: new Set(),
+    transfers: new Map(),
+    transferByMessage: new Map(),
     connection: 'connecting',
     load: { phase: 'loading' },
   };

@@ -35,7 +35,10 @@ export function ChatHeader({
                 {t(`client.${peer.client}`)}
               </span>
             )}
-            <span className="chat-address" title={`${peer.user}@${peer.host}`}>
+            <span
+              className="chat-address"
+              title={peer.plain ? undefined : `${peer.user}@${peer.host}`}
+            >
               {peer.address}
             </span>
           </p>

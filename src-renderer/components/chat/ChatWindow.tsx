@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { displayName } from '../../format/display-name';
+import { useFileDrop } from '../../hooks/use-file-drop';
+import { useFileOffer } from '../../hooks/use-file-offer';
 import { useMarkRead } from '../../hooks/use-mark-read';
 import { useAppStore } from '../../store/store-context';
 import { ConnectionBanner } from '../common/ConnectionBanner';
@@ -9,6 +11,7 @@ import { ChatHeader } from './ChatHeader';
 import { Composer } from './Composer';
 import { IncomingAnnouncer } from './IncomingAnnouncer';
 import { MessageList } from './MessageList';
+import { PlainContactBar } from './PlainContactBar';
 
 /** One conversation in its own window: header, the log, the composer. */
 export function ChatWindow({
@@ -40,18 +43,25 @@ export function ChatWindow({
   // Something sent while reading old history: the log goes back to the present to show it.
   const [sentCount, setSentCount] = useState(0);
   const onSent = useCallback(() => setSentCount((count) => count + 1), []);
+  // Files go from here: the composer's buttons, pasted pictures, a drop anywhere.
+  const files = useFileOffer(conversationId);
+  const drop = useFileDrop((picked) => void files.offer(picked));
+  // A plain UDP contact speaks bare text: nothing else can go to it.
+  const canSendFiles = !peer?.plain;
 
   return (
     <div className="chat-window">
       <ConnectionBanner />
       <NoticeBanners />
       <ChatHeader peer={peer} fallbackId={peerId} conversationId={conversationId} />
-      {peer?.status === 'offline' && (
+      <PlainContactBar peerId={peerId} peer={peer} />
+      {/* Nothing waits for a plain UDP contact: its bar says why it cannot be reached. */}
+      {peer?.status === 'offline' && !peer.plain && (
         <p className="chat-offline" role="status">
           {t('chat.peerOffline', { name: peerName })}
         </p>
       )}
-      <main className="chat-main">
+      <main className="chat-main" {...(canSendFiles ? drop.handlers : {})}>
         <MessageList
           conversationId={conversationId}
           me={me}
@@ -59,7 +69,16 @@ export function ChatWindow({
           targetMessageId={messageId}
           sentCount={sentCount}
         />
-        <Composer conversationId={conversationId} onSent={onSent} />
+        <Composer
+          conversationId={conversationId}
+          onSent={onSent}
+          files={canSendFiles ? files : undefined}
+        />
+        {drop.dragging && (
+          <div className="drop-overlay" aria-hidden="true">
+            <p>{t('transfer.dropHere', { name: peerName })}</p>
+          </div>
+        )}
       </main>
       <IncomingAnnouncer conversationId={conversationId} name={peerName} />
     </div>

@@ -4,21 +4,41 @@ import { useBridge } from '../../bridge/bridge-context';
 import { MAX_MESSAGE_CHARS } from '../../../preload/channels';
 import { describeError } from '../../bridge/errors';
 import { useTypingSignal } from '../../hooks/use-typing-signal';
+import type { FileOffer } from '../../hooks/use-file-offer';
+import { useImageIntake } from '../../hooks/use-image-intake';
+import { AttachButtons } from '../transfer/AttachButtons';
+import { PreparingFiles } from '../transfer/PreparingFiles';
 import { useAppStore } from '../../store/store-context';
+import { SealToggle } from './Sealed';
 
 /**
  * Where a message is typed. Enter sends and Shift+Enter starts a new line, but an
  * Enter that confirms an IME composition (how Chinese is typed) never sends. The
  * peer is told when the user types (once a composition is confirmed) and stops.
  */
-export function Composer({ conversationId, onSent }: { conversationId: string; onSent?(): void }) {
+export function Composer({
+  conversationId,
+  onSent,
+  files,
+}: {
+  conversationId: string;
+  onSent?(): void;
+  /** Sending files from this window (the Send file button, pasted pictures). */
+  files?: FileOffer;
+}) {
   const { t } = useTranslation();
   const { api } = useBridge();
   const upsertMessages = useAppStore((state) => state.upsertMessages);
   const typing = useTypingSignal(conversationId);
+  const imageIntake = useImageIntake(files);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
+  /** "Seal" pressed: the next message goes out sealed. */
+  const [sealed, setSealed] = useState(false);
+  // A plain UDP program knows no sealing: no switch that would promise one.
+  const peerClient = useAppStore((state) => state.peers.get(conversationId)?.client);
+  const canSeal = peerClient !== 'udp';
   const composing = useRef(false);
   const field = useRef<HTMLTextAreaElement>(null);
   const hintId = useId();
@@ -39,7 +59,10 @@ export function Composer({ conversationId, onSent }: { conversationId: string; o
     setSending(true);
     setError(null);
     try {
-      upsertMessages(await api.sendMessage({ conversationId, text: typed }));
+      const seal = sealed && canSeal;
+      const request = { conversationId, text: typed, ...(seal ? { sealed: true } : {}) };
+      upsertMessages(await api.sendMessage(request));
+      setSealed(false);
       onSent?.();
       // Keep anything typed while the request was on its way.
       setText((current) => (current === typed ? '' : current));
@@ -80,6 +103,7 @@ export function Composer({ conversationId, onSent }: { conversationId: string; o
           if (!composing.current) typing.typed(event.target.value);
         }}
         onKeyDown={onKeyDown}
+        {...imageIntake}
         onBlur={typing.stop}
         onCompositionStart={() => {
           composing.current = true;
@@ -95,10 +119,20 @@ export function Composer({ conversationId, onSent }: { conversationId: string; o
           {error}
         </p>
       )}
+      {files?.error && (
+        <p className="composer-error" role="alert">
+          {files.error}
+        </p>
+      )}
+      {files && <PreparingFiles files={files} />}
       <div className="composer-bar">
+        {files && <AttachButtons files={files} />}
         <span id={hintId} className="composer-hint">
           {t('chat.composerHint')}
         </span>
+        {canSeal && (
+          <SealToggle on={sealed} onChange={setSealed} readUnreported={peerClient === 'iptux'} />
+        )}
         <button type="submit" className="button button-primary" disabled={!canSend}>
           {t('chat.send')}
         </button>

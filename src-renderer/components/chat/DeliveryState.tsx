@@ -32,6 +32,16 @@ export function DeliveryState({
     case 'sending':
       return <p className="message-state state-sending">{t('chat.sending')}</p>;
     case 'delivered':
+      // A plain UDP contact sends no receipt: "sent" is all that is known (and a note
+      // when its encoding could not hold every character).
+      if (message.conversationId.startsWith('udp:')) {
+        return (
+          <p className="message-state state-delivered" title={t('plain.sentHint')}>
+            {t('plain.sent')}
+            {message.error && <span className="state-note">{message.error}</span>}
+          </p>
+        );
+      }
       return <p className="message-state state-delivered">{t('chat.delivered')}</p>;
     case 'cancelled':
       return <p className="message-state state-cancelled">{t('chat.cancelled')}</p>;

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStoreApi } from '../../store/store-context';
+import { isSealedAway } from '../../format/sealed';
 
 /**
  * Reads out messages that arrive while the window is open. The log itself is
@@ -31,7 +32,15 @@ export function IncomingAnnouncer({
         if (newestId === undefined || before.byId.has(newestId)) return;
         const newest = entry.byId.get(newestId);
         if (newest?.direction === 'in') {
-          setAnnouncement(t('chat.incoming', { name, text: newest.text }));
+          // A message that only carries files has no text to read out.
+          const offerOnly = newest.transferId !== undefined && newest.text.trim() === '';
+          setAnnouncement(
+            isSealedAway(newest)
+              ? t('sealed.incoming', { name })
+              : offerOnly
+                ? t('transfer.incomingOffer', { name })
+                : t('chat.incoming', { name, text: newest.text }),
+          );
         }
       }),
     [store, conversationId, name, t],

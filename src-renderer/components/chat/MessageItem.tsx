@@ -3,7 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { MessageDTO } from '../../../preload/contract';
 import { formatFull } from '../../format/time';
 import { Avatar } from '../common/Avatar';
+import { TransferCard } from '../transfer/TransferCard';
 import { DeliveryState, type DeliveryActions } from './DeliveryState';
+import { isSealedAway } from '../../format/sealed';
+import { SealedEnvelope, SealedMark } from './Sealed';
 
 interface MessageItemProps extends DeliveryActions {
   message: MessageDTO;
@@ -44,10 +47,15 @@ export const MessageItem = memo(function MessageItem({
           <span className="visually-hidden">
             {mine ? t('chat.youSaid') : t('chat.peerSaid', { name: author.name })}
           </span>
-          <div className="bubble" title={formatFull(message.at, i18n.language)}>
-            <p className="message-text">{message.text}</p>
-          </div>
+          {isSealedAway(message) && <SealedEnvelope message={message} />}
+          {!isSealedAway(message) && (!message.transferId || message.text.trim() !== '') && (
+            <div className="bubble" title={formatFull(message.at, i18n.language)}>
+              <p className="message-text">{message.text}</p>
+            </div>
+          )}
+          {message.transferId && <TransferCard transferId={message.transferId} />}
           {mine && <DeliveryState message={message} onResend={onResend} onCancel={onCancel} />}
+          {mine && message.sealed && <SealedMark message={message} />}
         </div>
       </article>
     </>

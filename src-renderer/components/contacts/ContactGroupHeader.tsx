@@ -6,7 +6,9 @@ export function ContactGroupHeader({ group }: { group: ContactGroup }) {
   const { t } = useTranslation();
   return (
     <div className="contact-group-header">
-      <span className="contact-group-name">{group.name || t('contacts.noGroup')}</span>
+      <span className="contact-group-name">
+        {group.plain ? t('plain.group') : group.name || t('contacts.noGroup')}
+      </span>
       <span className="contact-group-count" aria-hidden="true">
         {group.online}/{group.total}
       </span>

@@ -9,6 +9,8 @@ import { StatusText } from '../common/StatusText';
 interface ContactItemProps {
   peer: PeerDTO;
   unread: number;
+  /** The last message in one line (files and sealed messages described, not shown). */
+  preview?: string | undefined;
   /** The one item in the tab order (roving tabindex). */
   current: boolean;
   hintId: string;
@@ -24,6 +26,7 @@ interface ContactItemProps {
 export const ContactItem = memo(function ContactItem({
   peer,
   unread,
+  preview,
   current,
   hintId,
   onOpen,
@@ -51,7 +54,11 @@ export const ContactItem = memo(function ContactItem({
       data-peer-id={peer.id}
       aria-labelledby={labelledBy}
       aria-describedby={peer.client === 'unknown' ? hintId : `${clientId} ${hintId}`}
-      title={`${peer.user}@${peer.host} · ${peer.address}:${peer.port}`}
+      title={
+        peer.plain
+          ? `${peer.plain.host}:${peer.plain.port}`
+          : `${peer.user}@${peer.host} · ${peer.address}:${peer.port}`
+      }
       onDoubleClick={() => onOpen(peer.id)}
       onFocus={() => onFocusPeer(peer.id)}
     >
@@ -77,6 +84,11 @@ export const ContactItem = memo(function ContactItem({
             </span>
           )}
         </span>
+        {preview && (
+          <span className="contact-preview" title={preview}>
+            {preview}
+          </span>
+        )}
       </div>
       {unread > 0 && (
         <span className="unread-badge">

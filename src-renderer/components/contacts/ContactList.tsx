@@ -11,7 +11,9 @@ import {
 import { useTranslation } from 'react-i18next';
 import { useBridge } from '../../bridge/bridge-context';
 import { describeError } from '../../bridge/errors';
+import { usePreviewWords } from '../../hooks/use-preview-words';
 import { groupContacts, unreadByPeer } from '../../store/contact-groups';
+import { previewsByPeer } from '../../store/contact-previews';
 import { useAppStore } from '../../store/store-context';
 import { ContactGroupHeader } from './ContactGroupHeader';
 import { ContactItem } from './ContactItem';
@@ -48,6 +50,13 @@ export function ContactList({ filter, ref }: ContactListProps) {
     [peers, filter, collator],
   );
   const unread = useMemo(() => unreadByPeer(conversations), [conversations]);
+  const transfers = useAppStore((state) => state.transfers);
+  const previewWords = usePreviewWords();
+  const previews = useMemo(
+    () =>
+      previewsByPeer(conversations, transfers, previewWords, (text) => t('preview.you', { text })),
+    [conversations, transfers, previewWords, t],
+  );
   const order = useMemo(
     () => groups.flatMap((group) => group.peers.map((peer) => peer.id)),
     [groups],
@@ -122,13 +131,14 @@ export function ContactList({ filter, ref }: ContactListProps) {
         onKeyDown={onKeyDown}
       >
         {groups.map((group) => (
-          <div key={group.name} className="contact-group">
+          <div key={group.key} className="contact-group">
             <ContactGroupHeader group={group} />
             {group.peers.map((peer) => (
               <ContactItem
                 key={peer.id}
                 peer={peer}
                 unread={unread.get(peer.id) ?? 0}
+                preview={previews.get(peer.id)}
                 current={peer.id === currentId}
                 hintId={hintId}
                 onOpen={openPeer}

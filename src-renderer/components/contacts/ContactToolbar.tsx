@@ -1,9 +1,11 @@
-import { useState, type KeyboardEvent, type Ref, type RefObject } from 'react';
+import { useId, useRef, useState, type KeyboardEvent, type Ref, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBridge } from '../../bridge/bridge-context';
 import { describeError } from '../../bridge/errors';
 import { useAppStore } from '../../store/store-context';
 import { HistoryIcon, RefreshIcon, SearchIcon } from '../common/icons';
+import { AddContactIcon } from './AddContactIcon';
+import { AddPlainContactDialog } from './AddPlainContactDialog';
 import type { ContactListHandle } from './ContactList';
 
 interface ContactToolbarProps {
@@ -30,6 +32,13 @@ export function ContactToolbar({
   const { api } = useBridge();
   const addNotice = useAppStore((state) => state.addNotice);
   const [refreshing, setRefreshing] = useState(false);
+  const [addingPlain, setAddingPlain] = useState(false);
+  const addPlainButton = useRef<HTMLButtonElement>(null);
+  const addPlainId = useId();
+  const closeAddPlain = () => {
+    setAddingPlain(false);
+    addPlainButton.current?.focus();
+  };
 
   const refresh = async () => {
     setRefreshing(true);
@@ -60,44 +69,59 @@ export function ContactToolbar({
   };
 
   return (
-    <div className="contact-toolbar">
-      <div className="search-field">
-        <SearchIcon className="search-icon" />
-        <input
-          type="text"
-          className="input search-input"
-          aria-label={t('contacts.filter')}
-          placeholder={t('contacts.filterPlaceholder')}
-          value={filter}
-          autoComplete="off"
-          spellCheck={false}
-          onChange={(event) => onFilterChange(event.target.value)}
-          onKeyDown={onKeyDown}
-        />
+    <>
+      <div className="contact-toolbar">
+        <div className="search-field">
+          <SearchIcon className="search-icon" />
+          <input
+            type="text"
+            className="input search-input"
+            aria-label={t('contacts.filter')}
+            placeholder={t('contacts.filterPlaceholder')}
+            value={filter}
+            autoComplete="off"
+            spellCheck={false}
+            onChange={(event) => onFilterChange(event.target.value)}
+            onKeyDown={onKeyDown}
+          />
+        </div>
+        <button
+          ref={searchButtonRef}
+          type="button"
+          className="icon-button"
+          aria-label={t('search.open')}
+          title={t('search.open')}
+          onClick={onOpenSearch}
+        >
+          <HistoryIcon />
+        </button>
+        <button
+          type="button"
+          className={refreshing ? 'icon-button refreshing' : 'icon-button'}
+          aria-label={t('contacts.refresh')}
+          title={t('contacts.refresh')}
+          aria-busy={refreshing}
+          onClick={() => void refresh()}
+        >
+          <RefreshIcon />
+        </button>
+        <button
+          ref={addPlainButton}
+          type="button"
+          className="icon-button"
+          aria-label={t('plain.add')}
+          title={t('plain.add')}
+          aria-expanded={addingPlain}
+          aria-controls={addingPlain ? addPlainId : undefined}
+          onClick={() => (addingPlain ? closeAddPlain() : setAddingPlain(true))}
+        >
+          <AddContactIcon />
+        </button>
+        <span className="visually-hidden" role="status">
+          {refreshing ? t('contacts.refreshing') : ''}
+        </span>
       </div>
-      <button
-        ref={searchButtonRef}
-        type="button"
-        className="icon-button"
-        aria-label={t('search.open')}
-        title={t('search.open')}
-        onClick={onOpenSearch}
-      >
-        <HistoryIcon />
-      </button>
-      <button
-        type="button"
-        className={refreshing ? 'icon-button refreshing' : 'icon-button'}
-        aria-label={t('contacts.refresh')}
-        title={t('contacts.refresh')}
-        aria-busy={refreshing}
-        onClick={() => void refresh()}
-      >
-        <RefreshIcon />
-      </button>
-      <span className="visually-hidden" role="status">
-        {refreshing ? t('contacts.refreshing') : ''}
-      </span>
-    </div>
+      {addingPlain && <AddPlainContactDialog id={addPlainId} onClose={closeAddPlain} />}
+    </>
   );
 }

@@ -3,6 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { SearchHitDTO } from '../../../preload/contract';
 import { formatFull, formatStamp } from '../../format/time';
 import { highlightParts } from '../../format/highlight';
+import { messagePreview } from '../../format/message-preview';
+import { isSealedAway } from '../../format/sealed';
+import { usePreviewWords } from '../../hooks/use-preview-words';
+import { useAppStore } from '../../store/store-context';
 import { Avatar } from '../common/Avatar';
 
 interface SearchResultProps {
@@ -30,7 +34,15 @@ export const SearchResult = memo(function SearchResult({
   const { t, i18n } = useTranslation();
   const { message } = hit;
   const words = { yesterday: (time: string) => t('time.yesterday', { time }) };
-  const parts = highlightParts(hit.snippet, query);
+  const previewWords = usePreviewWords();
+  const transfer = useAppStore((state) =>
+    message.transferId === undefined ? undefined : state.transfers.get(message.transferId),
+  );
+  // A hit with no text of its own (files only) or still sealed is described instead.
+  const described = isSealedAway(message) || hit.snippet.trim() === '';
+  const parts = described
+    ? [{ text: messagePreview(message, transfer, previewWords), match: false }]
+    : highlightParts(hit.snippet, query);
   return (
     <li className="search-item">
       <button

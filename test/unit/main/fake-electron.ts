@@ -120,6 +120,15 @@ export const contextBridge = {
   }),
 };
 
+/** getPathForFile: a fake File carries its path in `fakePath`; anything else throws, as in Electron. */
+export const webUtils = {
+  getPathForFile: vi.fn((file: unknown): string => {
+    const path = (file as { fakePath?: unknown } | null)?.fakePath;
+    if (typeof path !== 'string') throw new TypeError('Not a File');
+    return path;
+  }),
+};
+
 export const shell = { openExternal: vi.fn(async (_url: string) => undefined) };
 
 export const nativeTheme = { shouldUseDarkColors: false, themeSource: 'system' };

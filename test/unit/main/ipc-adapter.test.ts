@@ -31,6 +31,7 @@ describe('IPC adapter', () => {
   let adapter: IpcAdapter;
   let showConversation: Mock<(conversationId: string) => void>;
   let logError: Mock<(message: string, error: unknown) => void>;
+  let stagePicture: Mock<(name: string, bytes: Uint8Array) => Promise<string>>;
 
   beforeEach(() => {
     resetFakeElectron();
@@ -39,6 +40,7 @@ describe('IPC adapter', () => {
     contents = [new FakeWebContents(), new FakeWebContents()];
     showConversation = vi.fn();
     logError = vi.fn();
+    stagePicture = vi.fn(async (name: string) => `/tmp/Pigeon/pasted/${name}`);
     adapter = createIpcAdapter({
       core,
       windows: {
@@ -49,6 +51,7 @@ describe('IPC adapter', () => {
       showConversation,
       showPath: () => true,
       chooseDirectory: async () => '/home/ann/Saved',
+      stagePicture,
       logError,
     });
   });
@@ -154,6 +157,25 @@ describe('IPC adapter', () => {
     // A search hit opens the window at the message.
     await call(ipcChannel('openConversation'), { peerId: 'bob@pc2', messageId: 'm9' });
     expect(showConversation).toHaveBeenLastCalledWith('bob@pc2', 'm9');
+  });
+
+  it('stages a pasted picture through the shell, after checking it is one', async () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+    const reply = await call(ipcChannel('stagePicture'), {
+      name: 'image.png',
+      mimeType: 'image/png',
+      base64: png.toString('base64'),
+    });
+    expect(reply).toEqual({ ok: true, value: { path: '/tmp/Pigeon/pasted/image.png' } });
+    expect(stagePicture).toHaveBeenCalledWith('image.png', png);
+
+    const lie = await call(ipcChannel('stagePicture'), {
+      name: 'image.png',
+      mimeType: 'image/png',
+      base64: Buffer.from('#!/bin/sh\n').toString('base64'),
+    });
+    expect(lie).toMatchObject({ ok: false, code: 'invalid-request' });
+    expect(stagePicture).toHaveBeenCalledTimes(1);
   });
 
   it('delivers events in batches to every live window, skipping destroyed ones', () => {

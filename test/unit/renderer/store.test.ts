@@ -202,7 +202,7 @@ describe('the window store', () => {
   it('ignores event types it does not know', () => {
     const store = loadedStore();
     const before = store.getState();
-    store.getState().applyEvents([{ type: 'transfer', id: 'x' } as never]);
+    store.getState().applyEvents([{ type: 'hologram', id: 'x' } as never]);
     expect(store.getState().peers).toBe(before.peers);
     expect(store.getState().messages).toBe(before.messages);
   });

@@ -176,6 +176,9 @@ export function createFakeApi(initial: SnapshotDTO) {
       };
     }),
     removePlainContact: vi.fn<PigeonApi['removePlainContact']>(async () => ({ ok: true as const })),
+    stagePicture: vi.fn<PigeonApi['stagePicture']>(async (request) => ({
+      path: `/tmp/Pigeon/pasted/${request?.name ?? 'image.png'}`,
+    })),
     onEvents: vi.fn<PigeonApi['onEvents']>((listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

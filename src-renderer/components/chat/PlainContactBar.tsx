@@ -1,0 +1,95 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PeerDTO } from '../../../preload/contract';
+import { useBridge } from '../../bridge/bridge-context';
+import { describeError } from '../../bridge/errors';
+import { displayName } from '../../format/display-name';
+import { useAppStore } from '../../store/store-context';
+
+const ENCODING_NAMES = { utf8: 'UTF-8', gbk: 'GBK' } as const;
+
+/** Whether a conversation is with a plain UDP contact (ids `udp:<host>:<port>`). */
+export const isPlainConversation = (peerId: string): boolean => peerId.startsWith('udp:');
+
+/**
+ * Under the chat header of a plain UDP contact: where it is (host:port, encoding,
+ * our local port), why it cannot be reached if so, and removing it (asked twice).
+ * Once removed, only a note that the history stays.
+ */
+export function PlainContactBar({ peerId, peer }: { peerId: string; peer: PeerDTO | undefined }) {
+  const { t } = useTranslation();
+  const { api } = useBridge();
+  const applyEvents = useAppStore((state) => state.applyEvents);
+  const [confirming, setConfirming] = useState(false);
+  const [removing, setRemoving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  if (!isPlainConversation(peerId)) return null;
+  const plain = peer?.plain;
+  if (!peer || !plain) {
+    return (
+      <p className="plain-bar plain-removed" role="status">
+        {t('plain.removed')}
+      </p>
+    );
+  }
+  const name = displayName(peer);
+
+  const remove = async () => {
+    setRemoving(true);
+    setError(null);
+    try {
+      await api.removePlainContact({ peerId });
+      // The 'peer-removed' event follows; applying it now shows the result at once.
+      applyEvents([{ type: 'peer-removed', peerId }]);
+    } catch (failure) {
+      setError(t('plain.removeFailed', { message: describeError(failure) }));
+    } finally {
+      setRemoving(false);
+      setConfirming(false);
+    }
+  };
+
+  return (
+    <section className="plain-bar" aria-label={t('plain.details')}>
+      <p className="plain-details">
+        <span className="plain-remote">
+          {t('plain.remote', { host: plain.host, port: plain.port })}
+        </span>
+        <span>{ENCODING_NAMES[plain.encoding]}</span>
+        {plain.localPort > 0 && <span>{t('plain.localPortValue', { port: plain.localPort })}</span>}
+        {!confirming && (
+          <button type="button" className="link-button" onClick={() => setConfirming(true)}>
+            {t('plain.remove')}
+          </button>
+        )}
+      </p>
+      {confirming && (
+        <p className="plain-confirm">
+          <span>{t('plain.removeConfirm', { name })}</span>
+          <button
+            type="button"
+            className="button button-danger"
+            disabled={removing}
+            onClick={() => void remove()}
+          >
+            {t('plain.removeYes')}
+          </button>
+          <button type="button" className="button" onClick={() => setConfirming(false)}>
+            {t('plain.cancel')}
+          </button>
+        </p>
+      )}
+      {plain.problem && (
+        <p className="plain-problem" role="status">
+          {t('plain.problem', { name, problem: plain.problem })}
+        </p>
+      )}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

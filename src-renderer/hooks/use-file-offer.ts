@@ -1,0 +1,65 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useBridge } from '../bridge/bridge-context';
+import { describeError } from '../bridge/errors';
+import type { PickedFile, StagingProgress } from '../bridge/picked-files';
+import { useAppStore } from '../store/store-context';
+
+export interface FileOffer {
+  /** Offer picked or dropped files (and folders) to the conversation's peer. */
+  offer(picked: readonly PickedFile[], options?: { image?: boolean }): Promise<void>;
+  /** While files are made ready (headless uploads them first); null otherwise. */
+  preparing: StagingProgress | null;
+  /** Why the last offer failed, in the user's language; null when it did not. */
+  error: string | null;
+  clearError(): void;
+}
+
+/**
+ * Offering files from a chat window: local paths first (Electron asks the preload;
+ * headless uploads), then offerFiles. The transfer main answers goes into the store
+ * at once, so the card shows before the message event arrives.
+ */
+export function useFileOffer(conversationId: string): FileOffer {
+  const { t } = useTranslation();
+  const { api, localFiles } = useBridge();
+  const upsertTransfers = useAppStore((state) => state.upsertTransfers);
+  const [preparing, setPreparing] = useState<StagingProgress | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const busy = useRef(false);
+  const abort = useRef<AbortController | null>(null);
+
+  // A window closing mid-upload stops it.
+  useEffect(() => () => abort.current?.abort(), []);
+
+  const offer = useCallback(
+    async (picked: readonly PickedFile[], options: { image?: boolean } = {}) => {
+      if (picked.length === 0 || busy.current) return;
+      busy.current = true;
+      setError(null);
+      const controller = new AbortController();
+      abort.current = controller;
+      try {
+        if (localFiles.uploads) setPreparing({ bytesDone: 0, totalBytes: 0 });
+        const paths = await localFiles.pathsFor(picked, setPreparing, controller.signal);
+        const transfer = await api.offerFiles({
+          conversationId,
+          paths,
+          ...(options.image ? { image: true } : {}),
+        });
+        upsertTransfers([transfer]);
+      } catch (failure) {
+        if (!controller.signal.aborted)
+          setError(t('transfer.offerFailed', { message: describeError(failure) }));
+      } finally {
+        busy.current = false;
+        abort.current = null;
+        setPreparing(null);
+      }
+    },
+    [api, localFiles, conversationId, upsertTransfers, t],
+  );
+
+  const clearError = useCallback(() => setError(null), []);
+  return { offer, preparing, error, clearError };
+}
