@@ -3,6 +3,7 @@
  * windows, the tray, notifications and the IPC adapter, and says goodbye to the
  * LAN (BR_EXIT) before the process ends.
  */
+import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, nativeTheme, session, shell } from 'electron';
@@ -55,6 +56,9 @@ function messageOf(error: unknown): string {
 async function startPigeon(): Promise<void> {
   const paths = resolveAppPaths(__dirname);
   const dataDir = app.getPath('userData');
+  // Pasted pictures only wait there to be offered (an offered picture is copied into the
+  // history's images); offers do not outlive a run, so what is left is litter.
+  await rm(path.join(dataDir, 'pasted'), { recursive: true, force: true }).catch(() => undefined);
   const { settings: stored, problem: settingsProblem } = await readSettings(dataDir);
   let theme: Theme = stored.theme ?? 'system';
   nativeTheme.themeSource = theme;
