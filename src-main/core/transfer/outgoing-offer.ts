@@ -108,14 +108,21 @@ export function offeredItems(items: readonly TransferItemRecord[]): OfferedItem[
 export function offerAttachments(
   files: readonly OfferedFile[],
   items: readonly TransferItemRecord[],
-  opts: { toPigeon: boolean; image: boolean },
+  opts: { toPigeon: boolean; image: boolean; folderSizes?: boolean },
 ): Attachment[] {
   return files.map((file, i) => {
     const item = items[i];
+    // iptux counts an item as received once it has its size in bytes, so a folder offered
+    // as 0 (what IP Messenger sends) is never fetched: toward iptux, a folder's size is its
+    // content's, as iptux itself writes it.
+    const size =
+      opts.folderSizes && file.kind === 'directory' && item?.contentBytes !== undefined
+        ? item.contentBytes
+        : file.size;
     const attachment: Attachment = {
       fileId: file.fileId,
       name: file.name,
-      size: file.size,
+      size,
       mtime: file.mtime,
       attr: file.kind === 'directory' ? FileAttr.DIR : FileAttr.REGULAR,
     };

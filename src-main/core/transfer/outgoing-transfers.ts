@@ -221,6 +221,7 @@ export class OutgoingTransfers {
     const list = encodeAttachments(
       offerAttachments(offer.files, record.items, {
         toPigeon: peer.client === 'pigeon',
+        folderSizes: peer.client === 'iptux',
         image: record.image,
       }),
       names,

@@ -82,6 +82,21 @@ describe('describeOffer', () => {
     ]);
     expect(rich[1]?.extensions).toContainEqual({ key: PigeonKey.CONTENT_BYTES, value: 'c' });
   });
+
+  it('gives a folder its content size toward iptux only (0 toward IP Messenger)', async () => {
+    const items = await describeOffer([file, folder]);
+    const offer = new OfferRegistry().offer(1, '10.0.0.2', offeredItems(items));
+    const ipmsg = offerAttachments(offer.files, items, { toPigeon: false, image: false });
+    expect(ipmsg[1]?.size).toBe(0);
+    const iptux = offerAttachments(offer.files, items, {
+      toPigeon: false,
+      image: false,
+      folderSizes: true,
+    });
+    expect(iptux[1]?.size).toBe(items[1]?.contentBytes);
+    expect(iptux[1]?.size).toBeGreaterThan(0);
+    expect(iptux[0]?.size).toBe(ipmsg[0]?.size);
+  });
 });
 
 describe('pictures', () => {
