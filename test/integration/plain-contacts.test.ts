@@ -2,7 +2,7 @@
 // of test/lab/fixtures, as socket tutorials write them) through a plain UDP contact.
 import { spawn } from 'node:child_process';
 import dgram from 'node:dgram';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -146,6 +146,7 @@ describe('MessengerCore with a plain UDP contact', () => {
   it('GBK both ways, and the contact, its local port and history survive a restart', async () => {
     const echo = await startEcho('gbk');
     const dir = await mkdtemp(path.join(os.tmpdir(), 'pigeon-plain-'));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
     const file = path.join(dir, 'history.db');
     const ipmsgPort = await freePort();
     const store = openStore(file);

@@ -1,12 +1,22 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import type { MessageDTO } from '../../../../preload/contract';
 import { StoreError } from '../../../../src-main/core/store/store-error';
 
+const made: string[] = [];
+// Every folder a test file made goes when that file's tests are done.
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
 /** A fresh folder for one test's files. */
-export const tempDir = (): string => mkdtempSync(path.join(os.tmpdir(), 'pigeon-store-'));
+export function tempDir(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'pigeon-store-'));
+  made.push(dir);
+  return dir;
+}
 
 /** A history file path in a fresh folder. */
 export const tempFile = (): string => path.join(tempDir(), 'history.db');

@@ -1,19 +1,17 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type PigeonStore } from '../../../../src-main/core/store/index';
-import { tempFile } from './helpers';
+import { tempDir, tempFile } from './helpers';
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 let writer = '';
 
 beforeAll(async () => {
-  writer = path.join(mkdtempSync(path.join(os.tmpdir(), 'pigeon-writer-')), 'writer.cjs');
+  writer = path.join(tempDir(), 'writer.cjs');
   await build({
     entryPoints: [fileURLToPath(new URL('./fixtures/history-writer.ts', import.meta.url))],
     outfile: writer,

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -149,6 +149,7 @@ beforeEach(async () => {
 afterEach(async () => {
   await service.stop();
   store.close();
+  await rm(downloads, { recursive: true, force: true });
 });
 
 describe('TransferService', () => {
