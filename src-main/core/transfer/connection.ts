@@ -14,6 +14,8 @@ export interface ConnectOptions {
   localAddress?: string;
   timeoutMs?: number;
   signal?: AbortSignal;
+  /** Read straight into the caller's buffers (see BlockReceiver); only settable at connect. */
+  onread?: net.OnReadOpts;
 }
 
 export function abortedError(): TransferError {
@@ -31,6 +33,7 @@ export function connectTo(opts: ConnectOptions): Promise<net.Socket> {
       host: opts.host,
       port: opts.port,
       ...(opts.localAddress ? { localAddress: opts.localAddress } : {}),
+      ...(opts.onread ? { onread: opts.onread } : {}),
     });
     const timer = setTimeout(() => {
       fail(new TransferError('timeout', `No answer from ${opts.host}:${opts.port}`));

@@ -1,13 +1,14 @@
 // Fetches one offered file: connect to the peer's TCP port, send GETFILEDATA, stream the
-// bytes into `<name>.pigeon-part` in the download folder with backpressure, check the size
+// bytes into `<name>.pigeon-part` in the download folder (BlockReceiver), check the size
 // (and optionally a SHA-256), then rename to a fresh final name that overwrites nothing.
 // Cancelling destroys the socket and removes the partial file; a failure may keep it for a
 // resume from its length (between Pigeons; iptux always sends from 0).
 import { createHash, type Hash } from 'node:crypto';
-import { createReadStream, type WriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { open, rename, rm, utimes, type FileHandle } from 'node:fs/promises';
 import type net from 'node:net';
-import { abortedError, closed, connectTo, TRANSFER_CHUNK, writeChunk } from './connection';
+import { BlockReceiver } from './block-receiver';
+import { abortedError, connectTo, TRANSFER_CHUNK } from './connection';
 import { buildFileRequest, type RequesterIdentity } from './file-request';
 import { isInside, openUnique, safeFileName, uniquePath } from './safe-name';
 import { asTransferError, TransferError } from './transfer-error';
@@ -110,75 +111,38 @@ async function hashExisting(path: string, length: number, hash: Hash): Promise<v
   for await (const chunk of stream as AsyncIterable<Buffer>) hash.update(chunk);
 }
 
-/** Reads up to `expected` bytes from the socket into the file; returns how many arrived. */
-export async function receiveInto(
-  socket: net.Socket,
-  sink: WriteStream,
-  expected: number,
-  onChunk: (bytes: Buffer, received: number) => void,
-  tuning: TransferTuning,
-): Promise<number> {
-  const onAbort = (): void => void socket.destroy(abortedError());
-  const onSinkError = (error: Error): void => void socket.destroy(asTransferError(error, 'io'));
-  tuning.signal?.addEventListener('abort', onAbort, { once: true });
-  sink.on('error', onSinkError);
-  socket.setTimeout(tuning.idleTimeoutMs ?? 60_000);
-  socket.once('timeout', () =>
-    socket.destroy(new TransferError('timeout', 'The peer stopped sending')),
-  );
-  let received = 0;
-  try {
-    if (tuning.signal?.aborted) throw abortedError();
-    for await (const chunk of socket as AsyncIterable<Buffer>) {
-      const part =
-        chunk.length > expected - received ? chunk.subarray(0, expected - received) : chunk;
-      received += part.length;
-      onChunk(part, received);
-      await writeChunk(sink, part);
-      if (received === expected) break;
-    }
-  } finally {
-    tuning.signal?.removeEventListener('abort', onAbort);
-    sink.off('error', onSinkError);
-    socket.destroy();
-  }
-  return received;
-}
-
 /** Downloads one file; rejects with a TransferError. */
 export async function downloadFile(opts: DownloadFileOptions): Promise<DownloadedFile> {
   if (opts.signal?.aborted) throw abortedError();
   const partial = await openPartial(opts);
   const hash = opts.sha256 || opts.expectedSha256 ? createHash('sha256') : undefined;
-  let sink: WriteStream | undefined;
   let socket: net.Socket | undefined;
   let finalPath: string | undefined;
   try {
     if (hash) await hashExisting(partial.path, partial.offset, hash);
-    sink = partial.handle.createWriteStream({
-      start: partial.offset,
-      highWaterMark: opts.highWaterMark ?? TRANSFER_CHUNK,
-    });
-    // Errors surface through writeChunk and closed(); this keeps a late one (a write
-    // queued when the stream is destroyed on cancel) from becoming an uncaught exception.
-    sink.on('error', () => undefined);
     const expected = opts.size - partial.offset;
     let received = 0;
     if (expected > 0) {
-      socket = await connectTo({ ...opts, timeoutMs: opts.connectTimeoutMs });
-      socket.write(
-        buildFileRequest({ ...opts, kind: 'file', offset: partial.offset }, opts.requester),
-      );
-      received = await receiveInto(
-        socket,
-        sink,
+      const receiver = new BlockReceiver({
+        handle: partial.handle,
+        position: partial.offset,
         expected,
-        (bytes, total) => {
+        onChunk: (bytes, total) => {
           hash?.update(bytes);
           opts.onProgress?.(partial.offset + total);
         },
-        opts,
+        signal: opts.signal,
+        idleTimeoutMs: opts.idleTimeoutMs,
+      });
+      socket = await connectTo({
+        ...opts,
+        timeoutMs: opts.connectTimeoutMs,
+        onread: receiver.onread,
+      });
+      socket.write(
+        buildFileRequest({ ...opts, kind: 'file', offset: partial.offset }, opts.requester),
       );
+      received = await receiver.receive(socket);
       if (received < expected) {
         throw new TransferError(
           received === 0 ? 'refused' : 'short',
@@ -188,8 +152,7 @@ export async function downloadFile(opts: DownloadFileOptions): Promise<Downloade
         );
       }
     }
-    sink.end();
-    await closed(sink);
+    await partial.handle.close();
     const sha256 = hash?.digest('hex');
     if (opts.expectedSha256 && sha256 !== opts.expectedSha256.toLowerCase()) {
       throw new TransferError('checksum', 'The received file differs from the one offered');
@@ -205,10 +168,8 @@ export async function downloadFile(opts: DownloadFileOptions): Promise<Downloade
     };
   } catch (error) {
     socket?.destroy();
-    if (sink) {
-      sink.destroy();
-      await closed(sink).catch(() => undefined);
-    } else await partial.handle.close().catch(() => undefined);
+    // Closing twice is harmless; every write has settled by now (BlockReceiver waits).
+    await partial.handle.close().catch(() => undefined);
     if (finalPath) await rm(finalPath, { force: true }).catch(() => undefined);
     const failure = asTransferError(error, 'io');
     const keep =

@@ -1,41 +1,71 @@
 // The sending half of a file connection: a byte range of one file, or a folder stream,
-// written with backpressure (never more than a read-ahead chunk in memory).
+// written with backpressure (never more than two blocks of a file in memory).
 import { open } from 'node:fs/promises';
 import type net from 'node:net';
 import { writeChunk } from './connection';
 import { walkFolder, type FolderWalkOptions } from './folder-walker';
 
 /**
- * Streams bytes [start, size) of a file, exactly. A file that shrank meanwhile fails the
- * transfer (the peer would otherwise wait for bytes that never come).
+ * Sends bytes [start, size) of a file, exactly. Two reusable blocks take turns: the next is
+ * read from disk while the last is on the socket (a fresh buffer per read, as a read
+ * stream makes, costs a large share of a fast link in garbage collection). A file that
+ * shrank meanwhile fails the transfer: the peer would otherwise wait for bytes that never come.
  */
 export async function sendFileRange(
   socket: net.Socket,
   path: string,
   start: number,
   size: number,
-  highWaterMark: number,
+  blockBytes: number,
   onBytes: (n: number) => void,
 ): Promise<void> {
   const handle = await open(path, 'r');
-  if (start >= size) {
-    await handle.close();
-    return;
-  }
-  // The stream owns the handle from here and closes it however it ends.
-  const stream = handle.createReadStream({ start, end: size - 1, highWaterMark });
-  let sent = 0;
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      if (socket.destroyed) throw new Error('the connection closed');
-      await writeChunk(socket, chunk);
-      sent += chunk.length;
-      onBytes(chunk.length);
+    if (start >= size) return;
+    // A small file gets blocks of its own size, not two of 1 MiB.
+    const length = Math.min(blockBytes, size - start);
+    const blocks: [Buffer, Buffer] = [
+      Buffer.allocUnsafeSlow(length),
+      Buffer.allocUnsafeSlow(length),
+    ];
+    const block = (turn: number): Buffer => blocks[turn & 1] as Buffer;
+    const readInto = (target: Buffer, at: number) =>
+      handle.read({ buffer: target, offset: 0, length: Math.min(length, size - at), position: at });
+    let turn = 0;
+    let position = start;
+    let reading = readInto(block(turn), position);
+    let sending: Promise<void> = Promise.resolve();
+    while (position < size) {
+      const { bytesRead } = await reading;
+      if (bytesRead === 0) throw new Error(`${path} changed while being sent`);
+      position += bytesRead;
+      const ready = block(turn).subarray(0, bytesRead);
+      // The other block may be reused only once the socket has let go of it.
+      await sending;
+      if (socket.destroyed) throw socket.errored ?? new Error('the connection closed');
+      turn ^= 1;
+      if (position < size) {
+        reading = readInto(block(turn), position);
+      }
+      sending = written(socket, ready);
+      onBytes(bytesRead);
     }
+    await sending;
   } finally {
-    stream.destroy();
+    await handle.close().catch(() => undefined);
   }
-  if (sent !== size - start) throw new Error(`${path} changed while being sent`);
+}
+
+/** Resolves when the socket has handed `bytes` to the system; rejects if it fails first. */
+function written(socket: net.Socket, bytes: Buffer): Promise<void> {
+  const done = new Promise<void>((resolve, reject) =>
+    // A destroyed socket fails pending writes generically; the reason it was destroyed
+    // (the peer stopped reading, …) says more.
+    socket.write(bytes, (error) => (error ? reject(socket.errored ?? error) : resolve())),
+  );
+  // Awaited on the next turn; until then a failure must not count as unhandled.
+  done.catch(() => undefined);
+  return done;
 }
 
 /** Streams a folder: headers as they come, each file's contents right after its header. */
@@ -47,7 +77,7 @@ export async function sendFolder(
   onBytes: (n: number) => void,
 ): Promise<void> {
   for await (const piece of walkFolder(root, names)) {
-    if (socket.destroyed) throw new Error('the connection closed');
+    if (socket.destroyed) throw socket.errored ?? new Error('the connection closed');
     if (piece.type === 'header') await writeChunk(socket, piece.bytes);
     else await sendFileRange(socket, piece.path, 0, piece.size, highWaterMark, onBytes);
   }
