@@ -121,7 +121,7 @@ describe('two headless Pigeons, each driven through its own UI in Chromium', () 
     await composer.fill('Hello Bob, the build is green');
     await composer.press('Enter');
     await composer.fill('下午三点开会，别忘了 📅');
-    await zhangChat.getByRole('button', { name: '发送' }).click();
+    await zhangChat.getByRole('button', { name: '发送', exact: true }).click();
 
     const zhangLog = zhangChat.getByRole('log', { name: '会话' });
     await expect
