@@ -137,9 +137,7 @@ describe('files, pictures and sealed messages between two headless Pigeons', () 
     const received = path.join(aliceDownloads, FILE_NAME);
     expect((await stat(received)).size).toBe(FILE_BYTES);
     expect(await sha256File(received)).toBe(await sha256File(source));
-    expect(await readdir(aliceDownloads)).toEqual([
-      FILE_NAME,
-    ]);
+    expect(await readdir(aliceDownloads)).toEqual([FILE_NAME]);
 
     // Headless has no file manager: "Show in folder" says where the file is instead.
     const offer = aliceLog.getByRole('region', { name: 'Files from 小王' });
