@@ -45,10 +45,9 @@ import { PIGEON_APP_VERSION } from './version';
 import { localIpv4Addresses } from './net/interfaces';
 import { describeNetwork } from './net/network-status';
 import { Wire, type Endpoint } from './wire';
-import { TransferService } from './transfer/transfers';
-import path from 'node:path';
+import { wireServices } from './messenger-services';
+import type { TransferService } from './transfer/transfers';
 import { PlainContacts } from './plain-udp/plain-contacts';
-import { PlainContactsRepo } from './store/plain-contacts-repo';
 
 export const DEFAULT_PORT = 2425;
 
@@ -130,86 +129,26 @@ class Messenger implements MessengerCore {
       new PacketNumberer(Date.now, store.messages.highestSentPacketNo()),
       this.networkStats,
     );
-    this.discovery = new Discovery({
-      wire,
-      directory: this.directory,
-      presence: () => this.self,
-      targets: () => this.announceTargets(),
-      timing,
-      legacy,
-      onPeer: (peer) => this.emitPeer(peer),
-      onEntry: (peer) => this.messaging.flushOutbox(peer.id),
-    });
-    this.messaging = new Messaging({
-      wire,
-      directory: this.directory,
-      history: store.messages,
-      conversations: store.conversations,
-      outbox: store.outbox,
-      timing,
-      legacy,
-      presence: () => this.self,
-      onMessage: (message) => this.emit({ type: 'message', message }),
-      onConversation: (conversation) => this.emit({ type: 'conversation', conversation }),
-      onPeerSeen: (peer, isNew) => {
-        this.emitPeer(peer);
-        if (isNew) this.discovery.introduceTo(peer);
-      },
-      onPeerSilent: (peer) => this.discovery.introduceTo(peer),
-      onIncoming: (packet, peer) => this.courtesy.messageArrived(packet, peer),
-      offers: {
-        read: (offer) => this.transfers.readOffer(offer),
-        keep: (transfer, messageId) => this.transfers.keepOffer(transfer, messageId),
-      },
-    });
-    this.transfers = new TransferService({
+    const services = wireServices({
+      options,
       store,
-      wire,
-      peer: (peerId) => this.directory.get(peerId),
-      requester: {
-        version: pigeonVersionString(PIGEON_APP_VERSION),
-        user: this.self.user,
-        host: this.self.host,
-        nextPacketNo: () => wire.nextPacketNo(),
-      },
       port,
-      bindAddress: options.bindAddress ?? '0.0.0.0',
-      legacy,
       timing,
+      legacy,
+      wire,
+      directory: this.directory,
+      self: () => this.self,
       downloadDir: () => this.network.get().downloadDir,
-      imagesDir: () => options.imagesDir ?? path.join(this.network.get().downloadDir, 'images'),
-      wireEncoding: (peer) => this.messaging.wireEncoding(peer),
+      announceTargets: () => this.announceTargets(),
       emit: (event) => this.emit(event),
-      announceMessage: (message, isNew) => {
-        this.emit({ type: 'message', message });
-        const conversation = store.conversations.noteMessage(message, isNew);
-        this.emit({ type: 'conversation', conversation });
-      },
+      emitPeer: (peer) => this.emitPeer(peer),
     });
-    this.sealed = new SealedMessages({
-      wire,
-      directory: this.directory,
-      history: store.messages,
-      conversations: store.conversations,
-      onMessage: (message) => this.emit({ type: 'message', message }),
-      onConversation: (conversation) => this.emit({ type: 'conversation', conversation }),
-    });
-    this.courtesy = new Courtesy({
-      wire,
-      directory: this.directory,
-      awayMessage: () =>
-        this.self.status === 'away' && this.self.autoReply ? this.self.autoReply : undefined,
-      wireEncoding: (peer) => this.messaging.wireEncoding(peer),
-      emit: (event) => this.emit(event),
-      now: Date.now,
-    });
-    this.plain = new PlainContacts({
-      repo: new PlainContactsRepo(store.db),
-      history: store.messages,
-      conversations: store.conversations,
-      emit: (event) => this.emit(event),
-      bindAddress: options.bindAddress ?? '0.0.0.0',
-    });
+    this.discovery = services.discovery;
+    this.messaging = services.messaging;
+    this.courtesy = services.courtesy;
+    this.transfers = services.transfers;
+    this.sealed = services.sealed;
+    this.plain = services.plain;
   }
 
   async start(): Promise<void> {

@@ -1,0 +1,133 @@
+// How the messenger's services are built and joined: who tells whom about peers, messages,
+// offers and entries. Kept apart from the facade (messenger.ts), which owns the state and the
+// commands; the services reach each other through `parts`, filled in before any packet comes.
+import path from 'node:path';
+import type { PigeonEvent, SelfDTO } from '../../preload/contract';
+import { Discovery } from './discovery/discovery';
+import type { PeerDirectory, PeerRecord } from './discovery/peer-directory';
+import { pigeonVersionString } from './ipmsg/client';
+import type { LegacyEncoding } from './ipmsg/text';
+import { Courtesy } from './messaging/courtesy';
+import { Messaging } from './messaging/messaging';
+import { SealedMessages } from './messaging/sealed';
+import type { announceTargets as targetsOf } from './net/targets';
+import type { MessengerOptions, MessengerTiming } from './options';
+import { PlainContacts } from './plain-udp/plain-contacts';
+import type { PigeonStore } from './store';
+import { PlainContactsRepo } from './store/plain-contacts-repo';
+import { TransferService } from './transfer/transfers';
+import { PIGEON_APP_VERSION } from './version';
+import type { Wire } from './wire';
+
+export interface MessengerServices {
+  discovery: Discovery;
+  messaging: Messaging;
+  courtesy: Courtesy;
+  transfers: TransferService;
+  sealed: SealedMessages;
+  plain: PlainContacts;
+}
+
+export interface ServiceContext {
+  options: MessengerOptions;
+  store: PigeonStore;
+  port: number;
+  timing: MessengerTiming;
+  legacy: LegacyEncoding;
+  wire: Wire;
+  directory: PeerDirectory;
+  /** Our own profile as it is now. */
+  self: () => SelfDTO;
+  downloadDir: () => string;
+  announceTargets: () => ReturnType<typeof targetsOf>;
+  emit: (event: PigeonEvent) => void;
+  /** Keep a peer and tell the windows. */
+  emitPeer: (peer: PeerRecord) => void;
+}
+
+export function wireServices(context: ServiceContext): MessengerServices {
+  const { options, store, port, timing, legacy, wire, directory, self } = context;
+  const { downloadDir, announceTargets, emit, emitPeer } = context;
+  const parts = {} as MessengerServices;
+  parts.discovery = new Discovery({
+    wire,
+    directory: directory,
+    presence: self,
+    targets: announceTargets,
+    timing,
+    legacy,
+    onPeer: emitPeer,
+    onEntry: (peer) => parts.messaging.flushOutbox(peer.id),
+  });
+  parts.messaging = new Messaging({
+    wire,
+    directory: directory,
+    history: store.messages,
+    conversations: store.conversations,
+    outbox: store.outbox,
+    timing,
+    legacy,
+    presence: self,
+    onMessage: (message) => emit({ type: 'message', message }),
+    onConversation: (conversation) => emit({ type: 'conversation', conversation }),
+    onPeerSeen: (peer, isNew) => {
+      emitPeer(peer);
+      if (isNew) parts.discovery.introduceTo(peer);
+    },
+    onPeerSilent: (peer) => parts.discovery.introduceTo(peer),
+    onIncoming: (packet, peer) => parts.courtesy.messageArrived(packet, peer),
+    offers: {
+      read: (offer) => parts.transfers.readOffer(offer),
+      keep: (transfer, messageId) => parts.transfers.keepOffer(transfer, messageId),
+    },
+  });
+  parts.transfers = new TransferService({
+    store,
+    wire,
+    peer: (peerId) => directory.get(peerId),
+    requester: {
+      version: pigeonVersionString(PIGEON_APP_VERSION),
+      user: self().user,
+      host: self().host,
+      nextPacketNo: () => wire.nextPacketNo(),
+    },
+    port,
+    bindAddress: options.bindAddress ?? '0.0.0.0',
+    legacy,
+    timing,
+    downloadDir: downloadDir,
+    imagesDir: () => options.imagesDir ?? path.join(downloadDir(), 'images'),
+    wireEncoding: (peer) => parts.messaging.wireEncoding(peer),
+    emit: emit,
+    announceMessage: (message, isNew) => {
+      emit({ type: 'message', message });
+      const conversation = store.conversations.noteMessage(message, isNew);
+      emit({ type: 'conversation', conversation });
+    },
+  });
+  parts.sealed = new SealedMessages({
+    wire,
+    directory: directory,
+    history: store.messages,
+    conversations: store.conversations,
+    onMessage: (message) => emit({ type: 'message', message }),
+    onConversation: (conversation) => emit({ type: 'conversation', conversation }),
+  });
+  parts.courtesy = new Courtesy({
+    wire,
+    directory: directory,
+    awayMessage: () =>
+      self().status === 'away' && self().autoReply ? self().autoReply : undefined,
+    wireEncoding: (peer) => parts.messaging.wireEncoding(peer),
+    emit: emit,
+    now: Date.now,
+  });
+  parts.plain = new PlainContacts({
+    repo: new PlainContactsRepo(store.db),
+    history: store.messages,
+    conversations: store.conversations,
+    emit: emit,
+    bindAddress: options.bindAddress ?? '0.0.0.0',
+  });
+  return parts;
+}
