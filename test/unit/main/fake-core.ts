@@ -51,6 +51,24 @@ export function message(partial: Partial<MessageDTO> = {}): MessageDTO {
   };
 }
 
+/** Bob, an IP Messenger user on pc2, unless told otherwise. */
+export function peer(partial: Partial<PeerDTO> = {}): PeerDTO {
+  return {
+    id: 'bob@pc2',
+    nickname: 'Bob',
+    group: 'Lab',
+    user: 'bob',
+    host: 'pc2',
+    address: '10.0.0.2',
+    port: 2425,
+    status: 'online',
+    client: 'ipmsg',
+    version: '1',
+    lastSeen: 0,
+    ...partial,
+  };
+}
+
 export function transfer(partial: Partial<TransferDTO> = {}): TransferDTO {
   return {
     id: 't1',

@@ -3,24 +3,11 @@ import { beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 vi.mock('electron', () => import('./fake-electron'));
 
 import { Notification, resetFakeElectron } from './fake-electron';
-import { message, snapshot } from './fake-core';
-import type { PeerDTO } from '../../../preload/contract';
+import { message, peer, snapshot } from './fake-core';
 import { MessageNotifier } from '../../../src-main/shell/notifications';
 import { ShellState } from '../../../src-main/shell/shell-state';
 
-const bob: PeerDTO = {
-  id: 'bob@pc2',
-  nickname: 'Bob',
-  group: 'Lab',
-  user: 'bob',
-  host: 'pc2',
-  address: '10.0.0.2',
-  port: 2425,
-  status: 'online',
-  client: 'ipmsg',
-  version: '1',
-  lastSeen: 0,
-};
+const bob = peer();
 
 describe('message notifications', () => {
   let focused: Set<string>;

@@ -3,35 +3,11 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => import('./fake-electron'));
 
 import { Notification, resetFakeElectron } from './fake-electron';
-import { message, snapshot, transfer } from './fake-core';
-import type { Language, PeerDTO } from '../../../preload/contract';
-import { MessageNotifier } from '../../../src-main/shell/notifications';
-import { ShellState } from '../../../src-main/shell/shell-state';
+import { message, peer, transfer } from './fake-core';
+import { notifierIn } from './notifier-fixture';
 
-const bob: PeerDTO = {
-  id: 'bob@pc2',
-  nickname: 'Bob',
-  group: 'Lab',
-  user: 'bob',
-  host: 'pc2',
-  address: '10.0.0.2',
-  port: 2425,
-  status: 'online',
-  client: 'pigeon',
-  version: '1',
-  lastSeen: 0,
-};
-
-function notifierIn(language: Language) {
-  const state = new ShellState();
-  const seeded = snapshot();
-  state.seed({ ...seeded, self: { ...seeded.self, language }, peers: [bob] });
-  return new MessageNotifier({
-    state,
-    isConversationFocused: () => false,
-    showConversation: vi.fn(),
-  });
-}
+/** Bob runs Pigeon here. */
+const pigeonBob = [peer({ client: 'pigeon' })];
 
 const offer = (text = '') => message({ id: 'm-offer', text, transferId: 't1' });
 const bodies = () => Notification.created.map((n) => n.options.body);
@@ -40,7 +16,7 @@ describe('notifications of offered files', () => {
   beforeEach(() => resetFakeElectron());
 
   it('says how many files, in English', () => {
-    const notifier = notifierIn('en');
+    const notifier = notifierIn('en', pigeonBob);
     const three = ['a.txt', 'b.txt', 'c.txt'].map((name) => ({
       name,
       size: 1,
@@ -53,7 +29,7 @@ describe('notifications of offered files', () => {
   });
 
   it('names a single file or folder, and says a picture is a picture, in Chinese', () => {
-    const notifier = notifierIn('zh-CN');
+    const notifier = notifierIn('zh-CN', pigeonBob);
     notifier.onEvent({ type: 'transfer', transfer: transfer({ id: 't1' }) });
     notifier.onEvent({ type: 'message', message: offer('看看这个') });
     const folder = transfer({ id: 't2', items: [{ name: '照片', size: 0, kind: 'directory' }] });
@@ -75,7 +51,7 @@ describe('notifications of offered files', () => {
   });
 
   it('waits a moment for an offer whose event follows its message', async () => {
-    const notifier = notifierIn('en');
+    const notifier = notifierIn('en', pigeonBob);
     notifier.onEvent({ type: 'message', message: offer() });
     notifier.onEvent({ type: 'transfer', transfer: transfer() });
     expect(Notification.created).toHaveLength(0);
@@ -84,7 +60,7 @@ describe('notifications of offered files', () => {
   });
 
   it('still says something when the offer never comes', async () => {
-    const notifier = notifierIn('en');
+    const notifier = notifierIn('en', pigeonBob);
     notifier.onEvent({ type: 'message', message: offer() });
     await new Promise((resolve) => setTimeout(resolve, 5));
     expect(bodies()).toEqual(['Sent you files']);

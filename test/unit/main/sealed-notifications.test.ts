@@ -3,35 +3,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => import('./fake-electron'));
 
 import { Notification, resetFakeElectron } from './fake-electron';
-import { message, snapshot, transfer } from './fake-core';
-import type { Language, PeerDTO } from '../../../preload/contract';
-import { MessageNotifier } from '../../../src-main/shell/notifications';
-import { ShellState } from '../../../src-main/shell/shell-state';
-
-const bob: PeerDTO = {
-  id: 'bob@pc2',
-  nickname: 'Bob',
-  group: 'Lab',
-  user: 'bob',
-  host: 'pc2',
-  address: '10.0.0.2',
-  port: 2425,
-  status: 'online',
-  client: 'ipmsg',
-  version: '1',
-  lastSeen: 0,
-};
-
-function notifierIn(language: Language) {
-  const state = new ShellState();
-  const seeded = snapshot();
-  state.seed({ ...seeded, self: { ...seeded.self, language }, peers: [bob] });
-  return new MessageNotifier({
-    state,
-    isConversationFocused: () => false,
-    showConversation: vi.fn(),
-  });
-}
+import { message, transfer } from './fake-core';
+import { notifierIn } from './notifier-fixture';
 
 const bodies = () => Notification.created.map((n) => n.options.body);
 
