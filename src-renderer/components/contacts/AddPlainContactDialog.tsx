@@ -1,9 +1,10 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlainEncoding } from '../../../preload/contract';
 import { useBridge } from '../../bridge/bridge-context';
 import { describeError } from '../../bridge/errors';
 import { useAppStore } from '../../store/store-context';
+import { closeOnEscape } from '../common/close-on-escape';
 
 interface AddPlainContactDialogProps {
   id: string;
@@ -89,13 +90,6 @@ export function AddPlainContactDialog({ id, onClose }: AddPlainContactDialogProp
     }
   };
 
-  const closeOnEscape = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      onClose();
-    }
-  };
-
   const invalid = (field: Field) => ({
     'aria-invalid': error?.field === field,
     'aria-describedby': error?.field === field ? errorId : undefined,
@@ -108,7 +102,7 @@ export function AddPlainContactDialog({ id, onClose }: AddPlainContactDialogProp
       className="settings-panel plain-dialog"
       aria-labelledby={titleId}
       aria-describedby={introId}
-      onKeyDown={closeOnEscape}
+      onKeyDown={closeOnEscape(onClose)}
     >
       <h2 id={titleId} className="settings-title">
         {t('plain.title')}

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language, SelfDTO, Theme } from '../../../preload/contract';
 import { useBridge } from '../../bridge/bridge-context';
@@ -11,6 +11,7 @@ import {
 } from '../../hooks/use-network-settings';
 import { useAppStore } from '../../store/store-context';
 import { NetworkSettingsFields } from './NetworkSettingsFields';
+import { closeOnEscape } from '../common/close-on-escape';
 
 interface SettingsPanelProps {
   id: string;
@@ -106,15 +107,13 @@ export function SettingsPanel({ id, self, onClose }: SettingsPanelProps) {
     }
   };
 
-  const closeOnEscape = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      onClose();
-    }
-  };
-
   return (
-    <section id={id} className="settings-panel" aria-labelledby={titleId} onKeyDown={closeOnEscape}>
+    <section
+      id={id}
+      className="settings-panel"
+      aria-labelledby={titleId}
+      onKeyDown={closeOnEscape(onClose)}
+    >
       <h2 id={titleId} className="settings-title">
         {t('settings.title')}
       </h2>

@@ -1,8 +1,9 @@
-import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNetworkStatus } from '../../hooks/use-network-status';
 import { CloseIcon, RefreshIcon } from '../common/icons';
 import { NetworkStatusDetails } from './NetworkStatusDetails';
+import { closeOnEscape } from '../common/close-on-escape';
 
 /**
  * What Pigeon sees of the network, for when nobody appears: asked from main when
@@ -17,19 +18,12 @@ export function NetworkStatusPanel({ onClose }: { onClose(): void }) {
 
   useEffect(() => refreshButton.current?.focus(), []);
 
-  const closeOnEscape = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      onClose();
-    }
-  };
-
   return (
     <section
       className="network-panel"
       aria-labelledby={titleId}
       aria-busy={load.phase === 'loading'}
-      onKeyDown={closeOnEscape}
+      onKeyDown={closeOnEscape(onClose)}
     >
       <div className="network-toolbar">
         <h2 id={titleId} className="settings-title network-title">
