@@ -29,6 +29,8 @@ interface Sample {
 }
 
 const SAMPLE_SPACING_MS = 50;
+/** The shortest span a speed is measured over. */
+const MIN_SPAN_MS = 500;
 
 export class ProgressMeter {
   private bytes = 0;
@@ -68,7 +70,10 @@ export class ProgressMeter {
   snapshot(at = this.now()): ProgressSnapshot {
     const base = this.samples[0] as Sample;
     const seconds = (at - base.at) / 1000;
-    const bytesPerSecond = seconds > 0 ? Math.max(0, (this.bytes - base.bytes) / seconds) : 0;
+    // Over a few milliseconds a speed means nothing: a sender hands its first block to the
+    // socket at once, which read as gigabytes a second. Unknown (0) until enough time passed.
+    const measured = at - base.at >= MIN_SPAN_MS;
+    const bytesPerSecond = measured ? Math.max(0, (this.bytes - base.bytes) / seconds) : 0;
     const total = this.options.total;
     const snapshot: ProgressSnapshot = {
       bytes: this.bytes,
@@ -77,9 +82,8 @@ export class ProgressMeter {
     };
     if (total !== undefined) {
       snapshot.total = total;
-      if (bytesPerSecond > 0) {
-        snapshot.etaSeconds = Math.max(0, total - this.bytes) / bytesPerSecond;
-      }
+      if (this.bytes >= total) snapshot.etaSeconds = 0;
+      else if (bytesPerSecond > 0) snapshot.etaSeconds = (total - this.bytes) / bytesPerSecond;
     }
     return snapshot;
   }

@@ -43,6 +43,18 @@ describe('ProgressMeter', () => {
     expect(s.etaSeconds).toBeCloseTo(8, 1);
   });
 
+  it('gives no speed or time left before half a second has passed', () => {
+    const { m, at } = meter(10_000_000);
+    at(5);
+    m.update(1024 * 1024); // a first block handed to the socket at once
+    expect(m.snapshot().bytesPerSecond).toBe(0);
+    expect(m.snapshot().etaSeconds).toBeUndefined();
+    at(600);
+    m.update(2 * 1024 * 1024);
+    expect(m.snapshot().bytesPerSecond).toBeGreaterThan(0);
+    expect(m.snapshot().etaSeconds).toBeDefined();
+  });
+
   it('follows a change of speed within the window, and shows a stall', () => {
     const { m, at } = meter();
     let bytes = 0;
