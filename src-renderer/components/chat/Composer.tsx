@@ -33,7 +33,6 @@ export function Composer({
   const imageIntake = useImageIntake(files);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [sending, setSending] = useState(false);
   /** "Seal" pressed: the next message goes out sealed. */
   const [sealed, setSealed] = useState(false);
   // A plain UDP program knows no sealing: no switch that would promise one.
@@ -43,7 +42,7 @@ export function Composer({
   const field = useRef<HTMLTextAreaElement>(null);
   const hintId = useId();
   const errorId = useId();
-  const canSend = text.trim().length > 0 && !sending;
+  const canSend = text.trim().length > 0;
 
   useEffect(() => field.current?.focus(), []);
 
@@ -56,20 +55,22 @@ export function Composer({
       return;
     }
     typing.stop();
-    setSending(true);
+    // The box empties at once, as in every messenger: the next message can be typed and
+    // sent while this one is on its way (Enter is never swallowed by a send in flight).
+    setText('');
     setError(null);
+    const seal = sealed && canSeal;
+    setSealed(false);
     try {
-      const seal = sealed && canSeal;
       const request = { conversationId, text: typed, ...(seal ? { sealed: true } : {}) };
       upsertMessages(await api.sendMessage(request));
-      setSealed(false);
       onSent?.();
-      // Keep anything typed while the request was on its way.
-      setText((current) => (current === typed ? '' : current));
     } catch (failure) {
       setError(t('chat.sendFailed', { message: describeError(failure) }));
+      // Nothing is lost: the text comes back unless something new was typed meanwhile.
+      setText((current) => (current === '' ? typed : current));
+      if (seal) setSealed(true);
     } finally {
-      setSending(false);
       field.current?.focus();
     }
   };

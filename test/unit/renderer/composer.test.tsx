@@ -36,6 +36,30 @@ describe('the composer', () => {
     expect(document.activeElement).toBe(box);
   });
 
+  it('sends the next message while the previous one is still on its way', async () => {
+    const { fake, box, user } = await openComposer();
+    // The first request hangs: Enter on the second message must still send it.
+    let release: () => void = () => undefined;
+    const first = fake.api.sendMessage.getMockImplementation();
+    fake.api.sendMessage.mockImplementationOnce(
+      (request) =>
+        new Promise((resolve) => {
+          release = () => resolve(first!(request));
+        }),
+    );
+    await user.type(box, 'one{Enter}');
+    expect(box.value).toBe('');
+    await user.type(box, 'two{Enter}');
+    expect(fake.api.sendMessage.mock.calls.map(([request]) => request?.text)).toEqual([
+      'one',
+      'two',
+    ]);
+    expect(box.value).toBe('');
+    release();
+    await screen.findByText('one');
+    await screen.findByText('two');
+  });
+
   it('starts a new line with Shift+Enter and sends both lines', async () => {
     const { fake, box, user } = await openComposer();
     await user.type(box, 'line one{Shift>}{Enter}{/Shift}line two');
