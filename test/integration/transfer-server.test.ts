@@ -93,12 +93,53 @@ describe('FileServer', () => {
   });
 
   const hex = (n: number) => n.toString(16);
+  async function until(condition: () => boolean, limitMs = 5000): Promise<void> {
+    const started = Date.now();
+    while (!condition() && Date.now() - started < limitMs) {
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
 
   it("serves IP Messenger's request and ends the connection", async () => {
     await startServer();
     const reply = await ask([`1:99:u:h:${GET}:${hex(packetNo)}:${hex(fileId)}:0:`]);
     expect(reply).toEqual({ bytes: Buffer.from('0123456789abcdef'), ended: 'end' });
+    await until(() => events.some((e) => e.type === 'end'));
     expect(events.map((e) => e.type)).toEqual(['start', 'progress', 'end']);
+  });
+
+  it('calls a file sent only once the receiver has closed, and waits no longer than its limit', async () => {
+    await startServer({ closeWaitMs: 1500 });
+    const request = `1:99:u:h:${GET}:${hex(packetNo)}:${hex(fileId)}:0:`;
+    // A receiver that has every byte but hangs up 400 ms later.
+    const slow = net.connect({ host: SERVER, port: PORT, localAddress: PEER, allowHalfOpen: true });
+    await once(slow, 'connect');
+    slow.write(request);
+    slow.resume();
+    await once(slow, 'end');
+    await new Promise((r) => setTimeout(r, 400));
+    expect(events.some((e) => e.type === 'end')).toBe(false);
+    slow.end();
+    await until(() => events.some((e) => e.type === 'end'));
+    expect(events.at(-1)).toMatchObject({ type: 'end', outcome: 'done', bytes: 16 });
+
+    // A receiver that never hangs up: done after the limit, and the connection is dropped.
+    events = [];
+    const stuck = net.connect({
+      host: SERVER,
+      port: PORT,
+      localAddress: PEER,
+      allowHalfOpen: true,
+    });
+    await once(stuck, 'connect');
+    const started = Date.now();
+    stuck.write(request);
+    stuck.resume();
+    await until(() => events.some((e) => e.type === 'end'));
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1400);
+    expect(events.at(-1)).toMatchObject({ type: 'end', outcome: 'done', bytes: 16 });
+    expect(await server.getConnections()).toBe(0);
+    stuck.destroy();
   });
 
   it("serves iptux's NUL-terminated request, and one with no terminator after a pause", async () => {

@@ -55,6 +55,11 @@ export interface FileServerOptions {
   maxConnections?: number;
   maxConnectionsPerPeer?: number;
   highWaterMark?: number;
+  /**
+   * After the last byte, how long to wait for the receiver to close (default 10 s): "Sent"
+   * should mean the peer has it all, not that the kernel took it.
+   */
+  closeWaitMs?: number;
 }
 
 /** The port is taken or not allowed; the message is meant for the user. */
@@ -249,7 +254,10 @@ export class FileServer {
       // Everything was handed over; a client that closes the moment it has it all may
       // race our FIN, which is no failure.
       await finished(connection.socket, { readable: false }).catch(() => undefined);
-      this.emit({ type: 'end', transfer, bytes, outcome: 'done' });
+      await closedByPeer(connection.socket, this.options.closeWaitMs ?? 10_000);
+      // Stopped while the last bytes were still in flight: they may never be read.
+      const outcome = connection.cancelled ? 'cancelled' : 'done';
+      this.emit({ type: 'end', transfer, bytes, outcome });
     } catch (error) {
       connection.socket.destroy();
       const reason = error instanceof Error ? error.message : String(error);
@@ -259,6 +267,23 @@ export class FileServer {
       connection.transfer = undefined;
     }
   }
+}
+
+/**
+ * Resolves when the peer has closed (it read everything and hung up) or after `limitMs`,
+ * when the connection is dropped: a peer that keeps it open cannot hold the transfer.
+ */
+async function closedByPeer(socket: net.Socket, limitMs: number): Promise<void> {
+  if (socket.closed) return;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    once(socket, 'close').catch(() => undefined),
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, limitMs);
+    }),
+  ]);
+  clearTimeout(timer);
+  socket.destroy();
 }
 
 function refusal(found: OfferLookup | undefined, request: FileRequest): string | undefined {
