@@ -32,6 +32,20 @@ const fields = (datagram: Buffer) => {
 const messageEvents = (core: TestCore, id: string): MessageDTO[] =>
   core.events.flatMap((e) => (e.type === 'message' && e.message.id === id ? [e.message] : []));
 
+/** One Pigeon and a raw IPMsg socket beside it that has said hello as `user@host`. */
+async function pigeonAndRawPeer(pigeon: string, rawPeer: string, user: string, host: string) {
+  cores = await startCores([pigeon], PORT);
+  const [a] = cores as [TestCore];
+  const { socket, received } = await rawSocket(rawPeer, PORT);
+  sockets.push(socket);
+  const n = Math.floor(Date.now() / 1000);
+  const send = (text: string) => sendRaw(socket, text, pigeon, PORT);
+  await send(`1:${n}:${user}:${host}:${0x1}:${user}\0\0`);
+  const peerId = `${user}@${host}`;
+  await waitFor(() => a.core.snapshot().peers.some((p) => p.id === peerId), 2000, 'peer');
+  return { a, received, n, send, peerId };
+}
+
 describe('sealed messages between two Pigeons', () => {
   it('arrive sealed, open on request, and the sender sees when they were read', async () => {
     cores = await startCores(['127.0.0.171', '127.0.0.172'], PORT);
@@ -99,14 +113,13 @@ describe('sealed messages between two Pigeons', () => {
   });
 
   it('work with a client that ignores sealing, and tell an IP Messenger that asked', async () => {
-    cores = await startCores(['127.0.0.173'], PORT);
-    const [a] = cores as [TestCore];
-    const { socket, received } = await rawSocket('127.0.0.174', PORT);
-    sockets.push(socket);
-    const n = Math.floor(Date.now() / 1000);
+    const { a, received, n, send } = await pigeonAndRawPeer(
+      '127.0.0.173',
+      '127.0.0.174',
+      'taro',
+      'WIN10',
+    );
     const version = '1';
-    await sendRaw(socket, `${version}:${n}:taro:WIN10:${0x1}:Taro\0\0`, '127.0.0.173', PORT);
-    await waitFor(() => a.core.snapshot().peers.some((p) => p.id === 'taro@WIN10'), 2000, 'peer');
 
     // Sealed out: the peer acknowledges like iptux does and never reads it.
     const [sent] = a.core.sendMessage(a.core.openConversation('taro@WIN10'), 'sealed hello', {
@@ -121,12 +134,7 @@ describe('sealed messages between two Pigeons', () => {
     expect(sendmsg.command & (SENDCHECKOPT | SECRETOPT | READCHECKOPT)).toBe(
       SENDCHECKOPT | SECRETOPT | READCHECKOPT,
     );
-    await sendRaw(
-      socket,
-      `${version}:${n + 1}:taro:WIN10:${RECVMSG}:${sendmsg.packetNo}\0`,
-      '127.0.0.173',
-      PORT,
-    );
+    await send(`${version}:${n + 1}:taro:WIN10:${RECVMSG}:${sendmsg.packetNo}\0`);
     await waitFor(
       () =>
         a.core
@@ -139,11 +147,8 @@ describe('sealed messages between two Pigeons', () => {
     // Sealed in, as IP Messenger sends it; opened, it is reported with READMSG|READCHECKOPT,
     // repeated until ANSREADMSG names the READMSG.
     const sealedNo = n + 2;
-    await sendRaw(
-      socket,
+    await send(
       `${version}:${sealedNo}:taro:WIN10:${SENDMSG | SENDCHECKOPT | SECRETOPT | READCHECKOPT}:秘密\0`,
-      '127.0.0.173',
-      PORT,
     );
     const incoming = await waitFor(
       () =>
@@ -160,12 +165,7 @@ describe('sealed messages between two Pigeons', () => {
     const readmsg = fields(reads()[0]!);
     expect(readmsg.command).toBe(READMSG | READCHECKOPT);
     expect(readmsg.extra).toBe(String(sealedNo));
-    await sendRaw(
-      socket,
-      `${version}:${n + 3}:taro:WIN10:${ANSREADMSG}:${readmsg.packetNo}\0`,
-      '127.0.0.173',
-      PORT,
-    );
+    await send(`${version}:${n + 3}:taro:WIN10:${ANSREADMSG}:${readmsg.packetNo}\0`);
     await new Promise((r) => setTimeout(r, 300));
     const after = reads().length;
     await new Promise((r) => setTimeout(r, 1600));
@@ -176,5 +176,36 @@ describe('sealed messages between two Pigeons', () => {
       a.core.listMessages({ conversationId: 'taro@WIN10' }).find((m) => m.id === sent!.id)?.readAt,
     ).toBeUndefined();
     expect(a.core.stats().dropped.unknownCommand).toBe(0);
+  });
+
+  it('sees a resent sealed message read when the peer opened the copy that failed', async () => {
+    const { a, received, n, send } = await pigeonAndRawPeer(
+      '127.0.0.175',
+      '127.0.0.176',
+      'jiro',
+      'PC7',
+    );
+    const conversation = a.core.openConversation('jiro@PC7');
+    const sendmsgs = () => received.filter((d) => (fields(d).command & 0xff) === SENDMSG);
+
+    // Every RECVMSG is lost: the message ends Failed, though the peer has it.
+    const [sent] = a.core.sendMessage(conversation, 'the vault code', { sealed: true });
+    const state = () =>
+      a.core.listMessages({ conversationId: conversation }).find((m) => m.id === sent!.id);
+    await waitFor(() => state()?.state === 'failed', 5000, 'failed');
+    const first = fields(sendmsgs()[0]!).packetNo;
+
+    // Resent under a new number, and confirmed this time.
+    a.core.resendMessage(sent!.id);
+    await waitFor(() => sendmsgs().some((d) => fields(d).packetNo !== first), 2000, 'resend');
+    const second = fields(sendmsgs().at(-1)!).packetNo;
+    expect(second).not.toBe(first);
+    await send(`1:${n + 1}:jiro:PC7:${RECVMSG}:${second}\0`);
+    await waitFor(() => state()?.state === 'delivered', 2000, 'delivered');
+
+    // The peer opens the copy that came first: its READMSG names the first number.
+    await send(`1:${n + 2}:jiro:PC7:${READMSG}:${first}\0`);
+    await waitFor(() => state()?.readAt !== undefined, 2000, 'read');
+    expect(messageEvents(a, sent!.id).at(-1)?.readAt).toBe(state()?.readAt);
   });
 });

@@ -5,9 +5,13 @@ import type { PigeonDatabase } from './database';
 // click on "open" changes nothing and reports nothing.
 const OPEN = `UPDATE messages SET read_at = ?
   WHERE id = ? AND direction = 'in' AND sealed = 1 AND read_at IS NULL`;
-// The condition matches messages_by_packet (migration 1): one index seek.
-const READ_BY_PEER = `UPDATE messages SET read_at = ?
-  WHERE peer_id = ? AND packet_no = ? AND direction = 'out' AND sealed = 1 AND read_at IS NULL
+// The number may be the message's current one (messages_by_packet, migration 1) or one
+// it went out with before a resend (earlier_sealed_packets, migration 7): two index seeks.
+const READ_BY_PEER = `UPDATE messages SET read_at = @at
+  WHERE direction = 'out' AND sealed = 1 AND read_at IS NULL AND id IN (
+    SELECT id FROM messages WHERE peer_id = @peerId AND packet_no = @packetNo
+    UNION ALL
+    SELECT message_id FROM earlier_sealed_packets WHERE peer_id = @peerId AND packet_no = @packetNo)
   RETURNING id`;
 const RECEIPT_OF = `SELECT packet_no, peer_id, read_check FROM messages
   WHERE id = ? AND direction = 'in' AND sealed = 1`;
@@ -40,12 +44,13 @@ export class SealedReceipts {
   }
 
   /**
-   * The peer opened what we sent with `packetNo`: returns the message, now with
-   * readAt, or undefined if there is no such unread sealed message (a repeat).
+   * The peer opened what we sent with `packetNo` (now or before a resend): returns the
+   * message, now with readAt, or undefined if there is no such unread sealed message (a repeat).
    */
   readByPeer(peerId: string, packetNo: number, at: number): MessageDTO | undefined {
     const row = this.db.run(
-      () => this.db.statement(READ_BY_PEER).get(at, peerId, packetNo) as { id: string } | undefined,
+      () =>
+        this.db.statement(READ_BY_PEER).get({ at, peerId, packetNo }) as { id: string } | undefined,
     );
     return row && this.get(row.id);
   }

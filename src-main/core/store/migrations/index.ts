@@ -5,6 +5,7 @@ import * as sentPacketNumbers from './003-sent-packet-numbers';
 import * as transfers from './004-transfers';
 import * as sealed from './005-sealed';
 import * as plainContacts from './006-plain-contacts';
+import * as earlierSealedPackets from './007-earlier-sealed-packets';
 
 /** Every migration, in order. Append new ones; never edit or reorder released ones. */
 export const migrations: readonly Migration[] = [
@@ -14,4 +15,5 @@ export const migrations: readonly Migration[] = [
   transfers,
   sealed,
   plainContacts,
+  earlierSealedPackets,
 ];

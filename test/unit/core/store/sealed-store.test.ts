@@ -138,6 +138,34 @@ describe('sealed messages in the store', () => {
     expect(repo.sealed.receiptOf('o1')).toBeUndefined();
   });
 
+  it('marks a resent sealed message read when the peer opened the copy sent before', () => {
+    const db = open(':memory:');
+    const repo = new MessagesRepo(db);
+    const out = message({
+      id: 'o2',
+      conversationId: 'bob@pc',
+      direction: 'out',
+      state: 'failed',
+      text: 'door code 1234',
+      sealed: true,
+    });
+    repo.add(out, { peerId: 'bob@pc', packetNo: 900 });
+    // "Resend" gives it a fresh number; the first send had arrived after all.
+    repo.update({ ...out, state: 'sending' }, { packetNo: 950 });
+    repo.update({ ...out, state: 'delivered' });
+    expect(repo.sealed.readByPeer('eve@x', 900, 5)).toBeUndefined();
+    expect(repo.sealed.readByPeer('bob@pc', 900, 5)).toMatchObject({ id: 'o2', readAt: 5 });
+    expect(repo.sealed.readByPeer('bob@pc', 950, 6)).toBeUndefined(); // read once
+    expect(repo.get('o2')?.readAt).toBe(5);
+
+    // Only sealed messages keep their earlier numbers; a plain one renumbered keeps none.
+    const plain = message({ id: 'p2', conversationId: 'bob@pc', direction: 'out', text: 'hi' });
+    repo.add(plain, { peerId: 'bob@pc', packetNo: 960 });
+    repo.update(plain, { packetNo: 970 });
+    const kept = db.sqlite.prepare('SELECT message_id FROM earlier_sealed_packets').all();
+    expect(kept).toEqual([{ message_id: 'o2' }]);
+  });
+
   it('exports and reads back sealed and readAt in JSON', () => {
     const repo = fresh();
     repo.add(message({ id: 'j1', direction: 'out', state: 'delivered', sealed: true, readAt: 9 }));
