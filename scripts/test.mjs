@@ -27,7 +27,7 @@ const SUITES = [
     name: 'interop',
     projects: ['interop'],
     sandbox: true,
-    needs: ['iptux', 'Xvfb', 'xdotool', 'import', 'dbus-run-session'],
+    needs: ['iptux', 'Xvfb', 'xdotool', 'xclip', 'import', 'dbus-run-session'],
   },
   { name: 'e2e', projects: ['e2e'], sandbox: true, needs: [CHROMIUM], build: true },
 ];
@@ -129,9 +129,10 @@ function missingPrerequisites(suite) {
     missing.push('playwright-core');
   }
   if (!missing.length) return '';
-  const what = { interop: 'iptux, Xvfb, xdotool, imagemagick, dbus-x11', e2e: 'Debian chromium' }[
-    suite.name
-  ];
+  const what = {
+    interop: 'iptux, Xvfb, xdotool, xclip, imagemagick, dbus-x11',
+    e2e: 'Debian chromium',
+  }[suite.name];
   return `needs ${what} (missing ${missing.join(', ')})`;
 }
 

@@ -114,17 +114,44 @@ async function choosePath(
   await xdotool(iptux, 'windowsize', chooser, String(CHAT_WIDTH), String(CHAT_HEIGHT));
   await sleep(1000);
   await xdotool(iptux, 'windowfocus', '--sync', chooser);
-  await xdotool(iptux, 'key', 'ctrl+l');
-  await sleep(300);
-  // xdotool remaps a spare keycode for each non-ASCII character: give it time.
-  await xdotool(iptux, 'type', '--delay', '100', path);
-  await sleep(300);
+  await typeLocation(iptux, path);
   await xdotool(iptux, 'key', confirm);
   await waitUntil(
     `the chooser ${title} to close`,
     async () => ((await findWindow(iptux.screen, title)) === undefined ? true : undefined),
     10_000,
   );
+}
+
+/**
+ * Types `path` into the focused file chooser's location entry and reads it back through
+ * the clipboard (xclip): a key lost under load once left a file out of iptux's offer
+ * with nothing to show for it. Retyped until the entry holds exactly `path`.
+ */
+async function typeLocation(iptux: IptuxPeer, path: string): Promise<void> {
+  let holds = '';
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    await xdotool(iptux, 'key', 'ctrl+l');
+    await sleep(300);
+    await xdotool(iptux, 'key', 'ctrl+a', 'BackSpace');
+    // xdotool remaps a spare keycode for each non-ASCII character: give it time.
+    await xdotool(iptux, 'type', '--delay', '100', path);
+    await sleep(300);
+    await xdotool(iptux, 'key', 'ctrl+a', 'ctrl+c');
+    await sleep(100);
+    const copied = await iptux.screen.x('xclip', ['-o', '-selection', 'clipboard'], {
+      allowFailure: true,
+    });
+    holds = copied.stdout;
+    await xdotool(iptux, 'key', 'End');
+    if (holds === path) return;
+    // GTK completes a folder's name with a '/'; kept, "Open" would enter the folder.
+    if (holds === `${path}/`) {
+      await xdotool(iptux, 'key', 'BackSpace');
+      return;
+    }
+  }
+  throw new Error(`the chooser's location holds ${JSON.stringify(holds)}, not ${path}`);
 }
 
 /**
