@@ -18,9 +18,7 @@ import { EventHub } from './event-hub';
 import { changeSelf, initialSelf } from './self-profile';
 import { PeerDirectory, toPeerDTO, type PeerRecord } from './discovery/peer-directory';
 import { Mode, modeOf } from './ipmsg/commands';
-import { pigeonVersionString } from './ipmsg/client';
 import type { Packet } from './ipmsg/packet';
-import { PacketNumberer } from './ipmsg/packet-number';
 import type { LegacyEncoding } from './ipmsg/text';
 import { Courtesy } from './messaging/courtesy';
 import { Messaging } from './messaging/messaging';
@@ -35,16 +33,14 @@ import type {
   SearchQuery,
 } from './messenger-api';
 import { NetworkStats } from './net/network-stats';
-import { RateLimiter } from './net/rate-limiter';
-import { UdpTransport, type Datagram } from './net/udp-transport';
-import { createDatagramIntake } from './net/datagram-intake';
+import type { Datagram, UdpTransport } from './net/udp-transport';
 import { HostList } from './net/host-list';
 import { announceTargets } from './net/targets';
 import { defaultTiming, type MessengerOptions, type MessengerTiming } from './options';
-import { PIGEON_APP_VERSION } from './version';
 import { localIpv4Addresses } from './net/interfaces';
 import { describeNetwork } from './net/network-status';
-import { Wire, type Endpoint } from './wire';
+import type { Endpoint } from './wire';
+import { openWire } from './messenger-wire';
 import { wireServices } from './messenger-services';
 import type { TransferService } from './transfer/transfers';
 import { PlainContacts } from './plain-udp/plain-contacts';
@@ -95,40 +91,19 @@ class Messenger implements MessengerCore {
     const timing: MessengerTiming = { ...defaultTiming, ...options.timing };
     const legacy: LegacyEncoding = options.legacyEncoding ?? 'gb18030';
     this.self = initialSelf(options, port);
-    const intake = createDatagramIntake({
-      stats: this.networkStats,
-      limiter: new RateLimiter(options.rateLimit?.perSecond, options.rateLimit?.burst),
+    const { transport, wire } = openWire({
+      options,
+      port,
       legacy,
+      self: this.self,
+      stats: this.networkStats,
+      highestSentPacketNo: store.messages.highestSentPacketNo(),
       isOwn: (packet, datagram) => this.isOwn(packet, datagram),
       dispatch: (packet, from) => this.dispatch(packet, from),
-      onFault: (datagram, error) =>
-        // A packet that trips a bug is dropped and counted; the messenger keeps running.
-        this.emit({
-          type: 'notice',
-          level: 'warning',
-          code: 'packet-error',
-          message: `Ignored a datagram from ${datagram.address} that could not be handled (${String(error)}).`,
-        }),
+      onDatagram: () => this.scheduleStats(),
+      emit: (event) => this.emit(event),
     });
-    this.transport = new UdpTransport({
-      port,
-      bindAddress: options.bindAddress ?? '0.0.0.0',
-      onDatagram: (datagram) => {
-        intake(datagram);
-        this.scheduleStats();
-      },
-    });
-    const wire = new Wire(
-      this.transport,
-      {
-        version: pigeonVersionString(PIGEON_APP_VERSION),
-        user: this.self.user,
-        host: this.self.host,
-      },
-      // Above every number already used, even by a run that got ahead of the clock.
-      new PacketNumberer(Date.now, store.messages.highestSentPacketNo()),
-      this.networkStats,
-    );
+    this.transport = transport;
     const services = wireServices({
       options,
       store,
