@@ -8,8 +8,10 @@ const MAX_PARAM_CHARS = 4096;
 const BATCH = /^[A-Za-z0-9_-]{8,64}$/;
 
 export interface UploadTarget {
-  /** The file to write. */
+  /** The file to write (the folder to make, for `folder`). */
   file: string;
+  /** `folder=1`: an empty folder inside a picked folder; no bytes, only the folder. */
+  folder: boolean;
   /** What to offer: the file itself, or the top folder it sits in. */
   item: string;
   /** The batch folder (everything of one offer). */
@@ -29,7 +31,7 @@ export class UploadRefused extends Error {
 }
 
 /**
- * Where an upload goes, from `?batch=&name=&relative=&offset=`: `relative` is the path
+ * Where an upload goes, from `?batch=&name=&relative=&offset=&folder=`: `relative` is the path
  * inside a picked folder (the folder's name first, as File.webkitRelativePath has it),
  * `name` the file's name when it came alone. Every segment is made a safe name; a
  * segment meant to climb (`..`) or stay (`.`) is refused, so nothing lands outside
@@ -39,6 +41,9 @@ export function resolveUploadTarget(stagingDir: string, params: URLSearchParams)
   const batch = params.get('batch') ?? '';
   if (!BATCH.test(batch)) throw new UploadRefused(400, 'A batch id is needed.');
   const relative = params.get('relative');
+  const folder = params.get('folder') === '1';
+  if (folder && !relative)
+    throw new UploadRefused(400, 'A folder needs its path in the picked folder.');
   const given = relative || params.get('name') || '';
   if (given.length === 0 || given.length > MAX_PARAM_CHARS)
     throw new UploadRefused(400, 'A file name is needed.');
@@ -61,5 +66,6 @@ export function resolveUploadTarget(stagingDir: string, params: URLSearchParams)
   // Belt and braces: the names are safe already.
   if (!isInside(batchDir, file) || !isInside(stagingDir, batchDir))
     throw new UploadRefused(400, 'That file path cannot be staged.');
-  return { file, item, batchDir, offset };
+  if (folder && offset !== 0) throw new UploadRefused(400, 'Bad offset.');
+  return { file, folder, item, batchDir, offset };
 }

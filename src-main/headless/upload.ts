@@ -23,8 +23,8 @@ export interface Staging {
 /**
  * Files a browser page offers in headless mode. The page has File objects but no
  * paths, so it uploads them first, in chunks (its progress bar moves per chunk), to
- * `POST /upload?token=&batch=&name=&relative=&offset=`; each body is streamed to disk,
- * never held in memory. The answer `{path, item}` names the staged file and the item
+ * `POST /upload?token=&batch=&name=&relative=&offset=` (`&folder=1` for an empty folder);
+ * each body is streamed to disk, never held in memory. The answer `{path, item}` names the staged file and the item
  * to offer (the file, or the top of its folder). Same token and Origin rule as the
  * WebSocket.
  */
@@ -45,7 +45,8 @@ export function createStaging(options: StagingOptions): Staging {
       )
         throw new UploadRefused(403, 'Forbidden.');
       const target = resolveUploadTarget(dir, url.searchParams);
-      await receive(req, target.file, target.offset);
+      if (target.folder) await makeFolder(req, target.file);
+      else await receive(req, target.file, target.offset);
       answer(res, 200, { path: target.file, item: target.item });
     } catch (error) {
       const refused = error instanceof UploadRefused;
@@ -90,6 +91,14 @@ async function receive(req: IncomingMessage, file: string, offset: number): Prom
     else if (offset > 0) await fs.truncate(file, offset).catch(() => undefined);
     throw conflict(error, 'That file is already staged.');
   }
+}
+
+/** An empty folder of a picked folder: made (a second time is fine); any body is ignored. */
+async function makeFolder(req: IncomingMessage, folder: string): Promise<void> {
+  req.resume();
+  await fs.mkdir(folder, { recursive: true }).catch((error: unknown) => {
+    throw conflict(error, 'A file is in the way of that folder.');
+  });
 }
 
 function isExists(error: unknown): boolean {

@@ -44,13 +44,20 @@ async function readEntries(entries: readonly (FileSystemEntry | File)[]): Promis
     }
     if (!entry.isDirectory) return;
     const reader = (entry as FileSystemDirectoryEntry).createReader();
+    let children = 0;
     // readEntries answers in slices until it answers none.
     for (;;) {
       const slice = await new Promise<FileSystemEntry[]>((resolve, reject) =>
         reader.readEntries(resolve, reject),
       );
       if (slice.length === 0) break;
+      children += slice.length;
       for (const child of slice) await walk(child);
+    }
+    // An empty folder has no file to carry it: say it exists, so it arrives too.
+    if (children === 0) {
+      const relativePath = entry.fullPath.replace(/^\/+/, '');
+      picked.push({ file: new File([], entry.name), relativePath, emptyFolder: true });
     }
   };
   for (const entry of entries) {

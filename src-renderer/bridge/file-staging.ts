@@ -44,6 +44,7 @@ export function createUploadingFiles(options: UploadOptions): LocalFiles {
           });
           if (item.relativePath) query.set('relative', item.relativePath);
           else query.set('name', item.file.name);
+          if (item.emptyFolder) query.set('folder', '1');
           const response = await send(`${options.origin}/upload?${query.toString()}`, {
             method: 'POST',
             body: item.file.slice(offset, end),

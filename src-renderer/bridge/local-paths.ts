@@ -18,6 +18,8 @@ export function createLocalPaths(
     async pathsFor(picked) {
       const paths = new Set<string>();
       for (const item of picked) {
+        // Only uploads list empty folders; here the folder's own path carries them.
+        if (item.emptyFolder) continue;
         const path = files?.pathFor(item.file) ?? '';
         if (path) paths.add(offeredPath(path, item));
         else if (stagePicture && !item.relativePath && isStageablePicture(item.file))

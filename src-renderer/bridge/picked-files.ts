@@ -6,6 +6,11 @@ export interface PickedFile {
    * folder's own name first ('photos/2024/a.jpg'); '' for a file on its own.
    */
   relativePath: string;
+  /**
+   * A folder with nothing in it, inside a dropped folder (headless only: it must be
+   * staged too, or it would vanish). `file` is then an empty stand-in named after it.
+   */
+  emptyFolder?: true;
 }
 
 /** How far getting files ready has come (headless: bytes uploaded so far). */

@@ -169,6 +169,24 @@ describe('staging uploads in headless mode', () => {
     expect((await upload({ name: '照片' }, Buffer.from('x'))).status).toBe(409);
   });
 
+  it('makes the empty folders of a picked folder, which carry no file', async () => {
+    const made = await upload({ relative: '照片/空的/更空', folder: '1' }, Buffer.alloc(0));
+    const folder = path.join(staging.dir, BATCH, '照片');
+    expect(made).toEqual({
+      status: 200,
+      body: { path: path.join(folder, '空的', '更空'), item: folder },
+    });
+    expect((await stat(path.join(folder, '空的', '更空'))).isDirectory()).toBe(true);
+    expect(await readdir(path.join(folder, '空的', '更空'))).toEqual([]);
+    // Again is fine; a lone name, a resumed offset or a file in the way are not.
+    expect((await upload({ relative: '照片/空的/更空', folder: '1' })).status).toBe(200);
+    expect((await upload({ name: '空的', folder: '1' })).status).toBe(400);
+    expect((await upload({ relative: '照片/x', folder: '1', offset: '5' })).status).toBe(400);
+    await upload({ relative: '照片/file.txt' }, Buffer.from('x'));
+    expect((await upload({ relative: '照片/file.txt', folder: '1' })).status).toBe(409);
+    expect((await upload({ relative: '../../etc', folder: '1' })).status).toBe(400);
+  });
+
   it('leaves other paths to the static files, and clears everything staged', async () => {
     const other = await new Promise<number>((resolve) =>
       http.get({ host: '127.0.0.1', port, path: '/index.html' }, (res) => {
