@@ -5,10 +5,13 @@ import { describeError } from '../bridge/errors';
 import type { PickedFile, StagingProgress } from '../bridge/picked-files';
 import { useAppStore } from '../store/store-context';
 
+/** An offer not made by then shows "Preparing the files" (a quick one shows nothing). */
+const PREPARING_AFTER_MS = 400;
+
 export interface FileOffer {
   /** Offer picked or dropped files (and folders) to the conversation's peer. */
   offer(picked: readonly PickedFile[], options?: { image?: boolean }): Promise<void>;
-  /** While files are made ready (headless uploads them first); null otherwise. */
+  /** While files are made ready (uploaded, headless; checksummed by main); null otherwise. */
   preparing: StagingProgress | null;
   /** Why the last offer failed, in the user's language; null when it did not. */
   error: string | null;
@@ -39,6 +42,12 @@ export function useFileOffer(conversationId: string): FileOffer {
       setError(null);
       const controller = new AbortController();
       abort.current = controller;
+      // Main reads every file's SHA-256 before the offer goes out (about 1 s per GiB):
+      // an offer that takes a moment says it is being prepared, rather than nothing.
+      const slow = setTimeout(
+        () => setPreparing((now) => now ?? { bytesDone: 0, totalBytes: 0 }),
+        PREPARING_AFTER_MS,
+      );
       try {
         if (localFiles.uploads) setPreparing({ bytesDone: 0, totalBytes: 0 });
         const paths = await localFiles.pathsFor(picked, setPreparing, controller.signal);
@@ -52,6 +61,7 @@ export function useFileOffer(conversationId: string): FileOffer {
         if (!controller.signal.aborted)
           setError(t('transfer.offerFailed', { message: describeError(failure) }));
       } finally {
+        clearTimeout(slow);
         busy.current = false;
         abort.current = null;
         setPreparing(null);

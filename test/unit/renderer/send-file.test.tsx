@@ -85,6 +85,25 @@ describe('sending files under Electron', () => {
     });
   });
 
+  it('says the files are being prepared while main takes a moment over a big one', async () => {
+    const big = pickedFile('disk.img', 'x');
+    const pigeonFiles = preloadPaths(new Map([[big, '/home/ming/disk.img']]));
+    const { fake } = await renderTransferWindow({ pigeonFiles });
+    // Main is reading the file's SHA-256: the offer answers only when released.
+    let release: () => void = () => undefined;
+    const answer = fake.api.offerFiles.getMockImplementation()!;
+    fake.api.offerFiles.mockImplementationOnce(
+      (request) => new Promise((resolve) => (release = () => resolve(answer(request)))),
+    );
+    await userEvent.upload(fileInput(), [big]);
+    expect(screen.queryByRole('progressbar', { name: 'Preparing the files' })).toBeNull();
+    await screen.findByRole('progressbar', { name: 'Preparing the files' }, { timeout: 2000 });
+    await act(async () => release());
+    await vi.waitFor(() =>
+      expect(screen.queryByRole('progressbar', { name: 'Preparing the files' })).toBeNull(),
+    );
+  });
+
   it('offers files dropped anywhere on the chat window', async () => {
     const report = pickedFile('report.pdf', 'pdf');
     const pigeonFiles = preloadPaths(new Map([[report, 'C:\\Users\\ming\\report.pdf']]));
