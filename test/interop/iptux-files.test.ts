@@ -73,10 +73,14 @@ function launchIptux(): Promise<IptuxPeer> {
 }
 
 /**
- * Each direction starts with a fresh iptux. Once in CI, Debian's iptux 0.8.3 was gone after
- * it had received (and saved whole) a folder from Pigeon; why is not established (its crash
- * on creating folders is known, see precreateFolders). A fresh iptux keeps one direction's
- * outcome from deciding the next one's.
+ * Each direction starts with a fresh iptux. Debian's iptux 0.8.3 sometimes dies (SIGSEGV,
+ * about 1 run in 20 here) right after saving everything it accepted: it receives each item
+ * on its own thread, and those threads register their tasks in one unlocked std::map
+ * (CoreThread::RegisterTransTask); the UI then finds no task for a finished one and
+ * dereferences it (Application::onEvent, RECV_FILE_FINISHED). Caught with a core dump:
+ * "got task id 1, but no info in CoreThread", then transModelUpdateFromTransFileModel.
+ * Any offer of two items or more can do it, whoever sends it. A fresh iptux keeps one
+ * direction's outcome from deciding the next one's.
  */
 async function restartIptux(): Promise<void> {
   await iptux.stop();
