@@ -4,14 +4,14 @@
 import { randomUUID } from 'node:crypto';
 import { ContractError, type MessageDTO } from '../../../preload/contract';
 import type { PeerRecord } from '../discovery/peer-directory';
-import { Mode, Opt, encodeAttachments, type WireEncoding } from '../ipmsg';
-import { buildMessageExtra } from '../ipmsg/message';
+import type { WireEncoding } from '../ipmsg';
 import { DeliveryTracker, type PendingDelivery } from '../messaging/delivery-tracker';
 import type { MessagesRepo } from '../store/messages-repo';
 import type { Wire } from '../wire';
 import type { FileServer, FileServerEvent, ServedTransfer } from './file-server';
 import type { OfferRegistry } from './offer-registry';
-import { describeOffer, offerAttachments, offeredItems } from './outgoing-offer';
+import { buildOfferPacket } from './offer-packet';
+import { describeOffer } from './outgoing-offer';
 import { ProgressMeter } from './progress-meter';
 import type { TransferBook } from './transfer-book';
 import { checkImageFile, keepImageCopy } from './transfer-images';
@@ -100,7 +100,7 @@ export class OutgoingTransfers {
       retryable: false,
       at: this.deps.now(),
     };
-    const bytes = this.register(record, peer);
+    const bytes = buildOfferPacket(record, peer, this.deps);
     const message: MessageDTO = {
       id: record.messageId,
       conversationId,
@@ -128,7 +128,7 @@ export class OutgoingTransfers {
     record.state = 'offered';
     record.retryable = false;
     delete record.error;
-    const bytes = this.register(record, peer);
+    const bytes = buildOfferPacket(record, peer, this.deps);
     const message = this.deps.messages.get(record.messageId);
     if (message) {
       const sending: MessageDTO = { ...message, state: 'sending' };
@@ -200,43 +200,6 @@ export class OutgoingTransfers {
 
   stop(): void {
     this.tracker.clear();
-  }
-
-  private register(record: TransferRecord, peer: PeerRecord): Buffer {
-    const wire = this.deps.wireEncoding(peer);
-    const names = { encoding: wire.encoding, escapeColons: peer.client !== 'iptux' };
-    record.utf8 = wire.utf8Flag;
-    const offer = this.deps.registry.offer(
-      record.packetNo,
-      peer.address,
-      offeredItems(record.items),
-      {
-        names,
-      },
-    );
-    offer.files.forEach((file, i) => {
-      const item = record.items[i];
-      if (item) item.fileId = file.fileId;
-    });
-    const list = encodeAttachments(
-      offerAttachments(offer.files, record.items, {
-        toPigeon: peer.client === 'pigeon',
-        folderSizes: peer.client === 'iptux',
-        image: record.image,
-      }),
-      names,
-    );
-    const command =
-      Mode.SENDMSG | Opt.SENDCHECKOPT | Opt.FILEATTACHOPT | (wire.utf8Flag ? Opt.UTF8OPT : 0);
-    try {
-      return this.deps.wire.build(command, buildMessageExtra('', wire, list), record.packetNo);
-    } catch {
-      this.deps.registry.withdraw(record.packetNo);
-      throw new ContractError(
-        'invalid-request',
-        'Too many files (or names too long) for one offer: put them in a folder and offer the folder.',
-      );
-    }
   }
 
   private transmit(record: TransferRecord, peer: PeerRecord, bytes: Buffer): void {

@@ -1,0 +1,49 @@
+// The SENDMSG|FILEATTACHOPT that carries an offer: the items registered for the peer's
+// address (so the file server will serve them to it alone), then the attachment list
+// written as that peer's client reads it.
+import { ContractError } from '../../../preload/contract';
+import type { PeerRecord } from '../discovery/peer-directory';
+import { Mode, Opt, encodeAttachments, type WireEncoding } from '../ipmsg';
+import { buildMessageExtra } from '../ipmsg/message';
+import type { Wire } from '../wire';
+import type { OfferRegistry } from './offer-registry';
+import { offerAttachments, offeredItems } from './outgoing-offer';
+import type { TransferRecord } from './transfer-record';
+
+/** Registers `record`'s items for `peer` and builds the packet; the record gets its fileIDs. */
+export function buildOfferPacket(
+  record: TransferRecord,
+  peer: PeerRecord,
+  deps: { registry: OfferRegistry; wire: Wire; wireEncoding: (peer: PeerRecord) => WireEncoding },
+): Buffer {
+  const wire = deps.wireEncoding(peer);
+  // iptux 0.8.3 reads a name's fields before unescaping '::' and rejects the list: no escaping.
+  const names = { encoding: wire.encoding, escapeColons: peer.client !== 'iptux' };
+  record.utf8 = wire.utf8Flag;
+  const offer = deps.registry.offer(record.packetNo, peer.address, offeredItems(record.items), {
+    names,
+  });
+  offer.files.forEach((file, i) => {
+    const item = record.items[i];
+    if (item) item.fileId = file.fileId;
+  });
+  const list = encodeAttachments(
+    offerAttachments(offer.files, record.items, {
+      toPigeon: peer.client === 'pigeon',
+      folderSizes: peer.client === 'iptux',
+      image: record.image,
+    }),
+    names,
+  );
+  const command =
+    Mode.SENDMSG | Opt.SENDCHECKOPT | Opt.FILEATTACHOPT | (wire.utf8Flag ? Opt.UTF8OPT : 0);
+  try {
+    return deps.wire.build(command, buildMessageExtra('', wire, list), record.packetNo);
+  } catch {
+    deps.registry.withdraw(record.packetNo);
+    throw new ContractError(
+      'invalid-request',
+      'Too many files (or names too long) for one offer: put them in a folder and offer the folder.',
+    );
+  }
+}
