@@ -1,7 +1,6 @@
 // The transfer service: the offers we make and receive, the TCP file server on the UDP
 // port's number, and the UDP side of transfers (offer acknowledgements, RELEASEFILES).
 // The messenger constructs it, starts and stops it, and delegates its commands here.
-import { dirname } from 'node:path';
 import {
   ContractError,
   type MessageDTO,
@@ -30,7 +29,7 @@ import { IncomingTransfers } from './incoming-transfers';
 import { OfferRegistry } from './offer-registry';
 import { OutgoingTransfers } from './outgoing-transfers';
 import { TransferBook } from './transfer-book';
-import { readImage } from './transfer-images';
+import { transferImage, transferLocation } from './transfer-location';
 import { isUnfinished, toTransferDTO, type TransferRecord } from './transfer-record';
 
 export const INTERRUPTED = 'Interrupted when Pigeon closed.';
@@ -252,26 +251,11 @@ export class TransferService {
 
   /** The received item (or the folder holding several); for an offer we made, what we offered. */
   location(transferId: string): string {
-    const record = this.require(transferId);
-    const [first] = record.items;
-    if (record.direction === 'out') {
-      if (!first?.path) throw new ContractError('failed', 'This transfer has no local file.');
-      return record.items.length === 1 ? first.path : dirname(first.path);
-    }
-    if (record.items.length === 1 && first?.done && first.path) return first.path;
-    if (record.directory && record.state !== 'offered') return record.directory;
-    throw new ContractError('failed', 'Nothing has been saved for this transfer yet.');
+    return transferLocation(this.require(transferId));
   }
 
   async image(transferId: string): Promise<TransferImageDTO> {
-    const record = this.require(transferId);
-    if (!record.image)
-      throw new ContractError('invalid-request', 'This transfer is not a picture.');
-    const [first] = record.items;
-    const ready = record.direction === 'out' || (record.state === 'done' && first?.done);
-    if (!first?.path || !ready)
-      throw new ContractError('failed', 'The picture has not arrived yet.');
-    return readImage(first.path);
+    return transferImage(this.require(transferId));
   }
 
   private sendRelease(record: TransferRecord): void {
