@@ -1,18 +1,13 @@
 // @vitest-environment jsdom
-import { act, cleanup, screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeLayout } from './support/fake-layout';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { withFakeLayout } from './support/fake-layout';
 import { message, peer, snapshot } from './support/fixtures';
 import { renderWindow } from './support/render-window';
 
-let restoreLayout: () => void;
-beforeEach(() => {
-  restoreLayout = fakeLayout();
-});
+withFakeLayout();
 afterEach(() => {
-  cleanup();
-  restoreLayout();
   vi.restoreAllMocks();
 });
 

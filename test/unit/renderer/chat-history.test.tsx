@@ -1,21 +1,14 @@
 // @vitest-environment jsdom
-import { act, cleanup, screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MESSAGE_PAGE_SIZE } from '../../../src-renderer/bridge/session';
 import { conversationOf, pagesOf } from './support/fake-history';
-import { fakeLayout, scrollLogTo } from './support/fake-layout';
+import { scrollLogTo, withFakeLayout } from './support/fake-layout';
 import { message, peer, snapshot } from './support/fixtures';
 import { renderWindow } from './support/render-window';
 
-let restoreLayout: () => void;
-beforeEach(() => {
-  restoreLayout = fakeLayout({ scrolling: true });
-});
-afterEach(() => {
-  cleanup();
-  restoreLayout();
-});
+withFakeLayout({ scrolling: true });
 
 const alice = peer({ nickname: 'Alice' });
 const history = conversationOf(250, alice.id);

@@ -1,19 +1,12 @@
 // @vitest-environment jsdom
-import { act, cleanup, screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { conversation, message, peer, snapshot } from './support/fixtures';
-import { fakeLayout } from './support/fake-layout';
+import { withFakeLayout } from './support/fake-layout';
 import { renderWindow } from './support/render-window';
 
-let restoreLayout: () => void;
-beforeEach(() => {
-  restoreLayout = fakeLayout();
-});
-afterEach(() => {
-  cleanup();
-  restoreLayout();
-});
+withFakeLayout();
 
 const alice = peer({ nickname: 'Alice', client: 'iptux', address: '192.168.1.42' });
 const base = snapshot({

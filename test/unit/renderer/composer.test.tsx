@@ -1,20 +1,13 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BridgeError } from '../../../src-renderer/bridge/errors';
 import { peer, snapshot } from './support/fixtures';
-import { fakeLayout } from './support/fake-layout';
+import { withFakeLayout } from './support/fake-layout';
 import { renderWindow } from './support/render-window';
 
-let restoreLayout: () => void;
-beforeEach(() => {
-  restoreLayout = fakeLayout();
-});
-afterEach(() => {
-  cleanup();
-  restoreLayout();
-});
+withFakeLayout();
 
 const alice = peer({ nickname: 'Alice' });
 const chat = { hash: `#/chat/${alice.id}`, snapshot: snapshot({ peers: [alice] }) };

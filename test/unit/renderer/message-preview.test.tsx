@@ -1,22 +1,15 @@
 // @vitest-environment jsdom
-import { act, cleanup, screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Language, MessageDTO, PeerClient, SearchHitDTO } from '../../../preload/contract';
 import { messagePreview, type PreviewWords } from '../../../src-renderer/format/message-preview';
-import { fakeLayout } from './support/fake-layout';
+import { withFakeLayout } from './support/fake-layout';
 import { fakeTransfer } from './support/fake-api';
 import { conversation, message, peer, self, snapshot } from './support/fixtures';
 import { renderWindow } from './support/render-window';
 
-let restoreLayout: () => void;
-beforeEach(() => {
-  restoreLayout = fakeLayout();
-});
-afterEach(() => {
-  cleanup();
-  restoreLayout();
-});
+withFakeLayout();
 
 const words: PreviewWords = {
   files: 'F',

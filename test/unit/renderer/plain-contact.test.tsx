@@ -1,20 +1,13 @@
 // @vitest-environment jsdom
-import { act, cleanup, screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PeerDTO } from '../../../preload/contract';
 import { conversation, message, peer, snapshot } from './support/fixtures';
-import { fakeLayout } from './support/fake-layout';
+import { withFakeLayout } from './support/fake-layout';
 import { renderWindow } from './support/render-window';
 
-let restoreLayout: () => void;
-beforeEach(() => {
-  restoreLayout = fakeLayout();
-});
-afterEach(() => {
-  cleanup();
-  restoreLayout();
-});
+withFakeLayout();
 
 const printer: PeerDTO = {
   id: 'udp:192.168.1.50:8080',

@@ -1,20 +1,15 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PigeonFilesApi } from '../../../preload/local-files';
 import { createUploadingFiles } from '../../../src-renderer/bridge/file-staging';
-import { fakeLayout } from './support/fake-layout';
+import { withFakeLayout } from './support/fake-layout';
 import { fakeTransfer } from './support/fake-api';
 import { offerMessage, renderTransferWindow } from './support/transfer-window';
 
-let restoreLayout: () => void;
-beforeEach(() => {
-  restoreLayout = fakeLayout();
-});
+withFakeLayout();
 afterEach(() => {
-  cleanup();
-  restoreLayout();
   vi.restoreAllMocks();
 });
 

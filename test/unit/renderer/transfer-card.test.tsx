@@ -1,20 +1,13 @@
 // @vitest-environment jsdom
-import { act, cleanup, screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TransferDTO } from '../../../preload/contract';
-import { fakeLayout } from './support/fake-layout';
+import { withFakeLayout } from './support/fake-layout';
 import { fakeTransfer } from './support/fake-api';
 import { offerMessage, renderTransferWindow } from './support/transfer-window';
 
-let restoreLayout: () => void;
-beforeEach(() => {
-  restoreLayout = fakeLayout();
-});
-afterEach(() => {
-  cleanup();
-  restoreLayout();
-});
+withFakeLayout();
 
 /** Alice's chat with one message carrying `transfer`, loaded as the window opens. */
 async function chatWithTransfer(transfer: TransferDTO, language: 'en' | 'zh-CN' = 'en') {

@@ -1,19 +1,14 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, screen } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isEventLike } from '../../../src-renderer/bridge/event-shape';
 import { message, peer, snapshot } from './support/fixtures';
-import { fakeLayout } from './support/fake-layout';
+import { withFakeLayout } from './support/fake-layout';
 import { renderWindow } from './support/render-window';
 
-let restoreLayout: () => void;
-beforeEach(() => {
-  restoreLayout = fakeLayout();
-});
+withFakeLayout();
 afterEach(() => {
   vi.useRealTimers();
-  cleanup();
-  restoreLayout();
 });
 
 const alice = peer({ nickname: 'Alice', client: 'feiq', version: '1_lbt6_0#128#0090F5C6B6E1#0#0' });

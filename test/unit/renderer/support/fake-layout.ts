@@ -1,3 +1,6 @@
+import { cleanup } from '@testing-library/react';
+import { afterEach, beforeEach } from 'vitest';
+
 /**
  * jsdom lays nothing out, so a virtualised log would show no rows at all. Give
  * the log a height and each row a height, as a browser would. With `scrolling`,
@@ -5,11 +8,17 @@
  * within bounds, and moving it fires one `scroll` a moment later with wherever it
  * ended up, as a browser does.
  */
+export interface FakeLayoutOptions {
+  logHeight?: number;
+  rowHeight?: number;
+  scrolling?: boolean;
+}
+
 export function fakeLayout({
   logHeight = 600,
   rowHeight = 60,
   scrolling = false,
-} = {}): () => void {
+}: FakeLayoutOptions = {}): () => void {
   const proto = HTMLElement.prototype;
   const saved = ['clientHeight', 'offsetHeight', 'scrollHeight', 'scrollTop', 'scrollTo'].map(
     (name) => [name, Object.getOwnPropertyDescriptor(proto, name)] as const,
@@ -82,4 +91,16 @@ export async function scrollLogTo(log: HTMLElement, top: number): Promise<void> 
   log.scrollTop = top;
   log.dispatchEvent(new Event('scroll'));
   await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** For a file of window tests: layout faked before each test; unmounted and restored after. */
+export function withFakeLayout(options?: FakeLayoutOptions): void {
+  let restore: () => void = () => undefined;
+  beforeEach(() => {
+    restore = fakeLayout(options);
+  });
+  afterEach(() => {
+    cleanup();
+    restore();
+  });
 }
