@@ -2,38 +2,17 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  CHECK_MARK,
-  openDatabase,
-  type PigeonDatabase,
-} from '../../../../src-main/core/store/database';
+import { describe, expect, it } from 'vitest';
+import { CHECK_MARK, openDatabase } from '../../../../src-main/core/store/database';
 import { latestVersion } from '../../../../src-main/core/store/migrate';
 import { migrations } from '../../../../src-main/core/store/migrations/index';
 import { MessagesRepo } from '../../../../src-main/core/store/messages-repo';
-import { message, tempFile, thrown } from './helpers';
+import { message, openTestDatabase, tableNames, tempFile, thrown } from './helpers';
 
 // A bad history file never costs the user data silently: a damaged one is kept
 // aside, a newer one is left alone, a busy or full one is reported in plain words.
 
-const opened: PigeonDatabase[] = [];
-const open = (...args: Parameters<typeof openDatabase>): PigeonDatabase => {
-  const db = openDatabase(...args);
-  opened.push(db);
-  return db;
-};
-afterEach(() => {
-  for (const db of opened.splice(0)) db.close();
-});
-
-const tables = (db: PigeonDatabase): string[] =>
-  (
-    db.sqlite
-      .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
-      .all() as {
-      name: string;
-    }[]
-  ).map((row) => row.name);
+const open = openTestDatabase;
 
 const sha = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
 
@@ -68,7 +47,7 @@ describe('openDatabase with a bad file', () => {
     expect(db.problem).toMatch(/damaged/);
     expect(readFileSync(db.keptAside!).equals(bytes)).toBe(true);
     expect(db.version).toBe(latestVersion(migrations));
-    expect(tables(db)).toContain('outbox');
+    expect(tableNames(db)).toContain('outbox');
   });
 
   it('never overwrites an earlier damaged file kept aside', () => {

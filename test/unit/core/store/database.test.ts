@@ -1,30 +1,13 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type PigeonDatabase } from '../../../../src-main/core/store/database';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../../src-main/core/store/database';
 import { latestVersion } from '../../../../src-main/core/store/migrate';
 import { migrations } from '../../../../src-main/core/store/migrations/index';
 import { MessagesRepo } from '../../../../src-main/core/store/messages-repo';
 import { StoreError } from '../../../../src-main/core/store/store-error';
-import { message, tempFile } from './helpers';
+import { message, openTestDatabase, tableNames, tempFile } from './helpers';
 
-const opened: PigeonDatabase[] = [];
-const open = (...args: Parameters<typeof openDatabase>): PigeonDatabase => {
-  const db = openDatabase(...args);
-  opened.push(db);
-  return db;
-};
-afterEach(() => {
-  for (const db of opened.splice(0)) db.close();
-});
-
-const tables = (db: PigeonDatabase): string[] =>
-  (
-    db.sqlite
-      .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
-      .all() as {
-      name: string;
-    }[]
-  ).map((row) => row.name);
+const open = openTestDatabase;
 
 describe('openDatabase', () => {
   it('creates every table on an empty file, in WAL mode with the safety pragmas', () => {
@@ -38,7 +21,7 @@ describe('openDatabase', () => {
     expect(db.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
     expect(db.sqlite.pragma('user_version', { simple: true })).toBe(db.version);
-    expect(tables(db)).toEqual(
+    expect(tableNames(db)).toEqual(
       expect.arrayContaining(['conversations', 'messages', 'messages_fts', 'outbox', 'peers']),
     );
   });
@@ -64,7 +47,7 @@ describe('openDatabase', () => {
     const file = tempFile();
     const v1 = open(file, { migrations: migrations.slice(0, 1) });
     expect(v1.version).toBe(1);
-    expect(tables(v1)).not.toContain('messages_fts');
+    expect(tableNames(v1)).not.toContain('messages_fts');
     // Version 1 has no search triggers, so these rows exist only in `messages`. Written
     // as version 1 knew them: today's repository names columns added since.
     const insert = v1.sqlite.prepare(
@@ -102,8 +85,8 @@ describe('openDatabase', () => {
     expect(() => openDatabase(file, { migrations: broken })).toThrow(StoreError);
     const after = open(file, { migrations: migrations.slice(0, 1) });
     expect(after.version).toBe(1);
-    expect(tables(after)).not.toContain('half_done');
-    expect(tables(after)).not.toContain('messages_fts');
+    expect(tableNames(after)).not.toContain('half_done');
+    expect(tableNames(after)).not.toContain('messages_fts');
   });
 
   it('refuses migrations that are not numbered 1, 2, 3 …', () => {

@@ -1,8 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MessageDTO } from '../../../../preload/contract';
-import { openDatabase, type PigeonDatabase } from '../../../../src-main/core/store/database';
 import {
   exportConversation,
   formatChatLog,
@@ -11,12 +10,7 @@ import {
 } from '../../../../src-main/core/store/export';
 import { MessagesRepo } from '../../../../src-main/core/store/messages-repo';
 import { StoreError } from '../../../../src-main/core/store/store-error';
-import { message, tempDir } from './helpers';
-
-const opened: PigeonDatabase[] = [];
-afterEach(() => {
-  for (const db of opened.splice(0)) db.close();
-});
+import { message, openTestDatabase, tempDir } from './helpers';
 
 // 2026-11-22 14:03:05 in Beijing.
 const AT = Date.UTC(2026, 10, 22, 6, 3, 5);
@@ -60,8 +54,7 @@ describe('chat log export', () => {
 
 describe('JSON export', () => {
   it('round-trips a conversation through a file', async () => {
-    const db = openDatabase(':memory:');
-    opened.push(db);
+    const db = openTestDatabase(':memory:');
     const repo = new MessagesRepo(db);
     const written: MessageDTO[] = [
       message({ conversationId: 'zhang@desk', text: '你好 "quoted" \\ and \u2028 line sep' }),

@@ -1,8 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, expect } from 'vitest';
+import { afterAll, afterEach, expect } from 'vitest';
 import type { MessageDTO } from '../../../../preload/contract';
+import { openDatabase, type PigeonDatabase } from '../../../../src-main/core/store/database';
 import { StoreError } from '../../../../src-main/core/store/store-error';
 
 const made: string[] = [];
@@ -10,6 +11,35 @@ const made: string[] = [];
 afterAll(() => {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
+
+const opened: PigeonDatabase[] = [];
+// Every history a test opened is closed when that test ends, passed or failed.
+afterEach(() => {
+  for (const db of opened.splice(0)) db.close();
+});
+
+/** openDatabase, closed after the test. */
+export function openTestDatabase(...args: Parameters<typeof openDatabase>): PigeonDatabase {
+  const db = openDatabase(...args);
+  opened.push(db);
+  return db;
+}
+
+/** The names of a history's tables, sorted. */
+export const tableNames = (db: PigeonDatabase): string[] =>
+  (
+    db.sqlite
+      .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+      .all() as {
+      name: string;
+    }[]
+  ).map((row) => row.name);
+
+/** The column names of one table. */
+export const columnNames = (db: PigeonDatabase, table: string): string[] =>
+  (db.sqlite.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map(
+    (column) => column.name,
+  );
 
 /** A fresh folder for one test's files. */
 export function tempDir(): string {

@@ -1,19 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MessageDTO } from '../../../../preload/contract';
-import { openDatabase, type PigeonDatabase } from '../../../../src-main/core/store/database';
 import type { ScanWindows } from '../../../../src-main/core/store/message-search';
 import { MessagesRepo } from '../../../../src-main/core/store/messages-repo';
 import { StoreError } from '../../../../src-main/core/store/store-error';
-import { message } from './helpers';
-
-const opened: PigeonDatabase[] = [];
-afterEach(() => {
-  for (const db of opened.splice(0)) db.close();
-});
+import { message, openTestDatabase } from './helpers';
 
 function repoWith(texts: string[], windows?: Partial<ScanWindows>) {
-  const db = openDatabase(':memory:');
-  opened.push(db);
+  const db = openTestDatabase(':memory:');
   const repo = new MessagesRepo(db, { scanWindows: windows });
   const stored = texts.map((text) => message({ text }));
   db.write(() => stored.forEach((m) => repo.add(m)));
@@ -139,8 +132,7 @@ describe('search', () => {
     };
     const pick = (length: number) =>
       Array.from({ length }, () => alphabet[random(alphabet.length)]).join('');
-    const db = openDatabase(':memory:');
-    opened.push(db);
+    const db = openTestDatabase(':memory:');
     const window = 40;
     const repo = new MessagesRepo(db, { scanWindows: { all: 100_000, conversation: window } });
     // One conversation larger than the window, two smaller.
@@ -170,8 +162,7 @@ describe('search', () => {
 
   it('searches one conversation, small or large, with or without the index', () => {
     // A window of 5 makes the "large conversation" paths reachable with a few messages.
-    const db = openDatabase(':memory:');
-    opened.push(db);
+    const db = openTestDatabase(':memory:');
     const repo = new MessagesRepo(db, { scanWindows: { all: 1000, conversation: 5 } });
     const add = (conversationId: string, text: string) => {
       const m = message({ conversationId, text });

@@ -1,20 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type PigeonDatabase } from '../../../../src-main/core/store/database';
+import { describe, expect, it } from 'vitest';
 import {
   PlainContactsRepo,
   type SavedPlainContact,
 } from '../../../../src-main/core/store/plain-contacts-repo';
-import { tempFile } from './helpers';
+import { openTestDatabase, tempFile } from './helpers';
 
-const opened: PigeonDatabase[] = [];
 function repoIn(file: string | ':memory:' = ':memory:') {
-  const db = openDatabase(file);
-  opened.push(db);
+  const db = openTestDatabase(file);
   return { db, contacts: new PlainContactsRepo(db) };
 }
-afterEach(() => {
-  for (const db of opened.splice(0)) db.close();
-});
 
 const contact = (fields: Partial<SavedPlainContact> = {}): SavedPlainContact => ({
   id: 'udp:192.168.1.50:8080',

@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type PigeonDatabase } from '../../../../src-main/core/store/database';
+import { describe, expect, it } from 'vitest';
+import { type PigeonDatabase } from '../../../../src-main/core/store/database';
 import {
   formatChatLog,
   parseExportedJson,
@@ -8,22 +8,9 @@ import {
 import { latestVersion } from '../../../../src-main/core/store/migrate';
 import { migrations } from '../../../../src-main/core/store/migrations/index';
 import { MessagesRepo } from '../../../../src-main/core/store/messages-repo';
-import { message, tempFile } from './helpers';
+import { columnNames, message, openTestDatabase, tempFile } from './helpers';
 
-const opened: PigeonDatabase[] = [];
-const open = (...args: Parameters<typeof openDatabase>): PigeonDatabase => {
-  const db = openDatabase(...args);
-  opened.push(db);
-  return db;
-};
-afterEach(() => {
-  for (const db of opened.splice(0)) db.close();
-});
-
-const columns = (db: PigeonDatabase): string[] =>
-  (db.sqlite.prepare('PRAGMA table_info(messages)').all() as { name: string }[]).map(
-    (column) => column.name,
-  );
+const open = openTestDatabase;
 
 /** A row as a version-3 file holds it: no columns of later versions. */
 function insertOld(db: PigeonDatabase, id: string, text: string, direction: 'in' | 'out') {
@@ -39,14 +26,16 @@ describe('migration 5: sealed messages', () => {
   it('adds sealed, read_check and read_at to an empty file', () => {
     const db = open(tempFile());
     expect(db.version).toBe(latestVersion(migrations));
-    expect(columns(db)).toEqual(expect.arrayContaining(['sealed', 'read_check', 'read_at']));
+    expect(columnNames(db, 'messages')).toEqual(
+      expect.arrayContaining(['sealed', 'read_check', 'read_at']),
+    );
   });
 
   it.each([3, 4])('upgrades a version-%i file: old messages stay plain and searchable', (from) => {
     const file = tempFile();
     const old = open(file, { migrations: migrations.slice(0, from) });
     expect(old.version).toBe(from);
-    expect(columns(old)).not.toContain('sealed');
+    expect(columnNames(old, 'messages')).not.toContain('sealed');
     insertOld(old, 'old-in', 'quarterly numbers', 'in');
     insertOld(old, 'old-out', 'thanks, got them', 'out');
     old.close();

@@ -1,34 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConversationsRepo } from '../../../../src-main/core/store/conversations-repo';
-import { openDatabase, type PigeonDatabase } from '../../../../src-main/core/store/database';
 import { latestVersion } from '../../../../src-main/core/store/migrate';
 import { migrations } from '../../../../src-main/core/store/migrations/index';
 import { MessagesRepo } from '../../../../src-main/core/store/messages-repo';
 import { TransfersRepo } from '../../../../src-main/core/store/transfers-repo';
 import type { TransferRecord } from '../../../../src-main/core/transfer/transfer-record';
-import { message, tempFile } from './helpers';
+import { columnNames, message, openTestDatabase, tableNames, tempFile } from './helpers';
 
-const opened: PigeonDatabase[] = [];
-const open = (...args: Parameters<typeof openDatabase>): PigeonDatabase => {
-  const db = openDatabase(...args);
-  opened.push(db);
-  return db;
-};
-afterEach(() => {
-  for (const db of opened.splice(0)) db.close();
-});
-
-const tableNames = (db: PigeonDatabase): string[] =>
-  (
-    db.sqlite.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as {
-      name: string;
-    }[]
-  ).map((row) => row.name);
-
-const messageColumns = (db: PigeonDatabase): string[] =>
-  (db.sqlite.prepare('PRAGMA table_info(messages)').all() as { name: string }[]).map(
-    (column) => column.name,
-  );
+const open = openTestDatabase;
 
 let counter = 0;
 function transfer(fields: Partial<TransferRecord> = {}): TransferRecord {
@@ -61,7 +40,7 @@ describe('migration 4: transfers', () => {
     const db = open(tempFile());
     expect(db.version).toBe(latestVersion(migrations));
     expect(tableNames(db)).toContain('transfers');
-    expect(messageColumns(db)).toContain('transfer_id');
+    expect(columnNames(db, 'messages')).toContain('transfer_id');
   });
 
   it('upgrades a version-3 file: old messages have no transfer, new ones keep theirs', () => {
