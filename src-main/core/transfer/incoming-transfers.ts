@@ -10,7 +10,6 @@ import type { LegacyEncoding } from '../ipmsg';
 import { completedBytes, describeFailure, runDownload } from './download-job';
 import type { RequesterIdentity } from './file-request';
 import { parseIncomingOffer, type IncomingOffer } from './incoming-offer';
-import { ProgressMeter } from './progress-meter';
 import type { TransferBook } from './transfer-book';
 import { totalOf, type TransferRecord } from './transfer-record';
 
@@ -125,16 +124,7 @@ export class IncomingTransfers {
     delete record.error;
     this.deps.book.save(record);
     const controller = new AbortController();
-    const meter = new ProgressMeter({
-      total: record.totalBytes,
-      onProgress: (snapshot) => {
-        if (record.state !== 'active') return;
-        record.bytesPerSecond = snapshot.bytesPerSecond;
-        if (snapshot.etaSeconds === undefined) delete record.secondsLeft;
-        else record.secondsLeft = Math.round(snapshot.etaSeconds);
-        this.deps.book.progress(record);
-      },
-    });
+    const meter = this.deps.book.meter(record);
     const job: Job = { controller, cancelled: false, done: Promise.resolve() };
     job.done = runDownload({
       record,

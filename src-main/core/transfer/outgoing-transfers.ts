@@ -12,7 +12,7 @@ import type { FileServer, FileServerEvent, ServedTransfer } from './file-server'
 import type { OfferRegistry } from './offer-registry';
 import { buildOfferPacket } from './offer-packet';
 import { describeOffer } from './outgoing-offer';
-import { ProgressMeter } from './progress-meter';
+import type { ProgressMeter } from './progress-meter';
 import type { TransferBook } from './transfer-book';
 import { checkImageFile, keepImageCopy } from './transfer-images';
 import { itemBytes, totalOf, type TransferRecord } from './transfer-record';
@@ -264,16 +264,7 @@ export class OutgoingTransfers {
   }
 
   private meterFor(record: TransferRecord, sending: Sending): ProgressMeter {
-    sending.meter ??= new ProgressMeter({
-      total: record.totalBytes,
-      onProgress: (snapshot) => {
-        if (record.state !== 'active') return;
-        record.bytesPerSecond = snapshot.bytesPerSecond;
-        if (snapshot.etaSeconds === undefined) delete record.secondsLeft;
-        else record.secondsLeft = Math.round(snapshot.etaSeconds);
-        this.deps.book.progress(record);
-      },
-    });
+    sending.meter ??= this.deps.book.meter(record);
     return sending.meter;
   }
 

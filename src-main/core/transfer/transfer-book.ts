@@ -3,6 +3,7 @@
 // progress is only announced.
 import type { TransferDTO } from '../../../preload/contract';
 import type { TransfersRepo } from '../store/transfers-repo';
+import { ProgressMeter } from './progress-meter';
 import { FINAL_STATES, toTransferDTO, type TransferRecord } from './transfer-record';
 
 export class TransferBook {
@@ -34,6 +35,23 @@ export class TransferBook {
   /** Announces progress without writing. */
   progress(record: TransferRecord): void {
     this.announce(toTransferDTO(record));
+  }
+
+  /**
+   * A meter for `record`'s bytes: its speed and time left go into the record and are
+   * announced (throttled), while the transfer is active.
+   */
+  meter(record: TransferRecord): ProgressMeter {
+    return new ProgressMeter({
+      total: record.totalBytes,
+      onProgress: (snapshot) => {
+        if (record.state !== 'active') return;
+        record.bytesPerSecond = snapshot.bytesPerSecond;
+        if (snapshot.etaSeconds === undefined) delete record.secondsLeft;
+        else record.secondsLeft = Math.round(snapshot.etaSeconds);
+        this.progress(record);
+      },
+    });
   }
 
   /** An unfinished transfer by its offer's packet number. */
