@@ -1,23 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MessageDTO } from '../../preload/contract';
 import { rawSocket, sendRaw, startCores, waitFor, type TestCore } from './support/cores';
 
 const PORT = 2425;
-let cores: TestCore[] = [];
-const sockets: { close(): void }[] = [];
-
-afterEach(async () => {
-  await Promise.all(cores.map((c) => c.core.stop()));
-  cores = [];
-  for (const s of sockets.splice(0)) s.close();
-});
 
 const peerNamed = (c: TestCore, nickname: string) =>
   c.core.snapshot().peers.find((p) => p.nickname === nickname && p.status !== 'offline');
 
 describe('three cores on loopback addresses', () => {
   it('find each other through a host list, chat, and see a leave', async () => {
-    cores = await startCores(['127.0.0.2', '127.0.0.3', '127.0.0.4'], PORT);
+    const cores = await startCores(['127.0.0.2', '127.0.0.3', '127.0.0.4'], PORT);
     const [a, b, c] = cores as [TestCore, TestCore, TestCore];
 
     for (const core of cores) {
@@ -84,7 +76,7 @@ describe('three cores on loopback addresses', () => {
   });
 
   it('queues a message to a Pigeon that went away, and delivers it by itself when it is back', async () => {
-    cores = await startCores(['127.0.0.5', '127.0.0.6'], PORT);
+    const cores = await startCores(['127.0.0.5', '127.0.0.6'], PORT);
     const [a, b] = cores as [TestCore, TestCore];
     const bAtA = await waitFor(() => peerNamed(a, 'Peer 2'));
     // Killed without a word: A still believes B is online, so it sends and waits.
@@ -128,10 +120,9 @@ describe('three cores on loopback addresses', () => {
   });
 
   it('fails a message to a non-Pigeon peer that does not answer, with a way to resend', async () => {
-    cores = await startCores(['127.0.0.15'], PORT);
+    const cores = await startCores(['127.0.0.15'], PORT);
     const [a] = cores as [TestCore];
     const { socket, received } = await rawSocket('127.0.0.16', PORT);
-    sockets.push(socket);
     // An IP Messenger-like host announces itself, then ignores everything.
     await sendRaw(
       socket,
@@ -167,7 +158,7 @@ describe('three cores on loopback addresses', () => {
   });
 
   it('splits text longer than one datagram into several messages, all delivered in order', async () => {
-    cores = await startCores(['127.0.0.7', '127.0.0.8'], PORT);
+    const cores = await startCores(['127.0.0.7', '127.0.0.8'], PORT);
     const [a, b] = cores as [TestCore, TestCore];
     const bAtA = await waitFor(() => peerNamed(a, 'Peer 2'));
     const long = '长'.repeat(6000) + 'end';

@@ -1,18 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rawSocket, sendRaw, startCores, waitFor, type TestCore } from './support/cores';
 
 const PORT = 2429;
-let cores: TestCore[] = [];
-const sockets: { close(): void }[] = [];
-afterEach(async () => {
-  await Promise.all(cores.map((c) => c.core.stop()));
-  cores = [];
-  for (const s of sockets.splice(0)) s.close();
-});
 
 describe('away messages and typing', () => {
   it('answers once while away, marked as automatic, and two away users never ping-pong', async () => {
-    cores = await startCores(['127.0.0.40', '127.0.0.41'], PORT);
+    const cores = await startCores(['127.0.0.40', '127.0.0.41'], PORT);
     const [a, b] = cores as [TestCore, TestCore];
     await waitFor(() =>
       a.core.snapshot().peers.some((p) => p.id === 'user2@host2' && p.status === 'online'),
@@ -41,10 +34,9 @@ describe('away messages and typing', () => {
   });
 
   it("shows a FeiQ peer's typing and tells Pigeon peers and FeiQ, but not others", async () => {
-    cores = await startCores(['127.0.0.42', '127.0.0.43'], PORT);
+    const cores = await startCores(['127.0.0.42', '127.0.0.43'], PORT);
     const [a, b] = cores as [TestCore, TestCore];
     const { socket, received } = await rawSocket('127.0.0.44', PORT);
-    sockets.push(socket);
     const n = Math.floor(Date.now() / 1000);
     const feiq = '1_lbt6_0#128#001122AABBCC#0#0#0#4001#9';
     await sendRaw(socket, `${feiq}:${n}:fq:fqpc:${0x200001}:FeiQ\0dev\0`, '127.0.0.42', PORT);

@@ -1,23 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createMessengerCore } from '../../src-main/core/messenger';
 import { startCores, rawSocket, sendRaw, waitFor, type TestCore } from './support/cores';
 
 const PORT = 2426;
-let cores: TestCore[] = [];
-const sockets: { close(): void }[] = [];
-
-afterEach(async () => {
-  await Promise.all(cores.map((c) => c.core.stop()));
-  cores = [];
-  for (const s of sockets.splice(0)) s.close();
-});
 
 describe('a core facing a hostile network', () => {
   it('acknowledges a duplicate SENDMSG twice but shows it once', async () => {
-    cores = await startCores(['127.0.0.9'], PORT);
+    const cores = await startCores(['127.0.0.9'], PORT);
     const [a] = cores as [TestCore];
     const { socket, received } = await rawSocket('127.0.0.10', PORT);
-    sockets.push(socket);
     const packet = `1:${Math.floor(Date.now() / 1000)}:stranger:box:${0x20 | 0x100}:hi there\0`;
     await sendRaw(socket, packet, '127.0.0.9', PORT);
     await sendRaw(socket, packet, '127.0.0.9', PORT);
@@ -45,10 +36,9 @@ describe('a core facing a hostile network', () => {
   });
 
   it('drops and counts garbage, oversized and unknown datagrams and a flood, and keeps working', async () => {
-    cores = await startCores(['127.0.0.11', '127.0.0.12'], PORT);
+    const cores = await startCores(['127.0.0.11', '127.0.0.12'], PORT);
     const [a, b] = cores as [TestCore, TestCore];
     const { socket } = await rawSocket('127.0.0.13');
-    sockets.push(socket);
     const garbage = [
       Buffer.from(''),
       Buffer.from('no colons at all'),
@@ -99,8 +89,7 @@ describe('a core facing a hostile network', () => {
   });
 
   it('explains a port that is already taken', async () => {
-    const { socket } = await rawSocket('127.0.0.14', PORT);
-    sockets.push(socket);
+    await rawSocket('127.0.0.14', PORT); // holds the port
     const attempt = startCores(['127.0.0.14'], PORT);
     await expect(attempt).rejects.toThrow(/already in use/);
   });
@@ -108,10 +97,9 @@ describe('a core facing a hostile network', () => {
 
 describe('questions other clients ask', () => {
   it('answers GETINFO with its version and GETABSENCEINFO with its state', async () => {
-    cores = await startCores(['127.0.0.17'], PORT);
+    const cores = await startCores(['127.0.0.17'], PORT);
     const [a] = cores as [TestCore];
     const { socket, received } = await rawSocket('127.0.0.18', PORT);
-    sockets.push(socket);
     const n = Math.floor(Date.now() / 1000);
     await sendRaw(socket, `1:${n}:ipmsg:winpc:${0x40}:`, '127.0.0.17', PORT);
     await sendRaw(socket, `1:${n + 1}:ipmsg:winpc:${0x50}:`, '127.0.0.17', PORT);
@@ -132,7 +120,7 @@ describe('questions other clients ask', () => {
 
 describe('the network panel', () => {
   it('reports the bound port, targets and counters, and why the port could not be bound', async () => {
-    cores = await startCores(['127.0.0.19'], PORT, { hosts: ['127.0.0.20-127.0.0.21'] });
+    const cores = await startCores(['127.0.0.19'], PORT, { hosts: ['127.0.0.20-127.0.0.21'] });
     const [a] = cores as [TestCore];
     const status = a.core.networkStatus();
     expect(status).toMatchObject({ port: PORT, bindAddress: '127.0.0.19', bound: true });
@@ -144,8 +132,7 @@ describe('the network panel', () => {
     );
     expect(status.problem).toBeUndefined();
 
-    const { socket } = await rawSocket('127.0.0.22', PORT);
-    sockets.push(socket);
+    await rawSocket('127.0.0.22', PORT); // holds the port
     const blocked = createMessengerCore({
       nickname: 'b',
       port: PORT,

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MessageDTO } from '../../preload/contract';
 import { rawSocket, sendRaw, startCores, waitFor, type TestCore } from './support/cores';
 
@@ -10,14 +10,6 @@ const ANSREADMSG = 0x32;
 const SENDCHECKOPT = 0x100;
 const SECRETOPT = 0x200;
 const READCHECKOPT = 0x100000;
-
-let cores: TestCore[] = [];
-const sockets: { close(): void }[] = [];
-afterEach(async () => {
-  await Promise.all(cores.map((c) => c.core.stop()));
-  cores = [];
-  for (const s of sockets.splice(0)) s.close();
-});
 
 const fields = (datagram: Buffer) => {
   const text = datagram.toString('latin1');
@@ -34,10 +26,9 @@ const messageEvents = (core: TestCore, id: string): MessageDTO[] =>
 
 /** One Pigeon and a raw IPMsg socket beside it that has said hello as `user@host`. */
 async function pigeonAndRawPeer(pigeon: string, rawPeer: string, user: string, host: string) {
-  cores = await startCores([pigeon], PORT);
+  const cores = await startCores([pigeon], PORT);
   const [a] = cores as [TestCore];
   const { socket, received } = await rawSocket(rawPeer, PORT);
-  sockets.push(socket);
   const n = Math.floor(Date.now() / 1000);
   const send = (text: string) => sendRaw(socket, text, pigeon, PORT);
   await send(`1:${n}:${user}:${host}:${0x1}:${user}\0\0`);
@@ -48,7 +39,7 @@ async function pigeonAndRawPeer(pigeon: string, rawPeer: string, user: string, h
 
 describe('sealed messages between two Pigeons', () => {
   it('arrive sealed, open on request, and the sender sees when they were read', async () => {
-    cores = await startCores(['127.0.0.171', '127.0.0.172'], PORT);
+    const cores = await startCores(['127.0.0.171', '127.0.0.172'], PORT);
     const [a, b] = cores as [TestCore, TestCore];
     await waitFor(
       () => a.core.snapshot().peers.some((p) => p.id === 'user2@host2' && p.status === 'online'),

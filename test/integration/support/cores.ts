@@ -1,4 +1,5 @@
 import dgram from 'node:dgram';
+import { afterEach } from 'vitest';
 import type { PigeonEvent } from '../../../preload/contract';
 import { createMessengerCore } from '../../../src-main/core/messenger';
 import type { MessengerCore } from '../../../src-main/core/messenger-api';
@@ -10,6 +11,20 @@ export interface TestCore {
   events: PigeonEvent[];
 }
 
+// Whatever a test started is stopped when it ends, passed or failed.
+const started: TestCore[] = [];
+const sockets: dgram.Socket[] = [];
+afterEach(async () => {
+  await Promise.all(started.splice(0).map((c) => c.core.stop()));
+  for (const socket of sockets.splice(0)) {
+    try {
+      socket.close();
+    } catch {
+      // Closed by the test already.
+    }
+  }
+});
+
 /** Fast protocol timing so a test sees retries and age-out in seconds. */
 export const FAST = {
   retryIntervalMs: 200,
@@ -19,7 +34,7 @@ export const FAST = {
   ageOutMs: 60_000,
 };
 
-/** Start cores on 127.0.0.x addresses that know each other through a host list only. */
+/** Start cores on 127.0.0.x addresses that know each other through a host list only (stopped after the test). */
 export async function startCores(
   addresses: string[],
   port: number,
@@ -42,6 +57,7 @@ export async function startCores(
     core.onEvent((e) => events.push(e));
     return { core, address, events };
   });
+  started.push(...cores);
   for (const c of cores) await c.core.start();
   return cores;
 }
@@ -60,12 +76,13 @@ export async function waitFor<T>(
   }
 }
 
-/** A bare UDP socket standing in for another program on the network. */
+/** A bare UDP socket standing in for another program on the network (closed after the test). */
 export async function rawSocket(
   address: string,
   port = 0,
 ): Promise<{ socket: dgram.Socket; received: Buffer[] }> {
   const socket = dgram.createSocket('udp4');
+  sockets.push(socket);
   const received: Buffer[] = [];
   socket.on('message', (m) => received.push(m));
   await new Promise<void>((resolve) => socket.bind(port, address, () => resolve()));
