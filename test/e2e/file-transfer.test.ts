@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { openChat } from './support/open-chat';
 import { artifactPath, launchBrowserOn } from '../lab/browser';
 import { startHeadlessOn } from '../lab/headless-on-host';
 import { createLan, type Lan } from '../lab/lan';
@@ -67,18 +68,6 @@ afterAll(async () => {
   for (const browser of browsers) await browser.close().catch(() => undefined);
   await lan?.dispose();
 });
-
-async function openChat(main: Page, contacts: string, nickname: string): Promise<Page> {
-  const item = main
-    .getByRole('list', { name: contacts })
-    .getByRole('listitem')
-    .filter({ hasText: nickname });
-  await item.waitFor({ timeout: 10_000 });
-  const [chat] = await Promise.all([main.context().waitForEvent('page'), item.dblclick()]);
-  await chat.setViewportSize({ width: 560, height: 720 });
-  await chat.waitForLoadState('domcontentloaded');
-  return chat;
-}
 
 /** A screenshot of the page as it is, and again in dark mode ('system' theme follows it). */
 async function shoot(page: Page, name: string, dark = false): Promise<void> {

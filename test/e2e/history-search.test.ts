@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { openChat } from './support/open-chat';
 import { artifactPath, launchBrowserOn } from '../lab/browser';
 import { startHeadlessOn, type HeadlessOnHost } from '../lab/headless-on-host';
 import { createLan, type Lan } from '../lab/lan';
@@ -40,20 +41,11 @@ async function openMain(url: string): Promise<Page> {
   return page;
 }
 
-async function openChat(main: Page, nickname: string): Promise<Page> {
-  const [chat] = await Promise.all([
-    main.context().waitForEvent('page'),
-    contact(main, nickname).dblclick(),
-  ]);
-  await chat.setViewportSize({ width: 560, height: 640 });
-  return chat;
-}
-
 describe('history, outbox and search in the UI', () => {
   it('keeps a conversation across a restart of headless Pigeon', async () => {
     let main = await openMain(li.url);
     await expect.poll(() => contact(main, 'Kate').count(), { timeout: 10_000 }).toBe(1);
-    const chat = await openChat(main, 'Kate');
+    const chat = await openChat(main, 'Contacts', 'Kate', 640);
     const composer = chat.getByRole('textbox', { name: 'Message' });
     for (const text of [
       'Release notes are in the shared folder',
@@ -73,7 +65,7 @@ describe('history, outbox and search in the UI', () => {
     li = await startHeadlessOn(lan, 'desk1', LI_ARGS, { dataDir: li.dataDir });
     main = await openMain(li.url);
     await expect.poll(() => contact(main, 'Kate').count(), { timeout: 10_000 }).toBe(1);
-    const again = await openChat(main, 'Kate');
+    const again = await openChat(main, 'Contacts', 'Kate', 640);
     const history = again.getByRole('log', { name: 'Conversation' });
     await expect
       .poll(() => history.getByText('发布说明在共享文件夹里').count(), { timeout: 5000 })
@@ -91,7 +83,7 @@ describe('history, outbox and search in the UI', () => {
     await expect
       .poll(() => contact(main, 'Kate').getByText('Offline').count(), { timeout: 5000 })
       .toBe(1);
-    const chat = await openChat(main, 'Kate');
+    const chat = await openChat(main, 'Contacts', 'Kate', 640);
     const composer = chat.getByRole('textbox', { name: 'Message' });
     await composer.fill('Call me when you are back');
     await composer.press('Enter');

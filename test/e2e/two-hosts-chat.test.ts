@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { openChat } from './support/open-chat';
 import { artifactPath, launchBrowserOn } from '../lab/browser';
 import { startHeadlessOn, type HeadlessOnHost } from '../lab/headless-on-host';
 import { createLan, type Lan } from '../lab/lan';
@@ -49,17 +50,6 @@ afterAll(async () => {
   for (const browser of browsers) await browser.close().catch(() => undefined);
   await lan?.dispose();
 });
-
-async function openChat(main: Page, contacts: string, nickname: string): Promise<Page> {
-  const item = main
-    .getByRole('list', { name: contacts })
-    .getByRole('listitem')
-    .filter({ hasText: nickname });
-  const [chat] = await Promise.all([main.context().waitForEvent('page'), item.dblclick()]);
-  await chat.setViewportSize({ width: 560, height: 640 });
-  await chat.waitForLoadState('domcontentloaded');
-  return chat;
-}
 
 describe('two headless Pigeons, each driven through its own UI in Chromium', () => {
   it('each sees the other in its contact list', async () => {
@@ -116,7 +106,7 @@ describe('two headless Pigeons, each driven through its own UI in Chromium', () 
   });
 
   it('a message typed in one window appears in the other, marked delivered on the sender', async () => {
-    const zhangChat = await openChat(zhangMain, '联系人', 'Bob');
+    const zhangChat = await openChat(zhangMain, '联系人', 'Bob', 640);
     const composer = zhangChat.getByRole('textbox', { name: '消息' });
     await composer.fill('Hello Bob, the build is green');
     await composer.press('Enter');
@@ -130,7 +120,7 @@ describe('two headless Pigeons, each driven through its own UI in Chromium', () 
     await expect.poll(() => zhangLog.getByText('已送达').count(), { timeout: 5000 }).toBe(2);
     await expect.poll(() => composer.inputValue()).toBe('');
 
-    const bobChat = await openChat(bobMain, 'Contacts', '小张');
+    const bobChat = await openChat(bobMain, 'Contacts', '小张', 640);
     const bobLog = bobChat.getByRole('log', { name: 'Conversation' });
     await expect
       .poll(() => bobLog.getByText('Hello Bob, the build is green').count(), { timeout: 5000 })
