@@ -5,6 +5,7 @@ import { describeError } from '../../bridge/errors';
 import { downloadText } from '../../format/download';
 import { useAppStore } from '../../store/store-context';
 import { DownloadIcon } from '../common/icons';
+import { IconButton } from '../common/IconButton';
 
 type Format = 'text' | 'json';
 
@@ -56,18 +57,15 @@ export function ExportMenu({ conversationId }: { conversationId: string }) {
 
   return (
     <div className="export-menu" onKeyDown={onKeyDown} onBlur={onBlur}>
-      <button
+      <IconButton
+        label={t('chat.export')}
         ref={toggle}
-        type="button"
-        className="icon-button"
-        aria-label={t('chat.export')}
-        title={t('chat.export')}
         aria-expanded={open}
         aria-controls={menuId}
         onClick={() => setOpen((was) => !was)}
       >
         <DownloadIcon />
-      </button>
+      </IconButton>
       <div id={menuId} className="export-popover" hidden={!open} aria-busy={busy}>
         <button
           type="button"

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store/store-context';
 import { CloseIcon } from './icons';
+import { IconButton } from './IconButton';
 
 /** Problems the user should see (port in use, …), each dismissible. */
 export function NoticeBanners() {
@@ -17,15 +18,13 @@ export function NoticeBanners() {
           role={notice.level === 'info' ? 'status' : 'alert'}
         >
           <p className="banner-text">{notice.message}</p>
-          <button
-            type="button"
-            className="icon-button banner-dismiss"
-            aria-label={t('notices.dismiss')}
-            title={t('notices.dismiss')}
+          <IconButton
+            label={t('notices.dismiss')}
+            className="banner-dismiss"
             onClick={() => dismiss(notice.code)}
           >
             <CloseIcon />
-          </button>
+          </IconButton>
         </div>
       ))}
     </div>

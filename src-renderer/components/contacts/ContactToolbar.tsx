@@ -7,6 +7,7 @@ import { HistoryIcon, RefreshIcon, SearchIcon } from '../common/icons';
 import { AddContactIcon } from './AddContactIcon';
 import { AddPlainContactDialog } from './AddPlainContactDialog';
 import type { ContactListHandle } from './ContactList';
+import { IconButton } from '../common/IconButton';
 
 interface ContactToolbarProps {
   filter: string;
@@ -85,38 +86,26 @@ export function ContactToolbar({
             onKeyDown={onKeyDown}
           />
         </div>
-        <button
-          ref={searchButtonRef}
-          type="button"
-          className="icon-button"
-          aria-label={t('search.open')}
-          title={t('search.open')}
-          onClick={onOpenSearch}
-        >
+        <IconButton label={t('search.open')} ref={searchButtonRef} onClick={onOpenSearch}>
           <HistoryIcon />
-        </button>
-        <button
-          type="button"
-          className={refreshing ? 'icon-button refreshing' : 'icon-button'}
-          aria-label={t('contacts.refresh')}
-          title={t('contacts.refresh')}
+        </IconButton>
+        <IconButton
+          label={t('contacts.refresh')}
+          className={refreshing ? 'refreshing' : undefined}
           aria-busy={refreshing}
           onClick={() => void refresh()}
         >
           <RefreshIcon />
-        </button>
-        <button
+        </IconButton>
+        <IconButton
+          label={t('plain.add')}
           ref={addPlainButton}
-          type="button"
-          className="icon-button"
-          aria-label={t('plain.add')}
-          title={t('plain.add')}
           aria-expanded={addingPlain}
           aria-controls={addingPlain ? addPlainId : undefined}
           onClick={() => (addingPlain ? closeAddPlain() : setAddingPlain(true))}
         >
           <AddContactIcon />
-        </button>
+        </IconButton>
         <span className="visually-hidden" role="status">
           {refreshing ? t('contacts.refreshing') : ''}
         </span>

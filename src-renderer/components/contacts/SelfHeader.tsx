@@ -6,6 +6,7 @@ import { describeError } from '../../bridge/errors';
 import { useAppStore } from '../../store/store-context';
 import { Avatar } from '../common/Avatar';
 import { GearIcon } from '../common/icons';
+import { IconButton } from '../common/IconButton';
 
 interface SelfHeaderProps {
   settingsOpen: boolean;
@@ -62,18 +63,15 @@ export function SelfHeader({
           <p className="self-group">{self.group || t('self.noGroup')}</p>
         </div>
       </div>
-      <button
+      <IconButton
+        label={t('settings.open')}
         ref={gearRef}
-        type="button"
-        className="icon-button"
-        aria-label={t('settings.open')}
-        title={t('settings.open')}
         aria-expanded={settingsOpen}
         aria-controls={settingsId}
         onClick={onToggleSettings}
       >
         <GearIcon />
-      </button>
+      </IconButton>
     </header>
   );
 }

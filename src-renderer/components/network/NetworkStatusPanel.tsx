@@ -4,6 +4,7 @@ import { useNetworkStatus } from '../../hooks/use-network-status';
 import { CloseIcon, RefreshIcon } from '../common/icons';
 import { NetworkStatusDetails } from './NetworkStatusDetails';
 import { closeOnEscape } from '../common/close-on-escape';
+import { IconButton } from '../common/IconButton';
 
 /**
  * What Pigeon sees of the network, for when nobody appears: asked from main when
@@ -29,25 +30,12 @@ export function NetworkStatusPanel({ onClose }: { onClose(): void }) {
         <h2 id={titleId} className="settings-title network-title">
           {t('network.title')}
         </h2>
-        <button
-          ref={refreshButton}
-          type="button"
-          className="icon-button"
-          aria-label={t('network.refresh')}
-          title={t('network.refresh')}
-          onClick={refresh}
-        >
+        <IconButton label={t('network.refresh')} ref={refreshButton} onClick={refresh}>
           <RefreshIcon />
-        </button>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={t('network.close')}
-          title={t('network.close')}
-          onClick={onClose}
-        >
+        </IconButton>
+        <IconButton label={t('network.close')} onClick={onClose}>
           <CloseIcon />
-        </button>
+        </IconButton>
       </div>
       <div className="network-body">
         {load.phase === 'loading' && !status && (

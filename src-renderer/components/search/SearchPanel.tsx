@@ -9,6 +9,7 @@ import { useMinuteClock } from '../../hooks/use-minute-clock';
 import { useAppStore } from '../../store/store-context';
 import { CloseIcon, SearchIcon } from '../common/icons';
 import { SearchResults } from './SearchResults';
+import { IconButton } from '../common/IconButton';
 
 /**
  * Search all history from the main window: the searchbox, then the messages found,
@@ -111,15 +112,9 @@ export function SearchPanel({ onClose }: { onClose(): void }) {
             onCompositionEnd={() => setComposing(false)}
           />
         </div>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={t('search.close')}
-          title={t('search.close')}
-          onClick={onClose}
-        >
+        <IconButton label={t('search.close')} onClick={onClose}>
           <CloseIcon />
-        </button>
+        </IconButton>
       </div>
       <main className="contact-scroll search-scroll">
         <SearchResults

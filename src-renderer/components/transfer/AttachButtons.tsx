@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { pickedFromInput } from '../../bridge/picked-files';
 import type { FileOffer } from '../../hooks/use-file-offer';
 import { FolderIcon, PaperclipIcon } from './transfer-icons';
+import { IconButton } from '../common/IconButton';
 
 /**
  * "Send file" and "Send folder" beside the composer: each opens the system's picker
@@ -23,26 +24,20 @@ export function AttachButtons({ files }: { files: FileOffer }) {
 
   return (
     <div className="attach-buttons">
-      <button
-        type="button"
-        className="icon-button"
-        aria-label={t('transfer.sendFile')}
-        title={t('transfer.sendFile')}
+      <IconButton
+        label={t('transfer.sendFile')}
         aria-disabled={busy}
         onClick={() => !busy && fileInput.current?.click()}
       >
         <PaperclipIcon />
-      </button>
-      <button
-        type="button"
-        className="icon-button"
-        aria-label={t('transfer.sendFolder')}
-        title={t('transfer.sendFolder')}
+      </IconButton>
+      <IconButton
+        label={t('transfer.sendFolder')}
         aria-disabled={busy}
         onClick={() => !busy && folderInput.current?.click()}
       >
         <FolderIcon />
-      </button>
+      </IconButton>
       <input
         ref={fileInput}
         type="file"

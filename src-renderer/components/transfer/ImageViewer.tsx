@@ -2,6 +2,7 @@ import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { CloseIcon } from '../common/icons';
+import { IconButton } from '../common/IconButton';
 
 /**
  * A picture full size over the window: a modal dialog, closed by Escape, its close
@@ -50,16 +51,14 @@ export function ImageViewer({
       }}
     >
       <img className="image-viewer-picture" src={src} alt={name} />
-      <button
+      <IconButton
+        label={t('transfer.close')}
         ref={close}
-        type="button"
-        className="icon-button image-viewer-close"
-        aria-label={t('transfer.close')}
-        title={t('transfer.close')}
+        className="image-viewer-close"
         onClick={onClose}
       >
         <CloseIcon />
-      </button>
+      </IconButton>
     </div>,
     document.body,
   );
