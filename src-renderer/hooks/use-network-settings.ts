@@ -3,6 +3,7 @@ import type { ChannelRequest, NetworkSettingsDTO } from '../../preload/contract'
 import { useBridge } from '../bridge/bridge-context';
 import { describeError } from '../bridge/errors';
 import { useAppStore } from '../store/store-context';
+import { parsePort } from '../format/port';
 
 export type NetworkChange = NonNullable<ChannelRequest<'updateSettings'>>;
 
@@ -43,9 +44,8 @@ export function networkChange(
   saved: NetworkSettingsDTO,
   draft: NetworkDraft,
 ): { change: NetworkChange } | { problem: NetworkProblem } {
-  const portText = draft.port.trim();
-  const port = Number(portText);
-  if (!/^\d{1,5}$/.test(portText) || port < 1 || port > 65535) return { problem: 'portInvalid' };
+  const port = parsePort(draft.port);
+  if (port === undefined) return { problem: 'portInvalid' };
   const downloadDir = draft.downloadDir.trim();
   if (!downloadDir) return { problem: 'downloadDirRequired' };
   const hosts = lines(draft.hosts);

@@ -5,6 +5,7 @@ import { useBridge } from '../../bridge/bridge-context';
 import { describeError } from '../../bridge/errors';
 import { useAppStore } from '../../store/store-context';
 import { closeOnEscape } from '../common/close-on-escape';
+import { parsePort } from '../../format/port';
 
 interface AddPlainContactDialogProps {
   id: string;
@@ -22,14 +23,6 @@ const encodings: { value: PlainEncoding; label: string }[] = [
   { value: 'utf8', label: 'UTF-8' },
   { value: 'gbk', label: 'GBK' },
 ];
-
-/** A port typed by the user: a whole number in range, or undefined. */
-function parsePort(text: string, min: number): number | undefined {
-  const trimmed = text.trim();
-  if (!/^\d{1,5}$/.test(trimmed)) return undefined;
-  const port = Number(trimmed);
-  return port >= min && port <= 65535 ? port : undefined;
-}
 
 /**
  * Host, port, encoding, an optional local port and name for a program that speaks
