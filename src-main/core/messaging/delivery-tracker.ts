@@ -47,6 +47,18 @@ export class DeliveryTracker {
     return entry.messageId;
   }
 
+  /** Stop retrying a message's datagram without reporting it (it was answered another way). */
+  withdraw(messageId: string): boolean {
+    if (!this.pendingMessages.has(messageId)) return false;
+    for (const entry of this.pending.values()) {
+      if (entry.messageId !== messageId) continue;
+      clearTimeout(entry.timer);
+      this.forget(entry);
+      return true;
+    }
+    return false;
+  }
+
   isPending(messageId: string): boolean {
     return this.pendingMessages.has(messageId);
   }

@@ -7,6 +7,7 @@ import type { Packet } from '../ipmsg/packet';
 import type { ConversationsRepo } from '../store/conversations-repo';
 import type { MessagesRepo } from '../store/messages-repo';
 import type { Endpoint, Wire } from '../wire';
+import { DeliveryTracker } from './delivery-tracker';
 
 /**
  * What a sealed SENDMSG carries besides SENDCHECKOPT: sealed, and "tell me when it
@@ -30,16 +31,6 @@ export interface SealedDeps {
   maxRetries?: number;
 }
 
-interface PendingReceipt {
-  peerId: string;
-  /** The sealed message's own packet number (what the READMSG says was read). */
-  messagePacketNo: number;
-  bytes: Buffer;
-  to: Endpoint;
-  retries: number;
-  timer: NodeJS.Timeout;
-}
-
 /**
  * Sealed messages, both ways (SENDMSG with SECRETOPT; sending them is Messaging's).
  * - We open one: it shows its text, and the sender gets READMSG (extra: the
@@ -52,12 +43,19 @@ interface PendingReceipt {
  * the message simply stays "sealed" on our side.
  */
 export class SealedMessages {
-  /** READMSGs awaiting ANSREADMSG, by the READMSG's packet number. */
-  private readonly pending = new Map<number, PendingReceipt>();
+  /** READMSGs awaiting ANSREADMSG, repeated like any unconfirmed datagram. */
+  private readonly receipts: DeliveryTracker;
   private readonly now: () => number;
 
   constructor(private readonly deps: SealedDeps) {
     this.now = deps.now ?? Date.now;
+    this.receipts = new DeliveryTracker({
+      transmit: (bytes, to) => void deps.wire.sendBytes(bytes, to),
+      // Given up quietly: a read receipt is a courtesy, never an error to handle.
+      onFailed: () => undefined,
+      retryIntervalMs: deps.retryIntervalMs ?? READ_RETRY_MS,
+      maxRetries: deps.maxRetries ?? READ_MAX_RETRIES,
+    });
   }
 
   /** Open a sealed message we received; the sender is told, once. */
@@ -83,13 +81,12 @@ export class SealedMessages {
 
   /** Stop every retry (shutdown). */
   stop(): void {
-    for (const receipt of this.pending.values()) clearTimeout(receipt.timer);
-    this.pending.clear();
+    this.receipts.clear();
   }
 
   /** READMSGs still waiting for their confirmation (tests and diagnostics). */
   get waiting(): number {
-    return this.pending.size;
+    return this.receipts.size;
   }
 
   private peerOpened(packet: Packet, from: Endpoint): void {
@@ -110,14 +107,9 @@ export class SealedMessages {
     const peerId = peerIdOf(packet.user, packet.host);
     // IP Messenger answers with the READMSG's number; a client that answers with
     // the message's own number is understood too.
-    for (const [readPacketNo, receipt] of this.pending) {
-      if (receipt.peerId !== peerId) continue;
-      if (readPacketNo === packetNo || receipt.messagePacketNo === packetNo) {
-        clearTimeout(receipt.timer);
-        this.pending.delete(readPacketNo);
-        return;
-      }
-    }
+    if (this.receipts.acknowledge(packetNo, peerId) !== undefined) return;
+    const message = this.deps.history.findByPacket(peerId, packetNo, 'in');
+    if (message) this.receipts.withdraw(message.id);
   }
 
   private sendReceipt(messageId: string): void {
@@ -128,38 +120,12 @@ export class SealedMessages {
     const readPacketNo = this.deps.wire.nextPacketNo();
     const bytes = this.deps.wire.build(command, ackExtra(receipt.packetNo), readPacketNo);
     const to = { address: peer.address, port: peer.port };
-    void this.deps.wire.sendBytes(bytes, to);
     // Without READCHECKOPT the sender promised no answer: one READMSG, as IP Messenger does.
-    if (!receipt.readCheck) return;
-    this.pending.set(readPacketNo, {
-      peerId: peer.id,
-      messagePacketNo: receipt.packetNo,
-      bytes,
-      to,
-      retries: 0,
-      timer: this.schedule(readPacketNo),
-    });
-  }
-
-  private schedule(readPacketNo: number): NodeJS.Timeout {
-    const timer = setTimeout(
-      () => this.retry(readPacketNo),
-      this.deps.retryIntervalMs ?? READ_RETRY_MS,
-    );
-    timer.unref();
-    return timer;
-  }
-
-  private retry(readPacketNo: number): void {
-    const receipt = this.pending.get(readPacketNo);
-    if (!receipt) return;
-    if (receipt.retries >= (this.deps.maxRetries ?? READ_MAX_RETRIES)) {
-      this.pending.delete(readPacketNo);
+    if (!receipt.readCheck) {
+      void this.deps.wire.sendBytes(bytes, to);
       return;
     }
-    receipt.retries += 1;
-    void this.deps.wire.sendBytes(receipt.bytes, receipt.to);
-    receipt.timer = this.schedule(readPacketNo);
+    this.receipts.send({ messageId, peerId: peer.id, packetNo: readPacketNo, bytes, to });
   }
 
   private announce(message: MessageDTO): void {

@@ -83,4 +83,24 @@ describe('DeliveryTracker', () => {
     expect(transmit).toHaveBeenCalledTimes(2);
     expect(onFailed).not.toHaveBeenCalled();
   });
+
+  it('withdraw() stops one message quietly, and only that one', () => {
+    const transmit = vi.fn();
+    const onFailed = vi.fn();
+    const tracker = new DeliveryTracker({
+      transmit,
+      onFailed,
+      retryIntervalMs: 100,
+      maxRetries: 2,
+    });
+    tracker.send(delivery(1));
+    tracker.send(delivery(2));
+    expect(tracker.withdraw('m1')).toBe(true);
+    expect(tracker.withdraw('m1')).toBe(false);
+    expect(tracker.isPending('m1')).toBe(false);
+    vi.advanceTimersByTime(10_000);
+    // m2 alone went on: its first send and two retries; only it failed.
+    expect(transmit).toHaveBeenCalledTimes(2 + 2);
+    expect(onFailed.mock.calls.map(([d]) => (d as PendingDelivery).messageId)).toEqual(['m2']);
+  });
 });

@@ -280,6 +280,18 @@ describe('opening a sealed message we received', () => {
     expect(reads()).toHaveLength(3);
   });
 
+  it('stops repeating READMSG when the answer names the message instead of the READMSG', async () => {
+    const { receiving, sealed, messages, sent } = setup();
+    receiving.received(SEALED_FROM_BOB(504), BOB);
+    sealed.open(messages[0]!.id);
+    await flush();
+    const reads = () => sent.filter((s) => modeOf(s.packet.command) === Mode.READMSG);
+    sealed.handle(packet(`1:11:bob:pc:${Mode.ANSREADMSG}:504\0`), BOB);
+    expect(sealed.waiting).toBe(0);
+    await vi.advanceTimersByTimeAsync(READ_RETRY_MS * 20);
+    expect(reads()).toHaveLength(1);
+  });
+
   it('gives up quietly after 12 repeats when the sender never answers', async () => {
     const { receiving, sealed, messages, sent } = setup();
     receiving.received(SEALED_FROM_BOB(502), BOB);
