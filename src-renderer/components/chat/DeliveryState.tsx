@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { MessageDTO } from '../../../preload/contract';
 import { ClockIcon } from '../common/icons';
+import { isPlainConversation } from '../../format/plain-contact';
 
 export interface DeliveryActions {
   onResend(messageId: string): void;
@@ -34,7 +35,7 @@ export function DeliveryState({
     case 'delivered':
       // A plain UDP contact sends no receipt: "sent" is all that is known (and a note
       // when its encoding could not hold every character).
-      if (message.conversationId.startsWith('udp:')) {
+      if (isPlainConversation(message.conversationId)) {
         return (
           <p className="message-state state-delivered" title={t('plain.sentHint')}>
             {t('plain.sent')}

@@ -5,11 +5,7 @@ import { useBridge } from '../../bridge/bridge-context';
 import { describeError } from '../../bridge/errors';
 import { displayName } from '../../format/display-name';
 import { useAppStore } from '../../store/store-context';
-
-const ENCODING_NAMES = { utf8: 'UTF-8', gbk: 'GBK' } as const;
-
-/** Whether a conversation is with a plain UDP contact (ids `udp:<host>:<port>`). */
-export const isPlainConversation = (peerId: string): boolean => peerId.startsWith('udp:');
+import { ENCODING_NAMES, isPlainConversation } from '../../format/plain-contact';
 
 /**
  * Under the chat header of a plain UDP contact: where it is (host:port, encoding,

@@ -6,6 +6,7 @@ import { describeError } from '../../bridge/errors';
 import { useAppStore } from '../../store/store-context';
 import { closeOnEscape } from '../common/close-on-escape';
 import { parsePort } from '../../format/port';
+import { ENCODING_NAMES } from '../../format/plain-contact';
 
 interface AddPlainContactDialogProps {
   id: string;
@@ -18,11 +19,6 @@ interface FormError {
   message: string;
   field?: Field;
 }
-
-const encodings: { value: PlainEncoding; label: string }[] = [
-  { value: 'utf8', label: 'UTF-8' },
-  { value: 'gbk', label: 'GBK' },
-];
 
 /**
  * Host, port, encoding, an optional local port and name for a program that speaks
@@ -139,9 +135,9 @@ export function AddPlainContactDialog({ id, onClose }: AddPlainContactDialogProp
               value={encoding}
               onChange={(event) => setEncoding(event.target.value as PlainEncoding)}
             >
-              {encodings.map((option) => (
-                <option key={option.value} value={option.value}>
-                  {option.label}
+              {Object.entries(ENCODING_NAMES).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
                 </option>
               ))}
             </select>
