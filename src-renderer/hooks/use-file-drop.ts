@@ -14,8 +14,14 @@ export interface FileDrop {
   };
 }
 
-/** Files or folders dropped on an area (the chat window) are handed to `onFiles`. */
-export function useFileDrop(onFiles: (picked: PickedFile[]) => void): FileDrop {
+/**
+ * Files or folders dropped on an area (the chat window) are handed to `onFiles`; a drop
+ * that cannot be read (a folder too large, a browser refusal) goes to `onError`.
+ */
+export function useFileDrop(
+  onFiles: (picked: PickedFile[]) => void,
+  onError: (failure: unknown) => void,
+): FileDrop {
   const { localFiles } = useBridge();
   const [dragging, setDragging] = useState(false);
   // dragenter/dragleave fire for every child crossed: count them.
@@ -43,9 +49,10 @@ export function useFileDrop(onFiles: (picked: PickedFile[]) => void): FileDrop {
       onDrop(event) {
         depth.current = 0;
         setDragging(false);
-        if (!carriesFiles(event.dataTransfer)) return;
+        // Taken by something inside (a picture dropped into the composer).
+        if (event.defaultPrevented || !carriesFiles(event.dataTransfer)) return;
         event.preventDefault();
-        void pickedFromDrop(event.dataTransfer, localFiles.uploads).then(onFiles, () => undefined);
+        void pickedFromDrop(event.dataTransfer, localFiles.uploads).then(onFiles, onError);
       },
     },
   };

@@ -15,7 +15,8 @@ export interface FileOffer {
   preparing: StagingProgress | null;
   /** Why the last offer failed, in the user's language; null when it did not. */
   error: string | null;
-  clearError(): void;
+  /** Say why files could not be offered (a drop that could not be read). */
+  fail(failure: unknown): void;
 }
 
 /**
@@ -70,6 +71,9 @@ export function useFileOffer(conversationId: string): FileOffer {
     [api, localFiles, conversationId, upsertTransfers, t],
   );
 
-  const clearError = useCallback(() => setError(null), []);
-  return { offer, preparing, error, clearError };
+  const fail = useCallback(
+    (failure: unknown) => setError(t('transfer.offerFailed', { message: describeError(failure) })),
+    [t],
+  );
+  return { offer, preparing, error, fail };
 }

@@ -23,8 +23,8 @@ export function useImageIntake(files: FileOffer | undefined) {
       if (!carriesFiles(event.dataTransfer)) return;
       const dropped = Array.from(event.dataTransfer.files);
       if (dropped.length === 0 || !dropped.every(isImage)) return;
+      // Handled: the chat window's drop zone sees defaultPrevented and only clears its overlay.
       event.preventDefault();
-      event.stopPropagation();
       void files.offer(
         dropped.map((file) => ({ file, relativePath: '' })),
         { image: true },

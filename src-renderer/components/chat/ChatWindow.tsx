@@ -12,6 +12,7 @@ import { Composer } from './Composer';
 import { IncomingAnnouncer } from './IncomingAnnouncer';
 import { MessageList } from './MessageList';
 import { PlainContactBar } from './PlainContactBar';
+import { isPlainConversation } from '../../format/plain-contact';
 
 /** One conversation in its own window: header, the log, the composer. */
 export function ChatWindow({
@@ -45,9 +46,9 @@ export function ChatWindow({
   const onSent = useCallback(() => setSentCount((count) => count + 1), []);
   // Files go from here: the composer's buttons, pasted pictures, a drop anywhere.
   const files = useFileOffer(conversationId);
-  const drop = useFileDrop((picked) => void files.offer(picked));
-  // A plain UDP contact speaks bare text: nothing else can go to it.
-  const canSendFiles = !peer?.plain;
+  const drop = useFileDrop((picked) => void files.offer(picked), files.fail);
+  // A plain UDP contact speaks bare text: nothing else can go to it (by id: it may be removed).
+  const canSendFiles = !isPlainConversation(peerId);
 
   return (
     <div className="chat-window">

@@ -10,6 +10,7 @@ import { AttachButtons } from '../transfer/AttachButtons';
 import { PreparingFiles } from '../transfer/PreparingFiles';
 import { useAppStore } from '../../store/store-context';
 import { SealToggle } from './Sealed';
+import { isPlainConversation } from '../../format/plain-contact';
 
 /**
  * Where a message is typed. Enter sends and Shift+Enter starts a new line, but an
@@ -37,7 +38,7 @@ export function Composer({
   const [sealed, setSealed] = useState(false);
   // A plain UDP program knows no sealing: no switch that would promise one.
   const peerClient = useAppStore((state) => state.peers.get(conversationId)?.client);
-  const canSeal = peerClient !== 'udp';
+  const canSeal = !isPlainConversation(conversationId);
   const composing = useRef(false);
   const field = useRef<HTMLTextAreaElement>(null);
   const hintId = useId();

@@ -130,9 +130,17 @@ describe('sending files under Electron', () => {
         image: true,
       }),
     );
-    fireEvent.drop(box, { dataTransfer: { files: [shot], types: ['Files'], items: [] } });
+    // Dragged in over the window (its overlay shows), dropped on the composer.
+    const dataTransfer = { files: [shot], types: ['Files'], items: [] };
+    fireEvent.dragEnter(box, { dataTransfer });
+    expect(screen.getByText('Drop to send to Alice')).toBeTruthy();
+    fireEvent.drop(box, { dataTransfer });
     await vi.waitFor(() => expect(fake.api.offerFiles).toHaveBeenCalledTimes(2));
     expect(fake.api.offerFiles.mock.calls[1]?.[0]).toMatchObject({ image: true });
+    // Offered once, as a picture, and the overlay is gone.
+    expect(screen.queryByText('Drop to send to Alice')).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(fake.api.offerFiles).toHaveBeenCalledTimes(2);
   });
 
   it('has main save a pasted picture that has no path, then offers it as an image', async () => {
