@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { attachmentKind, decodeAttachments, type LegacyEncoding } from '../ipmsg';
 import { readPigeonExtensions } from './pigeon-extensions';
+import { imageMimeType, MAX_IMAGE_BYTES } from './transfer-images';
 import { totalOf, type TransferItemRecord, type TransferRecord } from './transfer-record';
 
 /** More items than any real offer; the rest are ignored. */
@@ -60,8 +61,15 @@ export function parseIncomingOffer(offer: IncomingOffer): ParsedOffer {
     items.push(item);
   }
   if (items.length === 0) return { ignored };
-  // Only a single file is shown inline; anything else marked so is an ordinary offer.
-  const isImage = image && items.length === 1 && items[0]?.kind === 'file';
+  // Only a single picture Pigeon can show, within the inline limit, is fetched unasked;
+  // anything else marked so (by anyone on the LAN) is an ordinary offer to accept or not.
+  const [first] = items;
+  const isImage =
+    image &&
+    items.length === 1 &&
+    first?.kind === 'file' &&
+    first.size <= MAX_IMAGE_BYTES &&
+    imageMimeType(first.name) !== undefined;
   return {
     ignored,
     record: {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encodeAttachments, FileAttr, type Attachment } from '../../../../src-main/core/ipmsg';
+import { MAX_IMAGE_BYTES } from '../../../../src-main/core/transfer/transfer-images';
 import {
   MAX_OFFERED_ITEMS,
   parseIncomingOffer,
@@ -104,7 +105,7 @@ describe('parseIncomingOffer', () => {
 
   it('trusts Pigeon extensions only from a Pigeon', () => {
     const list = encodeAttachments(
-      [file({ extensions: pigeonExtensions({ sha256: SHA, image: true }) })],
+      [file({ name: 'photo.png', extensions: pigeonExtensions({ sha256: SHA, image: true }) })],
       names,
     );
     const fromOther = parseIncomingOffer(offer(list, { fromPigeon: false })).record;
@@ -123,6 +124,19 @@ describe('parseIncomingOffer', () => {
     expect(parseIncomingOffer(offer(two)).record?.image).toBe(false);
     const folder = encodeAttachments([file({ attr: FileAttr.DIR, extensions: image })], names);
     expect(parseIncomingOffer(offer(folder)).record?.image).toBe(false);
+  });
+
+  it('fetches unasked only a picture Pigeon can show, within the inline limit', () => {
+    const image = pigeonExtensions({ image: true });
+    const as = (fields: Partial<Attachment>) =>
+      parseIncomingOffer(offer(encodeAttachments([file({ extensions: image, ...fields })], names)))
+        .record?.image;
+    expect(as({ name: 'shot.png', size: 1000 })).toBe(true);
+    expect(as({ name: 'shot.png', size: MAX_IMAGE_BYTES })).toBe(true);
+    // Anyone on the LAN can claim "picture": too big, or not a picture, waits to be accepted.
+    expect(as({ name: 'shot.png', size: MAX_IMAGE_BYTES + 1 })).toBe(false);
+    expect(as({ name: 'setup.exe', size: 1000 })).toBe(false);
+    expect(as({ name: 'no-extension', size: 1000 })).toBe(false);
   });
 
   it('counts and leaves out entries it cannot read or fetch; all bad is no offer', () => {
