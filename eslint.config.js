@@ -51,7 +51,7 @@ export default tseslint.config(
             },
             {
               group: ['**/src-main/**'],
-              message: 'The renderer may import only preload/contract.',
+              message: 'The renderer may import only the shared contract (src-shared).',
             },
           ],
         },

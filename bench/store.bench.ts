@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { MessageDTO } from '../preload/contract';
+import type { MessageDTO } from '../src-shared/contract';
 import { openStore, type PigeonStore } from '../src-main/core/store';
 
 const TOTAL = Number(process.env.BENCH_STORED_MESSAGES ?? 1_000_000);

@@ -4,16 +4,16 @@
  * subscription. ipcRenderer itself never crosses the bridge.
  */
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
-import { channelFunctions, EVENTS_CHANNEL, ipcChannel } from './channels';
+import { channelFunctions, EVENTS_CHANNEL, ipcChannel } from '../src-shared/contract/channel-names';
 import type {
   ChannelName,
   ChannelRequest,
   ChannelResponse,
   PigeonApi,
   PigeonEvent,
-} from './contract';
-import { unwrapIpcResult } from './ipc-result';
-import { FILES_API_NAME, type PigeonFilesApi } from './local-files';
+} from '../src-shared/contract';
+import { unwrapIpcResult } from '../src-shared/contract/ipc-result';
+import { FILES_API_NAME, type PigeonFilesApi } from '../src-shared/contract/local-files';
 
 function call<C extends ChannelName>(name: C) {
   const channel = ipcChannel(name);

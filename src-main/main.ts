@@ -7,7 +7,7 @@ import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, nativeTheme, session, shell } from 'electron';
-import type { Theme } from '../preload/contract';
+import type { Theme } from '../src-shared/contract';
 import { createMessengerCore } from './core/messenger';
 import type { MessengerCore } from './core/messenger-api';
 import { persistProfile, readSettings } from './core/settings-file';

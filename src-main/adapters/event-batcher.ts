@@ -1,4 +1,4 @@
-import type { PigeonEvent } from '../../preload/contract';
+import type { PigeonEvent } from '../../src-shared/contract';
 
 /**
  * Collects events and hands them on in batches, at most every `intervalMs`

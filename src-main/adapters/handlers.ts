@@ -5,7 +5,7 @@ import {
   parseRequest,
   type ChannelName,
   type ChannelResponse,
-} from '../../preload/contract';
+} from '../../src-shared/contract';
 import type { MessengerCore } from '../core/messenger-api';
 import { isPictureOf, pictureFileName } from './picture-check';
 import { writePicture } from './picture-file';

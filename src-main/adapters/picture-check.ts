@@ -1,4 +1,4 @@
-import type { PictureType } from '../../preload/contract';
+import type { PictureType } from '../../src-shared/contract';
 
 /** The first bytes every file of each picture type starts with. */
 const SIGNATURES: Record<PictureType, (bytes: Uint8Array) => boolean> = {

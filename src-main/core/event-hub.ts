@@ -1,4 +1,4 @@
-import type { PigeonEvent } from '../../preload/contract';
+import type { PigeonEvent } from '../../src-shared/contract';
 
 /**
  * The core's outgoing events: subscribers come and go, and one that throws never

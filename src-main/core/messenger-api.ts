@@ -13,7 +13,7 @@ import type {
   PigeonEvent,
   SelfDTO,
   SnapshotDTO,
-} from '../../preload/contract';
+} from '../../src-shared/contract';
 
 export interface ListMessagesQuery {
   conversationId: string;

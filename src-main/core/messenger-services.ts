@@ -2,7 +2,7 @@
 // offers and entries. Kept apart from the facade (messenger.ts), which owns the state and the
 // commands; the services reach each other through `parts`, filled in before any packet comes.
 import path from 'node:path';
-import type { PigeonEvent, SelfDTO } from '../../preload/contract';
+import type { PigeonEvent, SelfDTO } from '../../src-shared/contract';
 import { Discovery } from './discovery/discovery';
 import type { PeerDirectory, PeerRecord } from './discovery/peer-directory';
 import { pigeonVersionString } from './ipmsg/client';

@@ -1,7 +1,7 @@
 // The messenger's way to the network: the UDP socket, the intake that parses and filters
 // each datagram, and the Wire that builds packets with our name on them. Built apart from
 // the facade (messenger.ts) so the facade holds commands and state only.
-import type { PigeonEvent, SelfDTO } from '../../preload/contract';
+import type { PigeonEvent, SelfDTO } from '../../src-shared/contract';
 import { pigeonVersionString } from './ipmsg/client';
 import type { Packet } from './ipmsg/packet';
 import { PacketNumberer } from './ipmsg/packet-number';

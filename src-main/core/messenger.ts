@@ -9,7 +9,7 @@ import {
   type PigeonEvent,
   type SelfDTO,
   type SnapshotDTO,
-} from '../../preload/contract';
+} from '../../src-shared/contract';
 import { exportConversation } from './history/conversation-export';
 import { NetworkSettings } from './network-settings';
 import { openStore, type PigeonStore } from './store';

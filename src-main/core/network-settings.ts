@@ -1,6 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
-import { ContractError, type NetworkSettingsDTO } from '../../preload/contract';
+import { ContractError, type NetworkSettingsDTO } from '../../src-shared/contract';
 import type { NetworkSettingsChange } from './messenger-api';
 import { parseHostListEntry } from './net/host-list';
 import { parseHostEntry } from './net/targets';

@@ -1,4 +1,4 @@
-import type { Language, Theme } from '../../preload/contract';
+import type { Language, Theme } from '../../src-shared/contract';
 
 /** How a MessengerCore is set up. Everything but the nickname has a sensible default. */
 export interface MessengerOptions {

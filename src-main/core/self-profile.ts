@@ -1,5 +1,5 @@
 import os from 'node:os';
-import type { SelfDTO } from '../../preload/contract';
+import type { SelfDTO } from '../../src-shared/contract';
 import type { ProfileChange } from './messenger-api';
 import type { MessengerOptions } from './options';
 

@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { ContractError, isChannelName } from '../../preload/contract';
+import { ContractError, isChannelName } from '../../src-shared/contract';
 import type { Handlers } from '../adapters/handlers';
 import { EventBatcher } from '../adapters/event-batcher';
 import type { MessengerCore } from '../core/messenger-api';

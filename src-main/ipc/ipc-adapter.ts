@@ -6,8 +6,8 @@ import {
   ipcChannel,
   type ChannelName,
   type PigeonEvent,
-} from '../../preload/contract';
-import { GENERIC_FAILURE, type IpcResult } from '../../preload/ipc-result';
+} from '../../src-shared/contract';
+import { GENERIC_FAILURE, type IpcResult } from '../../src-shared/contract/ipc-result';
 import { EventBatcher } from '../adapters/event-batcher';
 import { createHandlers, type ShellHooks } from '../adapters/handlers';
 import type { MessengerCore } from '../core/messenger-api';

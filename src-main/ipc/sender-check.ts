@@ -1,5 +1,5 @@
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
-import { ContractError } from '../../preload/contract';
+import { ContractError } from '../../src-shared/contract';
 
 export interface TrustedSenders {
   /** Whether these contents belong to one of Pigeon's own windows. */

@@ -1,4 +1,4 @@
-import type { Language } from '../../preload/contract';
+import type { Language } from '../../src-shared/contract';
 
 /** The few words the shell itself shows (tray menu, tooltips, notifications). */
 export interface ShellLabels {

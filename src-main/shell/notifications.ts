@@ -1,5 +1,5 @@
 import { Notification } from 'electron';
-import type { MessageDTO, PigeonEvent, TransferDTO } from '../../preload/contract';
+import type { MessageDTO, PigeonEvent, TransferDTO } from '../../src-shared/contract';
 import { labelsFor, type ShellLabels } from './labels';
 import type { ShellState } from './shell-state';
 

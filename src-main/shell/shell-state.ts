@@ -4,7 +4,7 @@ import type {
   PigeonEvent,
   SelfDTO,
   SnapshotDTO,
-} from '../../preload/contract';
+} from '../../src-shared/contract';
 
 /**
  * What the tray and notifications need to know of the core's state: who we

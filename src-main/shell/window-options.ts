@@ -1,5 +1,5 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
-import type { Theme } from '../../preload/contract';
+import type { Theme } from '../../src-shared/contract';
 
 export type WindowKind = 'main' | 'chat';
 

@@ -1,5 +1,5 @@
 import { BrowserWindow, nativeTheme, type WebContents } from 'electron';
-import type { Theme } from '../../preload/contract';
+import type { Theme } from '../../src-shared/contract';
 import type { RendererLocation } from './renderer-location';
 import { hardenWebContents } from './security';
 import { backgroundFor, windowOptions, type WindowKind } from './window-options';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../../preload/contract';
+import type { Language } from '../../src-shared/contract';
 import type { Route } from '../bridge/launch-params';
 import { ChatWindow } from '../components/chat/ChatWindow';
 import { ConnectionBanner } from '../components/common/ConnectionBanner';

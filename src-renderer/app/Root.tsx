@@ -1,6 +1,6 @@
 import type { i18n as I18n } from 'i18next';
 import { I18nextProvider } from 'react-i18next';
-import type { Language } from '../../preload/contract';
+import type { Language } from '../../src-shared/contract';
 import type { Bridge } from '../bridge/bridge';
 import { BridgeProvider } from '../bridge/bridge-context';
 import type { Route } from '../bridge/launch-params';

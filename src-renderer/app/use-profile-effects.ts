@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../../preload/contract';
+import type { Language } from '../../src-shared/contract';
 import { useAppStore } from '../store/store-context';
 import { applyLanguage, applyTheme } from '../theme/theme';
 

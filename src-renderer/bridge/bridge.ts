@@ -1,5 +1,5 @@
-import type { PigeonApi } from '../../preload/contract';
-import type { PigeonFilesApi } from '../../preload/local-files';
+import type { PigeonApi } from '../../src-shared/contract';
+import type { PigeonFilesApi } from '../../src-shared/contract/local-files';
 import type { ConnectionState } from '../store/state';
 import { BridgeError } from './errors';
 import { createUploadingFiles } from './file-staging';

@@ -1,4 +1,4 @@
-import type { PigeonEvent } from '../../preload/contract';
+import type { PigeonEvent } from '../../src-shared/contract';
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

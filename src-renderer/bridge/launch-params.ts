@@ -1,4 +1,4 @@
-import type { Language } from '../../preload/contract';
+import type { Language } from '../../src-shared/contract';
 
 export interface LaunchParams {
   /** Token of Pigeon's headless mode; present only when the page is served over HTTP. */

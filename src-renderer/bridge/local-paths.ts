@@ -1,4 +1,4 @@
-import type { PigeonFilesApi } from '../../preload/local-files';
+import type { PigeonFilesApi } from '../../src-shared/contract/local-files';
 import { BridgeError } from './errors';
 import type { LocalFiles, PickedFile } from './picked-files';
 import { isStageablePicture, type StagePicture } from './picture-staging';

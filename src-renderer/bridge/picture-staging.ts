@@ -1,5 +1,9 @@
-import { MAX_PICTURE_BASE64_CHARS, PICTURE_TYPES, type PictureType } from '../../preload/channels';
-import type { PigeonApi } from '../../preload/contract';
+import {
+  MAX_PICTURE_BASE64_CHARS,
+  PICTURE_TYPES,
+  type PictureType,
+} from '../../src-shared/contract/channel-names';
+import type { PigeonApi } from '../../src-shared/contract';
 import { BridgeError } from './errors';
 
 /** Gives a picture without a file of its own (a pasted one) a local path. */

@@ -1,4 +1,4 @@
-import type { PigeonEvent } from '../../preload/contract';
+import type { PigeonEvent } from '../../src-shared/contract';
 import type { AppStore } from '../store/app-store';
 import type { Bridge } from './bridge';
 import { describeError } from './errors';

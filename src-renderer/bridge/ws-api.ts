@@ -4,8 +4,8 @@ import type {
   ChannelResponse,
   PigeonApi,
   PigeonEvent,
-} from '../../preload/contract';
-import { channelFunctions } from '../../preload/channels';
+} from '../../src-shared/contract';
+import { channelFunctions } from '../../src-shared/contract/channel-names';
 import type { ConnectionState } from '../store/state';
 import { BridgeError } from './errors';
 import { isEventLike, isRecord } from './event-shape';

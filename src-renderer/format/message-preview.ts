@@ -1,4 +1,4 @@
-import type { MessageDTO, TransferDTO } from '../../preload/contract';
+import type { MessageDTO, TransferDTO } from '../../src-shared/contract';
 import { isSealedAway } from './sealed';
 
 /** The words a preview uses, in the user's language. */

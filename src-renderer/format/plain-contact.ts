@@ -1,4 +1,4 @@
-import type { PlainEncoding } from '../../preload/contract';
+import type { PlainEncoding } from '../../src-shared/contract';
 
 /** How each encoding a plain UDP contact can use is named to the user. */
 export const ENCODING_NAMES: Readonly<Record<PlainEncoding, string>> = {

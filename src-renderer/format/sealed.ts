@@ -1,4 +1,4 @@
-import type { MessageDTO } from '../../preload/contract';
+import type { MessageDTO } from '../../src-shared/contract';
 
 /** A sealed message we received and have not opened: main sends it without its text. */
 export function isSealedAway(message: MessageDTO): boolean {

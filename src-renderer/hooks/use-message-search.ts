@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { SearchHitDTO } from '../../preload/contract';
+import type { SearchHitDTO } from '../../src-shared/contract';
 import { useBridge } from '../bridge/bridge-context';
 import { describeError } from '../bridge/errors';
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ChannelRequest, NetworkSettingsDTO } from '../../preload/contract';
+import type { ChannelRequest, NetworkSettingsDTO } from '../../src-shared/contract';
 import { useBridge } from '../bridge/bridge-context';
 import { describeError } from '../bridge/errors';
 import { useAppStore } from '../store/store-context';

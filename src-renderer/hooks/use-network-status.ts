@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { NetworkStatusDTO } from '../../preload/contract';
+import type { NetworkStatusDTO } from '../../src-shared/contract';
 import { useBridge } from '../bridge/bridge-context';
 import { describeError } from '../bridge/errors';
 

@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChannelResponse, TransferDTO } from '../../preload/contract';
+import type { ChannelResponse, TransferDTO } from '../../src-shared/contract';
 import { useBridge } from '../bridge/bridge-context';
 import { describeError } from '../bridge/errors';
 import { useAppStore } from '../store/store-context';

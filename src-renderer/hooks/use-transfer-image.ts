@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { TransferDTO } from '../../preload/contract';
+import type { TransferDTO } from '../../src-shared/contract';
 import { useBridge } from '../bridge/bridge-context';
 
 /** Pictures shown inline; anything else (SVG included) is not drawn from a peer's bytes. */

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
-import type { PigeonApi } from '../../preload/contract';
+import type { PigeonApi } from '../../src-shared/contract';
 import { useBridge } from '../bridge/bridge-context';
 
 /** While typing goes on, "typing" is said again at most this often (keeps the peer's indicator alive). */

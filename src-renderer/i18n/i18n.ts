@@ -1,5 +1,5 @@
 import { createInstance, type i18n as I18n } from 'i18next';
-import type { Language } from '../../preload/contract';
+import type { Language } from '../../src-shared/contract';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 

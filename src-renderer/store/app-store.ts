@@ -7,7 +7,7 @@ import type {
   SelfDTO,
   SnapshotDTO,
   TransferDTO,
-} from '../../preload/contract';
+} from '../../src-shared/contract';
 import { reduceEvents } from './apply-events';
 import {
   aroundPageOnly,

@@ -4,7 +4,7 @@ import type {
   PeerDTO,
   PigeonEvent,
   TransferDTO,
-} from '../../preload/contract';
+} from '../../src-shared/contract';
 import { upsertLiveMessages } from './messages-slice';
 import { pushNotice } from './notices-slice';
 import { upsertTransfers } from './transfers-slice';

@@ -1,4 +1,4 @@
-import type { ConversationDTO, PeerDTO } from '../../preload/contract';
+import type { ConversationDTO, PeerDTO } from '../../src-shared/contract';
 import { displayName } from '../format/display-name';
 
 export interface ContactGroup {

@@ -1,4 +1,4 @@
-import type { ConversationDTO, MessageDTO, TransferDTO } from '../../preload/contract';
+import type { ConversationDTO, MessageDTO, TransferDTO } from '../../src-shared/contract';
 import { messagePreview, type PreviewWords } from '../format/message-preview';
 
 /**

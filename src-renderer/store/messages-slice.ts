@@ -1,4 +1,4 @@
-import type { MessageDTO } from '../../preload/contract';
+import type { MessageDTO } from '../../src-shared/contract';
 import type { ConversationMessages } from './state';
 
 export const emptyConversationMessages: ConversationMessages = {

@@ -6,7 +6,7 @@ import type {
   PeerDTO,
   SelfDTO,
   TransferDTO,
-} from '../../preload/contract';
+} from '../../src-shared/contract';
 
 /** How this window's link to Pigeon is: always `connected` under Electron. */
 export type ConnectionState = 'connecting' | 'connected' | 'disconnected';

@@ -1,4 +1,4 @@
-import type { TransferDTO } from '../../preload/contract';
+import type { TransferDTO } from '../../src-shared/contract';
 
 /** The transfers a window knows, by id and by the message that carries each. */
 export interface TransfersState {

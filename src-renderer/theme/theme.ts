@@ -1,4 +1,4 @@
-import type { Language, Theme } from '../../preload/contract';
+import type { Language, Theme } from '../../src-shared/contract';
 
 /**
  * The palette lives in CSS: `data-theme` picks light or dark, and 'system' lets

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { PigeonEvent, SnapshotDTO } from '../../preload/contract';
+import type { PigeonEvent, SnapshotDTO } from '../../src-shared/contract';
 import { startHeadless, type HeadlessApp } from '../../src-main/headless/headless-app';
 import type { HeadlessConfig } from '../../src-main/headless/cli-args';
 import { waitFor } from './support/cores';

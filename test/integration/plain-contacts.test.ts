@@ -9,7 +9,7 @@ import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { MessageDTO, PigeonEvent } from '../../preload/contract';
+import type { MessageDTO, PigeonEvent } from '../../src-shared/contract';
 import { createMessengerCore } from '../../src-main/core/messenger';
 import type { MessengerCore } from '../../src-main/core/messenger-api';
 import { openStore, type PigeonStore } from '../../src-main/core/store';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MessageDTO } from '../../preload/contract';
+import type { MessageDTO } from '../../src-shared/contract';
 import { rawSocket, sendRaw, startCores, waitFor, type TestCore } from './support/cores';
 
 const PORT = 2441;

@@ -7,7 +7,7 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { PigeonEvent, TransferDTO } from '../../preload/contract';
+import type { PigeonEvent, TransferDTO } from '../../src-shared/contract';
 import { makeCommand, Mode } from '../../src-main/core/ipmsg';
 import { encodePacket } from '../../src-main/core/ipmsg/packet';
 import { createMessengerCore } from '../../src-main/core/messenger';

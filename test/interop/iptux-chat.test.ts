@@ -3,7 +3,7 @@
 // read from iptux's own evidence: its DEBUG packet log (the bytes it received and sent),
 // its chat log, its chat window (opened from its pal list), and screenshots.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MessageDTO, PeerDTO } from '../../preload/contract';
+import type { MessageDTO, PeerDTO } from '../../src-shared/contract';
 import type { MessengerTiming } from '../../src-main/core/options';
 import { artifactPath } from '../lab/artifacts';
 import { startIptux, type IptuxPeer } from '../lab/iptux';

@@ -11,7 +11,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TransferDTO } from '../../preload/contract';
+import type { TransferDTO } from '../../src-shared/contract';
 import { artifactPath } from '../lab/artifacts';
 import { startIptux, type IptuxPeer } from '../lab/iptux';
 import {

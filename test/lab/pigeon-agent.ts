@@ -8,7 +8,7 @@ import { createHandlers, windowlessHooks } from '../../src-main/adapters/handler
 import { createMessengerCore } from '../../src-main/core/messenger';
 import { openHistory } from '../../src-main/core/store/history-file';
 import type { MessengerOptions } from '../../src-main/core/options';
-import { isChannelName } from '../../preload/contract';
+import { isChannelName } from '../../src-shared/contract';
 
 const { dataDir, ...options } = JSON.parse(process.argv[2] ?? '{}') as MessengerOptions & {
   dataDir?: string;

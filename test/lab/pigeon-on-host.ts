@@ -4,7 +4,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import type { ChannelName, ChannelResponses, PigeonEvent } from '../../preload/contract';
+import type { ChannelName, ChannelResponses, PigeonEvent } from '../../src-shared/contract';
 import type { MessengerOptions } from '../../src-main/core/options';
 import type { Lan } from './lan';
 

@@ -2,7 +2,7 @@
 // offer on one side, find the matching incoming offer on the other, accept, wait for an
 // end state. Used by the LAN transfer test and the transfer benchmark.
 import path from 'node:path';
-import type { TransferDTO, TransferState } from '../../preload/contract';
+import type { TransferDTO, TransferState } from '../../src-shared/contract';
 import type { PigeonOnHost } from './pigeon-on-host';
 import { until } from './until';
 

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MessageDTO } from '../../preload/contract';
+import type { MessageDTO } from '../../src-shared/contract';
 import { createLan, type Lan } from '../lab/lan';
 import { startPigeonOn, type PigeonOnHost } from '../lab/pigeon-on-host';
 import { until } from '../lab/until';

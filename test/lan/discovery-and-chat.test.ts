@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PeerDTO } from '../../preload/contract';
+import type { PeerDTO } from '../../src-shared/contract';
 import { createLan, type Lan } from '../lab/lan';
 import { startPigeonOn, type PigeonOnHost } from '../lab/pigeon-on-host';
 import { until } from '../lab/until';

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TransferDTO } from '../../preload/contract';
+import type { TransferDTO } from '../../src-shared/contract';
 import { createLan, type Lan } from '../lab/lan';
 import { startPigeonOn, type PigeonOnHost } from '../lab/pigeon-on-host';
 import { clearRate, limitRate, openConnections } from '../lab/tcp-sockets';

@@ -7,7 +7,7 @@ import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MessageDTO, PeerDTO } from '../../preload/contract';
+import type { MessageDTO, PeerDTO } from '../../src-shared/contract';
 import { createLan, type Lan } from '../lab/lan';
 import { startPigeonOn, type PigeonOnHost } from '../lab/pigeon-on-host';
 import { until } from '../lab/until';

@@ -1,4 +1,4 @@
-import type { PeerClient, PeerDTO, PeerStatus } from '../../../preload/contract';
+import type { PeerClient, PeerDTO, PeerStatus } from '../../../src-shared/contract';
 
 /** What discovery knows about a peer beyond what the windows see. */
 export interface PeerRecord extends PeerDTO {

@@ -1,4 +1,4 @@
-import type { ExportDTO } from '../../../preload/contract';
+import type { ExportDTO } from '../../../src-shared/contract';
 import type { MessagesRepo } from '../store/messages-repo';
 import { formatChatLog, toExportJson } from '../store/export';
 

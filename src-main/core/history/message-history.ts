@@ -1,4 +1,4 @@
-import type { MessageDTO } from '../../../preload/contract';
+import type { MessageDTO } from '../../../src-shared/contract';
 
 /**
  * Where messages are kept. The slice keeps them in memory; the SQLite store

@@ -1,4 +1,4 @@
-import type { PigeonEvent } from '../../../preload/contract';
+import type { PigeonEvent } from '../../../src-shared/contract';
 import type { PeerDirectory, PeerRecord } from '../discovery/peer-directory';
 import { peerIdOf } from '../discovery/peer-directory';
 import { Mode, Opt, hasOption, modeOf } from '../ipmsg/commands';

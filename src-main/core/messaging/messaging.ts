@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ContractError, type ConversationDTO, type MessageDTO } from '../../../preload/contract';
+import { ContractError, type ConversationDTO, type MessageDTO } from '../../../src-shared/contract';
 import type { PeerDirectory, PeerRecord } from '../discovery/peer-directory';
 import { peerIdOf } from '../discovery/peer-directory';
 import { Mode, Opt, modeOf } from '../ipmsg/commands';

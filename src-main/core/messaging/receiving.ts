@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ConversationDTO, MessageDTO } from '../../../preload/contract';
+import type { ConversationDTO, MessageDTO } from '../../../src-shared/contract';
 import type { PeerDirectory, PeerRecord } from '../discovery/peer-directory';
 import { peerIdOf } from '../discovery/peer-directory';
 import { detectClient } from '../ipmsg/client';

@@ -1,4 +1,4 @@
-import { ContractError, type ConversationDTO, type MessageDTO } from '../../../preload/contract';
+import { ContractError, type ConversationDTO, type MessageDTO } from '../../../src-shared/contract';
 import type { PeerDirectory } from '../discovery/peer-directory';
 import { peerIdOf } from '../discovery/peer-directory';
 import { Mode, Opt, hasOption, modeOf } from '../ipmsg/commands';

@@ -1,4 +1,4 @@
-import type { NetworkStatsDTO } from '../../../preload/contract';
+import type { NetworkStatsDTO } from '../../../src-shared/contract';
 
 export type DropReason = keyof NetworkStatsDTO['dropped'];
 

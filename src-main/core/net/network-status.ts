@@ -1,4 +1,4 @@
-import type { NetworkStatsDTO, NetworkStatusDTO } from '../../../preload/contract';
+import type { NetworkStatsDTO, NetworkStatusDTO } from '../../../src-shared/contract';
 import type { Endpoint } from '../wire';
 import { listIpv4Interfaces } from './interfaces';
 

@@ -1,5 +1,5 @@
 // What Pigeon holds for one plain UDP contact while running, and how it shows.
-import type { PeerDTO, PlainContactDTO } from '../../../preload/contract';
+import type { PeerDTO, PlainContactDTO } from '../../../src-shared/contract';
 import type { SavedPlainContact } from '../store/plain-contacts-repo';
 import type { PlainUdpChannel } from './plain-udp-channel';
 

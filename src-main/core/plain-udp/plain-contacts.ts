@@ -7,7 +7,7 @@ import {
   type MessageDTO,
   type PeerDTO,
   type PigeonEvent,
-} from '../../../preload/contract';
+} from '../../../src-shared/contract';
 import type { PlainContactRequest } from '../messenger-api';
 import type { LookupFn } from '../net/host-lookup';
 import type { ConversationsRepo } from '../store/conversations-repo';

@@ -1,4 +1,4 @@
-import type { ConversationDTO, MessageDTO } from '../../../preload/contract';
+import type { ConversationDTO, MessageDTO } from '../../../src-shared/contract';
 import type { PigeonDatabase } from './database';
 import { MESSAGE_COLUMNS_M, toMessage, type MessageRow } from './message-schema';
 

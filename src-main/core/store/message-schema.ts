@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { MessageDTO, MessageState } from '../../../preload/contract';
+import type { MessageDTO, MessageState } from '../../../src-shared/contract';
 
 /** Longer than any text one IPMsg datagram can carry, so nothing real is refused. */
 export const MAX_STORED_TEXT = 65536;

@@ -1,4 +1,4 @@
-import type { SearchHitDTO } from '../../../preload/contract';
+import type { SearchHitDTO } from '../../../src-shared/contract';
 import type { PigeonDatabase } from './database';
 import { MESSAGE_COLUMNS_M, toMessage, type MessageRow } from './message-schema';
 import {

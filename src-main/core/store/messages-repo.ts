@@ -1,4 +1,4 @@
-import type { MessageDTO, MessageDirection } from '../../../preload/contract';
+import type { MessageDTO, MessageDirection } from '../../../src-shared/contract';
 import { DEFAULT_PAGE, type MessageHistory } from '../history/message-history';
 import type { PigeonDatabase } from './database';
 import { MESSAGE_COLUMNS, toMessage, type MessageRow } from './message-schema';

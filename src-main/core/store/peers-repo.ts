@@ -1,4 +1,4 @@
-import { PeerClientSchema } from '../../../preload/contract';
+import { PeerClientSchema } from '../../../src-shared/contract';
 import type { PeerRecord } from '../discovery/peer-directory';
 import type { PigeonDatabase } from './database';
 

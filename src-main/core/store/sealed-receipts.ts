@@ -1,4 +1,4 @@
-import type { MessageDTO } from '../../../preload/contract';
+import type { MessageDTO } from '../../../src-shared/contract';
 import type { PigeonDatabase } from './database';
 
 // Each write changes a row only the first time, so a repeated READMSG or a second

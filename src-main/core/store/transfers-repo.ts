@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { MessageDirection, TransferState } from '../../../preload/contract';
+import type { MessageDirection, TransferState } from '../../../src-shared/contract';
 import type { TransferItemRecord, TransferRecord } from '../transfer/transfer-record';
 import type { PigeonDatabase } from './database';
 

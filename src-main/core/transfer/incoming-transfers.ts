@@ -4,7 +4,7 @@
 // keeps the offer open so a retry can resume.
 import { rm } from 'node:fs/promises';
 import { isAbsolute } from 'node:path';
-import { ContractError } from '../../../preload/contract';
+import { ContractError } from '../../../src-shared/contract';
 import type { PeerRecord } from '../discovery/peer-directory';
 import type { LegacyEncoding } from '../ipmsg';
 import { completedBytes, describeFailure, runDownload } from './download-job';

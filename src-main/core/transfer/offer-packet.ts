@@ -1,7 +1,7 @@
 // The SENDMSG|FILEATTACHOPT that carries an offer: the items registered for the peer's
 // address (so the file server will serve them to it alone), then the attachment list
 // written as that peer's client reads it.
-import { ContractError } from '../../../preload/contract';
+import { ContractError } from '../../../src-shared/contract';
 import type { PeerRecord } from '../discovery/peer-directory';
 import { Mode, Opt, encodeAttachments, type WireEncoding } from '../ipmsg';
 import { buildMessageExtra } from '../ipmsg/message';

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, constants } from 'node:fs';
 import { access, lstat, opendir } from 'node:fs/promises';
 import { basename, isAbsolute, join } from 'node:path';
-import { ContractError } from '../../../preload/contract';
+import { ContractError } from '../../../src-shared/contract';
 import { FileAttr, type Attachment } from '../ipmsg';
 import { TRANSFER_CHUNK } from './connection';
 import { describeForOffer, type OfferedFile, type OfferedItem } from './offer-registry';

@@ -2,7 +2,7 @@
 // its acknowledgement like any message, served by the file server, and followed through
 // the server's events (bytes sent, items complete) and the peer's RELEASEFILES.
 import { randomUUID } from 'node:crypto';
-import { ContractError, type MessageDTO } from '../../../preload/contract';
+import { ContractError, type MessageDTO } from '../../../src-shared/contract';
 import type { PeerRecord } from '../discovery/peer-directory';
 import type { WireEncoding } from '../ipmsg';
 import { DeliveryTracker, type PendingDelivery } from '../messaging/delivery-tracker';

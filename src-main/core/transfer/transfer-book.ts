@@ -1,7 +1,7 @@
 // The transfers Pigeon knows: the unfinished ones in memory (their progress changes many
 // times a second), every one on disk. A state change is written, then announced;
 // progress is only announced.
-import type { TransferDTO } from '../../../preload/contract';
+import type { TransferDTO } from '../../../src-shared/contract';
 import type { TransfersRepo } from '../store/transfers-repo';
 import { ProgressMeter } from './progress-meter';
 import { FINAL_STATES, toTransferDTO, type TransferRecord } from './transfer-record';

@@ -2,7 +2,7 @@
 // folder, beside history), and reading one back for display.
 import { copyFile, readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { ContractError, type TransferImageDTO } from '../../../preload/contract';
+import { ContractError, type TransferImageDTO } from '../../../src-shared/contract';
 import { openUnique, safeFileName } from './safe-name';
 
 /** Larger pictures are refused inline: they go as ordinary files. */

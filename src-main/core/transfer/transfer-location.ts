@@ -1,7 +1,7 @@
 // Where a transfer's files are on this computer: what "Show in folder" opens, and the
 // picture a chat shows inline. Both answer only once there is something to show.
 import { dirname } from 'node:path';
-import { ContractError, type TransferImageDTO } from '../../../preload/contract';
+import { ContractError, type TransferImageDTO } from '../../../src-shared/contract';
 import { readImage } from './transfer-images';
 import type { TransferRecord } from './transfer-record';
 

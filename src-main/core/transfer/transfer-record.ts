@@ -5,7 +5,7 @@ import type {
   TransferDTO,
   TransferItemKind,
   TransferState,
-} from '../../../preload/contract';
+} from '../../../src-shared/contract';
 
 export interface TransferItemRecord {
   name: string;

@@ -7,7 +7,7 @@ import {
   type PigeonEvent,
   type TransferDTO,
   type TransferImageDTO,
-} from '../../../preload/contract';
+} from '../../../src-shared/contract';
 import { peerIdOf, type PeerRecord } from '../discovery/peer-directory';
 import {
   detectClient,

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { PeerDTO } from '../../../preload/contract';
+import type { PeerDTO } from '../../../src-shared/contract';
 import { displayName } from '../../format/display-name';
 import { useAppStore } from '../../store/store-context';
 import { Avatar } from '../common/Avatar';

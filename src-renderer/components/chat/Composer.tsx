@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBridge } from '../../bridge/bridge-context';
-import { MAX_MESSAGE_CHARS } from '../../../preload/channels';
+import { MAX_MESSAGE_CHARS } from '../../../src-shared/contract/channel-names';
 import { describeError } from '../../bridge/errors';
 import { useTypingSignal } from '../../hooks/use-typing-signal';
 import type { FileOffer } from '../../hooks/use-file-offer';

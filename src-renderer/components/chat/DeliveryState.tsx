@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { MessageDTO } from '../../../preload/contract';
+import type { MessageDTO } from '../../../src-shared/contract';
 import { ClockIcon } from '../common/icons';
 import { isPlainConversation } from '../../format/plain-contact';
 

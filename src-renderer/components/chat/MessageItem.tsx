@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MessageDTO } from '../../../preload/contract';
+import type { MessageDTO } from '../../../src-shared/contract';
 import { formatFull } from '../../format/time';
 import { Avatar } from '../common/Avatar';
 import { TransferCard } from '../transfer/TransferCard';

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MessageDTO } from '../../../preload/contract';
+import type { MessageDTO } from '../../../src-shared/contract';
 import { useBridge } from '../../bridge/bridge-context';
 import { describeError } from '../../bridge/errors';
 import { formatFull } from '../../format/time';

@@ -1,4 +1,4 @@
-import type { PeerStatus } from '../../../preload/contract';
+import type { PeerStatus } from '../../../src-shared/contract';
 import { colourIndexOf, initialOf } from '../../format/avatar';
 
 interface AvatarProps {

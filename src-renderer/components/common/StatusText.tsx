@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { PeerStatus } from '../../../preload/contract';
+import type { PeerStatus } from '../../../src-shared/contract';
 
 /** A status dot with its word: colour is never the only sign. */
 export function StatusText({ status, id }: { status: PeerStatus; id?: string }) {

@@ -1,6 +1,6 @@
 import { memo, useCallback, useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PeerDTO } from '../../../preload/contract';
+import type { PeerDTO } from '../../../src-shared/contract';
 import { displayName } from '../../format/display-name';
 import { formatFull, formatStamp } from '../../format/time';
 import { Avatar } from '../common/Avatar';

@@ -1,6 +1,6 @@
 import type { ChangeEvent, Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SelfDTO } from '../../../preload/contract';
+import type { SelfDTO } from '../../../src-shared/contract';
 import { useBridge } from '../../bridge/bridge-context';
 import { describeError } from '../../bridge/errors';
 import { useAppStore } from '../../store/store-context';

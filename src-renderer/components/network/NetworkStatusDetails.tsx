@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { NetworkStatusDTO } from '../../../preload/contract';
+import type { NetworkStatusDTO } from '../../../src-shared/contract';
 
 /** More announce targets than this and the rest are only counted: ranges expand to hundreds. */
 const SHOWN_TARGETS = 20;

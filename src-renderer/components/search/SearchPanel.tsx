@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SearchHitDTO } from '../../../preload/contract';
+import type { SearchHitDTO } from '../../../src-shared/contract';
 import { useBridge } from '../../bridge/bridge-context';
 import { describeError } from '../../bridge/errors';
 import { displayName } from '../../format/display-name';

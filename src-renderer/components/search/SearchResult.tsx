@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SearchHitDTO } from '../../../preload/contract';
+import type { SearchHitDTO } from '../../../src-shared/contract';
 import { formatFull, formatStamp } from '../../format/time';
 import { highlightParts } from '../../format/highlight';
 import { messagePreview } from '../../format/message-preview';

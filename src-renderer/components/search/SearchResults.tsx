@@ -1,6 +1,6 @@
 import type { KeyboardEvent, RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SearchHitDTO } from '../../../preload/contract';
+import type { SearchHitDTO } from '../../../src-shared/contract';
 import type { SearchView } from '../../hooks/use-message-search';
 import { SearchResult } from './SearchResult';
 

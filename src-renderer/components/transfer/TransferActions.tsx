@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TransferDTO } from '../../../preload/contract';
+import type { TransferDTO } from '../../../src-shared/contract';
 import { useTransferActions } from '../../hooks/use-transfer-actions';
 import { SaveToField } from './SaveToField';
 

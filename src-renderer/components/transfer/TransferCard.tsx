@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { TransferDTO } from '../../../preload/contract';
+import type { TransferDTO } from '../../../src-shared/contract';
 import { displayName } from '../../format/display-name';
 import { formatBytes } from '../../format/size';
 import { useTransferImage } from '../../hooks/use-transfer-image';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { TransferItemDTO } from '../../../preload/contract';
+import type { TransferItemDTO } from '../../../src-shared/contract';
 import { formatBytes } from '../../format/size';
 import { FileIcon, FolderIcon } from './transfer-icons';
 

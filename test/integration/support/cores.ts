@@ -1,6 +1,6 @@
 import dgram from 'node:dgram';
 import { afterEach } from 'vitest';
-import type { PigeonEvent } from '../../../preload/contract';
+import type { PigeonEvent } from '../../../src-shared/contract';
 import { createMessengerCore } from '../../../src-main/core/messenger';
 import type { MessengerCore } from '../../../src-main/core/messenger-api';
 import type { MessengerOptions } from '../../../src-main/core/options';

@@ -3,7 +3,7 @@
 import dgram from 'node:dgram';
 import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ContractError, type MessageDTO, type PigeonEvent } from '../../../preload/contract';
+import { ContractError, type MessageDTO, type PigeonEvent } from '../../../src-shared/contract';
 import type { LookupFn } from '../../../src-main/core/net/host-lookup';
 import { PlainContacts } from '../../../src-main/core/plain-udp/plain-contacts';
 import { openStore, type PigeonStore } from '../../../src-main/core/store';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ConversationDTO, MessageDTO } from '../../../preload/contract';
+import type { ConversationDTO, MessageDTO } from '../../../src-shared/contract';
 import { PeerDirectory } from '../../../src-main/core/discovery/peer-directory';
 import {
   decodePacket,

@@ -8,7 +8,7 @@ import type {
   TransferDTO,
   SelfDTO,
   SnapshotDTO,
-} from '../../../preload/contract';
+} from '../../../src-shared/contract';
 import type {
   MessengerCore,
   OfferRequest,

@@ -12,7 +12,7 @@ import {
   EVENTS_CHANNEL,
   ipcChannel,
   type PigeonEvent,
-} from '../../../preload/contract';
+} from '../../../src-shared/contract';
 import { createIpcAdapter, type IpcAdapter } from '../../../src-main/ipc/ipc-adapter';
 import { createRendererLocation } from '../../../src-main/shell/renderer-location';
 

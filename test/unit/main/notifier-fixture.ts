@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import type { Language, PeerDTO } from '../../../preload/contract';
+import type { Language, PeerDTO } from '../../../src-shared/contract';
 import { MessageNotifier } from '../../../src-main/shell/notifications';
 import { ShellState } from '../../../src-main/shell/shell-state';
 import { peer, snapshot } from './fake-core';

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => import('./fake-electron'));
 
 import { contextBridge, webUtils } from './fake-electron';
-import type { PigeonFilesApi } from '../../../preload/local-files';
+import type { PigeonFilesApi } from '../../../src-shared/contract/local-files';
 
 let files: PigeonFilesApi;
 

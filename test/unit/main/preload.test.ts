@@ -9,7 +9,7 @@ import {
   ipcChannel,
   type PigeonApi,
   type PigeonEvent,
-} from '../../../preload/contract';
+} from '../../../src-shared/contract';
 
 let api: PigeonApi;
 

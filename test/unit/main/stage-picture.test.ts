@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promise
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ContractError, MAX_PICTURE_BASE64_CHARS } from '../../../preload/contract';
+import { ContractError, MAX_PICTURE_BASE64_CHARS } from '../../../src-shared/contract';
 import {
   createHandlers,
   windowlessHooks,

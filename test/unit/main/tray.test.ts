@@ -4,7 +4,7 @@ vi.mock('electron', () => import('./fake-electron'));
 
 import { resetFakeElectron, Tray, type MenuItemTemplate } from './fake-electron';
 import { self, snapshot } from './fake-core';
-import type { ConversationDTO } from '../../../preload/contract';
+import type { ConversationDTO } from '../../../src-shared/contract';
 import { ShellState } from '../../../src-main/shell/shell-state';
 import { PigeonTray } from '../../../src-main/shell/tray';
 

@@ -6,7 +6,7 @@ vi.mock('electron', () => import('./fake-electron'));
 import { BrowserWindow, nativeTheme, resetFakeElectron } from './fake-electron';
 import { createRendererLocation } from '../../../src-main/shell/renderer-location';
 import { chatRoute, WindowManager } from '../../../src-main/shell/windows';
-import type { Theme } from '../../../preload/contract';
+import type { Theme } from '../../../src-shared/contract';
 
 const root = path.resolve('/opt/pigeon/out');
 const preload = path.join(root, 'preload', 'index.cjs');

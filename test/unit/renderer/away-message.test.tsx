@@ -2,7 +2,7 @@
 import { cleanup, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SelfDTO } from '../../../preload/contract';
+import type { SelfDTO } from '../../../src-shared/contract';
 import { self, snapshot } from './support/fixtures';
 import { renderWindow } from './support/render-window';
 

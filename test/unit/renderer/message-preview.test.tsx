@@ -2,7 +2,7 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { Language, MessageDTO, PeerClient, SearchHitDTO } from '../../../preload/contract';
+import type { Language, MessageDTO, PeerClient, SearchHitDTO } from '../../../src-shared/contract';
 import { messagePreview, type PreviewWords } from '../../../src-renderer/format/message-preview';
 import { withFakeLayout } from './support/fake-layout';
 import { fakeTransfer } from './support/fake-api';

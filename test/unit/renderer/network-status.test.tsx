@@ -2,7 +2,7 @@
 import { act, cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Language, NetworkStatusDTO } from '../../../preload/contract';
+import type { Language, NetworkStatusDTO } from '../../../src-shared/contract';
 import type { FakeApi } from './support/fake-api';
 import { self, snapshot, stats } from './support/fixtures';
 import { renderWindow } from './support/render-window';

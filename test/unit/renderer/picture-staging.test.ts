@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it, vi } from 'vitest';
-import type { PigeonApi } from '../../../preload/contract';
+import type { PigeonApi } from '../../../src-shared/contract';
 import { createLocalPaths } from '../../../src-renderer/bridge/local-paths';
 import { MAX_PICTURE_BYTES, pictureStager } from '../../../src-renderer/bridge/picture-staging';
 

@@ -2,7 +2,7 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { PeerDTO } from '../../../preload/contract';
+import type { PeerDTO } from '../../../src-shared/contract';
 import { conversation, message, peer, snapshot } from './support/fixtures';
 import { withFakeLayout } from './support/fake-layout';
 import { renderWindow } from './support/render-window';

@@ -2,7 +2,7 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { MessageDTO } from '../../../preload/contract';
+import type { MessageDTO } from '../../../src-shared/contract';
 import { withFakeLayout } from './support/fake-layout';
 import { message, peer, snapshot } from './support/fixtures';
 import { renderWindow } from './support/render-window';

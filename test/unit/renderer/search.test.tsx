@@ -2,7 +2,7 @@
 import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { SearchHitDTO } from '../../../preload/contract';
+import type { SearchHitDTO } from '../../../src-shared/contract';
 import { SEARCH_DEBOUNCE_MS } from '../../../src-renderer/hooks/use-message-search';
 import { conversation, message, peer, self, snapshot } from './support/fixtures';
 import { renderWindow } from './support/render-window';

@@ -2,7 +2,7 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { PigeonFilesApi } from '../../../preload/local-files';
+import type { PigeonFilesApi } from '../../../src-shared/contract/local-files';
 import { createUploadingFiles } from '../../../src-renderer/bridge/file-staging';
 import { withFakeLayout } from './support/fake-layout';
 import { fakeTransfer } from './support/fake-api';

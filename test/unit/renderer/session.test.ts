@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it, vi } from 'vitest';
-import type { SnapshotDTO } from '../../../preload/contract';
+import type { SnapshotDTO } from '../../../src-shared/contract';
 import { createBridge, type Bridge } from '../../../src-renderer/bridge/bridge';
 import { MESSAGE_PAGE_SIZE, startSession } from '../../../src-renderer/bridge/session';
 import type { ConnectionState } from '../../../src-renderer/store/state';

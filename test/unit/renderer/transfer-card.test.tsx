@@ -2,7 +2,7 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { TransferDTO } from '../../../preload/contract';
+import type { TransferDTO } from '../../../src-shared/contract';
 import { withFakeLayout } from './support/fake-layout';
 import { fakeTransfer } from './support/fake-api';
 import { offerMessage, renderTransferWindow } from './support/transfer-window';

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PigeonEvent } from '../../../preload/contract';
+import type { PigeonEvent } from '../../../src-shared/contract';
 import { BridgeError } from '../../../src-renderer/bridge/errors';
 import { connectWebSocketApi } from '../../../src-renderer/bridge/ws-api';
 import { peer, snapshot } from './support/fixtures';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ConversationDTO, MessageDTO } from '../../../../preload/contract';
+import type { ConversationDTO, MessageDTO } from '../../../../src-shared/contract';
 import { ConversationBook } from './support/conversation-book-model';
 import { ConversationsRepo } from '../../../../src-main/core/store/conversations-repo';
 import { openDatabase, type PigeonDatabase } from '../../../../src-main/core/store/database';

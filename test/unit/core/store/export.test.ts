@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { MessageDTO } from '../../../../preload/contract';
+import type { MessageDTO } from '../../../../src-shared/contract';
 import {
   exportConversation,
   formatChatLog,

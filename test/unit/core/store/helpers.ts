@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, expect } from 'vitest';
-import type { MessageDTO } from '../../../../preload/contract';
+import type { MessageDTO } from '../../../../src-shared/contract';
 import { openDatabase, type PigeonDatabase } from '../../../../src-main/core/store/database';
 import { StoreError } from '../../../../src-main/core/store/store-error';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MessageDTO } from '../../../../preload/contract';
+import type { MessageDTO } from '../../../../src-shared/contract';
 import type { ScanWindows } from '../../../../src-main/core/store/message-search';
 import { MessagesRepo } from '../../../../src-main/core/store/messages-repo';
 import { StoreError } from '../../../../src-main/core/store/store-error';

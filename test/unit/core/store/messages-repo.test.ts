@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { MessageDTO } from '../../../../preload/contract';
+import type { MessageDTO } from '../../../../src-shared/contract';
 import {
   DEFAULT_PAGE,
   type MessageHistory,

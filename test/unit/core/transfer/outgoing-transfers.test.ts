@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { MessageDTO, TransferDTO } from '../../../../preload/contract';
+import type { MessageDTO, TransferDTO } from '../../../../src-shared/contract';
 import type { PeerRecord } from '../../../../src-main/core/discovery/peer-directory';
 import {
   decodePacket,

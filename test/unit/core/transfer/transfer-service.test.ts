@@ -2,7 +2,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PigeonEvent } from '../../../../preload/contract';
+import type { PigeonEvent } from '../../../../src-shared/contract';
 import type { PeerRecord } from '../../../../src-main/core/discovery/peer-directory';
 import {
   chooseOutgoingEncoding,

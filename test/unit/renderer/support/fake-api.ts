@@ -6,7 +6,7 @@ import type {
   PigeonEvent,
   SnapshotDTO,
   TransferDTO,
-} from '../../../../preload/contract';
+} from '../../../../src-shared/contract';
 
 export const networkSettings: NetworkSettingsDTO = {
   port: 2425,

@@ -1,4 +1,4 @@
-import type { ChannelRequest, MessageDTO } from '../../../../preload/contract';
+import type { ChannelRequest, MessageDTO } from '../../../../src-shared/contract';
 import { message } from './fixtures';
 
 /** A conversation of `count` messages, m0 the oldest, a second apart. */

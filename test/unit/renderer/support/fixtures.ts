@@ -5,7 +5,7 @@ import type {
   PeerDTO,
   SelfDTO,
   SnapshotDTO,
-} from '../../../../preload/contract';
+} from '../../../../src-shared/contract';
 
 export function peer(overrides: Partial<PeerDTO> & { nickname: string }): PeerDTO {
   const user = overrides.user ?? overrides.nickname.toLowerCase();

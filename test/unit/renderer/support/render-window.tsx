@@ -1,5 +1,5 @@
 import { act, render } from '@testing-library/react';
-import type { Language, SnapshotDTO } from '../../../../preload/contract';
+import type { Language, SnapshotDTO } from '../../../../src-shared/contract';
 import { Root } from '../../../../src-renderer/app/Root';
 import { createBridge } from '../../../../src-renderer/bridge/bridge';
 import { parseRoute } from '../../../../src-renderer/bridge/launch-params';

@@ -1,6 +1,6 @@
 import { act, render, screen } from '@testing-library/react';
-import type { Language, MessageDTO, TransferDTO } from '../../../../preload/contract';
-import type { PigeonFilesApi } from '../../../../preload/local-files';
+import type { Language, MessageDTO, TransferDTO } from '../../../../src-shared/contract';
+import type { PigeonFilesApi } from '../../../../src-shared/contract/local-files';
 import { Root } from '../../../../src-renderer/app/Root';
 import { createBridge, type Bridge } from '../../../../src-renderer/bridge/bridge';
 import { parseRoute } from '../../../../src-renderer/bridge/launch-params';

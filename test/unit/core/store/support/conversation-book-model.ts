@@ -1,4 +1,4 @@
-import type { ConversationDTO, MessageDTO } from '../../../../../preload/contract';
+import type { ConversationDTO, MessageDTO } from '../../../../../src-shared/contract';
 
 /** One-to-one conversations, keyed by the peer's id; unread counts and last message. */
 export class ConversationBook {

@@ -1,4 +1,4 @@
-import type { MessageDTO } from '../../../../../preload/contract';
+import type { MessageDTO } from '../../../../../src-shared/contract';
 import {
   DEFAULT_PAGE,
   type MessageHistory,

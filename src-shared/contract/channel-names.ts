@@ -1,9 +1,10 @@
 /**
  * The zod-free part of the contract: names and limits that the sandboxed preload
  * and the renderer need at run time without bundling the schema library.
- * `contract.ts` re-exports everything here.
+ * The contract's index re-exports everything here.
  */
-import type { ChannelFunction, ChannelName, PigeonApi } from './contract';
+import type { ChannelFunction, PigeonApi } from './api';
+import type { ChannelName } from './channels';
 
 /** The longest text one message may carry; the core splits it into datagrams. */
 export const MAX_MESSAGE_CHARS = 20000;
@@ -22,7 +23,7 @@ export const ipcChannel = (name: ChannelName): string => `pigeon:${name}`;
 export const EVENTS_CHANNEL = 'pigeon:events';
 
 /**
- * Every contract channel by name. contract.ts checks at compile time that this names
+ * Every contract channel by name. channels.ts checks at compile time that this names
  * exactly the channels it has schemas for, so the preload and the headless page can
  * build their api from it without bundling the schema library.
  */

@@ -1,4 +1,4 @@
-import type { ContractError } from './contract';
+import type { ContractError } from './errors';
 
 /**
  * How a reply crosses Electron IPC between Pigeon's main process and its preload.

@@ -1,0 +1,156 @@
+// The channel map: each channel's request schema and response type, and the one
+// parser main runs on every request. The zod-free names live in channel-names.ts.
+import type { z } from 'zod';
+import { CHANNEL_NAMES } from './channel-names';
+import type {
+  ConversationDTO,
+  ExportDTO,
+  MessageDTO,
+  NetworkSettingsDTO,
+  NetworkStatusDTO,
+  PeerDTO,
+  SearchHitDTO,
+  SelfDTO,
+  SnapshotDTO,
+  TransferDTO,
+  TransferImageDTO,
+} from './dtos';
+import { ContractError } from './errors';
+import {
+  AcceptTransferRequest,
+  AddPlainContactRequest,
+  CancelMessageRequest,
+  ConversationRequest,
+  EmptyRequest,
+  ExportConversationRequest,
+  ListMessagesRequest,
+  MessageRequest,
+  OfferFilesRequest,
+  OpenConversationRequest,
+  PeerRequest,
+  ResendMessageRequest,
+  SearchMessagesRequest,
+  SendMessageRequest,
+  StagePictureRequest,
+  TransferRequest,
+  TypingRequest,
+  UpdateProfileRequest,
+  UpdateSettingsRequest,
+} from './requests';
+
+export const channels = {
+  getSnapshot: EmptyRequest,
+  listMessages: ListMessagesRequest,
+  sendMessage: SendMessageRequest,
+  resendMessage: ResendMessageRequest,
+  markRead: ConversationRequest,
+  /** Opens (or focuses) the chat window for a peer; returns the conversation id. */
+  openConversation: OpenConversationRequest,
+  updateProfile: UpdateProfileRequest,
+  /** Announce again and ask every peer to answer. */
+  refreshPeers: EmptyRequest,
+  /** Withdraw a queued message before it goes out. */
+  cancelMessage: CancelMessageRequest,
+  /** Full-text search of all history (any substring, Chinese or English). */
+  searchMessages: SearchMessagesRequest,
+  exportConversation: ExportConversationRequest,
+  getSettings: EmptyRequest,
+  updateSettings: UpdateSettingsRequest,
+  /** Tell the peer we are typing (only to clients that show it). */
+  setTyping: TypingRequest,
+  /** Interfaces, broadcast addresses, the port and counters, for the network panel. */
+  getNetworkStatus: EmptyRequest,
+  /** Open a sealed message we received: shows its text and tells the sender. */
+  openSealed: MessageRequest,
+  /** Offer files or folders to a conversation's peer (a message with attachments). */
+  offerFiles: OfferFilesRequest,
+  /** The transfers of a conversation (for the messages that carry them). */
+  listTransfers: ConversationRequest,
+  acceptTransfer: AcceptTransferRequest,
+  declineTransfer: TransferRequest,
+  /** Stop a transfer (either side); an offer not yet fetched is withdrawn. */
+  cancelTransfer: TransferRequest,
+  /** Try a failed transfer again (resumed between Pigeons). */
+  retryTransfer: TransferRequest,
+  /** Show a finished transfer's folder in the system's file manager. */
+  showTransfer: TransferRequest,
+  /** The picture of an image transfer, for inline display. */
+  getTransferImage: TransferRequest,
+  /** Ask the user for a folder to save into (Electron); headless answers none. */
+  chooseDirectory: EmptyRequest,
+  /** Add a "plain UDP" contact: a program that speaks bare text over UDP. */
+  addPlainContact: AddPlainContactRequest,
+  removePlainContact: PeerRequest,
+  /**
+   * Save a pasted picture (it has no file of its own) where offerFiles can take it
+   * (Electron); answers its path.
+   */
+  stagePicture: StagePictureRequest,
+} as const;
+
+export type ChannelName = keyof typeof channels;
+export const channelNames = Object.keys(channels) as ChannelName[];
+
+// The zod-free list in channel-names.ts must name exactly the channels above: a channel
+// added here and not there (or the other way round) fails to compile.
+type SameNames<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const channelListIsComplete: SameNames<(typeof CHANNEL_NAMES)[number], ChannelName> = true;
+void channelListIsComplete;
+
+export interface ChannelResponses {
+  getSnapshot: SnapshotDTO;
+  listMessages: MessageDTO[];
+  sendMessage: MessageDTO[];
+  resendMessage: MessageDTO;
+  markRead: ConversationDTO;
+  openConversation: { conversationId: string };
+  updateProfile: SelfDTO;
+  refreshPeers: { ok: true };
+  cancelMessage: MessageDTO;
+  searchMessages: SearchHitDTO[];
+  exportConversation: ExportDTO;
+  getSettings: NetworkSettingsDTO;
+  updateSettings: NetworkSettingsDTO;
+  setTyping: { ok: true };
+  getNetworkStatus: NetworkStatusDTO;
+  openSealed: MessageDTO;
+  offerFiles: TransferDTO;
+  listTransfers: TransferDTO[];
+  acceptTransfer: TransferDTO;
+  declineTransfer: TransferDTO;
+  cancelTransfer: TransferDTO;
+  retryTransfer: TransferDTO;
+  /** `shown` is false where no file manager can be opened (headless); `path` says where. */
+  showTransfer: { shown: boolean; path: string };
+  getTransferImage: TransferImageDTO;
+  chooseDirectory: { directory?: string };
+  addPlainContact: PeerDTO;
+  removePlainContact: { ok: true };
+  stagePicture: { path: string };
+}
+
+export type ChannelRequest<C extends ChannelName> = z.input<(typeof channels)[C]>;
+export type ChannelResponse<C extends ChannelName> = ChannelResponses[C];
+
+/** Parse a request for a channel; throws ContractError on anything malformed. */
+export function parseRequest<C extends ChannelName>(
+  channel: C,
+  raw: unknown,
+): z.output<(typeof channels)[C]> {
+  const schema = channels[channel];
+  if (!schema) throw new ContractError('unknown-channel', `Unknown channel: ${String(channel)}`);
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    const first = result.error.issues[0];
+    const where = first?.path.length ? ` at ${first.path.join('.')}` : '';
+    throw new ContractError(
+      'invalid-request',
+      `Invalid ${channel} request${where}: ${first?.message ?? 'bad input'}`,
+    );
+  }
+  return result.data as z.output<(typeof channels)[C]>;
+}
+
+export function isChannelName(name: unknown): name is ChannelName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(channels, name);
+}

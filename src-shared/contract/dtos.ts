@@ -1,0 +1,206 @@
+// The data that crosses between main and the windows: peers, messages, conversations,
+// transfers, settings. Plain objects; the few enums are zod schemas because requests
+// reuse them.
+import { z } from 'zod';
+
+export const PeerStatusSchema = z.enum(['online', 'away', 'offline']);
+export type PeerStatus = z.infer<typeof PeerStatusSchema>;
+
+/** Which program a peer runs, guessed from its version field. */
+export const PeerClientSchema = z.enum(['pigeon', 'ipmsg', 'feiq', 'iptux', 'udp', 'unknown']);
+export type PeerClient = z.infer<typeof PeerClientSchema>;
+
+export interface PeerDTO {
+  /** Stable identity across address changes: `user@host`. */
+  id: string;
+  nickname: string;
+  group: string;
+  user: string;
+  host: string;
+  address: string;
+  port: number;
+  status: PeerStatus;
+  client: PeerClient;
+  /** Raw version field, shown in the peer's details. */
+  version: string;
+  /** Milliseconds since the epoch of the last datagram heard from the peer. */
+  lastSeen: number;
+  /** Set for a "plain UDP" contact (client `udp`): bare text datagrams, no IPMsg. */
+  plain?: PlainContactDTO;
+}
+
+export const PlainEncodingSchema = z.enum(['utf8', 'gbk']);
+export type PlainEncoding = z.infer<typeof PlainEncodingSchema>;
+
+/** How Pigeon talks to a plain UDP program. Its peer id is `udp:<host>:<port>`. */
+export interface PlainContactDTO {
+  /** As the user typed it: an IPv4 address or a host name. */
+  host: string;
+  port: number;
+  encoding: PlainEncoding;
+  /** The local UDP port Pigeon sends from and listens on for this contact. */
+  localPort: number;
+  /** Why the contact cannot be reached now (port taken, name not found), in plain words. */
+  problem?: string;
+}
+
+export type MessageDirection = 'in' | 'out';
+/**
+ * Outgoing: sending → delivered | failed (resend goes back to sending).
+ * Written to an offline peer, or not confirmed by a peer that went away: queued, sent
+ * by itself when the peer is heard again (or cancelled by the user).
+ * Incoming messages are always `received`.
+ */
+export type MessageState = 'queued' | 'sending' | 'delivered' | 'failed' | 'cancelled' | 'received';
+
+export interface MessageDTO {
+  id: string;
+  conversationId: string;
+  direction: MessageDirection;
+  text: string;
+  state: MessageState;
+  /** Milliseconds since the epoch when it was sent (out) or received (in). */
+  at: number;
+  /** Why it failed, in plain words, when state is `failed`. */
+  error?: string;
+  /** Files, a folder or an image offered with this message: the transfer's id. */
+  transferId?: string;
+  /** A sealed message: the receiver must open it, and the sender learns when. */
+  sealed?: boolean;
+  /**
+   * Sealed messages: when it was opened (out: the peer opened it; in: we did).
+   * Unset while still sealed.
+   */
+  readAt?: number;
+}
+
+export interface ConversationDTO {
+  /** For a one-to-one conversation, the peer's id. */
+  id: string;
+  peerId: string;
+  unread: number;
+  lastMessage?: MessageDTO;
+}
+
+export type Language = 'zh-CN' | 'en';
+export type Theme = 'system' | 'light' | 'dark';
+
+export interface SelfDTO {
+  nickname: string;
+  group: string;
+  user: string;
+  host: string;
+  status: Exclude<PeerStatus, 'offline'>;
+  port: number;
+  language: Language;
+  theme: Theme;
+  /** Sent once in a while to whoever writes while we are away (empty: none). */
+  autoReply?: string;
+}
+
+export interface NetworkStatsDTO {
+  datagramsIn: number;
+  datagramsOut: number;
+  dropped: {
+    malformed: number;
+    oversized: number;
+    rateLimited: number;
+    unknownCommand: number;
+  };
+}
+
+/** Settings that take effect on the network (the profile lives in SelfDTO). */
+export interface NetworkSettingsDTO {
+  port: number;
+  /** Where received files go. */
+  downloadDir: string;
+  /** Peers reached directly (other subnets): `a.b.c.d` or `a.b.c.d:port`. */
+  hosts: string[];
+  /** Extra directed-broadcast addresses. */
+  broadcastAddresses: string[];
+  /** True when a change (the port) waits for a restart. */
+  restartNeeded: boolean;
+}
+
+export interface NetworkStatusDTO {
+  port: number;
+  bindAddress: string;
+  /** Whether Pigeon holds the UDP port now. */
+  bound: boolean;
+  /** Why not, in plain words (e.g. another messenger holds the port). */
+  problem?: string;
+  interfaces: { name: string; address: string; netmask: string; broadcast: string }[];
+  /** Every address an announcement goes to: broadcasts, hosts, expanded ranges. */
+  announceTargets: string[];
+  stats: NetworkStatsDTO;
+}
+
+export interface SearchHitDTO {
+  message: MessageDTO;
+  /** The matched text with its surroundings, for the result list (plain text). */
+  snippet: string;
+}
+
+export interface ExportDTO {
+  fileName: string;
+  mimeType: string;
+  content: string;
+}
+
+export type TransferItemKind = 'file' | 'directory';
+
+export interface TransferItemDTO {
+  name: string;
+  /** Bytes as offered; a folder is offered as 0 and its size learnt on the way. */
+  size: number;
+  kind: TransferItemKind;
+}
+
+/**
+ * offered: waiting for the receiver (both sides); active: bytes moving;
+ * done | failed | cancelled | declined: ended. A failed one may be retried.
+ */
+export type TransferState = 'offered' | 'active' | 'done' | 'failed' | 'cancelled' | 'declined';
+
+/** Files, folders or an image offered in one message, seen from either side. */
+export interface TransferDTO {
+  id: string;
+  conversationId: string;
+  /** The message that carries the offer. */
+  messageId: string;
+  direction: MessageDirection;
+  items: TransferItemDTO[];
+  state: TransferState;
+  /** Sum of the items' offered sizes (folders count what is known so far). */
+  totalBytes: number;
+  /** Bytes moved so far, over all items. */
+  bytesDone: number;
+  /** Recent speed; 0 when not moving. */
+  bytesPerSecond: number;
+  /** Estimated seconds to the end, when known. */
+  secondsLeft?: number;
+  /** Incoming: the folder the items are saved in, once accepted. */
+  directory?: string;
+  /** Pasted or dropped into the composer: shown inline as a picture. */
+  image: boolean;
+  /** Why it failed, in plain words. */
+  error?: string;
+  /** A failed transfer that can be tried again (resumed from the offset between Pigeons). */
+  retryable: boolean;
+  /** Milliseconds since the epoch when it was offered. */
+  at: number;
+}
+
+/** A picture of an image transfer, for inline display. */
+export interface TransferImageDTO {
+  mimeType: string;
+  /** The image bytes, base64. */
+  base64: string;
+}
+
+export interface SnapshotDTO {
+  self: SelfDTO;
+  peers: PeerDTO[];
+  conversations: ConversationDTO[];
+  stats: NetworkStatsDTO;
+}

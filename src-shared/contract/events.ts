@@ -1,0 +1,28 @@
+// Events: main → windows, always delivered in batches (arrays).
+import type {
+  ConversationDTO,
+  MessageDTO,
+  NetworkSettingsDTO,
+  NetworkStatsDTO,
+  PeerDTO,
+  SelfDTO,
+  TransferDTO,
+} from './dtos';
+
+export type PigeonEvent =
+  | { type: 'peer'; peer: PeerDTO }
+  | { type: 'message'; message: MessageDTO }
+  | { type: 'conversation'; conversation: ConversationDTO }
+  | { type: 'self'; self: SelfDTO }
+  | { type: 'settings'; settings: NetworkSettingsDTO }
+  /** The peer of a conversation is typing (FeiQ and Pigeon tell); false when it stopped. */
+  | { type: 'typing'; conversationId: string; typing: boolean }
+  | { type: 'stats'; stats: NetworkStatsDTO }
+  /** A transfer changed; progress comes about 10 times a second at most. */
+  | { type: 'transfer'; transfer: TransferDTO }
+  /** A peer is gone from the list (a removed plain UDP contact). */
+  | { type: 'peer-removed'; peerId: string }
+  /** A problem the user should see (port in use, …), already in plain words. */
+  | { type: 'notice'; level: 'info' | 'warning' | 'error'; code: string; message: string };
+
+export type PigeonEventType = PigeonEvent['type'];

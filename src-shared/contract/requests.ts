@@ -1,0 +1,100 @@
+// Request schemas: what main accepts from a window, parsed before anything is done
+// (the renderer is hostile until proven otherwise).
+import { z } from 'zod';
+import { MAX_MESSAGE_CHARS, MAX_PICTURE_BASE64_CHARS, PICTURE_TYPES } from './channel-names';
+import { PlainEncodingSchema } from './dtos';
+
+const Id = z.string().min(1).max(512);
+
+export const ListMessagesRequest = z.object({
+  conversationId: Id,
+  /** Return messages older than this message id (paging); omit for the latest. */
+  before: Id.optional(),
+  /** Return messages newer than this message id (paging down after a jump). */
+  after: Id.optional(),
+  /** Return the page around this message, it included (jump to a search hit). */
+  around: Id.optional(),
+  limit: z.number().int().min(1).max(500).optional(),
+});
+export const SendMessageRequest = z.object({
+  conversationId: Id,
+  text: z.string().min(1).max(MAX_MESSAGE_CHARS),
+  /** Sealed: the peer must open it, and we see when it did. */
+  sealed: z.boolean().optional(),
+});
+export const MessageRequest = z.object({ messageId: Id });
+export const ResendMessageRequest = z.object({ messageId: Id });
+export const ConversationRequest = z.object({ conversationId: Id });
+export const OpenConversationRequest = z.object({
+  peerId: Id,
+  /** Open the chat at this message (a search hit). */
+  messageId: Id.optional(),
+});
+export const UpdateProfileRequest = z.object({
+  nickname: z.string().trim().min(1).max(64).optional(),
+  group: z.string().trim().max(64).optional(),
+  status: z.enum(['online', 'away']).optional(),
+  autoReply: z.string().max(500).optional(),
+  language: z.enum(['zh-CN', 'en']).optional(),
+  theme: z.enum(['system', 'light', 'dark']).optional(),
+});
+export const TypingRequest = z.object({ conversationId: Id, typing: z.boolean() });
+export const CancelMessageRequest = z.object({ messageId: Id });
+export const SearchMessagesRequest = z.object({
+  query: z.string().trim().min(1).max(200),
+  conversationId: Id.optional(),
+  limit: z.number().int().min(1).max(200).optional(),
+});
+export const ExportConversationRequest = z.object({
+  conversationId: Id,
+  format: z.enum(['text', 'json']),
+});
+const HostEntry = z.string().trim().min(1).max(300);
+export const UpdateSettingsRequest = z.object({
+  port: z.number().int().min(1).max(65535).optional(),
+  downloadDir: z.string().trim().min(1).max(4096).optional(),
+  hosts: z.array(HostEntry).max(1000).optional(),
+  broadcastAddresses: z.array(HostEntry).max(100).optional(),
+});
+const LocalPath = z.string().min(1).max(4096);
+export const OfferFilesRequest = z.object({
+  conversationId: Id,
+  /** Absolute local paths of files or folders (Electron: from the picker or a drop). */
+  paths: z.array(LocalPath).min(1).max(1000),
+  /** A picture pasted or dropped into the composer, shown inline. */
+  image: z.boolean().optional(),
+});
+export const TransferRequest = z.object({ transferId: Id });
+export const AcceptTransferRequest = z.object({
+  transferId: Id,
+  /** Where to save; the download folder when omitted. */
+  directory: LocalPath.optional(),
+});
+export const AddPlainContactRequest = z.object({
+  host: z.string().trim().min(1).max(253),
+  port: z.number().int().min(1).max(65535),
+  encoding: PlainEncodingSchema,
+  /** Local port to send from and listen on; 0 or omitted: any free port. */
+  localPort: z.number().int().min(0).max(65535).optional(),
+  nickname: z.string().trim().max(64).optional(),
+});
+export const PeerRequest = z.object({ peerId: Id });
+export const StagePictureRequest = z.object({
+  /** The picture's file name: one plain name, no folders, no control characters. */
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(255)
+    .refine(
+      (name) => !/[\\/\0-\x1f\x7f]/.test(name) && !/^\.+$/.test(name),
+      'Not a plain file name',
+    ),
+  mimeType: z.enum(PICTURE_TYPES),
+  base64: z
+    .string()
+    .min(1)
+    .max(MAX_PICTURE_BASE64_CHARS)
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'Not base64'),
+});
+export const EmptyRequest = z.undefined().or(z.object({}).strict());
