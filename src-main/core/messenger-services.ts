@@ -1,6 +1,7 @@
 // How the messenger's services are built and joined: who tells whom about peers, messages,
-// offers and entries. Kept apart from the facade (messenger.ts), which owns the state and the
-// commands; the services reach each other through `parts`, filled in before any packet comes.
+// offers and entries, and which of them owns each packet (packet-routes.ts). Kept apart from
+// the facade (messenger.ts), which owns the state and the commands; the services reach each
+// other through `parts`, filled in before any packet comes.
 import path from 'node:path';
 import type { PigeonEvent, SelfDTO } from '../../src-shared/contract';
 import { Discovery } from './discovery/discovery';
@@ -10,6 +11,8 @@ import type { LegacyEncoding } from './ipmsg/text';
 import { Courtesy } from './messaging/courtesy';
 import { Messaging } from './messaging/messaging';
 import { SealedMessages } from './messaging/sealed';
+import { packetRoutes, type PacketRoutes } from './packet-routes';
+import { MessageSender } from './pipeline/message-sender';
 import type { announceTargets as targetsOf } from './net/targets';
 import type { MessengerOptions, MessengerTiming } from './options';
 import { PlainContacts } from './plain-udp/plain-contacts';
@@ -20,12 +23,15 @@ import { PIGEON_APP_VERSION } from './version';
 import type { Wire } from './wire';
 
 export interface MessengerServices {
+  /** Every SENDMSG we write goes out here (the outgoing pipeline), and every RECVMSG comes back. */
+  sender: MessageSender;
   discovery: Discovery;
   messaging: Messaging;
   courtesy: Courtesy;
   transfers: TransferService;
   sealed: SealedMessages;
   plain: PlainContacts;
+  routes: PacketRoutes;
 }
 
 export interface ServiceContext {
@@ -49,6 +55,7 @@ export function wireServices(context: ServiceContext): MessengerServices {
   const { options, store, port, timing, legacy, wire, directory, self } = context;
   const { downloadDir, announceTargets, emit, emitPeer } = context;
   const parts = {} as MessengerServices;
+  parts.sender = new MessageSender({ wire, legacy, presence: self, timing });
   parts.discovery = new Discovery({
     wire,
     directory: directory,
@@ -60,14 +67,13 @@ export function wireServices(context: ServiceContext): MessengerServices {
     onEntry: (peer) => parts.messaging.flushOutbox(peer.id),
   });
   parts.messaging = new Messaging({
+    sender: parts.sender,
     wire,
     directory: directory,
     history: store.messages,
     conversations: store.conversations,
     outbox: store.outbox,
     timing,
-    legacy,
-    presence: self,
     onMessage: (message) => emit({ type: 'message', message }),
     onConversation: (conversation) => emit({ type: 'conversation', conversation }),
     onPeerSeen: (peer, isNew) => {
@@ -75,7 +81,6 @@ export function wireServices(context: ServiceContext): MessengerServices {
       if (isNew) parts.discovery.introduceTo(peer);
     },
     onPeerSilent: (peer) => parts.discovery.introduceTo(peer),
-    onIncoming: (packet, peer) => parts.courtesy.messageArrived(packet, peer),
     offers: {
       read: (offer) => parts.transfers.readOffer(offer),
       keep: (transfer, messageId) => parts.transfers.keepOffer(transfer, messageId),
@@ -83,6 +88,7 @@ export function wireServices(context: ServiceContext): MessengerServices {
   });
   parts.transfers = new TransferService({
     store,
+    sender: parts.sender,
     wire,
     peer: (peerId) => directory.get(peerId),
     requester: {
@@ -94,10 +100,8 @@ export function wireServices(context: ServiceContext): MessengerServices {
     port,
     bindAddress: options.bindAddress ?? '0.0.0.0',
     legacy,
-    timing,
     downloadDir: downloadDir,
     imagesDir: () => options.imagesDir ?? path.join(downloadDir(), 'images'),
-    wireEncoding: (peer) => parts.messaging.wireEncoding(peer),
     emit: emit,
     announceMessage: (message, isNew) => {
       emit({ type: 'message', message });
@@ -115,10 +119,10 @@ export function wireServices(context: ServiceContext): MessengerServices {
   });
   parts.courtesy = new Courtesy({
     wire,
+    sender: parts.sender,
     directory: directory,
     awayMessage: () =>
       self().status === 'away' && self().autoReply ? self().autoReply : undefined,
-    wireEncoding: (peer) => parts.messaging.wireEncoding(peer),
     emit: emit,
     now: Date.now,
   });
@@ -129,5 +133,6 @@ export function wireServices(context: ServiceContext): MessengerServices {
     emit: emit,
     bindAddress: options.bindAddress ?? '0.0.0.0',
   });
+  parts.routes = packetRoutes({ ...parts, legacy });
   return parts;
 }

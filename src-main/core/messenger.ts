@@ -17,7 +17,6 @@ import { Discovery } from './discovery/discovery';
 import { EventHub } from './event-hub';
 import { changeSelf, initialSelf } from './self-profile';
 import { PeerDirectory, toPeerDTO, type PeerRecord } from './discovery/peer-directory';
-import { Mode, modeOf } from './ipmsg/commands';
 import type { Packet } from './ipmsg/packet';
 import type { LegacyEncoding } from './ipmsg/text';
 import { Courtesy } from './messaging/courtesy';
@@ -44,6 +43,8 @@ import { openWire } from './messenger-wire';
 import { wireServices } from './messenger-services';
 import type { TransferService } from './transfer/transfers';
 import { PlainContacts } from './plain-udp/plain-contacts';
+import { routePacket, type PacketRoutes } from './packet-routes';
+import type { MessageSender } from './pipeline/message-sender';
 
 export const DEFAULT_PORT = 2425;
 
@@ -68,11 +69,13 @@ class Messenger implements MessengerCore {
   private readonly hosts: HostList;
   private readonly transport: UdpTransport;
   private readonly discovery: Discovery;
+  private readonly sender: MessageSender;
   private readonly messaging: Messaging;
   private readonly courtesy: Courtesy;
   private readonly transfers: TransferService;
   private readonly sealed: SealedMessages;
   private readonly plain: PlainContacts;
+  private readonly routes: PacketRoutes;
   private self: SelfDTO;
   private ownAddresses = new Set<string>();
   private running = false;
@@ -119,6 +122,8 @@ class Messenger implements MessengerCore {
       emitPeer: (peer) => this.emitPeer(peer),
     });
     this.discovery = services.discovery;
+    this.sender = services.sender;
+    this.routes = services.routes;
     this.messaging = services.messaging;
     this.courtesy = services.courtesy;
     this.transfers = services.transfers;
@@ -157,7 +162,7 @@ class Messenger implements MessengerCore {
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
-    this.messaging.stop();
+    this.sender.stop();
     await this.transfers.stop();
     this.courtesy.stop();
     this.sealed.stop();
@@ -363,18 +368,9 @@ class Messenger implements MessengerCore {
     });
   }
 
-  /** A packet for the services: entries to discovery, messages to messaging. */
+  /** A packet for its owner (packet-routes.ts); false when its mode is unknown. */
   private dispatch(packet: Packet, from: Endpoint): boolean {
-    if (modeOf(packet.command) === Mode.BR_ENTRY) {
-      this.messaging.peerReentered(`${packet.user}@${packet.host}`);
-    }
-    return (
-      this.discovery.handle(packet, from) ||
-      this.transfers.handle(packet, from) ||
-      this.messaging.handle(packet, from) ||
-      this.sealed.handle(packet, from) ||
-      this.courtesy.handle(packet, from)
-    );
+    return routePacket(this.routes, packet, from);
   }
 
   private isOwn(packet: Packet, datagram: Datagram): boolean {

@@ -88,48 +88,34 @@ export class Discovery {
     this.stopTimers();
   }
 
-  /** Handle an entry-class packet; returns false for any other mode. */
-  handle(packet: Packet, from: Endpoint): boolean {
-    const mode = modeOf(packet.command);
-    switch (mode) {
-      case Mode.BR_ENTRY:
-        this.sighted(packet, from);
-        this.scheduleAnswer(from, packet.command);
-        return true;
-      case Mode.ANSENTRY:
-      case Mode.BR_ABSENCE:
-        this.sighted(packet, from);
-        return true;
-      case Mode.BR_EXIT: {
-        const peer =
-          this.deps.directory.get(peerIdOf(packet.user, packet.host)) ??
-          this.deps.directory.findByAddress(from.address, from.port);
-        const gone = peer && this.deps.directory.setOffline(peer.id);
-        if (gone) this.deps.onPeer(gone);
-        return true;
-      }
-      case Mode.NOOPERATION:
-        return true;
-      case Mode.GETINFO:
-        // Who we are, as IP Messenger's "version" query expects: plain text.
-        void this.deps.wire.send(
-          Mode.SENDINFO,
-          `Pigeon ${PIGEON_APP_VERSION} (${process.platform})`,
-          from,
-        );
-        return true;
-      case Mode.GETABSENCEINFO: {
-        const away = this.deps.presence().status === 'away';
-        void this.deps.wire.send(Mode.SENDABSENCEINFO, away ? 'Away' : 'Not Absence mode', from);
-        return true;
-      }
-      case Mode.SENDINFO:
-      case Mode.SENDABSENCEINFO:
-        // Answers to questions Pigeon does not ask: nothing to do, but not unknown.
-        return true;
-      default:
-        return false;
-    }
+  /** BR_ENTRY: a peer arrived (or asks who is there): note it, and answer after a moment. */
+  entered(packet: Packet, from: Endpoint): void {
+    this.sighted(packet, from);
+    this.scheduleAnswer(from, packet.command);
+  }
+
+  /** BR_EXIT: the peer left. */
+  left(packet: Packet, from: Endpoint): void {
+    const peer =
+      this.deps.directory.get(peerIdOf(packet.user, packet.host)) ??
+      this.deps.directory.findByAddress(from.address, from.port);
+    const gone = peer && this.deps.directory.setOffline(peer.id);
+    if (gone) this.deps.onPeer(gone);
+  }
+
+  /** GETINFO: who we are, as IP Messenger's "version" query expects: plain text. */
+  answerVersion(from: Endpoint): void {
+    void this.deps.wire.send(
+      Mode.SENDINFO,
+      `Pigeon ${PIGEON_APP_VERSION} (${process.platform})`,
+      from,
+    );
+  }
+
+  /** GETABSENCEINFO: whether we are away. */
+  answerAbsence(from: Endpoint): void {
+    const away = this.deps.presence().status === 'away';
+    void this.deps.wire.send(Mode.SENDABSENCEINFO, away ? 'Away' : 'Not Absence mode', from);
   }
 
   /** A peer we did not know spoke to us: ask who it is (unicast BR_ENTRY), as IPMsg does. */
@@ -141,7 +127,8 @@ export class Discovery {
     );
   }
 
-  private sighted(packet: Packet, from: Endpoint): void {
+  /** ANSENTRY, BR_ABSENCE (and every BR_ENTRY): the peer is there, as it says. */
+  sighted(packet: Packet, from: Endpoint): void {
     const entry = parseEntryExtra(packet.extra, packet.command, this.deps.legacy, {
       version: packet.version,
     });

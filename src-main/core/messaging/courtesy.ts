@@ -1,10 +1,10 @@
 import type { PigeonEvent } from '../../../src-shared/contract';
 import type { PeerDirectory, PeerRecord } from '../discovery/peer-directory';
 import { peerIdOf } from '../discovery/peer-directory';
-import { Mode, Opt, hasOption, modeOf } from '../ipmsg/commands';
-import { buildMessageExtra } from '../ipmsg/message';
+import { Mode } from '../ipmsg/commands';
 import type { Packet } from '../ipmsg/packet';
-import type { WireEncoding } from '../ipmsg/text';
+import type { IncomingMessage } from '../pipeline/incoming-message';
+import type { MessageSender } from '../pipeline/message-sender';
 import type { Endpoint, Wire } from '../wire';
 
 /** How often one peer hears our away message. */
@@ -14,10 +14,11 @@ const TYPING_TIMEOUT_MS = 8000;
 
 export interface CourtesyDeps {
   wire: Wire;
+  /** Away replies are messages: they go out through the pipeline. */
+  sender: MessageSender;
   directory: PeerDirectory;
   /** Our away message while away, else undefined. */
   awayMessage: () => string | undefined;
-  wireEncoding: (peer: PeerRecord) => WireEncoding;
   emit: (event: PigeonEvent) => void;
   now: () => number;
 }
@@ -34,36 +35,25 @@ export class Courtesy {
   constructor(private readonly deps: CourtesyDeps) {}
 
   /** A message arrived from `peer`: answer it automatically if we are away. */
-  messageArrived(packet: Packet, peer: PeerRecord): void {
+  messageArrived(message: IncomingMessage, peer: PeerRecord): void {
     this.stopTyping(peer.id);
     const text = this.deps.awayMessage();
-    if (
-      !text ||
-      hasOption(packet.command, Opt.AUTORETOPT) ||
-      hasOption(packet.command, Opt.BROADCASTOPT)
-    )
-      return;
+    if (!text || message.options.autoReply || message.options.broadcast) return;
     const last = this.lastAutoReply.get(peer.id);
     const now = this.deps.now();
     if (last !== undefined && now - last < AUTO_REPLY_EVERY_MS) return;
     this.lastAutoReply.set(peer.id, now);
-    const wire = this.deps.wireEncoding(peer);
-    const command = Mode.SENDMSG | Opt.AUTORETOPT | (wire.utf8Flag ? Opt.UTF8OPT : 0);
-    void this.deps.wire.send(command, buildMessageExtra(text, wire), peer);
+    this.deps.sender.sendOnce({ recipient: peer, text, options: { autoReply: true } });
   }
 
-  /** FeiQ's typing commands; returns false for any other mode. */
-  handle(packet: Packet, from: Endpoint): boolean {
-    const mode = modeOf(packet.command);
-    if (mode !== Mode.TYPING && mode !== Mode.TYPING_STOP && mode !== Mode.OPEN_WINDOW)
-      return false;
+  /** FeiQ's TYPING (true) and TYPING_STOP (false), as Pigeon sends them too. */
+  peerTyping(packet: Packet, from: Endpoint, typing: boolean): void {
     const peer =
       this.deps.directory.get(peerIdOf(packet.user, packet.host)) ??
       this.deps.directory.findByAddress(from.address, from.port);
-    if (!peer || mode === Mode.OPEN_WINDOW) return true;
-    if (mode === Mode.TYPING) this.startTyping(peer.id);
+    if (!peer) return;
+    if (typing) this.startTyping(peer.id);
     else this.stopTyping(peer.id);
-    return true;
   }
 
   /** Tell a peer we are typing; only FeiQ and Pigeon show it (others would log an unknown command). */

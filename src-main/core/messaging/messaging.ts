@@ -1,41 +1,31 @@
 import { randomUUID } from 'node:crypto';
 import { ContractError, type ConversationDTO, type MessageDTO } from '../../../src-shared/contract';
 import type { PeerDirectory, PeerRecord } from '../discovery/peer-directory';
-import { peerIdOf } from '../discovery/peer-directory';
-import { Mode, Opt, modeOf } from '../ipmsg/commands';
-import { entryEncoding } from '../ipmsg/entry';
-import { buildMessageExtra, parseAckExtra, splitText } from '../ipmsg/message';
-import { MAX_DATAGRAM_OUT, type Packet } from '../ipmsg/packet';
-import { chooseOutgoingEncoding, type LegacyEncoding } from '../ipmsg/text';
 import type { MessengerTiming } from '../options';
+import type { PendingDelivery } from '../pipeline/delivery-tracker';
+import type { IncomingMessage } from '../pipeline/incoming-message';
+import type { DeliveryOutcome, MessageSender } from '../pipeline/message-sender';
 import type { ConversationsRepo } from '../store/conversations-repo';
 import type { MessagesRepo } from '../store/messages-repo';
 import type { OutboxRepo } from '../store/outbox-repo';
 import type { Endpoint, Wire } from '../wire';
-import { DeliveryTracker, type PendingDelivery } from './delivery-tracker';
 import { Receiving, type ReceivingDeps } from './receiving';
-import { SEALED_OPTIONS } from './sealed';
-
-/** FeiQ clones and unknown clients read at most 4 KB; the rest of the family 8 KB. */
-const SMALL_DATAGRAM = 4096;
 
 export interface MessagingDeps {
+  /** Every SENDMSG goes out through the pipeline's sender... */
+  sender: MessageSender;
+  /** ...and the RECVMSG we owe for what arrives, straight on the wire. */
   wire: Wire;
   directory: PeerDirectory;
   history: MessagesRepo;
   conversations: ConversationsRepo;
   outbox: OutboxRepo;
   timing: MessengerTiming;
-  legacy: LegacyEncoding;
-  /** Our own names, which decide how iptux will read our text. */
-  presence: () => { nickname: string; group: string };
   onMessage: (message: MessageDTO) => void;
   onConversation: (conversation: ConversationDTO) => void;
   onPeerSeen: (peer: PeerRecord, isNew: boolean) => void;
   /** A peer stopped confirming: worth asking whether it is still there. */
   onPeerSilent: (peer: PeerRecord) => void;
-  /** A SENDMSG arrived from a peer (after it was kept and acknowledged). */
-  onIncoming?: (packet: Packet, peer: PeerRecord) => void;
   /** Offers of files (see Receiving). */
   offers?: ReceivingDeps['offers'];
   now?: () => number;
@@ -51,19 +41,17 @@ export interface MessagingDeps {
  * and the user decides whether to send it again.
  */
 export class Messaging {
-  private readonly tracker: DeliveryTracker;
   private readonly receiving: Receiving;
   private readonly now: () => number;
+  /** What a RECVMSG (or its absence) does to one of our messages. */
+  private readonly outcome: DeliveryOutcome = {
+    delivered: (messageId) => this.delivered(messageId),
+    unconfirmed: (delivery) => this.unconfirmed(delivery),
+  };
 
   constructor(private readonly deps: MessagingDeps) {
     this.now = deps.now ?? Date.now;
     this.receiving = new Receiving({ ...deps, now: this.now });
-    this.tracker = new DeliveryTracker({
-      transmit: (bytes, to) => void deps.wire.sendBytes(bytes, to),
-      onFailed: (delivery) => this.unconfirmed(delivery),
-      retryIntervalMs: deps.timing.retryIntervalMs,
-      maxRetries: deps.timing.maxRetries,
-    });
   }
 
   /**
@@ -72,17 +60,11 @@ export class Messaging {
    */
   send(conversationId: string, text: string, options: { sealed?: boolean } = {}): MessageDTO[] {
     const peer = this.requirePeer(conversationId);
-    const wire = this.wireEncoding(peer);
-    const command =
-      Mode.SENDMSG |
-      Opt.SENDCHECKOPT |
-      (wire.utf8Flag ? Opt.UTF8OPT : 0) |
-      (options.sealed ? SEALED_OPTIONS : 0);
-    const limit =
-      peer.client === 'feiq' || peer.client === 'unknown' ? SMALL_DATAGRAM : MAX_DATAGRAM_OUT;
-    // Room for the header, the trailing NUL and a margin for a longer packet number.
-    const room = limit - this.deps.wire.headerBytes(command) - 16;
-    const chunks = splitText(text.replace(/\r\n?/g, '\n'), room, wire.encoding);
+    const chunks = this.deps.sender.split({
+      recipient: peer,
+      text,
+      options: { confirm: true, sealed: options.sealed === true },
+    });
     const offline = peer.status === 'offline';
     return chunks.map((chunk) => {
       const message: MessageDTO = {
@@ -99,7 +81,7 @@ export class Messaging {
         this.deps.outbox.enqueue(message.id, peer.id);
         this.announce(message, true);
       } else {
-        const packetNo = this.deps.wire.nextPacketNo();
+        const packetNo = this.deps.sender.nextPacketNo();
         this.deps.history.add(message, { peerId: peer.id, packetNo });
         this.announce(message, true);
         this.transmit(message, peer, packetNo);
@@ -123,7 +105,7 @@ export class Messaging {
       this.settle(again);
     } else {
       // A fresh number: iptux drops a SENDMSG whose number is not above the last it saw.
-      const packetNo = this.deps.wire.nextPacketNo();
+      const packetNo = this.deps.sender.nextPacketNo();
       this.settle(again, packetNo);
       this.transmit(again, peer, packetNo);
     }
@@ -133,7 +115,7 @@ export class Messaging {
   /** Withdraw a queued message before it goes out. */
   cancel(messageId: string): MessageDTO {
     const message = this.requireOutgoing(messageId);
-    if (message.state !== 'queued' || this.tracker.isPending(messageId)) {
+    if (message.state !== 'queued' || this.deps.sender.isPending(messageId)) {
       throw new ContractError(
         'failed',
         'Only a message still waiting in the outbox can be cancelled.',
@@ -151,11 +133,11 @@ export class Messaging {
     const peer = this.deps.directory.get(peerId);
     if (!peer || peer.status === 'offline') return;
     for (const entry of this.deps.outbox.forPeer(peerId)) {
-      if (this.tracker.isPending(entry.messageId) || entry.message.state !== 'queued') continue;
+      if (this.deps.sender.isPending(entry.messageId) || entry.message.state !== 'queued') continue;
       // Pigeon peers get the number it had (they refuse a number twice); others a fresh one.
       const stored = this.deps.history.packetNoOf(entry.messageId);
       const packetNo =
-        stored !== undefined && peer.client === 'pigeon' ? stored : this.deps.wire.nextPacketNo();
+        stored !== undefined && peer.client === 'pigeon' ? stored : this.deps.sender.nextPacketNo();
       const sending: MessageDTO = { ...entry.message, state: 'sending' };
       delete sending.error;
       this.settle(sending, packetNo);
@@ -163,57 +145,33 @@ export class Messaging {
     }
   }
 
-  /** Handle SENDMSG / RECVMSG; returns false for any other mode. */
-  handle(packet: Packet, from: Endpoint): boolean {
-    const mode = modeOf(packet.command);
-    if (mode === Mode.SENDMSG) {
-      const peer = this.receiving.received(packet, from);
-      this.deps.onIncoming?.(packet, peer);
-      this.flushOutbox(peer.id);
-      return true;
-    }
-    if (mode === Mode.RECVMSG) {
-      const packetNo = parseAckExtra(packet.extra);
-      const peerId = peerIdOf(packet.user, packet.host);
-      const messageId =
-        packetNo === undefined ? undefined : this.tracker.acknowledge(packetNo, peerId);
-      const message = messageId === undefined ? undefined : this.deps.history.get(messageId);
-      if (message) {
-        this.deps.outbox.remove(message.id);
-        const delivered: MessageDTO = { ...message, state: 'delivered' };
-        delete delivered.error;
-        this.settle(delivered);
-      }
-      return true;
-    }
-    return false;
+  /** A SENDMSG arrived (read by the incoming pipeline): keep, acknowledge, then flush. */
+  received(message: IncomingMessage, from: Endpoint): PeerRecord {
+    const peer = this.receiving.received(message, from);
+    this.flushOutbox(peer.id);
+    return peer;
   }
 
   peerReentered(peerId: string): void {
     this.receiving.peerReentered(peerId);
   }
 
-  stop(): void {
-    this.tracker.clear();
+  private transmit(message: MessageDTO, peer: PeerRecord, packetNo: number): void {
+    // From the stored message, so a resent or queued sealed message stays sealed.
+    this.deps.sender.sendConfirmed(
+      { recipient: peer, text: message.text, options: { sealed: message.sealed }, packetNo },
+      message.id,
+      this.outcome,
+    );
   }
 
-  private transmit(message: MessageDTO, peer: PeerRecord, packetNo: number): void {
-    const wire = this.wireEncoding(peer);
-    // From the stored message, so a resent or queued sealed message stays sealed.
-    const command =
-      Mode.SENDMSG |
-      Opt.SENDCHECKOPT |
-      (wire.utf8Flag ? Opt.UTF8OPT : 0) |
-      (message.sealed ? SEALED_OPTIONS : 0);
-    const bytes = this.deps.wire.build(command, buildMessageExtra(message.text, wire), packetNo);
-    const delivery: PendingDelivery = {
-      messageId: message.id,
-      peerId: peer.id,
-      packetNo,
-      bytes,
-      to: { address: peer.address, port: peer.port },
-    };
-    this.tracker.send(delivery);
+  private delivered(messageId: string): void {
+    const message = this.deps.history.get(messageId);
+    if (!message) return;
+    this.deps.outbox.remove(message.id);
+    const delivered: MessageDTO = { ...message, state: 'delivered' };
+    delete delivered.error;
+    this.settle(delivered);
   }
 
   private unconfirmed(delivery: PendingDelivery): void {
@@ -238,12 +196,6 @@ export class Messaging {
       state: 'failed',
       error: `${who} did not confirm after ${tries} tries: they may be offline, or a firewall blocks UDP port ${delivery.to.port}.`,
     });
-  }
-
-  /** How text to this peer is encoded (also for the away message). */
-  wireEncoding(peer: PeerRecord) {
-    const own = entryEncoding(this.deps.presence(), this.deps.legacy);
-    return chooseOutgoingEncoding(peer, this.deps.legacy, own);
   }
 
   private settle(message: MessageDTO, packetNo?: number): void {

@@ -3,10 +3,11 @@ import type { ConversationDTO, MessageDTO } from '../../../src-shared/contract';
 import type { PeerDirectory, PeerRecord } from '../discovery/peer-directory';
 import { peerIdOf } from '../discovery/peer-directory';
 import { detectClient } from '../ipmsg/client';
-import { Mode, Opt, hasOption } from '../ipmsg/commands';
-import { ackExtra, parseMessageExtra } from '../ipmsg/message';
+import { Mode } from '../ipmsg/commands';
+import { ackExtra } from '../ipmsg/message';
 import type { Packet } from '../ipmsg/packet';
-import { legacyEncodingFor, type LegacyEncoding } from '../ipmsg/text';
+import type { LegacyEncoding } from '../ipmsg/text';
+import type { IncomingMessage } from '../pipeline/incoming-message';
 import type { ConversationsRepo } from '../store/conversations-repo';
 import type { MessagesRepo } from '../store/messages-repo';
 import type { Endpoint, Wire } from '../wire';
@@ -18,7 +19,6 @@ export interface ReceivingDeps {
   directory: PeerDirectory;
   history: MessagesRepo;
   conversations: ConversationsRepo;
-  legacy: LegacyEncoding;
   onMessage: (message: MessageDTO) => void;
   onConversation: (conversation: ConversationDTO) => void;
   /** A peer we did not know wrote to us (or wrote from a new address). */
@@ -49,17 +49,16 @@ export class Receiving {
     this.duplicates = new DuplicateFilter(120_000, 20_000, deps.now);
   }
 
-  received(packet: Packet, from: Endpoint): PeerRecord {
+  received(incoming: IncomingMessage, from: Endpoint): PeerRecord {
+    const { packet, text, attachments, legacy, options } = incoming;
     const peer = this.sender(packet, from);
-    const legacy = legacyEncodingFor(packet.version, this.deps.legacy);
-    const { text, attachments } = parseMessageExtra(packet.extra, packet.command, legacy);
     // An offer may come with no text at all; one with nothing usable is just its text.
     const offer =
       attachments && attachments.length > 0
         ? this.deps.offers?.read({ attachments, packet, peer, legacy })
         : undefined;
     if ((text.length > 0 || offer) && !this.isDuplicate(peer, packet)) {
-      const sealed = hasOption(packet.command, Opt.SECRETOPT);
+      const { sealed } = options;
       const message: MessageDTO = {
         id: randomUUID(),
         conversationId: peer.id,
@@ -75,16 +74,13 @@ export class Receiving {
       this.deps.history.add(message, {
         peerId: peer.id,
         packetNo: packet.packetNo,
-        readCheck: sealed && hasOption(packet.command, Opt.READCHECKOPT),
+        readCheck: options.readCheck,
       });
       // A sealed message shows no text until it is opened (openSealed).
       this.deps.onMessage(sealed ? { ...message, text: '' } : message);
       this.deps.onConversation(this.deps.conversations.noteMessage(message, true));
     }
-    const wantsAck =
-      hasOption(packet.command, Opt.SENDCHECKOPT) &&
-      !hasOption(packet.command, Opt.BROADCASTOPT) &&
-      !hasOption(packet.command, Opt.AUTORETOPT);
+    const wantsAck = options.confirm && !options.broadcast && !options.autoReply;
     if (wantsAck) void this.deps.wire.send(Mode.RECVMSG, ackExtra(packet.packetNo), from);
     return peer;
   }

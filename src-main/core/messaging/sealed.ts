@@ -1,19 +1,16 @@
 import { ContractError, type ConversationDTO, type MessageDTO } from '../../../src-shared/contract';
 import type { PeerDirectory } from '../discovery/peer-directory';
 import { peerIdOf } from '../discovery/peer-directory';
-import { Mode, Opt, hasOption, modeOf } from '../ipmsg/commands';
+import { Mode, Opt, hasOption } from '../ipmsg/commands';
 import { ackExtra, parseAckExtra } from '../ipmsg/message';
 import type { Packet } from '../ipmsg/packet';
 import type { ConversationsRepo } from '../store/conversations-repo';
 import type { MessagesRepo } from '../store/messages-repo';
 import type { Endpoint, Wire } from '../wire';
-import { DeliveryTracker } from './delivery-tracker';
+import { DeliveryTracker } from '../pipeline/delivery-tracker';
 
-/**
- * What a sealed SENDMSG carries besides SENDCHECKOPT: sealed, and "tell me when it
- * is opened" (IP Messenger sends the two together, as SECRETEXOPT).
- */
-export const SEALED_OPTIONS = Opt.SECRETOPT | Opt.READCHECKOPT;
+// Sealing is an option of the outgoing pipeline; named here too, where it is explained.
+export { SEALED_OPTIONS } from '../pipeline/outgoing-message';
 
 /** IP Messenger repeats an unconfirmed READMSG every 750 ms, 12 times. */
 export const READ_RETRY_MS = 750;
@@ -69,16 +66,6 @@ export class SealedMessages {
     return result.message;
   }
 
-  /** READMSG / ANSREADMSG / DELMSG; returns false for any other mode. */
-  handle(packet: Packet, from: Endpoint): boolean {
-    const mode = modeOf(packet.command);
-    if (mode === Mode.READMSG) this.peerOpened(packet, from);
-    else if (mode === Mode.ANSREADMSG) this.receiptConfirmed(packet);
-    // DELMSG (discarded unopened) changes nothing: the message simply stays unread.
-    else if (mode !== Mode.DELMSG) return false;
-    return true;
-  }
-
   /** Stop every retry (shutdown). */
   stop(): void {
     this.receipts.clear();
@@ -89,7 +76,8 @@ export class SealedMessages {
     return this.receipts.size;
   }
 
-  private peerOpened(packet: Packet, from: Endpoint): void {
+  /** READMSG: the peer opened one of our sealed messages. */
+  peerOpened(packet: Packet, from: Endpoint): void {
     // Confirmed every time it asks: our earlier ANSREADMSG may have been lost.
     if (hasOption(packet.command, Opt.READCHECKOPT)) {
       void this.deps.wire.send(Mode.ANSREADMSG, ackExtra(packet.packetNo), from);
@@ -101,7 +89,8 @@ export class SealedMessages {
     if (message) this.announce(message);
   }
 
-  private receiptConfirmed(packet: Packet): void {
+  /** ANSREADMSG: the peer confirmed our READMSG. */
+  receiptConfirmed(packet: Packet): void {
     const packetNo = parseAckExtra(packet.extra);
     if (packetNo === undefined) return;
     const peerId = peerIdOf(packet.user, packet.host);

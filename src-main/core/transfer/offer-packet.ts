@@ -3,9 +3,8 @@
 // written as that peer's client reads it.
 import { ContractError } from '../../../src-shared/contract';
 import type { PeerRecord } from '../discovery/peer-directory';
-import { Mode, Opt, encodeAttachments, type WireEncoding } from '../ipmsg';
-import { buildMessageExtra } from '../ipmsg/message';
-import type { Wire } from '../wire';
+import { encodeAttachments } from '../ipmsg';
+import type { MessageSender } from '../pipeline/message-sender';
 import type { OfferRegistry } from './offer-registry';
 import { offerAttachments, offeredItems } from './outgoing-offer';
 import type { TransferRecord } from './transfer-record';
@@ -14,9 +13,9 @@ import type { TransferRecord } from './transfer-record';
 export function buildOfferPacket(
   record: TransferRecord,
   peer: PeerRecord,
-  deps: { registry: OfferRegistry; wire: Wire; wireEncoding: (peer: PeerRecord) => WireEncoding },
+  deps: { registry: OfferRegistry; sender: MessageSender },
 ): Buffer {
-  const wire = deps.wireEncoding(peer);
+  const wire = deps.sender.textEncodingFor(peer);
   // iptux 0.8.3 reads a name's fields before unescaping '::' and rejects the list: no escaping.
   const names = { encoding: wire.encoding, escapeColons: peer.client !== 'iptux' };
   record.utf8 = wire.utf8Flag;
@@ -35,10 +34,14 @@ export function buildOfferPacket(
     }),
     names,
   );
-  const command =
-    Mode.SENDMSG | Opt.SENDCHECKOPT | Opt.FILEATTACHOPT | (wire.utf8Flag ? Opt.UTF8OPT : 0);
   try {
-    return deps.wire.build(command, buildMessageExtra('', wire, list), record.packetNo);
+    return deps.sender.build({
+      recipient: peer,
+      text: '',
+      options: { confirm: true },
+      attachments: list,
+      packetNo: record.packetNo,
+    });
   } catch {
     deps.registry.withdraw(record.packetNo);
     throw new ContractError(

@@ -4,10 +4,9 @@
 import { randomUUID } from 'node:crypto';
 import { ContractError, type MessageDTO } from '../../../src-shared/contract';
 import type { PeerRecord } from '../discovery/peer-directory';
-import type { WireEncoding } from '../ipmsg';
-import { DeliveryTracker, type PendingDelivery } from '../messaging/delivery-tracker';
+import type { PendingDelivery } from '../pipeline/delivery-tracker';
+import type { DeliveryOutcome, MessageSender } from '../pipeline/message-sender';
 import type { MessagesRepo } from '../store/messages-repo';
-import type { Wire } from '../wire';
 import type { FileServer, FileServerEvent, ServedTransfer } from './file-server';
 import type { OfferRegistry } from './offer-registry';
 import { buildOfferPacket } from './offer-packet';
@@ -23,12 +22,11 @@ export interface OutgoingDeps {
   registry: OfferRegistry;
   server: FileServer;
   messages: MessagesRepo;
-  wire: Wire;
-  wireEncoding: (peer: PeerRecord) => WireEncoding;
+  /** Offers are messages: built by the pipeline, confirmed like any other. */
+  sender: MessageSender;
   peer: (peerId: string) => PeerRecord | undefined;
   imagesDir: () => string;
   announceMessage: (message: MessageDTO, isNew: boolean) => void;
-  timing: { retryIntervalMs: number; maxRetries: number };
   now: () => number;
 }
 
@@ -42,23 +40,14 @@ interface Sending {
 }
 
 export class OutgoingTransfers {
-  private readonly tracker: DeliveryTracker;
   private readonly sending = new Map<string, Sending>();
+  /** What the offer's RECVMSG (or its absence) does. */
+  private readonly outcome: DeliveryOutcome = {
+    delivered: (messageId) => this.delivered(messageId),
+    unconfirmed: (delivery) => this.unconfirmed(delivery),
+  };
 
-  constructor(private readonly deps: OutgoingDeps) {
-    this.tracker = new DeliveryTracker({
-      transmit: (bytes, to) => void deps.wire.sendBytes(bytes, to),
-      onFailed: (delivery) => {
-        try {
-          this.unconfirmed(delivery);
-        } catch {
-          // Runs on a timer: a store error must not end the process.
-        }
-      },
-      retryIntervalMs: deps.timing.retryIntervalMs,
-      maxRetries: deps.timing.maxRetries,
-    });
-  }
+  constructor(private readonly deps: OutgoingDeps) {}
 
   /** Checks the paths, hashes, registers and sends the offer; the message goes to history. */
   async offer(
@@ -89,7 +78,7 @@ export class OutgoingTransfers {
       messageId: randomUUID(),
       peerId: peer.id,
       direction: 'out',
-      packetNo: this.deps.wire.nextPacketNo(),
+      packetNo: this.deps.sender.nextPacketNo(),
       items,
       state: 'offered',
       image,
@@ -124,7 +113,7 @@ export class OutgoingTransfers {
     record.items = items;
     record.totalBytes = totalOf(items);
     record.bytesDone = 0;
-    record.packetNo = this.deps.wire.nextPacketNo();
+    record.packetNo = this.deps.sender.nextPacketNo();
     record.state = 'offered';
     record.retryable = false;
     delete record.error;
@@ -140,13 +129,10 @@ export class OutgoingTransfers {
     this.transmit(record, peer, bytes);
   }
 
-  /** RECVMSG: true when it acknowledged one of our offers. */
-  acknowledged(packetNo: number, peerId: string): boolean {
-    const messageId = this.tracker.acknowledge(packetNo, peerId);
-    if (messageId === undefined) return false;
+  /** The peer confirmed the offer's message (RECVMSG). */
+  private delivered(messageId: string): void {
     const message = this.deps.messages.get(messageId);
     if (message) this.settleMessage({ ...message, state: 'delivered' });
-    return true;
   }
 
   /** The peer is done with the offer, or declined it (RELEASEFILES). */
@@ -198,18 +184,13 @@ export class OutgoingTransfers {
     }
   }
 
-  stop(): void {
-    this.tracker.clear();
-  }
-
   private transmit(record: TransferRecord, peer: PeerRecord, bytes: Buffer): void {
-    this.tracker.send({
-      messageId: record.messageId,
-      peerId: peer.id,
-      packetNo: record.packetNo,
+    this.deps.sender.track(
+      { recipient: peer, packetNo: record.packetNo },
+      record.messageId,
       bytes,
-      to: { address: peer.address, port: peer.port },
-    });
+      this.outcome,
+    );
   }
 
   private unconfirmed(delivery: PendingDelivery): void {

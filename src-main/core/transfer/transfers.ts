@@ -9,17 +9,9 @@ import {
   type TransferImageDTO,
 } from '../../../src-shared/contract';
 import { peerIdOf, type PeerRecord } from '../discovery/peer-directory';
-import {
-  detectClient,
-  hasOption,
-  Mode,
-  modeOf,
-  Opt,
-  type LegacyEncoding,
-  type Packet,
-  type WireEncoding,
-} from '../ipmsg';
+import { detectClient, hasOption, Mode, Opt, type LegacyEncoding, type Packet } from '../ipmsg';
 import { ackExtra, parseAckExtra } from '../ipmsg/message';
+import type { MessageSender } from '../pipeline/message-sender';
 import type { PigeonStore } from '../store';
 import type { Endpoint, Wire } from '../wire';
 import type { RequesterIdentity } from './file-request';
@@ -36,6 +28,9 @@ export const INTERRUPTED = 'Interrupted when Pigeon closed.';
 
 export interface TransferServiceDeps {
   store: Pick<PigeonStore, 'transfers' | 'messages'>;
+  /** Offers go out as messages through the pipeline's sender. */
+  sender: MessageSender;
+  /** RELEASEFILES goes straight on the wire. */
   wire: Wire;
   peer: (peerId: string) => PeerRecord | undefined;
   requester: RequesterIdentity;
@@ -43,10 +38,8 @@ export interface TransferServiceDeps {
   port: number;
   bindAddress: string;
   legacy: LegacyEncoding;
-  timing: { retryIntervalMs: number; maxRetries: number };
   downloadDir: () => string;
   imagesDir: () => string;
-  wireEncoding: (peer: PeerRecord) => WireEncoding;
   emit: (event: PigeonEvent) => void;
   /** A message changed: announce it and its conversation. */
   announceMessage: (message: MessageDTO, isNew: boolean) => void;
@@ -130,33 +123,29 @@ export class TransferService {
 
   async stop(): Promise<void> {
     clearInterval(this.sweepTimer);
-    this.outgoing.stop();
     await this.incoming.stop();
     await this.server.close();
     this.serverProblem = 'Pigeon is not connected to the network.';
   }
 
-  /** RECVMSG for an offer, and RELEASEFILES; false for anything else. */
-  handle(packet: Packet, from: Endpoint): boolean {
-    const mode = modeOf(packet.command);
-    if (mode !== Mode.RECVMSG && mode !== Mode.RELEASEFILES) return false;
+  /**
+   * RELEASEFILES: the peer is done with one of our offers, or (from another Pigeon)
+   * withdraws one it made to us. The offer's RECVMSG is the message sender's.
+   */
+  released(packet: Packet, from: Endpoint): void {
     const packetNo = parseAckExtra(packet.extra);
+    if (packetNo === undefined) return;
     const peerId = peerIdOf(packet.user, packet.host);
-    if (mode === Mode.RECVMSG) {
-      return packetNo !== undefined && this.outgoing.acknowledged(packetNo, peerId);
-    }
-    if (packetNo === undefined) return true;
     const ours = this.book.findLive(peerId, packetNo, 'out');
     if (ours) {
       this.outgoing.released(ours, from.address);
-      return true;
+      return;
     }
-    if (this.book.find(peerId, packetNo, 'out')) return true;
+    if (this.book.find(peerId, packetNo, 'out')) return;
     // Another Pigeon withdrawing an offer it made to us (other clients never send this).
     const peer = this.deps.peer(peerId);
     const theirs = peer?.client === 'pigeon' ? this.book.find(peerId, packetNo, 'in') : undefined;
     if (theirs && peer) this.incoming.withdrawn(theirs, peer.nickname);
-    return true;
   }
 
   /** Receiving: the attachment list of a SENDMSG, as a transfer (not kept yet). */

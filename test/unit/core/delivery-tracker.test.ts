@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   DeliveryTracker,
   type PendingDelivery,
-} from '../../../src-main/core/messaging/delivery-tracker';
+} from '../../../src-main/core/pipeline/delivery-tracker';
 
 const delivery = (packetNo: number, peerId = 'u@h'): PendingDelivery => ({
   messageId: `m${packetNo}`,

@@ -22,6 +22,12 @@ import {
 import { NetworkStats } from '../../../src-main/core/net/network-stats';
 import type { UdpTransport } from '../../../src-main/core/net/udp-transport';
 import { defaultTiming } from '../../../src-main/core/options';
+import type { Courtesy } from '../../../src-main/core/messaging/courtesy';
+import type { Discovery } from '../../../src-main/core/discovery/discovery';
+import { packetRoutes, routePacket } from '../../../src-main/core/packet-routes';
+import { readIncomingMessage } from '../../../src-main/core/pipeline/incoming-message';
+import { MessageSender } from '../../../src-main/core/pipeline/message-sender';
+import type { TransferService } from '../../../src-main/core/transfer/transfers';
 import { openStore, type PigeonStore } from '../../../src-main/core/store';
 import { Wire } from '../../../src-main/core/wire';
 
@@ -70,17 +76,46 @@ function setup() {
     now: () => NOW + 5000,
   };
   const sealed = new SealedMessages(common);
-  const receiving = new Receiving({ ...common, legacy: 'gb18030', onPeerSeen: () => undefined });
-  const messaging = new Messaging({
-    ...common,
-    outbox: store.outbox,
-    timing: defaultTiming,
+  const receiving = new Receiving({ ...common, onPeerSeen: () => undefined });
+  const sender = new MessageSender({
+    wire,
     legacy: 'gb18030',
     presence: () => ({ nickname: 'Me', group: '' }),
+    timing: defaultTiming,
+  });
+  const messaging = new Messaging({
+    ...common,
+    sender,
+    outbox: store.outbox,
+    timing: defaultTiming,
     onPeerSeen: () => undefined,
     onPeerSilent: () => undefined,
   });
-  return { store, sent, sealed, receiving, messaging, messages, conversations, directory };
+  // Packets reach the sealed service as they do in the messenger: through the route table.
+  const routes = packetRoutes({
+    discovery: {} as Discovery,
+    courtesy: {} as Courtesy,
+    transfers: {} as TransferService,
+    messaging,
+    sender,
+    sealed,
+    legacy: 'gb18030',
+  });
+  const route = (received: Packet) => routePacket(routes, received, BOB);
+  const receive = (received: Packet) =>
+    receiving.received(readIncomingMessage(received, 'gb18030'), BOB);
+  return {
+    store,
+    sent,
+    sealed,
+    route,
+    receive,
+    sender,
+    messaging,
+    messages,
+    conversations,
+    directory,
+  };
 }
 
 const flush = () => Promise.resolve();
@@ -111,7 +146,7 @@ describe('sending a sealed message', () => {
   afterEach(() => vi.useRealTimers());
 
   it('sets SECRETOPT and READCHECKOPT beside SENDCHECKOPT, and keeps them on a resend', async () => {
-    const { sent, messaging, store } = setup();
+    const { sent, messaging, store, sender } = setup();
     const [message] = messaging.send('bob@pc', 'for your eyes only', { sealed: true });
     await flush();
     expect(message?.sealed).toBe(true);
@@ -130,11 +165,11 @@ describe('sending a sealed message', () => {
     const again = sent.at(-1)!.packet;
     expect(again.packetNo).not.toBe(first.packetNo);
     expect(hasOption(again.command, SEALED_OPTIONS)).toBe(true);
-    messaging.stop();
+    sender.stop();
   });
 
   it('keeps a sealed message sealed while it waits in the outbox for an offline peer', async () => {
-    const { sent, messaging, store, directory } = setup();
+    const { sent, messaging, store, directory, sender } = setup();
     directory.setOffline('bob@pc');
     const [queued] = messaging.send('bob@pc', 'wait for me', { sealed: true });
     expect(queued).toMatchObject({ state: 'queued', sealed: true });
@@ -146,22 +181,22 @@ describe('sending a sealed message', () => {
     expect(out.extra.toString('utf8')).toBe('wait for me\0');
     expect(hasOption(out.command, SEALED_OPTIONS)).toBe(true);
     expect(store.messages.get(queued!.id)).toMatchObject({ state: 'sending', sealed: true });
-    messaging.stop();
+    sender.stop();
   });
 
   it('leaves a plain message unsealed', async () => {
-    const { sent, messaging } = setup();
+    const { sent, messaging, sender } = setup();
     const [message] = messaging.send('bob@pc', 'hello');
     await flush();
     expect(message?.sealed).toBeUndefined();
     expect(hasOption(sent.at(-1)!.packet.command, Opt.SECRETOPT)).toBe(false);
-    messaging.stop();
+    sender.stop();
   });
 });
 
 describe('the peer opens our sealed message (READMSG)', () => {
   it('marks it read once, answers every READMSG|READCHECKOPT with ANSREADMSG', async () => {
-    const { sent, sealed, store, messages } = setup();
+    const { sent, store, messages, route } = setup();
     const mine: MessageDTO = {
       id: 'out-1',
       conversationId: 'bob@pc',
@@ -175,10 +210,10 @@ describe('the peer opens our sealed message (READMSG)', () => {
     const readmsg = packet(`1:77:bob:pc:${Mode.READMSG | Opt.READCHECKOPT}:900\0`);
 
     // Another peer claiming to have read it changes nothing.
-    expect(sealed.handle(packet(`1:5:eve:x:${Mode.READMSG}:900\0`), BOB)).toBe(true);
+    expect(route(packet(`1:5:eve:x:${Mode.READMSG}:900\0`))).toBe(true);
     expect(store.messages.get('out-1')?.readAt).toBeUndefined();
 
-    expect(sealed.handle(readmsg, BOB)).toBe(true);
+    expect(route(readmsg)).toBe(true);
     await flush();
     expect(store.messages.get('out-1')?.readAt).toBe(NOW + 5000);
     expect(messages).toEqual([expect.objectContaining({ id: 'out-1', readAt: NOW + 5000 })]);
@@ -188,14 +223,14 @@ describe('the peer opens our sealed message (READMSG)', () => {
     expect(answer.to).toBe('10.0.0.2:2425');
 
     // A repeat (our answer was lost) is answered again but read only once.
-    sealed.handle(readmsg, BOB);
+    route(readmsg);
     await flush();
     expect(sent.filter((s) => modeOf(s.packet.command) === Mode.ANSREADMSG)).toHaveLength(2);
     expect(messages).toHaveLength(1);
   });
 
   it('does not answer a READMSG that asks for no confirmation, and ignores a plain message', async () => {
-    const { sent, sealed, store, messages } = setup();
+    const { sent, store, messages, route } = setup();
     store.messages.add(
       {
         id: 'plain',
@@ -207,14 +242,13 @@ describe('the peer opens our sealed message (READMSG)', () => {
       },
       { peerId: 'bob@pc', packetNo: 901 },
     );
-    sealed.handle(packet(`1:78:bob:pc:${Mode.READMSG}:901\0`), BOB);
-    sealed.handle(packet(`1:79:bob:pc:${Mode.READMSG}:not-a-number\0`), BOB);
+    route(packet(`1:78:bob:pc:${Mode.READMSG}:901\0`));
+    route(packet(`1:79:bob:pc:${Mode.READMSG}:not-a-number\0`));
     await flush();
     expect(sent).toHaveLength(0);
     expect(messages).toHaveLength(0);
     expect(store.messages.get('plain')?.readAt).toBeUndefined();
-    expect(sealed.handle(packet(`1:80:bob:pc:${Mode.DELMSG}:901\0`), BOB)).toBe(true);
-    expect(sealed.handle(packet(`1:81:bob:pc:${Mode.SENDMSG}:hi\0`), BOB)).toBe(false);
+    expect(route(packet(`1:80:bob:pc:${Mode.DELMSG}:901\0`))).toBe(true);
   });
 });
 
@@ -223,8 +257,8 @@ describe('opening a sealed message we received', () => {
   afterEach(() => vi.useRealTimers());
 
   it('arrives without its text, is not found by search, and opens once', async () => {
-    const { receiving, sealed, store, messages, sent } = setup();
-    receiving.received(SEALED_FROM_BOB(500), BOB);
+    const { receive, sealed, store, messages, sent } = setup();
+    receive(SEALED_FROM_BOB(500));
     await flush();
     const arrived = messages[0]!;
     expect(arrived).toMatchObject({ sealed: true, text: '', direction: 'in' });
@@ -255,8 +289,8 @@ describe('opening a sealed message we received', () => {
   });
 
   it('repeats READMSG every 750 ms until ANSREADMSG from the sender arrives', async () => {
-    const { receiving, sealed, messages, sent } = setup();
-    receiving.received(SEALED_FROM_BOB(501), BOB);
+    const { receive, sealed, messages, sent, route } = setup();
+    receive(SEALED_FROM_BOB(501));
     sealed.open(messages[0]!.id);
     await flush();
     const reads = () => sent.filter((s) => modeOf(s.packet.command) === Mode.READMSG);
@@ -271,30 +305,30 @@ describe('opening a sealed message we received', () => {
     expect(reads()[1]!.bytes.equals(reads()[0]!.bytes)).toBe(true);
 
     // An answer from someone else does not count; the sender's does.
-    sealed.handle(packet(`1:9:eve:x:${Mode.ANSREADMSG}:${readNo}\0`), BOB);
+    route(packet(`1:9:eve:x:${Mode.ANSREADMSG}:${readNo}\0`));
     await vi.advanceTimersByTimeAsync(READ_RETRY_MS);
     expect(reads()).toHaveLength(3);
-    sealed.handle(packet(`1:10:bob:pc:${Mode.ANSREADMSG}:${readNo}\0`), BOB);
+    route(packet(`1:10:bob:pc:${Mode.ANSREADMSG}:${readNo}\0`));
     expect(sealed.waiting).toBe(0);
     await vi.advanceTimersByTimeAsync(READ_RETRY_MS * 20);
     expect(reads()).toHaveLength(3);
   });
 
   it('stops repeating READMSG when the answer names the message instead of the READMSG', async () => {
-    const { receiving, sealed, messages, sent } = setup();
-    receiving.received(SEALED_FROM_BOB(504), BOB);
+    const { receive, sealed, messages, sent, route } = setup();
+    receive(SEALED_FROM_BOB(504));
     sealed.open(messages[0]!.id);
     await flush();
     const reads = () => sent.filter((s) => modeOf(s.packet.command) === Mode.READMSG);
-    sealed.handle(packet(`1:11:bob:pc:${Mode.ANSREADMSG}:504\0`), BOB);
+    route(packet(`1:11:bob:pc:${Mode.ANSREADMSG}:504\0`));
     expect(sealed.waiting).toBe(0);
     await vi.advanceTimersByTimeAsync(READ_RETRY_MS * 20);
     expect(reads()).toHaveLength(1);
   });
 
   it('gives up quietly after 12 repeats when the sender never answers', async () => {
-    const { receiving, sealed, messages, sent } = setup();
-    receiving.received(SEALED_FROM_BOB(502), BOB);
+    const { receive, sealed, messages, sent } = setup();
+    receive(SEALED_FROM_BOB(502));
     const opened = sealed.open(messages[0]!.id);
     await vi.advanceTimersByTimeAsync(READ_RETRY_MS * 40);
     expect(sent.filter((s) => modeOf(s.packet.command) === Mode.READMSG)).toHaveLength(
@@ -305,8 +339,8 @@ describe('opening a sealed message we received', () => {
   });
 
   it('sends one READMSG without READCHECKOPT when the sender did not ask for a confirmation', async () => {
-    const { receiving, sealed, messages, sent } = setup();
-    receiving.received(SEALED_FROM_BOB(503, 0), BOB);
+    const { receive, sealed, messages, sent } = setup();
+    receive(SEALED_FROM_BOB(503, 0));
     sealed.open(messages[0]!.id);
     await vi.advanceTimersByTimeAsync(READ_RETRY_MS * 20);
     const reads = sent.filter((s) => modeOf(s.packet.command) === Mode.READMSG);
@@ -315,8 +349,8 @@ describe('opening a sealed message we received', () => {
   });
 
   it('refuses to open a message that is not a sealed one we received', () => {
-    const { receiving, sealed, messages } = setup();
-    receiving.received(packet(`1:504:bob:pc:${Mode.SENDMSG | Opt.SENDCHECKOPT}:plain\0`), BOB);
+    const { receive, sealed, messages } = setup();
+    receive(packet(`1:504:bob:pc:${Mode.SENDMSG | Opt.SENDCHECKOPT}:plain\0`));
     expect(() => sealed.open(messages[0]!.id)).toThrow(/no such sealed message/i);
     expect(() => sealed.open('nope')).toThrow(/no such sealed message/i);
   });

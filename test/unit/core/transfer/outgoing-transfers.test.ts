@@ -6,12 +6,13 @@ import type { MessageDTO, TransferDTO } from '../../../../src-shared/contract';
 import type { PeerRecord } from '../../../../src-main/core/discovery/peer-directory';
 import {
   decodePacket,
+  encodePacket,
   hasOption,
   Mode,
   modeOf,
   Opt,
   PacketNumberer,
-  chooseOutgoingEncoding,
+  type Packet,
 } from '../../../../src-main/core/ipmsg';
 import { NetworkStats } from '../../../../src-main/core/net/network-stats';
 import type { UdpTransport } from '../../../../src-main/core/net/udp-transport';
@@ -22,6 +23,7 @@ import { OutgoingTransfers } from '../../../../src-main/core/transfer/outgoing-t
 import { TransferBook } from '../../../../src-main/core/transfer/transfer-book';
 import type { TransferRecord } from '../../../../src-main/core/transfer/transfer-record';
 import { Wire } from '../../../../src-main/core/wire';
+import { MessageSender } from '../../../../src-main/core/pipeline/message-sender';
 
 const peerOf = (client: PeerRecord['client'], version: string): PeerRecord => ({
   id: 'ben@box',
@@ -57,6 +59,7 @@ let active: ServedTransfer[];
 let server: { active: () => ServedTransfer[]; cancel: ReturnType<typeof vi.fn> };
 let registry: OfferRegistry;
 let outgoing: OutgoingTransfers;
+let sender: MessageSender;
 let peer: PeerRecord;
 
 beforeEach(() => {
@@ -80,26 +83,49 @@ beforeEach(() => {
     new PacketNumberer(() => 1_000_000),
     new NetworkStats(),
   );
+  sender = new MessageSender({
+    wire,
+    legacy: 'gb18030',
+    presence: () => ({ nickname: 'Ann', group: '' }),
+    timing: { retryIntervalMs: 100, maxRetries: 2 },
+  });
   outgoing = new OutgoingTransfers({
     book: new TransferBook(store.transfers, (t) => events.push(t)),
     registry,
     server: server as unknown as FileServer,
     messages: store.messages,
-    wire,
-    wireEncoding: (p) => chooseOutgoingEncoding(p, 'gb18030'),
+    sender,
     peer: () => peer,
     imagesDir: () => join(dir, 'images'),
     announceMessage: (message) => messages.push(message),
-    timing: { retryIntervalMs: 100, maxRetries: 2 },
     now: Date.now,
   });
 });
 
 afterEach(() => {
-  outgoing.stop();
+  sender.stop();
   vi.useRealTimers();
   store.close();
 });
+
+/** Ben's RECVMSG for one of our packets. */
+const recvmsg = (packetNo: number): Packet =>
+  decoded(
+    encodePacket({
+      version: '1_pigeon 1.0',
+      packetNo: 77,
+      user: 'ben',
+      host: 'box',
+      command: Mode.RECVMSG,
+      extra: `${packetNo}\0`,
+    }),
+  );
+
+function decoded(bytes: Buffer): Packet {
+  const result = decodePacket(bytes);
+  if (!result.ok) throw new Error(result.detail);
+  return result.packet;
+}
 
 const served = (record: TransferRecord, id = 1, offset = 0): ServedTransfer => ({
   id,
@@ -256,9 +282,9 @@ describe('OutgoingTransfers', () => {
 
   it('an acknowledged offer is delivered; an unconfirmed one fails and may be offered again', async () => {
     const first = await outgoing.offer('ben@box', peer, [file], false);
-    expect(outgoing.acknowledged(first.packetNo, 'ben@box')).toBe(true);
+    expect(sender.acknowledged(recvmsg(first.packetNo))).toBe(true);
     expect(store.messages.get(first.messageId)?.state).toBe('delivered');
-    expect(outgoing.acknowledged(first.packetNo, 'ben@box')).toBe(false);
+    expect(sender.acknowledged(recvmsg(first.packetNo))).toBe(false);
 
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const second = await outgoing.offer('ben@box', peer, [file], false);

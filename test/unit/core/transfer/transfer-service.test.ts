@@ -5,7 +5,6 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PigeonEvent } from '../../../../src-shared/contract';
 import type { PeerRecord } from '../../../../src-main/core/discovery/peer-directory';
 import {
-  chooseOutgoingEncoding,
   decodePacket,
   encodeAttachments,
   encodePacket,
@@ -23,6 +22,7 @@ import { openStore, type PigeonStore } from '../../../../src-main/core/store';
 import { pigeonExtensions } from '../../../../src-main/core/transfer/pigeon-extensions';
 import { INTERRUPTED, TransferService } from '../../../../src-main/core/transfer/transfers';
 import { Wire } from '../../../../src-main/core/wire';
+import { MessageSender } from '../../../../src-main/core/pipeline/message-sender';
 
 const peerOf = (client: PeerRecord['client'], version: string): PeerRecord => ({
   id: 'ann@box',
@@ -44,6 +44,7 @@ let sent: { bytes: Buffer; address: string; port: number }[];
 let events: PigeonEvent[];
 let peer: PeerRecord;
 let service: TransferService;
+let sender: MessageSender;
 let downloads: string;
 
 function makeService(
@@ -61,18 +62,23 @@ function makeService(
     new PacketNumberer(() => 5_000_000),
     new NetworkStats(),
   );
+  sender = new MessageSender({
+    wire,
+    legacy: 'gb18030',
+    presence: () => ({ nickname: 'Ben', group: '' }),
+    timing: { retryIntervalMs: 100, maxRetries: 2 },
+  });
   return new TransferService({
     store,
+    sender,
     wire,
     peer: (id) => (id === peer.id ? peer : undefined),
     requester: { version: '1_pigeon 1.0', user: 'ben', host: 'box', nextPacketNo: () => 1 },
     port: 2425,
     bindAddress: '127.0.0.1',
     legacy: 'gb18030',
-    timing: { retryIntervalMs: 100, maxRetries: 2 },
     downloadDir: () => downloads,
     imagesDir: () => join(downloads, 'images'),
-    wireEncoding: (p) => chooseOutgoingEncoding(p, 'gb18030'),
     emit: (event) => events.push(event),
     announceMessage: () => undefined,
     ...extra,
@@ -148,6 +154,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await service.stop();
+  sender.stop();
   store.close();
   await rm(downloads, { recursive: true, force: true });
 });
@@ -198,7 +205,7 @@ describe('TransferService', () => {
 
   it("another Pigeon's RELEASEFILES for its own offer means it took it back", () => {
     const record = receiveOffer(780);
-    expect(service.handle(packet(Mode.RELEASEFILES, '780\0'), peer)).toBe(true);
+    service.released(packet(Mode.RELEASEFILES, '780\0'), peer);
     expect(store.transfers.get(record.id)).toMatchObject({
       state: 'cancelled',
       error: 'Ann took the offer back.',
@@ -208,16 +215,15 @@ describe('TransferService', () => {
   it('from other clients that RELEASEFILES changes nothing', () => {
     peer = peerOf('ipmsg', '1');
     const record = receiveOffer(781);
-    service.handle(packet(Mode.RELEASEFILES, '781\0'), peer);
+    service.released(packet(Mode.RELEASEFILES, '781\0'), peer);
     expect(store.transfers.get(record.id)?.state).toBe('offered');
   });
 
   it('takes hostile RECVMSG and RELEASEFILES extras without a fault', () => {
     for (const extra of ['', 'abc', '99999999999999', '-1', '\0\0\0', '1:2:3']) {
-      expect(() => service.handle(packet(Mode.RELEASEFILES, extra), peer)).not.toThrow();
-      expect(service.handle(packet(Mode.RECVMSG, extra), peer)).toBe(false);
+      expect(() => service.released(packet(Mode.RELEASEFILES, extra), peer)).not.toThrow();
+      expect(sender.acknowledged(packet(Mode.RECVMSG, extra))).toBe(false);
     }
-    expect(service.handle(packet(Mode.SENDMSG, 'hi'), peer)).toBe(false);
   });
 
   it('refuses to offer while the file port is not open, in plain words', async () => {
@@ -253,7 +259,7 @@ describe('TransferService', () => {
       const offered = await service.offer('ann@box', peer, [file], false);
       const decoded = decodePacket(sent.at(-1)!.bytes);
       if (!decoded.ok) throw new Error('no offer sent');
-      service.handle(packet(Mode.RECVMSG, `${decoded.packet.packetNo}\0`), peer);
+      sender.acknowledged(packet(Mode.RECVMSG, `${decoded.packet.packetNo}\0`));
       expect(service.registry.size).toBe(1);
       vi.advanceTimersByTime(1000);
       expect(store.transfers.get(offered.id)?.state).toBe('offered');

@@ -1,0 +1,87 @@
+// Whose each IPMsg command is: one table from command mode to the handler that owns it,
+// read top to bottom like a switch over the command. A mode missing here is unknown and
+// counted as such by the intake; no service ever sees a packet that is not its own.
+import type { Discovery } from './discovery/discovery';
+import { peerIdOf } from './discovery/peer-directory';
+import { Mode, modeOf } from './ipmsg/commands';
+import type { Packet } from './ipmsg/packet';
+import type { LegacyEncoding } from './ipmsg/text';
+import type { Courtesy } from './messaging/courtesy';
+import type { Messaging } from './messaging/messaging';
+import type { SealedMessages } from './messaging/sealed';
+import { readIncomingMessage } from './pipeline/incoming-message';
+import type { MessageSender } from './pipeline/message-sender';
+import type { TransferService } from './transfer/transfers';
+import type { Endpoint } from './wire';
+
+export type PacketHandler = (packet: Packet, from: Endpoint) => void;
+export type PacketRoutes = ReadonlyMap<number, PacketHandler>;
+
+export interface PacketOwners {
+  discovery: Discovery;
+  messaging: Messaging;
+  sender: MessageSender;
+  sealed: SealedMessages;
+  courtesy: Courtesy;
+  transfers: TransferService;
+  /** The user's codepage, for messages from clients that do not say theirs. */
+  legacy: LegacyEncoding;
+}
+
+/** Answers to questions Pigeon does not ask, and signals that change nothing: known, not unknown. */
+const nothing: PacketHandler = () => undefined;
+
+export function packetRoutes(owners: PacketOwners): PacketRoutes {
+  const { discovery, messaging, sender, sealed, courtesy, transfers, legacy } = owners;
+  return new Map<number, PacketHandler>([
+    // Presence: discovery.
+    [Mode.NOOPERATION, nothing],
+    [
+      Mode.BR_ENTRY,
+      (packet, from) => {
+        // Other clients (iptux) restart their packet numbers when they re-enter.
+        messaging.peerReentered(peerIdOf(packet.user, packet.host));
+        discovery.entered(packet, from);
+      },
+    ],
+    [Mode.ANSENTRY, (packet, from) => discovery.sighted(packet, from)],
+    [Mode.BR_ABSENCE, (packet, from) => discovery.sighted(packet, from)],
+    [Mode.BR_EXIT, (packet, from) => discovery.left(packet, from)],
+    [Mode.GETINFO, (_packet, from) => discovery.answerVersion(from)],
+    [Mode.GETABSENCEINFO, (_packet, from) => discovery.answerAbsence(from)],
+    [Mode.SENDINFO, nothing],
+    [Mode.SENDABSENCEINFO, nothing],
+
+    // Messages: read by the incoming pipeline, kept by messaging, answered by courtesy.
+    [
+      Mode.SENDMSG,
+      (packet, from) => {
+        const message = readIncomingMessage(packet, legacy);
+        const peer = messaging.received(message, from);
+        courtesy.messageArrived(message, peer);
+      },
+    ],
+    // Confirms a message or a file offer: both went out through the sender.
+    [Mode.RECVMSG, (packet) => sender.acknowledged(packet)],
+    [Mode.READMSG, (packet, from) => sealed.peerOpened(packet, from)],
+    [Mode.ANSREADMSG, (packet) => sealed.receiptConfirmed(packet)],
+    // A sealed message discarded unopened: ours simply stays unread.
+    [Mode.DELMSG, nothing],
+
+    // Files: the offer's packets besides the SENDMSG itself.
+    [Mode.RELEASEFILES, (packet, from) => transfers.released(packet, from)],
+
+    // FeiQ's (and Pigeon's) typing indicator; OPEN_WINDOW needs nothing from us.
+    [Mode.TYPING, (packet, from) => courtesy.peerTyping(packet, from, true)],
+    [Mode.TYPING_STOP, (packet, from) => courtesy.peerTyping(packet, from, false)],
+    [Mode.OPEN_WINDOW, nothing],
+  ]);
+}
+
+/** Hands a packet to its owner; false when no one owns its mode (counted as unknown). */
+export function routePacket(routes: PacketRoutes, packet: Packet, from: Endpoint): boolean {
+  const handler = routes.get(modeOf(packet.command));
+  if (!handler) return false;
+  handler(packet, from);
+  return true;
+}

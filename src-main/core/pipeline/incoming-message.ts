@@ -1,0 +1,68 @@
+// The one way in for every SENDMSG Pigeon receives: the packet is read by an ordered list
+// of steps into what its receivers need (text, attachment list, the sender's options).
+// A later step (verify a signature, decrypt, read a group tag) is one more entry in
+// INCOMING_STEPS, before anyone sees the text.
+import { hasOption, Opt } from '../ipmsg/commands';
+import { parseMessageExtra } from '../ipmsg/message';
+import type { Packet } from '../ipmsg/packet';
+import { legacyEncodingFor, type LegacyEncoding } from '../ipmsg/text';
+
+/** What the sender asked for, read from the option bits. */
+export interface ReceivedOptions {
+  /** The sender waits for our RECVMSG. */
+  confirm: boolean;
+  sealed: boolean;
+  /** Sealed, and the sender wants to hear when it is opened. */
+  readCheck: boolean;
+  /** An automatic reply: never answered automatically. */
+  autoReply: boolean;
+  /** Sent to everyone at once: never acknowledged, never answered automatically. */
+  broadcast: boolean;
+}
+
+export interface IncomingMessage {
+  readonly packet: Packet;
+  text: string;
+  /** The raw attachment list (FILEATTACHOPT), read by the transfers service. */
+  attachments?: Buffer;
+  /** The codepage that the sender's client writes, for its attachment names too. */
+  legacy: LegacyEncoding;
+  options: ReceivedOptions;
+}
+
+export type IncomingStep = (message: IncomingMessage) => IncomingMessage;
+
+/** Text decoded by flag, validity and the sender's codepage; FeiQ's font suffix dropped. */
+const decodeBody: IncomingStep = (message) => {
+  const { text, attachments } = parseMessageExtra(
+    message.packet.extra,
+    message.packet.command,
+    message.legacy,
+  );
+  return { ...message, text, ...(attachments ? { attachments } : {}) };
+};
+
+/** Every received SENDMSG passes these, in this order. */
+export const INCOMING_STEPS: readonly IncomingStep[] = [decodeBody];
+
+export function optionsOfMessage(command: number): ReceivedOptions {
+  const sealed = hasOption(command, Opt.SECRETOPT);
+  return {
+    confirm: hasOption(command, Opt.SENDCHECKOPT),
+    sealed,
+    readCheck: sealed && hasOption(command, Opt.READCHECKOPT),
+    autoReply: hasOption(command, Opt.AUTORETOPT),
+    broadcast: hasOption(command, Opt.BROADCASTOPT),
+  };
+}
+
+/** Reads a SENDMSG; `legacy` is the user's codepage for clients that do not say theirs. */
+export function readIncomingMessage(packet: Packet, legacy: LegacyEncoding): IncomingMessage {
+  const start: IncomingMessage = {
+    packet,
+    text: '',
+    legacy: legacyEncodingFor(packet.version, legacy),
+    options: optionsOfMessage(packet.command),
+  };
+  return INCOMING_STEPS.reduce((message, step) => step(message), start);
+}

@@ -1,0 +1,122 @@
+// The one way out for every SENDMSG Pigeon writes: chat text, away replies, file offers
+// and sealed messages are each described once (recipient, text, options, attachments) and
+// built here, by an ordered list of steps and one encoder. A later step (a group tag,
+// encryption) is one more entry in OUTGOING_STEPS, seen by every message.
+import type { PeerRecord } from '../discovery/peer-directory';
+import { Mode, Opt } from '../ipmsg/commands';
+import { entryEncoding } from '../ipmsg/entry';
+import { buildMessageExtra, splitText } from '../ipmsg/message';
+import { MAX_DATAGRAM_OUT } from '../ipmsg/packet';
+import { chooseOutgoingEncoding, type LegacyEncoding, type WireEncoding } from '../ipmsg/text';
+import type { Wire } from '../wire';
+
+/**
+ * What a sealed SENDMSG carries besides SENDCHECKOPT: sealed, and "tell me when it
+ * is opened" (IP Messenger sends the two together, as SECRETEXOPT).
+ */
+export const SEALED_OPTIONS = Opt.SECRETOPT | Opt.READCHECKOPT;
+
+/** FeiQ clones and unknown clients read at most 4 KB; the rest of the family 8 KB. */
+const SMALL_DATAGRAM = 4096;
+
+export interface MessageOptions {
+  /** Ask for a RECVMSG (SENDCHECKOPT): the message is tracked and repeated until then. */
+  confirm?: boolean;
+  /** Sealed: the peer must open it, and tells us when it did. */
+  sealed?: boolean;
+  /** An automatic reply (away): marked so that it is never answered automatically. */
+  autoReply?: boolean;
+}
+
+/** One SENDMSG to write, as its sender describes it. */
+export interface OutgoingMessage {
+  recipient: PeerRecord;
+  /** One part's text (see splitForRecipient for text longer than a datagram). */
+  text: string;
+  options: MessageOptions;
+  /** An attachment list already written for this recipient (FILEATTACHOPT). */
+  attachments?: Buffer;
+  /** Retransmissions and queued messages keep their number; otherwise a fresh one. */
+  packetNo?: number;
+}
+
+/** What the steps work on: the description, and the packet it is becoming. */
+export interface MessageDraft {
+  readonly message: OutgoingMessage;
+  command: number;
+  /** How this recipient's client reads our text. */
+  encoding: WireEncoding;
+  text: string;
+}
+
+export interface OutgoingContext {
+  wire: Wire;
+  legacy: LegacyEncoding;
+  /** Our own names, which decide how iptux will read our text. */
+  presence: () => { nickname: string; group: string };
+}
+
+export type OutgoingStep = (draft: MessageDraft, context: OutgoingContext) => MessageDraft;
+
+/** Text in the encoding the recipient's client reads, flagged UTF8OPT where it should be. */
+const encodeForRecipient: OutgoingStep = (draft, context) => {
+  const encoding = textEncodingFor(draft.message.recipient, context);
+  return {
+    ...draft,
+    encoding,
+    command: draft.command | (encoding.utf8Flag ? Opt.UTF8OPT : 0),
+  };
+};
+
+/** The option bits the description asks for. */
+const markOptions: OutgoingStep = (draft) => {
+  const { options, attachments } = draft.message;
+  let command = draft.command;
+  if (options.confirm) command |= Opt.SENDCHECKOPT;
+  if (options.sealed) command |= SEALED_OPTIONS;
+  if (options.autoReply) command |= Opt.AUTORETOPT;
+  if (attachments !== undefined) command |= Opt.FILEATTACHOPT;
+  return { ...draft, command };
+};
+
+/** Every outgoing SENDMSG passes these, in this order. */
+export const OUTGOING_STEPS: readonly OutgoingStep[] = [encodeForRecipient, markOptions];
+
+function draftOf(message: OutgoingMessage, context: OutgoingContext): MessageDraft {
+  const start: MessageDraft = {
+    message,
+    command: Mode.SENDMSG,
+    encoding: { encoding: 'utf8', utf8Flag: false },
+    text: message.text,
+  };
+  return OUTGOING_STEPS.reduce((draft, step) => step(draft, context), start);
+}
+
+/** The datagram for one message: its steps, then the extra `text\0[attachments\0]`. */
+export function buildMessagePacket(message: OutgoingMessage, context: OutgoingContext): Buffer {
+  const draft = draftOf(message, context);
+  const extra = buildMessageExtra(draft.text, draft.encoding, message.attachments);
+  return context.wire.build(draft.command, extra, message.packetNo);
+}
+
+/**
+ * Text too long for one datagram to this recipient, cut into parts that each fit
+ * (with the header and the options the message will carry).
+ */
+export function splitForRecipient(
+  message: Omit<OutgoingMessage, 'packetNo' | 'attachments'>,
+  context: OutgoingContext,
+): string[] {
+  const draft = draftOf(message, context);
+  const { client } = message.recipient;
+  const limit = client === 'feiq' || client === 'unknown' ? SMALL_DATAGRAM : MAX_DATAGRAM_OUT;
+  // Room for the header, the trailing NUL and a margin for a longer packet number.
+  const room = limit - context.wire.headerBytes(draft.command) - 16;
+  return splitText(message.text.replace(/\r\n?/g, '\n'), room, draft.encoding.encoding);
+}
+
+/** How text to this peer is encoded (chosen by its client, and by our own names for iptux). */
+export function textEncodingFor(peer: PeerRecord, context: OutgoingContext): WireEncoding {
+  const own = entryEncoding(context.presence(), context.legacy);
+  return chooseOutgoingEncoding(peer, context.legacy, own);
+}
