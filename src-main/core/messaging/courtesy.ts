@@ -5,7 +5,8 @@ import { Mode, Opt, hasOption, modeOf } from '../ipmsg/commands';
 import { buildMessageExtra } from '../ipmsg/message';
 import type { Packet } from '../ipmsg/packet';
 import type { WireEncoding } from '../ipmsg/text';
-import type { Endpoint, Wire } from '../wire';
+import type { Endpoint } from '../net/endpoint';
+import type { Wire } from '../wire';
 
 /** How often one peer hears our away message. */
 const AUTO_REPLY_EVERY_MS = 10 * 60_000;

@@ -8,7 +8,11 @@ import { downloadFile } from './file-client';
 import type { RequesterIdentity } from './file-request';
 import { downloadFolder } from './folder-client';
 import { TransferError, asTransferError } from './transfer-error';
-import { itemBytes, type TransferItemRecord, type TransferRecord } from './transfer-record';
+import {
+  itemBytes,
+  type TransferItemRecord,
+  type TransferRecord,
+} from '../store/records/transfer-record';
 
 export interface DownloadJobOptions {
   record: TransferRecord;

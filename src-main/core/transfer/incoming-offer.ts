@@ -5,7 +5,11 @@ import { randomUUID } from 'node:crypto';
 import { attachmentKind, decodeAttachments, type LegacyEncoding } from '../ipmsg';
 import { readPigeonExtensions } from './pigeon-extensions';
 import { imageMimeType, MAX_IMAGE_BYTES } from './transfer-images';
-import { totalOf, type TransferItemRecord, type TransferRecord } from './transfer-record';
+import {
+  totalOf,
+  type TransferItemRecord,
+  type TransferRecord,
+} from '../store/records/transfer-record';
 
 /** More items than any real offer; the rest are ignored. */
 export const MAX_OFFERED_ITEMS = 1000;

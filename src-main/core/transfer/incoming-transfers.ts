@@ -11,7 +11,7 @@ import { completedBytes, describeFailure, runDownload } from './download-job';
 import type { RequesterIdentity } from './file-request';
 import { parseIncomingOffer, type IncomingOffer } from './incoming-offer';
 import type { TransferBook } from './transfer-book';
-import { totalOf, type TransferRecord } from './transfer-record';
+import { totalOf, type TransferRecord } from '../store/records/transfer-record';
 
 export interface IncomingDeps {
   book: TransferBook;

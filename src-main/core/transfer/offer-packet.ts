@@ -8,7 +8,7 @@ import { buildMessageExtra } from '../ipmsg/message';
 import type { Wire } from '../wire';
 import type { OfferRegistry } from './offer-registry';
 import { offerAttachments, offeredItems } from './outgoing-offer';
-import type { TransferRecord } from './transfer-record';
+import type { TransferRecord } from '../store/records/transfer-record';
 
 /** Registers `record`'s items for `peer` and builds the packet; the record gets its fileIDs. */
 export function buildOfferPacket(

@@ -15,7 +15,7 @@ import { describeOffer } from './outgoing-offer';
 import type { ProgressMeter } from './progress-meter';
 import type { TransferBook } from './transfer-book';
 import { checkImageFile, keepImageCopy } from './transfer-images';
-import { itemBytes, totalOf, type TransferRecord } from './transfer-record';
+import { itemBytes, totalOf, type TransferRecord } from '../store/records/transfer-record';
 import { mkdir } from 'node:fs/promises';
 
 export interface OutgoingDeps {

@@ -21,7 +21,8 @@ import {
 } from '../ipmsg';
 import { ackExtra, parseAckExtra } from '../ipmsg/message';
 import type { PigeonStore } from '../store';
-import type { Endpoint, Wire } from '../wire';
+import type { Endpoint } from '../net/endpoint';
+import type { Wire } from '../wire';
 import type { RequesterIdentity } from './file-request';
 import { FileServer } from './file-server';
 import type { IncomingOffer } from './incoming-offer';
@@ -30,7 +31,7 @@ import { OfferRegistry } from './offer-registry';
 import { OutgoingTransfers } from './outgoing-transfers';
 import { TransferBook } from './transfer-book';
 import { transferImage, transferLocation } from './transfer-location';
-import { isUnfinished, toTransferDTO, type TransferRecord } from './transfer-record';
+import { isUnfinished, toTransferDTO, type TransferRecord } from '../store/records/transfer-record';
 
 export const INTERRUPTED = 'Interrupted when Pigeon closed.';
 

@@ -20,7 +20,7 @@ import type { FileServer, ServedTransfer } from '../../../../src-main/core/trans
 import { OfferRegistry } from '../../../../src-main/core/transfer/offer-registry';
 import { OutgoingTransfers } from '../../../../src-main/core/transfer/outgoing-transfers';
 import { TransferBook } from '../../../../src-main/core/transfer/transfer-book';
-import type { TransferRecord } from '../../../../src-main/core/transfer/transfer-record';
+import type { TransferRecord } from '../../../../src-main/core/store/records/transfer-record';
 import { Wire } from '../../../../src-main/core/wire';
 
 const peerOf = (client: PeerRecord['client'], version: string): PeerRecord => ({
