@@ -6,7 +6,6 @@ import type {
   NetworkStatusDTO,
   NetworkStatsDTO,
   PeerDTO,
-  PlainEncoding,
   SearchHitDTO,
   TransferDTO,
   TransferImageDTO,
@@ -14,6 +13,7 @@ import type {
   SelfDTO,
   SnapshotDTO,
 } from '../../src-shared/contract';
+import type { PlainContactRequest } from './plain-udp/plain-contact-address';
 
 export interface ListMessagesQuery {
   conversationId: string;
@@ -29,13 +29,7 @@ export interface SearchQuery {
   limit?: number;
 }
 
-export interface PlainContactRequest {
-  host: string;
-  port: number;
-  encoding: PlainEncoding;
-  localPort?: number;
-  nickname?: string;
-}
+export type { PlainContactRequest };
 
 export interface OfferRequest {
   conversationId: string;

@@ -12,7 +12,8 @@ import { RateLimiter } from './net/rate-limiter';
 import { UdpTransport, type Datagram } from './net/udp-transport';
 import type { MessengerOptions } from './options';
 import { PIGEON_APP_VERSION } from './version';
-import { Wire, type Endpoint } from './wire';
+import type { Endpoint } from './net/endpoint';
+import { Wire } from './wire';
 
 export interface WireContext {
   options: MessengerOptions;

@@ -10,7 +10,7 @@ import {
   type SelfDTO,
   type SnapshotDTO,
 } from '../../src-shared/contract';
-import { exportConversation } from './history/conversation-export';
+import { exportConversation } from './store/conversation-export';
 import { NetworkSettings } from './network-settings';
 import { openStore, type PigeonStore } from './store';
 import { Discovery } from './discovery/discovery';
@@ -38,7 +38,7 @@ import { announceTargets } from './net/targets';
 import { defaultTiming, type MessengerOptions, type MessengerTiming } from './options';
 import { localIpv4Addresses } from './net/interfaces';
 import { describeNetwork } from './net/network-status';
-import type { Endpoint } from './wire';
+import type { Endpoint } from './net/endpoint';
 import { openWire } from './messenger-wire';
 import { wireServices } from './messenger-services';
 import type { TransferService } from './transfer/transfers';

@@ -12,7 +12,7 @@ import type { SealedMessages } from './messaging/sealed';
 import { readIncomingMessage } from './pipeline/incoming-message';
 import type { MessageSender } from './pipeline/message-sender';
 import type { TransferService } from './transfer/transfers';
-import type { Endpoint } from './wire';
+import type { Endpoint } from './net/endpoint';
 
 export type PacketHandler = (packet: Packet, from: Endpoint) => void;
 export type PacketRoutes = ReadonlyMap<number, PacketHandler>;

@@ -1,12 +1,8 @@
 import { encodePacket, MAX_DATAGRAM_OUT } from './ipmsg/packet';
 import type { PacketNumberer } from './ipmsg/packet-number';
 import type { UdpTransport } from './net/udp-transport';
+import type { Endpoint } from './net/endpoint';
 import type { NetworkStats } from './net/network-stats';
-
-export interface Endpoint {
-  address: string;
-  port: number;
-}
 
 export interface Identity {
   version: string;

@@ -5,7 +5,8 @@ import type { Packet } from '../ipmsg/packet';
 import type { LegacyEncoding } from '../ipmsg/text';
 import type { MessengerTiming } from '../options';
 import { PIGEON_APP_VERSION } from '../version';
-import type { Endpoint, Wire } from '../wire';
+import type { Endpoint } from '../net/endpoint';
+import type { Wire } from '../wire';
 import { PeerDirectory, peerIdOf, type PeerRecord } from './peer-directory';
 
 export interface Presence {

@@ -1,10 +1,7 @@
 import type { PeerClient, PeerDTO, PeerStatus } from '../../../src-shared/contract';
+import type { PeerRecord } from '../store/records/peer-record';
 
-/** What discovery knows about a peer beyond what the windows see. */
-export interface PeerRecord extends PeerDTO {
-  /** Option bits of the peer's last entry packet (CAPUTF8OPT, FILEATTACHOPT, …). */
-  capabilities: number;
-}
+export type { PeerRecord };
 
 export interface PeerSighting {
   user: string;

@@ -5,7 +5,8 @@ import { Mode } from '../ipmsg/commands';
 import type { Packet } from '../ipmsg/packet';
 import type { IncomingMessage } from '../pipeline/incoming-message';
 import type { MessageSender } from '../pipeline/message-sender';
-import type { Endpoint, Wire } from '../wire';
+import type { Endpoint } from '../net/endpoint';
+import type { Wire } from '../wire';
 
 /** How often one peer hears our away message. */
 const AUTO_REPLY_EVERY_MS = 10 * 60_000;

@@ -8,7 +8,8 @@ import type { DeliveryOutcome, MessageSender } from '../pipeline/message-sender'
 import type { ConversationsRepo } from '../store/conversations-repo';
 import type { MessagesRepo } from '../store/messages-repo';
 import type { OutboxRepo } from '../store/outbox-repo';
-import type { Endpoint, Wire } from '../wire';
+import type { Endpoint } from '../net/endpoint';
+import type { Wire } from '../wire';
 import { Receiving, type ReceivingDeps } from './receiving';
 
 export interface MessagingDeps {

@@ -10,8 +10,9 @@ import type { LegacyEncoding } from '../ipmsg/text';
 import type { IncomingMessage } from '../pipeline/incoming-message';
 import type { ConversationsRepo } from '../store/conversations-repo';
 import type { MessagesRepo } from '../store/messages-repo';
-import type { Endpoint, Wire } from '../wire';
-import type { TransferRecord } from '../transfer/transfer-record';
+import type { Endpoint } from '../net/endpoint';
+import type { Wire } from '../wire';
+import type { TransferRecord } from '../store/records/transfer-record';
 import { DuplicateFilter } from './duplicate-filter';
 
 export interface ReceivingDeps {

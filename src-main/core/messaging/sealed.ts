@@ -6,7 +6,8 @@ import { ackExtra, parseAckExtra } from '../ipmsg/message';
 import type { Packet } from '../ipmsg/packet';
 import type { ConversationsRepo } from '../store/conversations-repo';
 import type { MessagesRepo } from '../store/messages-repo';
-import type { Endpoint, Wire } from '../wire';
+import type { Endpoint } from '../net/endpoint';
+import type { Wire } from '../wire';
 import { DeliveryTracker } from '../pipeline/delivery-tracker';
 
 // Sealing is an option of the outgoing pipeline; named here too, where it is explained.

@@ -1,6 +1,6 @@
 import { decodePacket, MAX_DATAGRAM_IN, type Packet } from '../ipmsg/packet';
 import type { LegacyEncoding } from '../ipmsg/text';
-import type { Endpoint } from '../wire';
+import type { Endpoint } from './endpoint';
 import type { NetworkStats } from './network-stats';
 import type { RateLimiter } from './rate-limiter';
 import type { Datagram } from './udp-transport';

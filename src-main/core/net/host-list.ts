@@ -1,4 +1,4 @@
-import type { Endpoint } from '../wire';
+import type { Endpoint } from './endpoint';
 import { resolveHostInput, type LookupFn } from './host-lookup';
 import {
   expandRanges,

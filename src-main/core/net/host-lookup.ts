@@ -2,7 +2,7 @@
 // through the system resolver (hosts file, DNS, mDNS/NetBIOS where the OS has them),
 // with a time limit: a name that does not answer must not leave the dialog hanging.
 import dns from 'node:dns';
-import type { Endpoint } from '../wire';
+import type { Endpoint } from './endpoint';
 import type { HostInput } from './host-ranges';
 
 export type LookupFn = (

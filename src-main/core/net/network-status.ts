@@ -1,5 +1,5 @@
 import type { NetworkStatsDTO, NetworkStatusDTO } from '../../../src-shared/contract';
-import type { Endpoint } from '../wire';
+import type { Endpoint } from './endpoint';
 import { listIpv4Interfaces } from './interfaces';
 
 /** What the network panel shows: the port and why it is not bound, interfaces, targets, counters. */

@@ -1,7 +1,7 @@
 import type { MessengerOptions } from '../options';
 import { parseHostInput } from './host-ranges';
 import { listIpv4Interfaces } from './interfaces';
-import type { Endpoint } from '../wire';
+import type { Endpoint } from './endpoint';
 
 /** `a.b.c.d` or `a.b.c.d:port` (no names: broadcast addresses are never looked up). */
 export function parseHostEntry(entry: string, defaultPort: number): Endpoint | undefined {

@@ -1,4 +1,4 @@
-import type { Endpoint } from '../wire';
+import type { Endpoint } from '../net/endpoint';
 
 export interface PendingDelivery {
   messageId: string;

@@ -1,6 +1,6 @@
 // What Pigeon holds for one plain UDP contact while running, and how it shows.
 import type { PeerDTO, PlainContactDTO } from '../../../src-shared/contract';
-import type { SavedPlainContact } from '../store/plain-contacts-repo';
+import type { SavedPlainContact } from '../store/records/plain-contact-record';
 import type { PlainUdpChannel } from './plain-udp-channel';
 
 export interface PlainContact {

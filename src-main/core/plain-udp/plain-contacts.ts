@@ -8,7 +8,6 @@ import {
   type PeerDTO,
   type PigeonEvent,
 } from '../../../src-shared/contract';
-import type { PlainContactRequest } from '../messenger-api';
 import type { LookupFn } from '../net/host-lookup';
 import type { ConversationsRepo } from '../store/conversations-repo';
 import type { MessagesRepo } from '../store/messages-repo';
@@ -17,6 +16,7 @@ import {
   checkPlainContactRequest,
   isPlainContactId,
   plainContactId,
+  type PlainContactRequest,
 } from './plain-contact-address';
 import { openPlainContact } from './open-plain-contact';
 import { toPeer, type PlainContact as Contact } from './plain-contact-state';

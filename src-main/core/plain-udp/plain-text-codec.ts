@@ -3,14 +3,11 @@
 // fragments, so long text goes out as several datagrams cut between characters.
 import iconv from 'iconv-lite';
 import { splitText } from '../ipmsg/split-text';
+import { isPlainUdpEncoding, type PlainUdpEncoding } from '../store/records/plain-contact-record';
 
-export type PlainUdpEncoding = 'utf8' | 'gbk';
+export { isPlainUdpEncoding, type PlainUdpEncoding };
 
 export const PLAIN_UDP_ENCODINGS: readonly PlainUdpEncoding[] = ['utf8', 'gbk'];
-
-export function isPlainUdpEncoding(value: unknown): value is PlainUdpEncoding {
-  return value === 'utf8' || value === 'gbk';
-}
 
 /** The largest datagram Pigeon sends or accepts on a plain UDP channel (iptux's limit too). */
 export const MAX_PLAIN_DATAGRAM = 8192;

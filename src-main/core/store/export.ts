@@ -141,7 +141,7 @@ function timestampFormatter(timeZone: string | undefined): (at: number) => strin
 export type ExportFormat = 'text' | 'json';
 
 /** Write one conversation to a file, reading its messages a page at a time. */
-export async function exportConversation(
+export async function exportConversationToFile(
   messages: { iterate(conversationId: string): Iterable<MessageDTO> },
   conversationId: string,
   file: string,

@@ -20,7 +20,7 @@ export { OutboxRepo, type OutboxEntry } from './outbox-repo';
 export { TransfersRepo, MAX_TRANSFERS_LISTED } from './transfers-repo';
 export { MessageSchema } from './message-schema';
 export {
-  exportConversation,
+  exportConversationToFile,
   formatChatLog,
   parseExportedJson,
   toExportJson,

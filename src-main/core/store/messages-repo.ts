@@ -1,5 +1,4 @@
 import type { MessageDTO, MessageDirection } from '../../../src-shared/contract';
-import { DEFAULT_PAGE, type MessageHistory } from '../history/message-history';
 import type { PigeonDatabase } from './database';
 import { MESSAGE_COLUMNS, toMessage, type MessageRow } from './message-schema';
 import { SealedReceipts } from './sealed-receipts';
@@ -34,6 +33,9 @@ export interface ListOptions {
   limit?: number;
 }
 
+/** The page `list` returns when no limit is asked for. */
+export const DEFAULT_PAGE = 50;
+
 /** The largest page `list` returns, whatever is asked: a page is never the whole table. */
 export const MAX_PAGE = 1000;
 
@@ -65,8 +67,8 @@ const AFTER = `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ?
 const BY_PACKET = `SELECT ${MESSAGE_COLUMNS} FROM messages
   WHERE peer_id = ? AND packet_no = ? AND direction = ? ORDER BY seq DESC LIMIT 1`;
 
-/** Messages in SQLite: the same contract as MemoryHistory, plus search and packet lookups. */
-export class MessagesRepo implements MessageHistory {
+/** Messages in SQLite: add, update, get and page through them, search, look up by packet. */
+export class MessagesRepo {
   private readonly windows: ScanWindows;
   /** Sealed messages: opening them, and the peer's read receipts. */
   readonly sealed: SealedReceipts;

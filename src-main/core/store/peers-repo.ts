@@ -1,5 +1,5 @@
 import { PeerClientSchema } from '../../../src-shared/contract';
-import type { PeerRecord } from '../discovery/peer-directory';
+import type { PeerRecord } from './records/peer-record';
 import type { PigeonDatabase } from './database';
 
 interface PeerRow {

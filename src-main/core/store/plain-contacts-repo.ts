@@ -1,24 +1,5 @@
-import { isPlainUdpEncoding, type PlainUdpEncoding } from '../plain-udp/plain-text-codec';
 import type { PigeonDatabase } from './database';
-
-/** A plain UDP contact as the user added it (see migration 006). */
-export interface SavedPlainContact {
-  /** `udp:<host>:<port>`, also the id of its conversation. */
-  id: string;
-  /** As the user typed it (lower case): an IPv4 address or a host name. */
-  host: string;
-  port: number;
-  encoding: PlainUdpEncoding;
-  /** The local port the user chose; 0 lets the system pick one. */
-  localPort: number;
-  /** The local port last bound (0: never), tried first when localPort is 0. */
-  boundPort: number;
-  /** '' when the user gave none. */
-  nickname: string;
-  addedAt: number;
-  /** When a datagram last came from the contact (0: never). */
-  lastSeen: number;
-}
+import { isPlainUdpEncoding, type SavedPlainContact } from './records/plain-contact-record';
 
 interface PlainContactRow {
   id: string;

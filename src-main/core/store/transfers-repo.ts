@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { MessageDirection, TransferState } from '../../../src-shared/contract';
-import type { TransferItemRecord, TransferRecord } from '../transfer/transfer-record';
+import type { TransferItemRecord, TransferRecord } from './records/transfer-record';
 import type { PigeonDatabase } from './database';
 
 /** A conversation's transfers come back at most this many, the newest. */

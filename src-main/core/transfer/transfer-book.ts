@@ -4,7 +4,7 @@
 import type { TransferDTO } from '../../../src-shared/contract';
 import type { TransfersRepo } from '../store/transfers-repo';
 import { ProgressMeter } from './progress-meter';
-import { FINAL_STATES, toTransferDTO, type TransferRecord } from './transfer-record';
+import { FINAL_STATES, toTransferDTO, type TransferRecord } from '../store/records/transfer-record';
 
 export class TransferBook {
   private readonly live = new Map<string, TransferRecord>();

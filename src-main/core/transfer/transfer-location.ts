@@ -3,7 +3,7 @@
 import { dirname } from 'node:path';
 import { ContractError, type TransferImageDTO } from '../../../src-shared/contract';
 import { readImage } from './transfer-images';
-import type { TransferRecord } from './transfer-record';
+import type { TransferRecord } from '../store/records/transfer-record';
 
 /** The received item (or the folder holding several); for an offer we made, what we offered. */
 export function transferLocation(record: TransferRecord): string {

@@ -13,16 +13,17 @@ import { detectClient, hasOption, Mode, Opt, type LegacyEncoding, type Packet } 
 import { ackExtra, parseAckExtra } from '../ipmsg/message';
 import type { MessageSender } from '../pipeline/message-sender';
 import type { PigeonStore } from '../store';
-import type { Endpoint, Wire } from '../wire';
+import type { Endpoint } from '../net/endpoint';
+import type { Wire } from '../wire';
 import type { RequesterIdentity } from './file-request';
-import { FileServer } from './file-server';
-import type { IncomingOffer } from './incoming-offer';
-import { IncomingTransfers } from './incoming-transfers';
-import { OfferRegistry } from './offer-registry';
-import { OutgoingTransfers } from './outgoing-transfers';
+import { FileServer } from './outgoing/file-server';
+import type { IncomingOffer } from './incoming/incoming-offer';
+import { IncomingTransfers } from './incoming/incoming-transfers';
+import { OfferRegistry } from './outgoing/offer-registry';
+import { OutgoingTransfers } from './outgoing/outgoing-transfers';
 import { TransferBook } from './transfer-book';
 import { transferImage, transferLocation } from './transfer-location';
-import { isUnfinished, toTransferDTO, type TransferRecord } from './transfer-record';
+import { isUnfinished, toTransferDTO, type TransferRecord } from '../store/records/transfer-record';
 
 export const INTERRUPTED = 'Interrupted when Pigeon closed.';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { MessageDTO } from '../../../../src-shared/contract';
 import {
-  exportConversation,
+  exportConversationToFile,
   formatChatLog,
   parseExportedJson,
   toExportJson,
@@ -80,13 +80,13 @@ describe('JSON export', () => {
     repo.add(message({ conversationId: 'someone@else', text: 'not exported' }));
     const dir = tempDir();
     const file = path.join(dir, 'zhang.json');
-    await exportConversation(repo, 'zhang@desk', file, 'json', { names });
+    await exportConversationToFile(repo, 'zhang@desk', file, 'json', { names });
     expect(parseExportedJson(readFileSync(file, 'utf8'))).toEqual(written);
     // Written through a temporary file that is gone afterwards.
     expect(readdirSync(dir)).toEqual(['zhang.json']);
 
     const log = path.join(dir, 'zhang.txt');
-    await exportConversation(repo, 'zhang@desk', log, 'text', { names, timeZone: 'UTC' });
+    await exportConversationToFile(repo, 'zhang@desk', log, 'text', { names, timeZone: 'UTC' });
     const lines = readFileSync(log, 'utf8').split('\n');
     expect(lines).toHaveLength(written.length + 2); // a continuation line, and the final newline
     expect(lines[1]).toMatch(/^\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\] 我: a$/);

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MessageDTO } from '../../../../src-shared/contract';
+import { MemoryHistory, type MessageHistory } from './support/memory-history-model';
+import { openDatabase, type PigeonDatabase } from '../../../../src-main/core/store/database';
 import {
   DEFAULT_PAGE,
-  type MessageHistory,
-} from '../../../../src-main/core/history/message-history';
-import { MemoryHistory } from './support/memory-history-model';
-import { openDatabase, type PigeonDatabase } from '../../../../src-main/core/store/database';
-import { MAX_PAGE, MessagesRepo } from '../../../../src-main/core/store/messages-repo';
+  MAX_PAGE,
+  MessagesRepo,
+} from '../../../../src-main/core/store/messages-repo';
 import { StoreError } from '../../../../src-main/core/store/store-error';
 import { message, tempFile } from './helpers';
 

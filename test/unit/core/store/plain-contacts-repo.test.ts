@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  PlainContactsRepo,
-  type SavedPlainContact,
-} from '../../../../src-main/core/store/plain-contacts-repo';
+import { PlainContactsRepo } from '../../../../src-main/core/store/plain-contacts-repo';
+import type { SavedPlainContact } from '../../../../src-main/core/store/records/plain-contact-record';
 import { openTestDatabase, tempFile } from './helpers';
 
 function repoIn(file: string | ':memory:' = ':memory:') {

@@ -4,7 +4,7 @@ import { latestVersion } from '../../../../src-main/core/store/migrate';
 import { migrations } from '../../../../src-main/core/store/migrations/index';
 import { MessagesRepo } from '../../../../src-main/core/store/messages-repo';
 import { TransfersRepo } from '../../../../src-main/core/store/transfers-repo';
-import type { TransferRecord } from '../../../../src-main/core/transfer/transfer-record';
+import type { TransferRecord } from '../../../../src-main/core/store/records/transfer-record';
 import { columnNames, message, openTestDatabase, tableNames, tempFile } from './helpers';
 
 const open = openTestDatabase;

@@ -7,7 +7,7 @@ import { DirStreamParser, type DirStreamEvent } from '../../../../src-main/core/
 import {
   walkFolder,
   type FolderWalkOptions,
-} from '../../../../src-main/core/transfer/folder-walker';
+} from '../../../../src-main/core/transfer/outgoing/folder-walker';
 
 let root: string;
 let outside: string;

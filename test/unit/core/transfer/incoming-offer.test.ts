@@ -5,7 +5,7 @@ import {
   MAX_OFFERED_ITEMS,
   parseIncomingOffer,
   type IncomingOffer,
-} from '../../../../src-main/core/transfer/incoming-offer';
+} from '../../../../src-main/core/transfer/incoming/incoming-offer';
 import {
   pigeonExtensions,
   PigeonKey,

@@ -11,7 +11,7 @@ import {
   OfferRegistry,
   toAttachments,
   type OfferedItem,
-} from '../../../../src-main/core/transfer/offer-registry';
+} from '../../../../src-main/core/transfer/outgoing/offer-registry';
 
 const FILE: OfferedItem = { path: '/data/a.txt', name: 'a.txt', kind: 'file', size: 10, mtime: 5 };
 const FOLDER: OfferedItem = {

@@ -9,9 +9,9 @@ import {
   folderContentBytes,
   hashFile,
   offerAttachments,
-} from '../../../../src-main/core/transfer/outgoing-offer';
-import { OfferRegistry } from '../../../../src-main/core/transfer/offer-registry';
-import { offeredItems } from '../../../../src-main/core/transfer/outgoing-offer';
+} from '../../../../src-main/core/transfer/outgoing/outgoing-offer';
+import { OfferRegistry } from '../../../../src-main/core/transfer/outgoing/offer-registry';
+import { offeredItems } from '../../../../src-main/core/transfer/outgoing/outgoing-offer';
 import { PigeonKey } from '../../../../src-main/core/transfer/pigeon-extensions';
 import {
   checkImageFile,

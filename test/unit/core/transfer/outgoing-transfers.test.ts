@@ -17,11 +17,14 @@ import {
 import { NetworkStats } from '../../../../src-main/core/net/network-stats';
 import type { UdpTransport } from '../../../../src-main/core/net/udp-transport';
 import { openStore, type PigeonStore } from '../../../../src-main/core/store';
-import type { FileServer, ServedTransfer } from '../../../../src-main/core/transfer/file-server';
-import { OfferRegistry } from '../../../../src-main/core/transfer/offer-registry';
-import { OutgoingTransfers } from '../../../../src-main/core/transfer/outgoing-transfers';
+import type {
+  FileServer,
+  ServedTransfer,
+} from '../../../../src-main/core/transfer/outgoing/file-server';
+import { OfferRegistry } from '../../../../src-main/core/transfer/outgoing/offer-registry';
+import { OutgoingTransfers } from '../../../../src-main/core/transfer/outgoing/outgoing-transfers';
 import { TransferBook } from '../../../../src-main/core/transfer/transfer-book';
-import type { TransferRecord } from '../../../../src-main/core/transfer/transfer-record';
+import type { TransferRecord } from '../../../../src-main/core/store/records/transfer-record';
 import { Wire } from '../../../../src-main/core/wire';
 import { MessageSender } from '../../../../src-main/core/pipeline/message-sender';
 

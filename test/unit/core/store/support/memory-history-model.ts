@@ -1,8 +1,8 @@
 import type { MessageDTO } from '../../../../../src-shared/contract';
-import {
-  DEFAULT_PAGE,
-  type MessageHistory,
-} from '../../../../../src-main/core/history/message-history';
+import { DEFAULT_PAGE, type MessagesRepo } from '../../../../../src-main/core/store/messages-repo';
+
+/** What the model and the SQLite repository both answer: the tests run against each. */
+export type MessageHistory = Pick<MessagesRepo, 'add' | 'update' | 'get' | 'list'>;
 
 /** The simplest correct history, kept as the model the SQLite repository is checked against. */
 export class MemoryHistory implements MessageHistory {

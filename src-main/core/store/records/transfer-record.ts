@@ -5,7 +5,7 @@ import type {
   TransferDTO,
   TransferItemKind,
   TransferState,
-} from '../../../src-shared/contract';
+} from '../../../../src-shared/contract';
 
 export interface TransferItemRecord {
   name: string;

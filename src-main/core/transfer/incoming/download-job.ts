@@ -3,12 +3,16 @@
 // file. The record's items are updated as they finish, so a retry continues where this
 // attempt stopped.
 import { mkdir } from 'node:fs/promises';
-import type { LegacyEncoding } from '../ipmsg';
+import type { LegacyEncoding } from '../../ipmsg';
 import { downloadFile } from './file-client';
-import type { RequesterIdentity } from './file-request';
+import type { RequesterIdentity } from '../file-request';
 import { downloadFolder } from './folder-client';
-import { TransferError, asTransferError } from './transfer-error';
-import { itemBytes, type TransferItemRecord, type TransferRecord } from './transfer-record';
+import { TransferError, asTransferError } from '../transfer-error';
+import {
+  itemBytes,
+  type TransferItemRecord,
+  type TransferRecord,
+} from '../../store/records/transfer-record';
 
 export interface DownloadJobOptions {
   record: TransferRecord;

@@ -5,12 +5,12 @@ import { createHash } from 'node:crypto';
 import { createReadStream, constants } from 'node:fs';
 import { access, lstat, opendir } from 'node:fs/promises';
 import { basename, isAbsolute, join } from 'node:path';
-import { ContractError } from '../../../src-shared/contract';
-import { FileAttr, type Attachment } from '../ipmsg';
-import { TRANSFER_CHUNK } from './connection';
+import { ContractError } from '../../../../src-shared/contract';
+import { FileAttr, type Attachment } from '../../ipmsg';
+import { TRANSFER_CHUNK } from '../connection';
 import { describeForOffer, type OfferedFile, type OfferedItem } from './offer-registry';
-import { pigeonExtensions } from './pigeon-extensions';
-import type { TransferItemRecord } from './transfer-record';
+import { pigeonExtensions } from '../pigeon-extensions';
+import type { TransferItemRecord } from '../../store/records/transfer-record';
 
 /** SHA-256 of a file, read in 1 MiB pieces (never whole). */
 export async function hashFile(path: string, signal?: AbortSignal): Promise<string> {

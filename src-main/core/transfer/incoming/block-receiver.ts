@@ -5,8 +5,8 @@
 // (docs/benchmarks.md). Memory stays at BLOCKS × BLOCK_BYTES however large the file.
 import type { FileHandle } from 'node:fs/promises';
 import type net from 'node:net';
-import { abortedError } from './connection';
-import { asTransferError, TransferError } from './transfer-error';
+import { abortedError } from '../connection';
+import { asTransferError, TransferError } from '../transfer-error';
 
 const BLOCK_BYTES = 1024 * 1024;
 const BLOCKS = 4;

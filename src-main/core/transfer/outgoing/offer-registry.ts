@@ -4,7 +4,7 @@
 import { randomInt } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { FileAttr, type Attachment, type WireNameOptions } from '../ipmsg';
+import { FileAttr, type Attachment, type WireNameOptions } from '../../ipmsg';
 
 export type OfferedKind = 'file' | 'directory';
 

@@ -1,6 +1,6 @@
 import type { ExportDTO } from '../../../src-shared/contract';
-import type { MessagesRepo } from '../store/messages-repo';
-import { formatChatLog, toExportJson } from '../store/export';
+import type { MessagesRepo } from './messages-repo';
+import { formatChatLog, toExportJson } from './export';
 
 /** A file name from a nickname: no path separators or characters Windows refuses. */
 function safeFilePart(name: string): string {

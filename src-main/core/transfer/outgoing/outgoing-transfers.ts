@@ -2,19 +2,19 @@
 // its acknowledgement like any message, served by the file server, and followed through
 // the server's events (bytes sent, items complete) and the peer's RELEASEFILES.
 import { randomUUID } from 'node:crypto';
-import { ContractError, type MessageDTO } from '../../../src-shared/contract';
-import type { PeerRecord } from '../discovery/peer-directory';
-import type { PendingDelivery } from '../pipeline/delivery-tracker';
-import type { DeliveryOutcome, MessageSender } from '../pipeline/message-sender';
-import type { MessagesRepo } from '../store/messages-repo';
+import { ContractError, type MessageDTO } from '../../../../src-shared/contract';
+import type { PeerRecord } from '../../discovery/peer-directory';
+import type { PendingDelivery } from '../../pipeline/delivery-tracker';
+import type { DeliveryOutcome, MessageSender } from '../../pipeline/message-sender';
+import type { MessagesRepo } from '../../store/messages-repo';
 import type { FileServer, FileServerEvent, ServedTransfer } from './file-server';
 import type { OfferRegistry } from './offer-registry';
 import { buildOfferPacket } from './offer-packet';
 import { describeOffer } from './outgoing-offer';
-import type { ProgressMeter } from './progress-meter';
-import type { TransferBook } from './transfer-book';
-import { checkImageFile, keepImageCopy } from './transfer-images';
-import { itemBytes, totalOf, type TransferRecord } from './transfer-record';
+import type { ProgressMeter } from '../progress-meter';
+import type { TransferBook } from '../transfer-book';
+import { checkImageFile, keepImageCopy } from '../transfer-images';
+import { itemBytes, totalOf, type TransferRecord } from '../../store/records/transfer-record';
 import { mkdir } from 'node:fs/promises';
 
 export interface OutgoingDeps {

@@ -2,10 +2,14 @@
 // unreadable entries, repeated ids and kinds Pigeon cannot fetch (links, devices, inline
 // clipboard pictures) are counted and left out; an offer with nothing usable is no offer.
 import { randomUUID } from 'node:crypto';
-import { attachmentKind, decodeAttachments, type LegacyEncoding } from '../ipmsg';
-import { readPigeonExtensions } from './pigeon-extensions';
-import { imageMimeType, MAX_IMAGE_BYTES } from './transfer-images';
-import { totalOf, type TransferItemRecord, type TransferRecord } from './transfer-record';
+import { attachmentKind, decodeAttachments, type LegacyEncoding } from '../../ipmsg';
+import { readPigeonExtensions } from '../pigeon-extensions';
+import { imageMimeType, MAX_IMAGE_BYTES } from '../transfer-images';
+import {
+  totalOf,
+  type TransferItemRecord,
+  type TransferRecord,
+} from '../../store/records/transfer-record';
 
 /** More items than any real offer; the rest are ignored. */
 export const MAX_OFFERED_ITEMS = 1000;

@@ -6,12 +6,12 @@ import type { WriteStream } from 'node:fs';
 import { readdir, rename, rm, rmdir, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import type net from 'node:net';
-import { DirStreamParser, type DirStreamEvent, type LegacyEncoding } from '../ipmsg';
-import { abortedError, closed, connectTo, TRANSFER_CHUNK, writeChunk } from './connection';
+import { DirStreamParser, type DirStreamEvent, type LegacyEncoding } from '../../ipmsg';
+import { abortedError, closed, connectTo, TRANSFER_CHUNK, writeChunk } from '../connection';
 import { PARTIAL_SUFFIX, type FileSource, type TransferTuning } from './file-client';
-import { buildFileRequest, type RequesterIdentity } from './file-request';
-import { openUnique, safeFileName, uniqueDirectory } from './safe-name';
-import { asTransferError, TransferError } from './transfer-error';
+import { buildFileRequest, type RequesterIdentity } from '../file-request';
+import { openUnique, safeFileName, uniqueDirectory } from '../safe-name';
+import { asTransferError, TransferError } from '../transfer-error';
 
 export interface DownloadFolderOptions extends FileSource, TransferTuning {
   packetNo: number;

@@ -2,7 +2,7 @@
 // handle per level, one entry at a time, file contents left for the caller to stream.
 import { lstat, opendir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { encodeDirHeader, encodeParentHeader, FileAttr, type WireNameOptions } from '../ipmsg';
+import { encodeDirHeader, encodeParentHeader, FileAttr, type WireNameOptions } from '../../ipmsg';
 
 /** A header to write, or a file whose `size` bytes must follow it. */
 export type FolderPiece =

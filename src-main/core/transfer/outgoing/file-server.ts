@@ -6,8 +6,8 @@
 import net from 'node:net';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
-import { TRANSFER_CHUNK } from './connection';
-import { parseFileRequest, type FileRequest, type FileRequestKind } from './file-request';
+import { TRANSFER_CHUNK } from '../connection';
+import { parseFileRequest, type FileRequest, type FileRequestKind } from '../file-request';
 import { sendFileRange, sendFolder } from './file-sender';
 import { normalizeAddress, type OfferLookup, type OfferRegistry } from './offer-registry';
 

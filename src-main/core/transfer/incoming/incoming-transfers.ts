@@ -4,14 +4,14 @@
 // keeps the offer open so a retry can resume.
 import { rm } from 'node:fs/promises';
 import { isAbsolute } from 'node:path';
-import { ContractError } from '../../../src-shared/contract';
-import type { PeerRecord } from '../discovery/peer-directory';
-import type { LegacyEncoding } from '../ipmsg';
+import { ContractError } from '../../../../src-shared/contract';
+import type { PeerRecord } from '../../discovery/peer-directory';
+import type { LegacyEncoding } from '../../ipmsg';
 import { completedBytes, describeFailure, runDownload } from './download-job';
-import type { RequesterIdentity } from './file-request';
+import type { RequesterIdentity } from '../file-request';
 import { parseIncomingOffer, type IncomingOffer } from './incoming-offer';
-import type { TransferBook } from './transfer-book';
-import { totalOf, type TransferRecord } from './transfer-record';
+import type { TransferBook } from '../transfer-book';
+import { totalOf, type TransferRecord } from '../../store/records/transfer-record';
 
 export interface IncomingDeps {
   book: TransferBook;

@@ -2,7 +2,7 @@
 // written with backpressure (never more than two blocks of a file in memory).
 import { open } from 'node:fs/promises';
 import type net from 'node:net';
-import { writeChunk } from './connection';
+import { writeChunk } from '../connection';
 import { walkFolder, type FolderWalkOptions } from './folder-walker';
 
 /**

@@ -8,10 +8,10 @@ import { createReadStream } from 'node:fs';
 import { open, rename, rm, utimes, type FileHandle } from 'node:fs/promises';
 import type net from 'node:net';
 import { BlockReceiver } from './block-receiver';
-import { abortedError, connectTo, TRANSFER_CHUNK } from './connection';
-import { buildFileRequest, type RequesterIdentity } from './file-request';
-import { isInside, openUnique, safeFileName, uniquePath } from './safe-name';
-import { asTransferError, TransferError } from './transfer-error';
+import { abortedError, connectTo, TRANSFER_CHUNK } from '../connection';
+import { buildFileRequest, type RequesterIdentity } from '../file-request';
+import { isInside, openUnique, safeFileName, uniquePath } from '../safe-name';
+import { asTransferError, TransferError } from '../transfer-error';
 
 export const PARTIAL_SUFFIX = '.pigeon-part';
 

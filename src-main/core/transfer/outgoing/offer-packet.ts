@@ -1,13 +1,13 @@
 // The SENDMSG|FILEATTACHOPT that carries an offer: the items registered for the peer's
 // address (so the file server will serve them to it alone), then the attachment list
 // written as that peer's client reads it.
-import { ContractError } from '../../../src-shared/contract';
-import type { PeerRecord } from '../discovery/peer-directory';
-import { encodeAttachments } from '../ipmsg';
-import type { MessageSender } from '../pipeline/message-sender';
+import { ContractError } from '../../../../src-shared/contract';
+import type { PeerRecord } from '../../discovery/peer-directory';
+import { encodeAttachments } from '../../ipmsg';
+import type { MessageSender } from '../../pipeline/message-sender';
 import type { OfferRegistry } from './offer-registry';
 import { offerAttachments, offeredItems } from './outgoing-offer';
-import type { TransferRecord } from './transfer-record';
+import type { TransferRecord } from '../../store/records/transfer-record';
 
 /** Registers `record`'s items for `peer` and builds the packet; the record gets its fileIDs. */
 export function buildOfferPacket(
