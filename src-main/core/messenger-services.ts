@@ -11,6 +11,7 @@ import type { LegacyEncoding } from './ipmsg/text';
 import { Courtesy } from './messaging/courtesy';
 import { Messaging } from './messaging/messaging';
 import { SealedMessages } from './messaging/sealed';
+import { MessageAnnouncer } from './message-announcer';
 import { packetRoutes, type PacketRoutes } from './packet-routes';
 import { MessageSender } from './pipeline/message-sender';
 import type { announceTargets as targetsOf } from './net/targets';
@@ -55,6 +56,7 @@ export function wireServices(context: ServiceContext): MessengerServices {
   const { options, store, port, timing, legacy, wire, directory, self } = context;
   const { downloadDir, announceTargets, emit, emitPeer } = context;
   const parts = {} as MessengerServices;
+  const announcer = new MessageAnnouncer({ emit }, store.conversations);
   parts.sender = new MessageSender({ wire, legacy, presence: self, timing });
   parts.discovery = new Discovery({
     wire,
@@ -74,8 +76,7 @@ export function wireServices(context: ServiceContext): MessengerServices {
     conversations: store.conversations,
     outbox: store.outbox,
     timing,
-    onMessage: (message) => emit({ type: 'message', message }),
-    onConversation: (conversation) => emit({ type: 'conversation', conversation }),
+    announcer,
     onPeerSeen: (peer, isNew) => {
       emitPeer(peer);
       if (isNew) parts.discovery.introduceTo(peer);
@@ -103,19 +104,14 @@ export function wireServices(context: ServiceContext): MessengerServices {
     downloadDir: downloadDir,
     imagesDir: () => options.imagesDir ?? path.join(downloadDir(), 'images'),
     emit: emit,
-    announceMessage: (message, isNew) => {
-      emit({ type: 'message', message });
-      const conversation = store.conversations.noteMessage(message, isNew);
-      emit({ type: 'conversation', conversation });
-    },
+    announcer,
   });
   parts.sealed = new SealedMessages({
     wire,
     directory: directory,
     history: store.messages,
     conversations: store.conversations,
-    onMessage: (message) => emit({ type: 'message', message }),
-    onConversation: (conversation) => emit({ type: 'conversation', conversation }),
+    announcer,
   });
   parts.courtesy = new Courtesy({
     wire,
@@ -130,6 +126,7 @@ export function wireServices(context: ServiceContext): MessengerServices {
     repo: new PlainContactsRepo(store.db),
     history: store.messages,
     conversations: store.conversations,
+    announcer,
     emit: emit,
     bindAddress: options.bindAddress ?? '0.0.0.0',
   });

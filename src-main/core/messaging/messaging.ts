@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { ContractError, type ConversationDTO, type MessageDTO } from '../../../src-shared/contract';
+import { ContractError, type MessageDTO } from '../../../src-shared/contract';
 import type { PeerDirectory, PeerRecord } from '../discovery/peer-directory';
+import type { MessageAnnouncer } from '../message-announcer';
 import type { MessengerTiming } from '../options';
 import type { PendingDelivery } from '../pipeline/delivery-tracker';
 import type { IncomingMessage } from '../pipeline/incoming-message';
@@ -22,8 +23,7 @@ export interface MessagingDeps {
   conversations: ConversationsRepo;
   outbox: OutboxRepo;
   timing: MessengerTiming;
-  onMessage: (message: MessageDTO) => void;
-  onConversation: (conversation: ConversationDTO) => void;
+  announcer: MessageAnnouncer;
   onPeerSeen: (peer: PeerRecord, isNew: boolean) => void;
   /** A peer stopped confirming: worth asking whether it is still there. */
   onPeerSilent: (peer: PeerRecord) => void;
@@ -205,8 +205,7 @@ export class Messaging {
   }
 
   private announce(message: MessageDTO, isNew: boolean): void {
-    this.deps.onMessage(message);
-    this.deps.onConversation(this.deps.conversations.noteMessage(message, isNew));
+    this.deps.announcer.announce(message, isNew);
   }
 
   private requireOutgoing(messageId: string): MessageDTO {

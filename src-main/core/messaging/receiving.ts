@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ConversationDTO, MessageDTO } from '../../../src-shared/contract';
+import type { MessageDTO } from '../../../src-shared/contract';
 import type { PeerDirectory, PeerRecord } from '../discovery/peer-directory';
 import { peerIdOf } from '../discovery/peer-directory';
 import { detectClient } from '../ipmsg/client';
@@ -7,6 +7,7 @@ import { Mode } from '../ipmsg/commands';
 import { ackExtra } from '../ipmsg/message';
 import type { Packet } from '../ipmsg/packet';
 import type { LegacyEncoding } from '../ipmsg/text';
+import type { MessageAnnouncer } from '../message-announcer';
 import type { IncomingMessage } from '../pipeline/incoming-message';
 import type { ConversationsRepo } from '../store/conversations-repo';
 import type { MessagesRepo } from '../store/messages-repo';
@@ -20,8 +21,7 @@ export interface ReceivingDeps {
   directory: PeerDirectory;
   history: MessagesRepo;
   conversations: ConversationsRepo;
-  onMessage: (message: MessageDTO) => void;
-  onConversation: (conversation: ConversationDTO) => void;
+  announcer: MessageAnnouncer;
   /** A peer we did not know wrote to us (or wrote from a new address). */
   onPeerSeen: (peer: PeerRecord, isNew: boolean) => void;
   /** Attachment lists (FILEATTACHOPT): read first, kept only once the message is new. */
@@ -78,8 +78,7 @@ export class Receiving {
         readCheck: options.readCheck,
       });
       // A sealed message shows no text until it is opened (openSealed).
-      this.deps.onMessage(sealed ? { ...message, text: '' } : message);
-      this.deps.onConversation(this.deps.conversations.noteMessage(message, true));
+      this.deps.announcer.announce(message, true, sealed ? { ...message, text: '' } : message);
     }
     const wantsAck = options.confirm && !options.broadcast && !options.autoReply;
     if (wantsAck) void this.deps.wire.send(Mode.RECVMSG, ackExtra(packet.packetNo), from);

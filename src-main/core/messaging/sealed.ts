@@ -1,9 +1,10 @@
-import { ContractError, type ConversationDTO, type MessageDTO } from '../../../src-shared/contract';
+import { ContractError, type MessageDTO } from '../../../src-shared/contract';
 import type { PeerDirectory } from '../discovery/peer-directory';
 import { peerIdOf } from '../discovery/peer-directory';
 import { Mode, Opt, hasOption } from '../ipmsg/commands';
 import { ackExtra, parseAckExtra } from '../ipmsg/message';
 import type { Packet } from '../ipmsg/packet';
+import type { MessageAnnouncer } from '../message-announcer';
 import type { ConversationsRepo } from '../store/conversations-repo';
 import type { MessagesRepo } from '../store/messages-repo';
 import type { Endpoint } from '../net/endpoint';
@@ -22,8 +23,7 @@ export interface SealedDeps {
   directory: PeerDirectory;
   history: MessagesRepo;
   conversations: ConversationsRepo;
-  onMessage: (message: MessageDTO) => void;
-  onConversation: (conversation: ConversationDTO) => void;
+  announcer: MessageAnnouncer;
   now?: () => number;
   retryIntervalMs?: number;
   maxRetries?: number;
@@ -119,7 +119,6 @@ export class SealedMessages {
   }
 
   private announce(message: MessageDTO): void {
-    this.deps.onMessage(message);
-    this.deps.onConversation(this.deps.conversations.noteMessage(message, false));
+    this.deps.announcer.announce(message, false);
   }
 }

@@ -19,6 +19,7 @@ import {
   type PlainContactRequest,
 } from './plain-contact-address';
 import { openPlainContact } from './open-plain-contact';
+import type { MessageAnnouncer } from '../message-announcer';
 import { toPeer, type PlainContact as Contact } from './plain-contact-state';
 import type { PlainUdpText } from './plain-udp-channel';
 
@@ -26,6 +27,7 @@ export interface PlainContactsDeps {
   repo: PlainContactsRepo;
   history: MessagesRepo;
   conversations: ConversationsRepo;
+  announcer: MessageAnnouncer;
   emit: (event: PigeonEvent) => void;
   /** Local address the contacts' sockets bind to (default 0.0.0.0). */
   bindAddress?: string;
@@ -286,11 +288,7 @@ export class PlainContacts {
   }
 
   private announce(message: MessageDTO, isNew: boolean): void {
-    this.deps.emit({ type: 'message', message });
-    this.deps.emit({
-      type: 'conversation',
-      conversation: this.deps.conversations.noteMessage(message, isNew),
-    });
+    this.deps.announcer.announce(message, isNew);
   }
 
   private trouble(contact: Contact, level: 'warning' | 'error', error: unknown): void {

@@ -1,9 +1,8 @@
 // The transfer service: the offers we make and receive, the TCP file server on the UDP
-// port's number, and the UDP side of transfers (offer acknowledgements, RELEASEFILES).
+// port's number, and the UDP side of transfers (RELEASEFILES; the offer's RECVMSG is the sender's).
 // The messenger constructs it, starts and stops it, and delegates its commands here.
 import {
   ContractError,
-  type MessageDTO,
   type PigeonEvent,
   type TransferDTO,
   type TransferImageDTO,
@@ -11,6 +10,7 @@ import {
 import { peerIdOf, type PeerRecord } from '../discovery/peer-directory';
 import { detectClient, hasOption, Mode, Opt, type LegacyEncoding, type Packet } from '../ipmsg';
 import { ackExtra, parseAckExtra } from '../ipmsg/message';
+import type { MessageAnnouncer } from '../message-announcer';
 import type { MessageSender } from '../pipeline/message-sender';
 import type { PigeonStore } from '../store';
 import type { Endpoint } from '../net/endpoint';
@@ -43,7 +43,7 @@ export interface TransferServiceDeps {
   imagesDir: () => string;
   emit: (event: PigeonEvent) => void;
   /** A message changed: announce it and its conversation. */
-  announceMessage: (message: MessageDTO, isNew: boolean) => void;
+  announcer: Pick<MessageAnnouncer, 'announce'>;
   /** How long an offer stays servable (default 24 h). */
   offerTtlMs?: number;
   /** How often expired offers are swept (default 60 s). */

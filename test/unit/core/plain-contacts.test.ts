@@ -5,6 +5,7 @@ import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ContractError, type MessageDTO, type PigeonEvent } from '../../../src-shared/contract';
 import type { LookupFn } from '../../../src-main/core/net/host-lookup';
+import { MessageAnnouncer } from '../../../src-main/core/message-announcer';
 import { PlainContacts } from '../../../src-main/core/plain-udp/plain-contacts';
 import { openStore, type PigeonStore } from '../../../src-main/core/store';
 import { PlainContactsRepo } from '../../../src-main/core/store/plain-contacts-repo';
@@ -57,11 +58,13 @@ async function freePort(): Promise<number> {
 
 function setup(store: PigeonStore = openStore(':memory:'), lookup?: LookupFn) {
   const events: PigeonEvent[] = [];
+  const emit = (event: PigeonEvent) => events.push(event);
   const contacts = new PlainContacts({
     repo: new PlainContactsRepo(store.db),
     history: store.messages,
     conversations: store.conversations,
-    emit: (event) => events.push(event),
+    announcer: new MessageAnnouncer({ emit }, store.conversations),
+    emit,
     bindAddress: '127.0.0.1',
     ...(lookup ? { lookup } : {}),
   });

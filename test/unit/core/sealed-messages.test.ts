@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ConversationDTO, MessageDTO } from '../../../src-shared/contract';
+import type { ConversationDTO, MessageDTO, PigeonEvent } from '../../../src-shared/contract';
 import { PeerDirectory } from '../../../src-main/core/discovery/peer-directory';
 import {
   decodePacket,
@@ -11,6 +11,7 @@ import {
   parseAckExtra,
   type Packet,
 } from '../../../src-main/core/ipmsg';
+import { MessageAnnouncer } from '../../../src-main/core/message-announcer';
 import { Messaging } from '../../../src-main/core/messaging/messaging';
 import { Receiving } from '../../../src-main/core/messaging/receiving';
 import {
@@ -71,8 +72,15 @@ function setup() {
     directory,
     history: store.messages,
     conversations: store.conversations,
-    onMessage: (m: MessageDTO) => messages.push(m),
-    onConversation: (c: ConversationDTO) => conversations.push(c),
+    announcer: new MessageAnnouncer(
+      {
+        emit: (event: PigeonEvent) => {
+          if (event.type === 'message') messages.push(event.message);
+          if (event.type === 'conversation') conversations.push(event.conversation);
+        },
+      },
+      store.conversations,
+    ),
     now: () => NOW + 5000,
   };
   const sealed = new SealedMessages(common);

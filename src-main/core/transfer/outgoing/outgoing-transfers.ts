@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { ContractError, type MessageDTO } from '../../../../src-shared/contract';
 import type { PeerRecord } from '../../discovery/peer-directory';
 import type { PendingDelivery } from '../../pipeline/delivery-tracker';
+import type { MessageAnnouncer } from '../../message-announcer';
 import type { DeliveryOutcome, MessageSender } from '../../pipeline/message-sender';
 import type { MessagesRepo } from '../../store/messages-repo';
 import type { FileServer, FileServerEvent, ServedTransfer } from './file-server';
@@ -26,7 +27,7 @@ export interface OutgoingDeps {
   sender: MessageSender;
   peer: (peerId: string) => PeerRecord | undefined;
   imagesDir: () => string;
-  announceMessage: (message: MessageDTO, isNew: boolean) => void;
+  announcer: Pick<MessageAnnouncer, 'announce'>;
   now: () => number;
 }
 
@@ -101,7 +102,7 @@ export class OutgoingTransfers {
     };
     this.deps.messages.add(message, { peerId: peer.id, packetNo: record.packetNo });
     this.deps.book.add(record);
-    this.deps.announceMessage(message, true);
+    this.deps.announcer.announce(message, true);
     this.transmit(record, peer, bytes);
     return record;
   }
@@ -123,7 +124,7 @@ export class OutgoingTransfers {
       const sending: MessageDTO = { ...message, state: 'sending' };
       delete sending.error;
       this.deps.messages.update(sending, { packetNo: record.packetNo });
-      this.deps.announceMessage(sending, false);
+      this.deps.announcer.announce(sending, false);
     }
     this.deps.book.save(record);
     this.transmit(record, peer, bytes);
@@ -209,7 +210,7 @@ export class OutgoingTransfers {
   private settleMessage(message: MessageDTO): void {
     if (message.state !== 'failed') delete message.error;
     this.deps.messages.update(message);
-    this.deps.announceMessage(message, false);
+    this.deps.announcer.announce(message, false);
   }
 
   private settleReleased(record: TransferRecord, sending: Sending): void {

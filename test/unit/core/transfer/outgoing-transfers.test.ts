@@ -100,7 +100,7 @@ beforeEach(() => {
     sender,
     peer: () => peer,
     imagesDir: () => join(dir, 'images'),
-    announceMessage: (message) => messages.push(message),
+    announcer: { announce: (message) => messages.push(message) },
     now: Date.now,
   });
 });

@@ -80,7 +80,7 @@ function makeService(
     downloadDir: () => downloads,
     imagesDir: () => join(downloads, 'images'),
     emit: (event) => events.push(event),
-    announceMessage: () => undefined,
+    announcer: { announce: () => undefined },
     ...extra,
   });
 }
