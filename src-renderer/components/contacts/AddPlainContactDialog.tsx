@@ -4,7 +4,7 @@ import type { PlainEncoding } from '../../../src-shared/contract';
 import { useBridge } from '../../bridge/bridge-context';
 import { describeError } from '../../bridge/errors';
 import { useAppStore } from '../../store/store-context';
-import { closeOnEscape } from '../common/close-on-escape';
+import { closeOnEscape } from '../../hooks/close-on-escape';
 import { parsePort } from '../../format/port';
 import { ENCODING_NAMES } from '../../format/plain-contact';
 

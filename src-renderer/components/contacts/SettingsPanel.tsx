@@ -11,7 +11,7 @@ import {
 } from '../../hooks/use-network-settings';
 import { useAppStore } from '../../store/store-context';
 import { NetworkSettingsFields } from './NetworkSettingsFields';
-import { closeOnEscape } from '../common/close-on-escape';
+import { closeOnEscape } from '../../hooks/close-on-escape';
 
 interface SettingsPanelProps {
   id: string;

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useNetworkStatus } from '../../hooks/use-network-status';
 import { CloseIcon, RefreshIcon } from '../common/icons';
 import { NetworkStatusDetails } from './NetworkStatusDetails';
-import { closeOnEscape } from '../common/close-on-escape';
+import { closeOnEscape } from '../../hooks/close-on-escape';
 import { IconButton } from '../common/IconButton';
 
 /**
