@@ -27,7 +27,7 @@ export function NetworkStatusPanel({ onClose }: { onClose(): void }) {
       onKeyDown={closeOnEscape(onClose)}
     >
       <div className="network-toolbar">
-        <h2 id={titleId} className="settings-title network-title">
+        <h2 id={titleId} className="panel-title network-title">
           {t('network.title')}
         </h2>
         <IconButton label={t('network.refresh')} ref={refreshButton} onClick={refresh}>
