@@ -4,9 +4,8 @@ import { Root } from './app/Root';
 import { getBridge, type Bridge } from './bridge/bridge';
 import { readLaunchParams, parseRoute } from './bridge/launch-params';
 import { startSession } from './bridge/session';
-import { createI18n, DEFAULT_LANGUAGE } from './i18n/i18n';
+import { applyLanguage, createI18n, DEFAULT_LANGUAGE } from './i18n/i18n';
 import { createAppStore } from './store/app-store';
-import { applyLanguage } from './theme/theme';
 import './styles/index.css';
 
 const container = document.getElementById('root');

@@ -5,7 +5,7 @@ import { ChatWindow } from '../components/chat/ChatWindow';
 import { ConnectionBanner } from '../components/common/ConnectionBanner';
 import { MainWindow } from '../components/contacts/MainWindow';
 import { useAppStore } from '../store/store-context';
-import { useProfileEffects } from './use-profile-effects';
+import { useProfileEffects } from '../hooks/use-profile-effects';
 
 interface AppProps {
   route: Route;

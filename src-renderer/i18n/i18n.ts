@@ -25,3 +25,8 @@ export function createI18n(language: Language = DEFAULT_LANGUAGE): I18n {
   });
   return i18n;
 }
+
+/** The document says which language it is in: screen readers and fonts follow it. */
+export function applyLanguage(root: HTMLElement, language: Language): void {
+  root.lang = language;
+}

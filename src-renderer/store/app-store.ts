@@ -15,13 +15,14 @@ import {
   mergeLatestPage,
   mergeNewerPage,
   mergeOlderPage,
-} from './messages-slice';
-import { dismissNotice, pushNotice } from './notices-slice';
-import { upsertTransfers } from './transfers-slice';
+} from './conversation-messages';
+import { dismissNotice, pushNotice } from './notices';
+import { upsertTransfers } from './transfers';
 import {
   initialData,
   type AppData,
   type ConnectionState,
+  type ConversationMessages,
   type LoadState,
   type Notice,
 } from './state';
@@ -56,79 +57,73 @@ export type AppStore = StoreApi<AppState>;
 
 /** One store per window: each renderer builds its own from the snapshot and events. */
 export function createAppStore(data: Partial<AppData> = {}): AppStore {
-  return createStore<AppState>()((set) => ({
-    ...initialData(),
-    ...data,
-
-    applySnapshot: (snapshot) =>
-      set({
-        self: snapshot.self,
-        peers: new Map(snapshot.peers.map((peer) => [peer.id, peer])),
-        conversations: new Map(snapshot.conversations.map((c) => [c.id, c])),
-        stats: snapshot.stats,
-        load: { phase: 'ready' },
-      }),
-
-    applyEvents: (events) => set((state) => reduceEvents(state, events)),
-
-    mergeLatestMessages: (conversationId, page, limit) =>
+  return createStore<AppState>()((set) => {
+    /** Replace one conversation's loaded messages, copying the map once. */
+    const setMessages = (
+      conversationId: string,
+      next: (entry: ConversationMessages | undefined) => ConversationMessages,
+    ) =>
       set((state) => {
         const messages = new Map(state.messages);
-        messages.set(conversationId, mergeLatestPage(messages.get(conversationId), page, limit));
+        messages.set(conversationId, next(messages.get(conversationId)));
         return { messages };
-      }),
+      });
 
-    mergeOlderMessages: (conversationId, page, limit) =>
-      set((state) => {
-        const messages = new Map(state.messages);
-        messages.set(conversationId, mergeOlderPage(messages.get(conversationId), page, limit));
-        return { messages };
-      }),
+    return {
+      ...initialData(),
+      ...data,
 
-    mergeNewerMessages: (conversationId, page, limit) =>
-      set((state) => {
-        const messages = new Map(state.messages);
-        messages.set(conversationId, mergeNewerPage(messages.get(conversationId), page, limit));
-        return { messages };
-      }),
+      applySnapshot: (snapshot) =>
+        set({
+          self: snapshot.self,
+          peers: new Map(snapshot.peers.map((peer) => [peer.id, peer])),
+          conversations: new Map(snapshot.conversations.map((c) => [c.id, c])),
+          stats: snapshot.stats,
+          load: { phase: 'ready' },
+        }),
 
-    showMessagesAround: (conversationId, page, limit) =>
-      set((state) => {
-        const messages = new Map(state.messages);
-        messages.set(conversationId, aroundPageOnly(page, limit));
-        return { messages };
-      }),
+      applyEvents: (events) => set((state) => reduceEvents(state, events)),
 
-    showLatestMessages: (conversationId, page, limit) =>
-      set((state) => {
-        const messages = new Map(state.messages);
-        messages.set(conversationId, latestPageOnly(page, limit));
-        return { messages };
-      }),
+      mergeLatestMessages: (conversationId, page, limit) =>
+        setMessages(conversationId, (entry) => mergeLatestPage(entry, page, limit)),
 
-    upsertMessages: (list) =>
-      set((state) =>
-        reduceEvents(
-          state,
-          list.map((message) => ({ type: 'message', message })),
+      mergeOlderMessages: (conversationId, page, limit) =>
+        setMessages(conversationId, (entry) => mergeOlderPage(entry, page, limit)),
+
+      mergeNewerMessages: (conversationId, page, limit) =>
+        setMessages(conversationId, (entry) => mergeNewerPage(entry, page, limit)),
+
+      showMessagesAround: (conversationId, page, limit) =>
+        setMessages(conversationId, () => aroundPageOnly(page, limit)),
+
+      showLatestMessages: (conversationId, page, limit) =>
+        setMessages(conversationId, () => latestPageOnly(page, limit)),
+
+      upsertMessages: (list) =>
+        set((state) =>
+          reduceEvents(
+            state,
+            list.map((message) => ({ type: 'message', message })),
+          ),
         ),
-      ),
 
-    upsertConversation: (conversation) =>
-      set((state) => reduceEvents(state, [{ type: 'conversation', conversation }])),
+      upsertConversation: (conversation) =>
+        set((state) => reduceEvents(state, [{ type: 'conversation', conversation }])),
 
-    upsertTransfers: (list) => set((state) => upsertTransfers(state, list)),
+      upsertTransfers: (list) =>
+        set((state) => ({ transfers: upsertTransfers(state.transfers, list) })),
 
-    setSelf: (self) => set({ self }),
+      setSelf: (self) => set({ self }),
 
-    setNetworkSettings: (networkSettings) => set({ networkSettings }),
+      setNetworkSettings: (networkSettings) => set({ networkSettings }),
 
-    addNotice: (notice) => set((state) => ({ notices: pushNotice(state.notices, notice) })),
+      addNotice: (notice) => set((state) => ({ notices: pushNotice(state.notices, notice) })),
 
-    dismissNotice: (code) => set((state) => ({ notices: dismissNotice(state.notices, code) })),
+      dismissNotice: (code) => set((state) => ({ notices: dismissNotice(state.notices, code) })),
 
-    setConnection: (connection) => set({ connection }),
+      setConnection: (connection) => set({ connection }),
 
-    setLoad: (load) => set({ load }),
-  }));
+      setLoad: (load) => set({ load }),
+    };
+  });
 }

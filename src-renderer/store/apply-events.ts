@@ -5,14 +5,14 @@ import type {
   PigeonEvent,
   TransferDTO,
 } from '../../src-shared/contract';
-import { upsertLiveMessages } from './messages-slice';
-import { pushNotice } from './notices-slice';
-import { upsertTransfers } from './transfers-slice';
+import { upsertLiveMessages } from './conversation-messages';
+import { pushNotice } from './notices';
+import { upsertTransfers } from './transfers';
 import type { AppData } from './state';
 
 /**
  * Apply one batch of events to the data, returning only the parts that changed.
- * Each slice is copied at most once per batch. Unknown event types are ignored,
+ * Each part is copied at most once per batch. Unknown event types are ignored,
  * so an older window survives a newer main process.
  */
 export function reduceEvents(state: AppData, events: readonly PigeonEvent[]): Partial<AppData> {
@@ -86,7 +86,7 @@ export function reduceEvents(state: AppData, events: readonly PigeonEvent[]): Pa
   }
 
   if (peers) next.peers = peers;
-  if (transfers.length > 0) Object.assign(next, upsertTransfers(state, transfers));
+  if (transfers.length > 0) next.transfers = upsertTransfers(state.transfers, transfers);
   if (typing) next.typing = typing;
   if (conversations) next.conversations = conversations;
   if (messagesByConversation.size > 0) {

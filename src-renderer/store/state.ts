@@ -53,8 +53,6 @@ export interface AppData {
   typing: ReadonlySet<string>;
   /** Transfers of the conversations this window shows, by id. */
   transfers: ReadonlyMap<string, TransferDTO>;
-  /** message id → transfer id. */
-  transferByMessage: ReadonlyMap<string, string>;
   connection: ConnectionState;
   load: LoadState;
 }
@@ -70,7 +68,6 @@ export function initialData(): AppData {
     notices: [],
     typing: new Set(),
     transfers: new Map(),
-    transferByMessage: new Map(),
     connection: 'connecting',
     load: { phase: 'loading' },
   };

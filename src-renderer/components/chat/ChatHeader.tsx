@@ -26,9 +26,9 @@ export function ChatHeader({
     <header className="chat-header">
       <Avatar id={peer?.id ?? fallbackId} name={name} status={peer?.status ?? 'offline'} />
       <div className="chat-peer">
-        <h1 className="chat-title">{name}</h1>
+        <h1 className="window-name">{name}</h1>
         {peer ? (
-          <p className="chat-subtitle">
+          <p className="peer-facts chat-subtitle">
             <StatusText status={peer.status} />
             {peer.client !== 'unknown' && (
               <span className="chat-client" title={peer.version || undefined}>
@@ -43,7 +43,7 @@ export function ChatHeader({
             </span>
           </p>
         ) : (
-          <p className="chat-subtitle">{fallbackId}</p>
+          <p className="peer-facts chat-subtitle">{fallbackId}</p>
         )}
         {/* Always in the page, so screen readers hear it when it fills. */}
         <p className="chat-typing" aria-live="polite">

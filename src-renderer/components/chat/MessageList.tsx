@@ -6,7 +6,7 @@ import { useDeliveryActions } from '../../hooks/use-delivery-actions';
 import { useHistoryPaging } from '../../hooks/use-history-paging';
 import { useJumpToHit } from '../../hooks/use-jump-to-hit';
 import { useMinuteClock } from '../../hooks/use-minute-clock';
-import { emptyConversationMessages } from '../../store/messages-slice';
+import { emptyConversationMessages } from '../../store/conversation-messages';
 import { useAppStore, useAppStoreApi } from '../../store/store-context';
 import { ArrowDownIcon } from '../common/icons';
 import { EarlierMessages } from './EarlierMessages';

@@ -5,17 +5,9 @@ import { useBridge } from '../../bridge/bridge-context';
 import { describeError } from '../../bridge/errors';
 import { formatFull } from '../../format/time';
 import { useAppStore } from '../../store/store-context';
-import { Icon, type IconProps } from '../common/icons';
+import { LockIcon } from '../common/icons';
 
 /** A padlock: decorative, the words beside it carry the meaning. */
-function LockIcon({ className }: IconProps) {
-  return (
-    <Icon className={className} size={14}>
-      <rect x="5" y="11" width="14" height="10" rx="2" />
-      <path d="M8 11V7a4 4 0 0 1 8 0v4" />
-    </Icon>
-  );
-}
 
 /**
  * The composer's "Seal" switch: pressed, the next message goes out sealed.

@@ -1,4 +1,4 @@
-/** Small inline icons: decorative, the buttons carry the names. */
+/** Every inline icon of Pigeon: decorative, the buttons and texts carry the names. */
 import type { ReactNode } from 'react';
 
 export interface IconProps {
@@ -6,7 +6,7 @@ export interface IconProps {
 }
 
 /** The frame every icon shares: a 24-unit stroked drawing, hidden from screen readers. */
-export function Icon({
+function Icon({
   className,
   size = 18,
   children,
@@ -30,73 +30,92 @@ export function Icon({
   );
 }
 
-export function GearIcon({ className }: IconProps) {
-  return (
-    <Icon className={className}>
-      <circle cx="12" cy="12" r="3" />
-      <path d="M19.4 15a1.7 1.7 0 0 0 .3 1.8l.1.1a2 2 0 1 1-2.8 2.8l-.1-.1a1.7 1.7 0 0 0-1.8-.3 1.7 1.7 0 0 0-1 1.5V21a2 2 0 1 1-4 0v-.1a1.7 1.7 0 0 0-1.1-1.5 1.7 1.7 0 0 0-1.8.3l-.1.1a2 2 0 1 1-2.8-2.8l.1-.1a1.7 1.7 0 0 0 .3-1.8 1.7 1.7 0 0 0-1.5-1H3a2 2 0 1 1 0-4h.1a1.7 1.7 0 0 0 1.5-1.1 1.7 1.7 0 0 0-.3-1.8l-.1-.1a2 2 0 1 1 2.8-2.8l.1.1a1.7 1.7 0 0 0 1.8.3H9a1.7 1.7 0 0 0 1-1.5V3a2 2 0 1 1 4 0v.1a1.7 1.7 0 0 0 1 1.5 1.7 1.7 0 0 0 1.8-.3l.1-.1a2 2 0 1 1 2.8 2.8l-.1.1a1.7 1.7 0 0 0-.3 1.8V9a1.7 1.7 0 0 0 1.5 1H21a2 2 0 1 1 0 4h-.1a1.7 1.7 0 0 0-1.5 1z" />
-    </Icon>
-  );
+/** An icon component from its drawing: every icon takes a class name and nothing else. */
+function icon(drawing: ReactNode, size = 18) {
+  return function DrawnIcon({ className }: IconProps) {
+    return (
+      <Icon className={className} size={size}>
+        {drawing}
+      </Icon>
+    );
+  };
 }
 
-export function RefreshIcon({ className }: IconProps) {
-  return (
-    <Icon className={className}>
-      <path d="M21 12a9 9 0 1 1-2.6-6.4" />
-      <path d="M21 3v6h-6" />
-    </Icon>
-  );
-}
+export const GearIcon = icon(
+  <>
+    <circle cx="12" cy="12" r="3" />
+    <path d="M19.4 15a1.7 1.7 0 0 0 .3 1.8l.1.1a2 2 0 1 1-2.8 2.8l-.1-.1a1.7 1.7 0 0 0-1.8-.3 1.7 1.7 0 0 0-1 1.5V21a2 2 0 1 1-4 0v-.1a1.7 1.7 0 0 0-1.1-1.5 1.7 1.7 0 0 0-1.8.3l-.1.1a2 2 0 1 1-2.8-2.8l.1-.1a1.7 1.7 0 0 0 .3-1.8 1.7 1.7 0 0 0-1.5-1H3a2 2 0 1 1 0-4h.1a1.7 1.7 0 0 0 1.5-1.1 1.7 1.7 0 0 0-.3-1.8l-.1-.1a2 2 0 1 1 2.8-2.8l.1.1a1.7 1.7 0 0 0 1.8.3H9a1.7 1.7 0 0 0 1-1.5V3a2 2 0 1 1 4 0v.1a1.7 1.7 0 0 0 1 1.5 1.7 1.7 0 0 0 1.8-.3l.1-.1a2 2 0 1 1 2.8 2.8l-.1.1a1.7 1.7 0 0 0-.3 1.8V9a1.7 1.7 0 0 0 1.5 1H21a2 2 0 1 1 0 4h-.1a1.7 1.7 0 0 0-1.5 1z" />
+  </>,
+);
 
-export function CloseIcon({ className }: IconProps) {
-  return (
-    <Icon className={className}>
-      <path d="M18 6 6 18M6 6l12 12" />
-    </Icon>
-  );
-}
+export const RefreshIcon = icon(
+  <>
+    <path d="M21 12a9 9 0 1 1-2.6-6.4" />
+    <path d="M21 3v6h-6" />
+  </>,
+);
 
-export function ArrowDownIcon({ className }: IconProps) {
-  return (
-    <Icon className={className}>
-      <path d="M12 5v14M5 12l7 7 7-7" />
-    </Icon>
-  );
-}
+export const CloseIcon = icon(<path d="M18 6 6 18M6 6l12 12" />);
 
-export function SearchIcon({ className }: IconProps) {
-  return (
-    <Icon className={className}>
-      <circle cx="11" cy="11" r="7" />
-      <path d="m20 20-3.5-3.5" />
-    </Icon>
-  );
-}
+export const ArrowDownIcon = icon(<path d="M12 5v14M5 12l7 7 7-7" />);
 
-export function ClockIcon({ className }: IconProps) {
-  return (
-    <Icon className={className}>
-      <circle cx="12" cy="12" r="9" />
-      <path d="M12 7v5l3 2" />
-    </Icon>
-  );
-}
+export const SearchIcon = icon(
+  <>
+    <circle cx="11" cy="11" r="7" />
+    <path d="m20 20-3.5-3.5" />
+  </>,
+);
 
-export function HistoryIcon({ className }: IconProps) {
-  return (
-    <Icon className={className}>
-      <path d="M3 12a9 9 0 1 0 2.6-6.4L3 8" />
-      <path d="M3 3v5h5" />
-      <path d="M12 8v4l3 2" />
-    </Icon>
-  );
-}
+export const ClockIcon = icon(
+  <>
+    <circle cx="12" cy="12" r="9" />
+    <path d="M12 7v5l3 2" />
+  </>,
+);
 
-export function DownloadIcon({ className }: IconProps) {
-  return (
-    <Icon className={className}>
-      <path d="M12 4v11M7 10l5 5 5-5" />
-      <path d="M5 20h14" />
-    </Icon>
-  );
-}
+export const HistoryIcon = icon(
+  <>
+    <path d="M3 12a9 9 0 1 0 2.6-6.4L3 8" />
+    <path d="M3 3v5h5" />
+    <path d="M12 8v4l3 2" />
+  </>,
+);
+
+export const DownloadIcon = icon(
+  <>
+    <path d="M12 4v11M7 10l5 5 5-5" />
+    <path d="M5 20h14" />
+  </>,
+);
+
+export const LockIcon = icon(
+  <>
+    <rect x="5" y="11" width="14" height="10" rx="2" />
+    <path d="M8 11V7a4 4 0 0 1 8 0v4" />
+  </>,
+  14,
+);
+
+/** A person with a plus: "add a contact". Decorative; the button carries the name. */
+export const AddContactIcon = icon(
+  <>
+    <circle cx="9" cy="8" r="4" />
+    <path d="M2 21a7 7 0 0 1 14 0" />
+    <path d="M19 8v6M16 11h6" />
+  </>,
+);
+
+export const PaperclipIcon = icon(
+  <path d="m21 11-8.6 8.6a5.5 5.5 0 0 1-7.8-7.8l8.6-8.6a3.7 3.7 0 0 1 5.2 5.2l-8.6 8.6a1.8 1.8 0 0 1-2.6-2.6L15 6.6" />,
+);
+
+export const FolderIcon = icon(
+  <path d="M3 6.5A1.5 1.5 0 0 1 4.5 5H9l2 2.5h8.5A1.5 1.5 0 0 1 21 9v9.5a1.5 1.5 0 0 1-1.5 1.5h-15A1.5 1.5 0 0 1 3 18.5z" />,
+);
+
+export const FileIcon = icon(
+  <>
+    <path d="M14 3H6.5A1.5 1.5 0 0 0 5 4.5v15A1.5 1.5 0 0 0 6.5 21h11a1.5 1.5 0 0 0 1.5-1.5V8z" />
+    <path d="M14 3v5h5" />
+  </>,
+);

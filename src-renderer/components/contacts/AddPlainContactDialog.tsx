@@ -1,10 +1,11 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlainEncoding } from '../../../src-shared/contract';
 import { useBridge } from '../../bridge/bridge-context';
 import { describeError } from '../../bridge/errors';
 import { useAppStore } from '../../store/store-context';
-import { closeOnEscape } from '../common/close-on-escape';
+import { Dialog } from '../common/Dialog';
+import { Field } from '../common/Field';
 import { parsePort } from '../../format/port';
 import { ENCODING_NAMES } from '../../format/plain-contact';
 
@@ -13,11 +14,11 @@ interface AddPlainContactDialogProps {
   onClose(): void;
 }
 
-type Field = 'host' | 'port' | 'localPort';
+type FieldName = 'host' | 'port' | 'localPort';
 
 interface FormError {
   message: string;
-  field?: Field;
+  field?: FieldName;
 }
 
 /**
@@ -39,14 +40,10 @@ export function AddPlainContactDialog({ id, onClose }: AddPlainContactDialogProp
   const hostField = useRef<HTMLInputElement>(null);
   const portField = useRef<HTMLInputElement>(null);
   const localPortField = useRef<HTMLInputElement>(null);
-  const titleId = useId();
-  const introId = useId();
-  const errorId = useId();
-  const localHintId = useId();
 
   useEffect(() => hostField.current?.focus(), []);
 
-  const refuse = (field: Field, message: string) => {
+  const refuse = (field: FieldName, message: string) => {
     setError({ field, message });
     const refs = { host: hostField, port: portField, localPort: localPortField };
     refs[field].current?.focus();
@@ -79,30 +76,23 @@ export function AddPlainContactDialog({ id, onClose }: AddPlainContactDialogProp
     }
   };
 
-  const invalid = (field: Field) => ({
-    'aria-invalid': error?.field === field,
-    'aria-describedby': error?.field === field ? errorId : undefined,
-  });
-
   return (
-    <section
+    <Dialog
       id={id}
       role="dialog"
-      className="settings-panel plain-dialog"
-      aria-labelledby={titleId}
-      aria-describedby={introId}
-      onKeyDown={closeOnEscape(onClose)}
+      title={t('plain.title')}
+      intro={t('plain.intro')}
+      error={error?.message}
+      cancelLabel={t('plain.cancel')}
+      submitLabel={adding ? t('plain.adding') : t('plain.submit')}
+      busy={adding}
+      onSubmit={(event) => void submit(event)}
+      onClose={onClose}
     >
-      <h2 id={titleId} className="settings-title">
-        {t('plain.title')}
-      </h2>
-      <p id={introId} className="field-hint plain-intro">
-        {t('plain.intro')}
-      </p>
-      <form className="settings-form" onSubmit={(event) => void submit(event)} noValidate>
-        <label className="field">
-          <span className="field-label">{t('plain.host')}</span>
+      <Field label={t('plain.host')} invalid={error?.field === 'host'}>
+        {(control) => (
           <input
+            {...control}
             ref={hostField}
             className="input"
             value={host}
@@ -110,27 +100,29 @@ export function AddPlainContactDialog({ id, onClose }: AddPlainContactDialogProp
             placeholder={t('plain.hostHint')}
             autoComplete="off"
             spellCheck={false}
-            {...invalid('host')}
             onChange={(event) => setHost(event.target.value)}
           />
-        </label>
-        <div className="plain-row">
-          <label className="field">
-            <span className="field-label">{t('plain.port')}</span>
+        )}
+      </Field>
+      <div className="plain-row">
+        <Field label={t('plain.port')} invalid={error?.field === 'port'}>
+          {(control) => (
             <input
+              {...control}
               ref={portField}
               className="input input-port"
               value={port}
               inputMode="numeric"
               maxLength={5}
               autoComplete="off"
-              {...invalid('port')}
               onChange={(event) => setPort(event.target.value)}
             />
-          </label>
-          <label className="field">
-            <span className="field-label">{t('plain.encoding')}</span>
+          )}
+        </Field>
+        <Field label={t('plain.encoding')}>
+          {(control) => (
             <select
+              {...control}
               className="input"
               value={encoding}
               onChange={(event) => setEncoding(event.target.value as PlainEncoding)}
@@ -141,53 +133,39 @@ export function AddPlainContactDialog({ id, onClose }: AddPlainContactDialogProp
                 </option>
               ))}
             </select>
-          </label>
-        </div>
-        <div className="field">
-          <label className="field">
-            <span className="field-label">{t('plain.localPort')}</span>
-            <input
-              ref={localPortField}
-              className="input input-port"
-              value={localPort}
-              inputMode="numeric"
-              maxLength={5}
-              autoComplete="off"
-              aria-invalid={error?.field === 'localPort'}
-              aria-describedby={
-                error?.field === 'localPort' ? `${errorId} ${localHintId}` : localHintId
-              }
-              onChange={(event) => setLocalPort(event.target.value)}
-            />
-          </label>
-          <span id={localHintId} className="field-hint">
-            {t('plain.localPortHint')}
-          </span>
-        </div>
-        <label className="field">
-          <span className="field-label">{t('plain.name')}</span>
+          )}
+        </Field>
+      </div>
+      <Field
+        label={t('plain.localPort')}
+        hint={t('plain.localPortHint')}
+        invalid={error?.field === 'localPort'}
+      >
+        {(control) => (
           <input
+            {...control}
+            ref={localPortField}
+            className="input input-port"
+            value={localPort}
+            inputMode="numeric"
+            maxLength={5}
+            autoComplete="off"
+            onChange={(event) => setLocalPort(event.target.value)}
+          />
+        )}
+      </Field>
+      <Field label={t('plain.name')}>
+        {(control) => (
+          <input
+            {...control}
             className="input"
             value={name}
             maxLength={64}
             placeholder={t('plain.nameHint')}
             onChange={(event) => setName(event.target.value)}
           />
-        </label>
-        {error && (
-          <p id={errorId} className="form-error" role="alert">
-            {error.message}
-          </p>
         )}
-        <div className="form-actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('plain.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={adding}>
-            {adding ? t('plain.adding') : t('plain.submit')}
-          </button>
-        </div>
-      </form>
-    </section>
+      </Field>
+    </Dialog>
   );
 }

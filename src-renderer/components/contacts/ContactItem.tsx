@@ -67,7 +67,7 @@ export const ContactItem = memo(function ContactItem({
         <span id={nameId} className="contact-name">
           {name}
         </span>
-        <span className="contact-meta">
+        <span className="peer-facts">
           <StatusText status={peer.status} id={statusId} />
           {peer.status === 'offline' && peer.lastSeen > 0 && (
             <span className="contact-last-seen" title={formatFull(peer.lastSeen, i18n.language)}>

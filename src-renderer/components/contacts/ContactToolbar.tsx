@@ -1,11 +1,9 @@
-import { useId, useRef, useState, type KeyboardEvent, type Ref, type RefObject } from 'react';
+import { useState, type KeyboardEvent, type Ref, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBridge } from '../../bridge/bridge-context';
 import { describeError } from '../../bridge/errors';
 import { useAppStore } from '../../store/store-context';
-import { HistoryIcon, RefreshIcon, SearchIcon } from '../common/icons';
-import { AddContactIcon } from './AddContactIcon';
-import { AddPlainContactDialog } from './AddPlainContactDialog';
+import { AddContactIcon, HistoryIcon, RefreshIcon, SearchIcon } from '../common/icons';
 import type { ContactListHandle } from './ContactList';
 import { IconButton } from '../common/IconButton';
 
@@ -16,6 +14,11 @@ interface ContactToolbarProps {
   /** Swap the contacts for the search of all history. */
   onOpenSearch(): void;
   searchButtonRef: Ref<HTMLButtonElement>;
+  /** The add-plain-contact dialog: MainWindow holds it, so that it outlives this toolbar. */
+  addingPlain: boolean;
+  addPlainId: string;
+  onToggleAddPlain(): void;
+  addPlainButtonRef: Ref<HTMLButtonElement>;
 }
 
 /**
@@ -28,18 +31,15 @@ export function ContactToolbar({
   list,
   onOpenSearch,
   searchButtonRef,
+  addingPlain,
+  addPlainId,
+  onToggleAddPlain,
+  addPlainButtonRef,
 }: ContactToolbarProps) {
   const { t } = useTranslation();
   const { api } = useBridge();
   const addNotice = useAppStore((state) => state.addNotice);
   const [refreshing, setRefreshing] = useState(false);
-  const [addingPlain, setAddingPlain] = useState(false);
-  const addPlainButton = useRef<HTMLButtonElement>(null);
-  const addPlainId = useId();
-  const closeAddPlain = () => {
-    setAddingPlain(false);
-    addPlainButton.current?.focus();
-  };
 
   const refresh = async () => {
     setRefreshing(true);
@@ -70,47 +70,44 @@ export function ContactToolbar({
   };
 
   return (
-    <>
-      <div className="contact-toolbar">
-        <div className="search-field">
-          <SearchIcon className="search-icon" />
-          <input
-            type="text"
-            className="input search-input"
-            aria-label={t('contacts.filter')}
-            placeholder={t('contacts.filterPlaceholder')}
-            value={filter}
-            autoComplete="off"
-            spellCheck={false}
-            onChange={(event) => onFilterChange(event.target.value)}
-            onKeyDown={onKeyDown}
-          />
-        </div>
-        <IconButton label={t('search.open')} ref={searchButtonRef} onClick={onOpenSearch}>
-          <HistoryIcon />
-        </IconButton>
-        <IconButton
-          label={t('contacts.refresh')}
-          className={refreshing ? 'refreshing' : undefined}
-          aria-busy={refreshing}
-          onClick={() => void refresh()}
-        >
-          <RefreshIcon />
-        </IconButton>
-        <IconButton
-          label={t('plain.add')}
-          ref={addPlainButton}
-          aria-expanded={addingPlain}
-          aria-controls={addingPlain ? addPlainId : undefined}
-          onClick={() => (addingPlain ? closeAddPlain() : setAddingPlain(true))}
-        >
-          <AddContactIcon />
-        </IconButton>
-        <span className="visually-hidden" role="status">
-          {refreshing ? t('contacts.refreshing') : ''}
-        </span>
+    <div className="contact-toolbar">
+      <div className="search-field">
+        <SearchIcon className="search-icon" />
+        <input
+          type="text"
+          className="input search-input"
+          aria-label={t('contacts.filter')}
+          placeholder={t('contacts.filterPlaceholder')}
+          value={filter}
+          autoComplete="off"
+          spellCheck={false}
+          onChange={(event) => onFilterChange(event.target.value)}
+          onKeyDown={onKeyDown}
+        />
       </div>
-      {addingPlain && <AddPlainContactDialog id={addPlainId} onClose={closeAddPlain} />}
-    </>
+      <IconButton label={t('search.open')} ref={searchButtonRef} onClick={onOpenSearch}>
+        <HistoryIcon />
+      </IconButton>
+      <IconButton
+        label={t('contacts.refresh')}
+        className={refreshing ? 'refreshing' : undefined}
+        aria-busy={refreshing}
+        onClick={() => void refresh()}
+      >
+        <RefreshIcon />
+      </IconButton>
+      <IconButton
+        label={t('plain.add')}
+        ref={addPlainButtonRef}
+        aria-expanded={addingPlain}
+        aria-controls={addingPlain ? addPlainId : undefined}
+        onClick={onToggleAddPlain}
+      >
+        <AddContactIcon />
+      </IconButton>
+      <span className="visually-hidden" role="status">
+        {refreshing ? t('contacts.refreshing') : ''}
+      </span>
+    </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store/store-context';
+import { AddPlainContactDialog } from './AddPlainContactDialog';
 import { ConnectionBanner } from '../common/ConnectionBanner';
 import { NoticeBanners } from '../common/NoticeBanners';
 import { NetworkStatusPanel } from '../network/NetworkStatusPanel';
@@ -17,14 +18,17 @@ export function MainWindow() {
   const self = useAppStore((state) => state.self);
   const [filter, setFilter] = useState('');
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [addingPlain, setAddingPlain] = useState(false);
   const [searchOpen, setSearchOpen] = useState(false);
   const [networkOpen, setNetworkOpen] = useState(false);
   const list = useRef<ContactListHandle>(null);
   const gear = useRef<HTMLButtonElement>(null);
+  const addPlainButton = useRef<HTMLButtonElement>(null);
   const searchButton = useRef<HTMLButtonElement>(null);
   const networkButton = useRef<HTMLButtonElement>(null);
   const searchClosed = useRef(false);
   const settingsId = useId();
+  const addPlainId = useId();
 
   useEffect(() => {
     document.title = t('app.name');
@@ -52,6 +56,11 @@ export function MainWindow() {
     gear.current?.focus();
   };
 
+  const closeAddPlain = () => {
+    setAddingPlain(false);
+    addPlainButton.current?.focus();
+  };
+
   return (
     <div className="main-window">
       <ConnectionBanner />
@@ -65,6 +74,8 @@ export function MainWindow() {
       {settingsOpen && self && (
         <SettingsPanel id={settingsId} self={self} onClose={closeSettings} />
       )}
+      {/* Here, not under the toolbar: Search and Network replace the toolbar, not this. */}
+      {addingPlain && <AddPlainContactDialog id={addPlainId} onClose={closeAddPlain} />}
       {networkOpen ? (
         <NetworkStatusPanel onClose={closeNetwork} />
       ) : searchOpen ? (
@@ -77,6 +88,10 @@ export function MainWindow() {
             list={list}
             onOpenSearch={() => setSearchOpen(true)}
             searchButtonRef={searchButton}
+            addingPlain={addingPlain}
+            addPlainId={addPlainId}
+            onToggleAddPlain={() => (addingPlain ? closeAddPlain() : setAddingPlain(true))}
+            addPlainButtonRef={addPlainButton}
           />
           <main className="contact-scroll">
             <ContactList filter={filter} ref={list} />

@@ -1,13 +1,14 @@
-import { useId, type Ref } from 'react';
+import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NetworkDraft, NetworkLoad, NetworkProblem } from '../../hooks/use-network-settings';
+import { Field } from '../common/Field';
 
 interface NetworkSettingsFieldsProps {
   load: NetworkLoad;
   restartNeeded: boolean;
   edit(patch: Partial<NetworkDraft>): void;
-  /** The field the last save found wrong, with the id of the message saying why. */
-  problem: { field: NetworkProblem; errorId: string } | null;
+  /** The field the last save found wrong (the settings' error line says why). */
+  problem: NetworkProblem | null;
   portRef: Ref<HTMLInputElement>;
   downloadDirRef: Ref<HTMLInputElement>;
 }
@@ -22,16 +23,6 @@ export function NetworkSettingsFields({
   downloadDirRef,
 }: NetworkSettingsFieldsProps) {
   const { t } = useTranslation();
-  // Hints sit outside the labels, so that a field's name is its label alone.
-  const ids = {
-    port: useId(),
-    restart: useId(),
-    downloadDir: useId(),
-    hosts: useId(),
-    hostsHint: useId(),
-    broadcast: useId(),
-    broadcastHint: useId(),
-  };
 
   if (load.phase !== 'ready') {
     return (
@@ -51,87 +42,67 @@ export function NetworkSettingsFields({
   }
 
   const { draft } = load;
-  const invalid = (field: NetworkProblem) => problem?.field === field;
-  const describedBy = (field: NetworkProblem, ...ids: string[]) =>
-    [...(invalid(field) && problem ? [problem.errorId] : []), ...ids].join(' ') || undefined;
-
   return (
     <fieldset className="settings-section">
       <legend className="settings-legend">{t('settings.network')}</legend>
-      <div className="field">
-        <label className="field-label" htmlFor={ids.port}>
-          {t('settings.port')}
-        </label>
-        <input
-          ref={portRef}
-          id={ids.port}
-          className="input input-port"
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={65535}
-          step={1}
-          value={draft.port}
-          aria-invalid={invalid('portInvalid')}
-          aria-describedby={describedBy('portInvalid', ...(restartNeeded ? [ids.restart] : []))}
-          onChange={(event) => edit({ port: event.target.value })}
-        />
-        {restartNeeded && (
-          <span id={ids.restart} className="field-hint field-hint-warning">
-            {t('settings.restartNeeded')}
-          </span>
+      <Field
+        label={t('settings.port')}
+        hint={restartNeeded ? t('settings.restartNeeded') : undefined}
+        warning
+        invalid={problem === 'portInvalid'}
+      >
+        {(control) => (
+          <input
+            {...control}
+            ref={portRef}
+            className="input input-port"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={65535}
+            step={1}
+            value={draft.port}
+            onChange={(event) => edit({ port: event.target.value })}
+          />
         )}
-      </div>
-      <div className="field">
-        <label className="field-label" htmlFor={ids.downloadDir}>
-          {t('settings.downloadDir')}
-        </label>
-        <input
-          ref={downloadDirRef}
-          id={ids.downloadDir}
-          className="input"
-          value={draft.downloadDir}
-          maxLength={4096}
-          spellCheck={false}
-          aria-invalid={invalid('downloadDirRequired')}
-          aria-describedby={describedBy('downloadDirRequired')}
-          onChange={(event) => edit({ downloadDir: event.target.value })}
-        />
-      </div>
-      <div className="field">
-        <label className="field-label" htmlFor={ids.hosts}>
-          {t('settings.hosts')}
-        </label>
-        <textarea
-          id={ids.hosts}
-          className="input"
-          rows={3}
-          value={draft.hosts}
-          spellCheck={false}
-          aria-describedby={ids.hostsHint}
-          onChange={(event) => edit({ hosts: event.target.value })}
-        />
-        <span id={ids.hostsHint} className="field-hint">
-          {t('settings.hostsHint')}
-        </span>
-      </div>
-      <div className="field">
-        <label className="field-label" htmlFor={ids.broadcast}>
-          {t('settings.broadcastAddresses')}
-        </label>
-        <textarea
-          id={ids.broadcast}
-          className="input"
-          rows={2}
-          value={draft.broadcastAddresses}
-          spellCheck={false}
-          aria-describedby={ids.broadcastHint}
-          onChange={(event) => edit({ broadcastAddresses: event.target.value })}
-        />
-        <span id={ids.broadcastHint} className="field-hint">
-          {t('settings.broadcastHint')}
-        </span>
-      </div>
+      </Field>
+      <Field label={t('settings.downloadDir')} invalid={problem === 'downloadDirRequired'}>
+        {(control) => (
+          <input
+            {...control}
+            ref={downloadDirRef}
+            className="input"
+            value={draft.downloadDir}
+            maxLength={4096}
+            spellCheck={false}
+            onChange={(event) => edit({ downloadDir: event.target.value })}
+          />
+        )}
+      </Field>
+      <Field label={t('settings.hosts')} hint={t('settings.hostsHint')}>
+        {(control) => (
+          <textarea
+            {...control}
+            className="input"
+            rows={3}
+            value={draft.hosts}
+            spellCheck={false}
+            onChange={(event) => edit({ hosts: event.target.value })}
+          />
+        )}
+      </Field>
+      <Field label={t('settings.broadcastAddresses')} hint={t('settings.broadcastHint')}>
+        {(control) => (
+          <textarea
+            {...control}
+            className="input"
+            rows={2}
+            value={draft.broadcastAddresses}
+            spellCheck={false}
+            onChange={(event) => edit({ broadcastAddresses: event.target.value })}
+          />
+        )}
+      </Field>
     </fieldset>
   );
 }

@@ -49,7 +49,7 @@ export function SelfHeader({
     <header className="self-header">
       <Avatar id={`${self.user}@${self.host}`} name={self.nickname} status={self.status} />
       <div className="self-info">
-        <h1 className="self-name">{self.nickname}</h1>
+        <h1 className="window-name">{self.nickname}</h1>
         <div className="self-line">
           <select
             className="status-select"

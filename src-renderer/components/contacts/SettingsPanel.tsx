@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language, SelfDTO, Theme } from '../../../src-shared/contract';
 import { useBridge } from '../../bridge/bridge-context';
@@ -11,7 +11,8 @@ import {
 } from '../../hooks/use-network-settings';
 import { useAppStore } from '../../store/store-context';
 import { NetworkSettingsFields } from './NetworkSettingsFields';
-import { closeOnEscape } from '../common/close-on-escape';
+import { Dialog } from '../common/Dialog';
+import { Field } from '../common/Field';
 
 interface SettingsPanelProps {
   id: string;
@@ -56,10 +57,6 @@ export function SettingsPanel({ id, self, onClose }: SettingsPanelProps) {
   const firstField = useRef<HTMLInputElement>(null);
   const portField = useRef<HTMLInputElement>(null);
   const downloadDirField = useRef<HTMLInputElement>(null);
-  const titleId = useId();
-  const errorId = useId();
-  const autoReplyId = useId();
-  const autoReplyHintId = useId();
 
   useEffect(() => firstField.current?.focus(), []);
 
@@ -108,40 +105,43 @@ export function SettingsPanel({ id, self, onClose }: SettingsPanelProps) {
   };
 
   return (
-    <section
+    <Dialog
       id={id}
-      className="settings-panel"
-      aria-labelledby={titleId}
-      onKeyDown={closeOnEscape(onClose)}
+      title={t('settings.title')}
+      error={error?.message}
+      cancelLabel={t('settings.close')}
+      submitLabel={t('settings.save')}
+      busy={saving}
+      onSubmit={(event) => void save(event)}
+      onClose={onClose}
     >
-      <h2 id={titleId} className="settings-title">
-        {t('settings.title')}
-      </h2>
-      <form className="settings-form" onSubmit={(event) => void save(event)} noValidate>
-        <label className="field">
-          <span className="field-label">{t('settings.nickname')}</span>
+      <Field label={t('settings.nickname')} invalid={error?.field === 'nickname'}>
+        {(control) => (
           <input
+            {...control}
             ref={firstField}
             className="input"
             value={nickname}
             maxLength={64}
-            aria-invalid={error?.field === 'nickname'}
-            aria-describedby={error?.field === 'nickname' ? errorId : undefined}
             onChange={(event) => setNickname(event.target.value)}
           />
-        </label>
-        <label className="field">
-          <span className="field-label">{t('settings.group')}</span>
+        )}
+      </Field>
+      <Field label={t('settings.group')}>
+        {(control) => (
           <input
+            {...control}
             className="input"
             value={group}
             maxLength={64}
             onChange={(event) => setGroup(event.target.value)}
           />
-        </label>
-        <label className="field">
-          <span className="field-label">{t('settings.language')}</span>
+        )}
+      </Field>
+      <Field label={t('settings.language')}>
+        {(control) => (
           <select
+            {...control}
             className="input"
             value={language}
             onChange={(event) => setLanguage(event.target.value as Language)}
@@ -152,10 +152,12 @@ export function SettingsPanel({ id, self, onClose }: SettingsPanelProps) {
               </option>
             ))}
           </select>
-        </label>
-        <label className="field">
-          <span className="field-label">{t('settings.theme')}</span>
+        )}
+      </Field>
+      <Field label={t('settings.theme')}>
+        {(control) => (
           <select
+            {...control}
             className="input"
             value={theme}
             onChange={(event) => setTheme(event.target.value as Theme)}
@@ -166,48 +168,28 @@ export function SettingsPanel({ id, self, onClose }: SettingsPanelProps) {
               </option>
             ))}
           </select>
-        </label>
-        <div className="field">
-          <label htmlFor={autoReplyId} className="field-label">
-            {t('settings.autoReply')}
-          </label>
+        )}
+      </Field>
+      <Field label={t('settings.autoReply')} hint={t('settings.autoReplyHint')}>
+        {(control) => (
           <textarea
-            id={autoReplyId}
+            {...control}
             className="input input-prose"
             value={autoReply}
             rows={2}
             maxLength={MAX_AUTO_REPLY_CHARS}
-            aria-describedby={autoReplyHintId}
             onChange={(event) => setAutoReply(event.target.value)}
           />
-          <span id={autoReplyHintId} className="field-hint">
-            {t('settings.autoReplyHint')}
-          </span>
-        </div>
-        <NetworkSettingsFields
-          load={network.load}
-          restartNeeded={network.restartNeeded}
-          edit={network.edit}
-          problem={
-            error?.field && error.field !== 'nickname' ? { field: error.field, errorId } : null
-          }
-          portRef={portField}
-          downloadDirRef={downloadDirField}
-        />
-        {error && (
-          <p id={errorId} className="form-error" role="alert">
-            {error.message}
-          </p>
         )}
-        <div className="form-actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('settings.close')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={saving}>
-            {t('settings.save')}
-          </button>
-        </div>
-      </form>
-    </section>
+      </Field>
+      <NetworkSettingsFields
+        load={network.load}
+        restartNeeded={network.restartNeeded}
+        edit={network.edit}
+        problem={error?.field && error.field !== 'nickname' ? error.field : null}
+        portRef={portField}
+        downloadDirRef={downloadDirField}
+      />
+    </Dialog>
   );
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useNetworkStatus } from '../../hooks/use-network-status';
 import { CloseIcon, RefreshIcon } from '../common/icons';
 import { NetworkStatusDetails } from './NetworkStatusDetails';
-import { closeOnEscape } from '../common/close-on-escape';
+import { closeOnEscape } from '../../hooks/close-on-escape';
 import { IconButton } from '../common/IconButton';
 
 /**
@@ -27,7 +27,7 @@ export function NetworkStatusPanel({ onClose }: { onClose(): void }) {
       onKeyDown={closeOnEscape(onClose)}
     >
       <div className="network-toolbar">
-        <h2 id={titleId} className="settings-title network-title">
+        <h2 id={titleId} className="panel-title network-title">
           {t('network.title')}
         </h2>
         <IconButton label={t('network.refresh')} ref={refreshButton} onClick={refresh}>

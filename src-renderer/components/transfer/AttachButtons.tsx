@@ -2,7 +2,7 @@ import { useRef, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pickedFromInput } from '../../bridge/picked-files';
 import type { FileOffer } from '../../hooks/use-file-offer';
-import { FolderIcon, PaperclipIcon } from './transfer-icons';
+import { FolderIcon, PaperclipIcon } from '../common/icons';
 import { IconButton } from '../common/IconButton';
 
 /**

@@ -1,6 +1,7 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
+import { closeOnEscape } from '../../hooks/close-on-escape';
 import { CloseIcon } from '../common/icons';
 import { IconButton } from '../common/IconButton';
 
@@ -27,16 +28,12 @@ export function ImageViewer({
     return () => before?.focus();
   }, []);
 
+  const escape = closeOnEscape(onClose);
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
-      onClose();
-    } else if (event.key === 'Tab') {
-      // One control inside: Tab stays on it.
-      event.preventDefault();
-      close.current?.focus();
-    }
+    if (event.key !== 'Tab') return escape(event);
+    // One control inside: Tab stays on it.
+    event.preventDefault();
+    close.current?.focus();
   };
 
   return createPortal(

@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { closeOnEscape } from '../../hooks/close-on-escape';
 
 /**
  * Where to save, typed: shown when the system has no folder dialog (headless),
@@ -36,15 +37,8 @@ export function SaveToField({
     onSave(chosen);
   };
 
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape') return;
-    event.preventDefault();
-    event.stopPropagation();
-    onClose();
-  };
-
   return (
-    <form className="transfer-save-to" onSubmit={onSubmit} onKeyDown={onKeyDown}>
+    <form className="transfer-save-to" onSubmit={onSubmit} onKeyDown={closeOnEscape(onClose)}>
       <label htmlFor={id}>{t('transfer.saveIn')}</label>
       <div className="transfer-save-row">
         <input

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { TransferItemDTO } from '../../../src-shared/contract';
 import { formatBytes } from '../../format/size';
-import { FileIcon, FolderIcon } from './transfer-icons';
+import { FileIcon, FolderIcon } from '../common/icons';
 
 /** More than this and the rest is summed up: an offer may carry a thousand files. */
 const SHOWN_ITEMS = 5;

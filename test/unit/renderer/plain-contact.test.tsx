@@ -134,6 +134,26 @@ describe('adding a plain UDP contact', () => {
     expect(fake.api.addPlainContact).not.toHaveBeenCalled();
   });
 
+  it('keeps what was typed while Search or Network status is open', async () => {
+    const { user, dialog } = await openForm();
+    await user.type(within(dialog).getByRole('textbox', { name: 'Host' }), 'printer.lan');
+    await user.type(within(dialog).getByRole('textbox', { name: 'Port' }), '9100');
+    await user.click(screen.getByRole('button', { name: 'Search history' }));
+    await user.click(screen.getByRole('button', { name: 'Close search' }));
+    await user.click(screen.getByRole('button', { name: 'Network status' }));
+    await user.click(screen.getByRole('button', { name: 'Network status' }));
+    const again = screen.getByRole('dialog', { name: 'Add plain UDP contact' });
+    expect((within(again).getByRole('textbox', { name: 'Host' }) as HTMLInputElement).value).toBe(
+      'printer.lan',
+    );
+    expect((within(again).getByRole('textbox', { name: 'Port' }) as HTMLInputElement).value).toBe(
+      '9100',
+    );
+    expect(
+      screen.getByRole('button', { name: 'Add plain UDP contact' }).getAttribute('aria-expanded'),
+    ).toBe('true');
+  });
+
   it('speaks Chinese', async () => {
     const { dialog } = await openForm('zh-CN');
     for (const name of ['主机', '端口', '本地端口', '名称']) {

@@ -25,7 +25,9 @@ describe('transfers in the window store', () => {
       { type: 'transfer', transfer: elsewhere },
     ]);
     expect(store.getState().transfers.get('t1')).toEqual(mine);
-    expect(store.getState().transferByMessage.get('m1')).toBe('t1');
+    const byMessage = (messageId: string) =>
+      [...store.getState().transfers.values()].find((t) => t.messageId === messageId)?.id;
+    expect(byMessage('m1')).toBe('t1');
     expect(store.getState().transfers.has('t2')).toBe(false);
   });
 

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../src-shared/contract';
 import { useAppStore } from '../store/store-context';
-import { applyLanguage, applyTheme } from '../theme/theme';
+import { applyLanguage } from '../i18n/i18n';
 
 /**
  * The profile decides the window's language and theme. A `?lang=` override wins
@@ -16,7 +16,9 @@ export function useProfileEffects(languageOverride: Language | undefined): void 
   const firstLanguage = useRef<Language | undefined>(undefined);
 
   useEffect(() => {
-    if (theme) applyTheme(document.documentElement, theme);
+    // The palette lives in CSS: `data-theme` picks light or dark, and 'system' lets
+    // `color-scheme` follow the operating system (prefers-color-scheme).
+    if (theme) document.documentElement.dataset.theme = theme;
   }, [theme]);
 
   useEffect(() => {
