@@ -17,7 +17,7 @@ import type { PigeonStore } from './store';
 import { PlainContactsRepo } from './store/plain-contacts-repo';
 import { TransferService } from './transfer/transfers';
 import { PIGEON_APP_VERSION } from './version';
-import type { Wire } from './wire';
+import type { PacketSender } from './net/packet-sender';
 
 export interface MessengerServices {
   discovery: Discovery;
@@ -34,7 +34,7 @@ export interface ServiceContext {
   port: number;
   timing: MessengerTiming;
   legacy: LegacyEncoding;
-  wire: Wire;
+  packets: PacketSender;
   directory: PeerDirectory;
   /** Our own profile as it is now. */
   self: () => SelfDTO;
@@ -45,12 +45,12 @@ export interface ServiceContext {
   emitPeer: (peer: PeerRecord) => void;
 }
 
-export function wireServices(context: ServiceContext): MessengerServices {
-  const { options, store, port, timing, legacy, wire, directory, self } = context;
+export function buildServices(context: ServiceContext): MessengerServices {
+  const { options, store, port, timing, legacy, packets, directory, self } = context;
   const { downloadDir, announceTargets, emit, emitPeer } = context;
   const parts = {} as MessengerServices;
   parts.discovery = new Discovery({
-    wire,
+    packets,
     directory: directory,
     presence: self,
     targets: announceTargets,
@@ -60,7 +60,7 @@ export function wireServices(context: ServiceContext): MessengerServices {
     onEntry: (peer) => parts.messaging.flushOutbox(peer.id),
   });
   parts.messaging = new Messaging({
-    wire,
+    packets,
     directory: directory,
     history: store.messages,
     conversations: store.conversations,
@@ -83,13 +83,13 @@ export function wireServices(context: ServiceContext): MessengerServices {
   });
   parts.transfers = new TransferService({
     store,
-    wire,
+    packets,
     peer: (peerId) => directory.get(peerId),
     requester: {
       version: pigeonVersionString(PIGEON_APP_VERSION),
       user: self().user,
       host: self().host,
-      nextPacketNo: () => wire.nextPacketNo(),
+      nextPacketNo: () => packets.nextPacketNo(),
     },
     port,
     bindAddress: options.bindAddress ?? '0.0.0.0',
@@ -97,7 +97,7 @@ export function wireServices(context: ServiceContext): MessengerServices {
     timing,
     downloadDir: downloadDir,
     imagesDir: () => options.imagesDir ?? path.join(downloadDir(), 'images'),
-    wireEncoding: (peer) => parts.messaging.wireEncoding(peer),
+    textEncodingFor: (peer) => parts.messaging.textEncodingFor(peer),
     emit: emit,
     announceMessage: (message, isNew) => {
       emit({ type: 'message', message });
@@ -106,7 +106,7 @@ export function wireServices(context: ServiceContext): MessengerServices {
     },
   });
   parts.sealed = new SealedMessages({
-    wire,
+    packets,
     directory: directory,
     history: store.messages,
     conversations: store.conversations,
@@ -114,11 +114,11 @@ export function wireServices(context: ServiceContext): MessengerServices {
     onConversation: (conversation) => emit({ type: 'conversation', conversation }),
   });
   parts.courtesy = new Courtesy({
-    wire,
+    packets,
     directory: directory,
     awayMessage: () =>
       self().status === 'away' && self().autoReply ? self().autoReply : undefined,
-    wireEncoding: (peer) => parts.messaging.wireEncoding(peer),
+    textEncodingFor: (peer) => parts.messaging.textEncodingFor(peer),
     emit: emit,
     now: Date.now,
   });

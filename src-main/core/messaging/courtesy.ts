@@ -4,9 +4,9 @@ import { peerIdOf } from '../discovery/peer-directory';
 import { Mode, Opt, hasOption, modeOf } from '../ipmsg/commands';
 import { buildMessageExtra } from '../ipmsg/message';
 import type { Packet } from '../ipmsg/packet';
-import type { WireEncoding } from '../ipmsg/text';
+import type { OutgoingTextEncoding } from '../ipmsg/text';
 import type { Endpoint } from '../net/endpoint';
-import type { Wire } from '../wire';
+import type { PacketSender } from '../net/packet-sender';
 
 /** How often one peer hears our away message. */
 const AUTO_REPLY_EVERY_MS = 10 * 60_000;
@@ -14,11 +14,11 @@ const AUTO_REPLY_EVERY_MS = 10 * 60_000;
 const TYPING_TIMEOUT_MS = 8000;
 
 export interface CourtesyDeps {
-  wire: Wire;
+  packets: PacketSender;
   directory: PeerDirectory;
   /** Our away message while away, else undefined. */
   awayMessage: () => string | undefined;
-  wireEncoding: (peer: PeerRecord) => WireEncoding;
+  textEncodingFor: (peer: PeerRecord) => OutgoingTextEncoding;
   emit: (event: PigeonEvent) => void;
   now: () => number;
 }
@@ -48,9 +48,9 @@ export class Courtesy {
     const now = this.deps.now();
     if (last !== undefined && now - last < AUTO_REPLY_EVERY_MS) return;
     this.lastAutoReply.set(peer.id, now);
-    const wire = this.deps.wireEncoding(peer);
-    const command = Mode.SENDMSG | Opt.AUTORETOPT | (wire.utf8Flag ? Opt.UTF8OPT : 0);
-    void this.deps.wire.send(command, buildMessageExtra(text, wire), peer);
+    const textEncoding = this.deps.textEncodingFor(peer);
+    const command = Mode.SENDMSG | Opt.AUTORETOPT | (textEncoding.utf8Flag ? Opt.UTF8OPT : 0);
+    void this.deps.packets.send(command, buildMessageExtra(text, textEncoding), peer);
   }
 
   /** FeiQ's typing commands; returns false for any other mode. */
@@ -71,7 +71,7 @@ export class Courtesy {
   sendTyping(peer: PeerRecord, typing: boolean): void {
     if (peer.client !== 'feiq' && peer.client !== 'pigeon') return;
     if (peer.status === 'offline') return;
-    void this.deps.wire.send(typing ? Mode.TYPING : Mode.TYPING_STOP, '', peer);
+    void this.deps.packets.send(typing ? Mode.TYPING : Mode.TYPING_STOP, '', peer);
   }
 
   stop(): void {

@@ -12,7 +12,7 @@ import type { ConversationsRepo } from '../store/conversations-repo';
 import type { MessagesRepo } from '../store/messages-repo';
 import type { OutboxRepo } from '../store/outbox-repo';
 import type { Endpoint } from '../net/endpoint';
-import type { Wire } from '../wire';
+import type { PacketSender } from '../net/packet-sender';
 import { DeliveryTracker, type PendingDelivery } from './delivery-tracker';
 import { Receiving, type ReceivingDeps } from './receiving';
 import { SEALED_OPTIONS } from './sealed';
@@ -21,7 +21,7 @@ import { SEALED_OPTIONS } from './sealed';
 const SMALL_DATAGRAM = 4096;
 
 export interface MessagingDeps {
-  wire: Wire;
+  packets: PacketSender;
   directory: PeerDirectory;
   history: MessagesRepo;
   conversations: ConversationsRepo;
@@ -60,7 +60,7 @@ export class Messaging {
     this.now = deps.now ?? Date.now;
     this.receiving = new Receiving({ ...deps, now: this.now });
     this.tracker = new DeliveryTracker({
-      transmit: (bytes, to) => void deps.wire.sendBytes(bytes, to),
+      transmit: (bytes, to) => void deps.packets.sendBytes(bytes, to),
       onFailed: (delivery) => this.unconfirmed(delivery),
       retryIntervalMs: deps.timing.retryIntervalMs,
       maxRetries: deps.timing.maxRetries,
@@ -73,17 +73,17 @@ export class Messaging {
    */
   send(conversationId: string, text: string, options: { sealed?: boolean } = {}): MessageDTO[] {
     const peer = this.requirePeer(conversationId);
-    const wire = this.wireEncoding(peer);
+    const textEncoding = this.textEncodingFor(peer);
     const command =
       Mode.SENDMSG |
       Opt.SENDCHECKOPT |
-      (wire.utf8Flag ? Opt.UTF8OPT : 0) |
+      (textEncoding.utf8Flag ? Opt.UTF8OPT : 0) |
       (options.sealed ? SEALED_OPTIONS : 0);
     const limit =
       peer.client === 'feiq' || peer.client === 'unknown' ? SMALL_DATAGRAM : MAX_DATAGRAM_OUT;
     // Room for the header, the trailing NUL and a margin for a longer packet number.
-    const room = limit - this.deps.wire.headerBytes(command) - 16;
-    const chunks = splitText(text.replace(/\r\n?/g, '\n'), room, wire.encoding);
+    const room = limit - this.deps.packets.headerBytes(command) - 16;
+    const chunks = splitText(text.replace(/\r\n?/g, '\n'), room, textEncoding.encoding);
     const offline = peer.status === 'offline';
     return chunks.map((chunk) => {
       const message: MessageDTO = {
@@ -100,7 +100,7 @@ export class Messaging {
         this.deps.outbox.enqueue(message.id, peer.id);
         this.announce(message, true);
       } else {
-        const packetNo = this.deps.wire.nextPacketNo();
+        const packetNo = this.deps.packets.nextPacketNo();
         this.deps.history.add(message, { peerId: peer.id, packetNo });
         this.announce(message, true);
         this.transmit(message, peer, packetNo);
@@ -124,7 +124,7 @@ export class Messaging {
       this.settle(again);
     } else {
       // A fresh number: iptux drops a SENDMSG whose number is not above the last it saw.
-      const packetNo = this.deps.wire.nextPacketNo();
+      const packetNo = this.deps.packets.nextPacketNo();
       this.settle(again, packetNo);
       this.transmit(again, peer, packetNo);
     }
@@ -156,7 +156,9 @@ export class Messaging {
       // Pigeon peers get the number it had (they refuse a number twice); others a fresh one.
       const stored = this.deps.history.packetNoOf(entry.messageId);
       const packetNo =
-        stored !== undefined && peer.client === 'pigeon' ? stored : this.deps.wire.nextPacketNo();
+        stored !== undefined && peer.client === 'pigeon'
+          ? stored
+          : this.deps.packets.nextPacketNo();
       const sending: MessageDTO = { ...entry.message, state: 'sending' };
       delete sending.error;
       this.settle(sending, packetNo);
@@ -199,14 +201,18 @@ export class Messaging {
   }
 
   private transmit(message: MessageDTO, peer: PeerRecord, packetNo: number): void {
-    const wire = this.wireEncoding(peer);
+    const textEncoding = this.textEncodingFor(peer);
     // From the stored message, so a resent or queued sealed message stays sealed.
     const command =
       Mode.SENDMSG |
       Opt.SENDCHECKOPT |
-      (wire.utf8Flag ? Opt.UTF8OPT : 0) |
+      (textEncoding.utf8Flag ? Opt.UTF8OPT : 0) |
       (message.sealed ? SEALED_OPTIONS : 0);
-    const bytes = this.deps.wire.build(command, buildMessageExtra(message.text, wire), packetNo);
+    const bytes = this.deps.packets.build(
+      command,
+      buildMessageExtra(message.text, textEncoding),
+      packetNo,
+    );
     const delivery: PendingDelivery = {
       messageId: message.id,
       peerId: peer.id,
@@ -242,7 +248,7 @@ export class Messaging {
   }
 
   /** How text to this peer is encoded (also for the away message). */
-  wireEncoding(peer: PeerRecord) {
+  textEncodingFor(peer: PeerRecord) {
     const own = entryEncoding(this.deps.presence(), this.deps.legacy);
     return chooseOutgoingEncoding(peer, this.deps.legacy, own);
   }

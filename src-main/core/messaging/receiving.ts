@@ -10,12 +10,12 @@ import { legacyEncodingFor, type LegacyEncoding } from '../ipmsg/text';
 import type { ConversationsRepo } from '../store/conversations-repo';
 import type { MessagesRepo } from '../store/messages-repo';
 import type { Endpoint } from '../net/endpoint';
-import type { Wire } from '../wire';
+import type { PacketSender } from '../net/packet-sender';
 import type { TransferRecord } from '../store/records/transfer-record';
 import { DuplicateFilter } from './duplicate-filter';
 
 export interface ReceivingDeps {
-  wire: Wire;
+  packets: PacketSender;
   directory: PeerDirectory;
   history: MessagesRepo;
   conversations: ConversationsRepo;
@@ -86,7 +86,7 @@ export class Receiving {
       hasOption(packet.command, Opt.SENDCHECKOPT) &&
       !hasOption(packet.command, Opt.BROADCASTOPT) &&
       !hasOption(packet.command, Opt.AUTORETOPT);
-    if (wantsAck) void this.deps.wire.send(Mode.RECVMSG, ackExtra(packet.packetNo), from);
+    if (wantsAck) void this.deps.packets.send(Mode.RECVMSG, ackExtra(packet.packetNo), from);
     return peer;
   }
 

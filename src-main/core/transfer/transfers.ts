@@ -17,12 +17,12 @@ import {
   Opt,
   type LegacyEncoding,
   type Packet,
-  type WireEncoding,
+  type OutgoingTextEncoding,
 } from '../ipmsg';
 import { ackExtra, parseAckExtra } from '../ipmsg/message';
 import type { PigeonStore } from '../store';
 import type { Endpoint } from '../net/endpoint';
-import type { Wire } from '../wire';
+import type { PacketSender } from '../net/packet-sender';
 import type { RequesterIdentity } from './file-request';
 import { FileServer } from './outgoing/file-server';
 import type { IncomingOffer } from './incoming/incoming-offer';
@@ -37,7 +37,7 @@ export const INTERRUPTED = 'Interrupted when Pigeon closed.';
 
 export interface TransferServiceDeps {
   store: Pick<PigeonStore, 'transfers' | 'messages'>;
-  wire: Wire;
+  packets: PacketSender;
   peer: (peerId: string) => PeerRecord | undefined;
   requester: RequesterIdentity;
   /** TCP port: the same number as the UDP port. */
@@ -47,7 +47,7 @@ export interface TransferServiceDeps {
   timing: { retryIntervalMs: number; maxRetries: number };
   downloadDir: () => string;
   imagesDir: () => string;
-  wireEncoding: (peer: PeerRecord) => WireEncoding;
+  textEncodingFor: (peer: PeerRecord) => OutgoingTextEncoding;
   emit: (event: PigeonEvent) => void;
   /** A message changed: announce it and its conversation. */
   announceMessage: (message: MessageDTO, isNew: boolean) => void;
@@ -262,7 +262,7 @@ export class TransferService {
   private sendRelease(record: TransferRecord): void {
     const peer = this.deps.peer(record.peerId);
     if (!peer) return;
-    void this.deps.wire.send(Mode.RELEASEFILES, ackExtra(record.packetNo), peer);
+    void this.deps.packets.send(Mode.RELEASEFILES, ackExtra(record.packetNo), peer);
   }
 
   /** Expired offers are forgotten; one nobody fetched fails and may be offered again. */

@@ -23,7 +23,7 @@ import { NetworkStats } from '../../../src-main/core/net/network-stats';
 import type { UdpTransport } from '../../../src-main/core/net/udp-transport';
 import { defaultTiming } from '../../../src-main/core/options';
 import { openStore, type PigeonStore } from '../../../src-main/core/store';
-import { Wire } from '../../../src-main/core/wire';
+import { PacketSender } from '../../../src-main/core/net/packet-sender';
 
 const BOB = { address: '10.0.0.2', port: 2425 };
 const NOW = 1_790_000_000_000;
@@ -49,7 +49,7 @@ function setup() {
       return true;
     },
   } as unknown as UdpTransport;
-  const wire = new Wire(
+  const packets = new PacketSender(
     transport,
     { version: '1_pigeon', user: 'me', host: 'mine' },
     new PacketNumberer(() => NOW),
@@ -61,7 +61,7 @@ function setup() {
   const messages: MessageDTO[] = [];
   const conversations: ConversationDTO[] = [];
   const common = {
-    wire,
+    packets,
     directory,
     history: store.messages,
     conversations: store.conversations,

@@ -3,9 +3,9 @@
 // written as that peer's client reads it.
 import { ContractError } from '../../../../src-shared/contract';
 import type { PeerRecord } from '../../discovery/peer-directory';
-import { Mode, Opt, encodeAttachments, type WireEncoding } from '../../ipmsg';
+import { Mode, Opt, encodeAttachments, type OutgoingTextEncoding } from '../../ipmsg';
 import { buildMessageExtra } from '../../ipmsg/message';
-import type { Wire } from '../../wire';
+import type { PacketSender } from '../../net/packet-sender';
 import type { OfferRegistry } from './offer-registry';
 import { offerAttachments, offeredItems } from './outgoing-offer';
 import type { TransferRecord } from '../../store/records/transfer-record';
@@ -14,12 +14,16 @@ import type { TransferRecord } from '../../store/records/transfer-record';
 export function buildOfferPacket(
   record: TransferRecord,
   peer: PeerRecord,
-  deps: { registry: OfferRegistry; wire: Wire; wireEncoding: (peer: PeerRecord) => WireEncoding },
+  deps: {
+    registry: OfferRegistry;
+    packets: PacketSender;
+    textEncodingFor: (peer: PeerRecord) => OutgoingTextEncoding;
+  },
 ): Buffer {
-  const wire = deps.wireEncoding(peer);
+  const textEncoding = deps.textEncodingFor(peer);
   // iptux 0.8.3 reads a name's fields before unescaping '::' and rejects the list: no escaping.
-  const names = { encoding: wire.encoding, escapeColons: peer.client !== 'iptux' };
-  record.utf8 = wire.utf8Flag;
+  const names = { encoding: textEncoding.encoding, escapeColons: peer.client !== 'iptux' };
+  record.utf8 = textEncoding.utf8Flag;
   const offer = deps.registry.offer(record.packetNo, peer.address, offeredItems(record.items), {
     names,
   });
@@ -36,9 +40,9 @@ export function buildOfferPacket(
     names,
   );
   const command =
-    Mode.SENDMSG | Opt.SENDCHECKOPT | Opt.FILEATTACHOPT | (wire.utf8Flag ? Opt.UTF8OPT : 0);
+    Mode.SENDMSG | Opt.SENDCHECKOPT | Opt.FILEATTACHOPT | (textEncoding.utf8Flag ? Opt.UTF8OPT : 0);
   try {
-    return deps.wire.build(command, buildMessageExtra('', wire, list), record.packetNo);
+    return deps.packets.build(command, buildMessageExtra('', textEncoding, list), record.packetNo);
   } catch {
     deps.registry.withdraw(record.packetNo);
     throw new ContractError(

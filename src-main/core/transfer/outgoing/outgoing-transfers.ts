@@ -4,10 +4,10 @@
 import { randomUUID } from 'node:crypto';
 import { ContractError, type MessageDTO } from '../../../../src-shared/contract';
 import type { PeerRecord } from '../../discovery/peer-directory';
-import type { WireEncoding } from '../../ipmsg';
+import type { OutgoingTextEncoding } from '../../ipmsg';
 import { DeliveryTracker, type PendingDelivery } from '../../messaging/delivery-tracker';
 import type { MessagesRepo } from '../../store/messages-repo';
-import type { Wire } from '../../wire';
+import type { PacketSender } from '../../net/packet-sender';
 import type { FileServer, FileServerEvent, ServedTransfer } from './file-server';
 import type { OfferRegistry } from './offer-registry';
 import { buildOfferPacket } from './offer-packet';
@@ -23,8 +23,8 @@ export interface OutgoingDeps {
   registry: OfferRegistry;
   server: FileServer;
   messages: MessagesRepo;
-  wire: Wire;
-  wireEncoding: (peer: PeerRecord) => WireEncoding;
+  packets: PacketSender;
+  textEncodingFor: (peer: PeerRecord) => OutgoingTextEncoding;
   peer: (peerId: string) => PeerRecord | undefined;
   imagesDir: () => string;
   announceMessage: (message: MessageDTO, isNew: boolean) => void;
@@ -47,7 +47,7 @@ export class OutgoingTransfers {
 
   constructor(private readonly deps: OutgoingDeps) {
     this.tracker = new DeliveryTracker({
-      transmit: (bytes, to) => void deps.wire.sendBytes(bytes, to),
+      transmit: (bytes, to) => void deps.packets.sendBytes(bytes, to),
       onFailed: (delivery) => {
         try {
           this.unconfirmed(delivery);
@@ -89,7 +89,7 @@ export class OutgoingTransfers {
       messageId: randomUUID(),
       peerId: peer.id,
       direction: 'out',
-      packetNo: this.deps.wire.nextPacketNo(),
+      packetNo: this.deps.packets.nextPacketNo(),
       items,
       state: 'offered',
       image,
@@ -124,7 +124,7 @@ export class OutgoingTransfers {
     record.items = items;
     record.totalBytes = totalOf(items);
     record.bytesDone = 0;
-    record.packetNo = this.deps.wire.nextPacketNo();
+    record.packetNo = this.deps.packets.nextPacketNo();
     record.state = 'offered';
     record.retryable = false;
     delete record.error;

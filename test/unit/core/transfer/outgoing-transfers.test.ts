@@ -24,7 +24,7 @@ import { OfferRegistry } from '../../../../src-main/core/transfer/outgoing/offer
 import { OutgoingTransfers } from '../../../../src-main/core/transfer/outgoing/outgoing-transfers';
 import { TransferBook } from '../../../../src-main/core/transfer/transfer-book';
 import type { TransferRecord } from '../../../../src-main/core/store/records/transfer-record';
-import { Wire } from '../../../../src-main/core/wire';
+import { PacketSender } from '../../../../src-main/core/net/packet-sender';
 
 const peerOf = (client: PeerRecord['client'], version: string): PeerRecord => ({
   id: 'ben@box',
@@ -77,7 +77,7 @@ beforeEach(() => {
       return Promise.resolve(true);
     },
   } as unknown as UdpTransport;
-  const wire = new Wire(
+  const packets = new PacketSender(
     transport,
     { version: '1_pigeon 1.0', user: 'ann', host: 'box' },
     new PacketNumberer(() => 1_000_000),
@@ -88,8 +88,8 @@ beforeEach(() => {
     registry,
     server: server as unknown as FileServer,
     messages: store.messages,
-    wire,
-    wireEncoding: (p) => chooseOutgoingEncoding(p, 'gb18030'),
+    packets,
+    textEncodingFor: (p) => chooseOutgoingEncoding(p, 'gb18030'),
     peer: () => peer,
     imagesDir: () => join(dir, 'images'),
     announceMessage: (message) => messages.push(message),

@@ -22,7 +22,7 @@ import type { UdpTransport } from '../../../../src-main/core/net/udp-transport';
 import { openStore, type PigeonStore } from '../../../../src-main/core/store';
 import { pigeonExtensions } from '../../../../src-main/core/transfer/pigeon-extensions';
 import { INTERRUPTED, TransferService } from '../../../../src-main/core/transfer/transfers';
-import { Wire } from '../../../../src-main/core/wire';
+import { PacketSender } from '../../../../src-main/core/net/packet-sender';
 
 const peerOf = (client: PeerRecord['client'], version: string): PeerRecord => ({
   id: 'ann@box',
@@ -55,7 +55,7 @@ function makeService(
       return Promise.resolve(true);
     },
   } as unknown as UdpTransport;
-  const wire = new Wire(
+  const packets = new PacketSender(
     transport,
     { version: '1_pigeon 1.0', user: 'ben', host: 'box' },
     new PacketNumberer(() => 5_000_000),
@@ -63,7 +63,7 @@ function makeService(
   );
   return new TransferService({
     store,
-    wire,
+    packets,
     peer: (id) => (id === peer.id ? peer : undefined),
     requester: { version: '1_pigeon 1.0', user: 'ben', host: 'box', nextPacketNo: () => 1 },
     port: 2425,
@@ -72,7 +72,7 @@ function makeService(
     timing: { retryIntervalMs: 100, maxRetries: 2 },
     downloadDir: () => downloads,
     imagesDir: () => join(downloads, 'images'),
-    wireEncoding: (p) => chooseOutgoingEncoding(p, 'gb18030'),
+    textEncodingFor: (p) => chooseOutgoingEncoding(p, 'gb18030'),
     emit: (event) => events.push(event),
     announceMessage: () => undefined,
     ...extra,
