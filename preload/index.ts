@@ -4,7 +4,8 @@
  * subscription. ipcRenderer itself never crosses the bridge.
  */
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
-import { channelFunctions, EVENTS_CHANNEL, ipcChannel } from '../src-shared/contract/channel-names';
+import { channelFunctions } from '../src-shared/contract/api';
+import { EVENTS_CHANNEL, ipcChannel } from '../src-shared/contract/channel-names';
 import type {
   ChannelName,
   ChannelRequest,

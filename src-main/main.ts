@@ -1,5 +1,5 @@
 /**
- * Pigeon's Electron entry (bundled to out/main/index.cjs). Wires the core to the
+ * Pigeon's Electron entry (bundled to out/main/index.cjs). Connects the core to the
  * windows, the tray, notifications and the IPC adapter, and says goodbye to the
  * LAN (BR_EXIT) before the process ends.
  */

@@ -21,7 +21,7 @@ import type { PigeonStore } from './store';
 import { PlainContactsRepo } from './store/plain-contacts-repo';
 import { TransferService } from './transfer/transfers';
 import { PIGEON_APP_VERSION } from './version';
-import type { Wire } from './wire';
+import type { PacketSender } from './net/packet-sender';
 
 export interface MessengerServices {
   /** Every SENDMSG we write goes out here (the outgoing pipeline), and every RECVMSG comes back. */
@@ -41,7 +41,7 @@ export interface ServiceContext {
   port: number;
   timing: MessengerTiming;
   legacy: LegacyEncoding;
-  wire: Wire;
+  packets: PacketSender;
   directory: PeerDirectory;
   /** Our own profile as it is now. */
   self: () => SelfDTO;
@@ -52,14 +52,14 @@ export interface ServiceContext {
   emitPeer: (peer: PeerRecord) => void;
 }
 
-export function wireServices(context: ServiceContext): MessengerServices {
-  const { options, store, port, timing, legacy, wire, directory, self } = context;
+export function buildServices(context: ServiceContext): MessengerServices {
+  const { options, store, port, timing, legacy, packets, directory, self } = context;
   const { downloadDir, announceTargets, emit, emitPeer } = context;
   const parts = {} as MessengerServices;
   const announcer = new MessageAnnouncer({ emit }, store.conversations);
-  parts.sender = new MessageSender({ wire, legacy, presence: self, timing });
+  parts.sender = new MessageSender({ packets, legacy, presence: self, timing });
   parts.discovery = new Discovery({
-    wire,
+    packets,
     directory: directory,
     presence: self,
     targets: announceTargets,
@@ -70,7 +70,7 @@ export function wireServices(context: ServiceContext): MessengerServices {
   });
   parts.messaging = new Messaging({
     sender: parts.sender,
-    wire,
+    packets,
     directory: directory,
     history: store.messages,
     conversations: store.conversations,
@@ -90,13 +90,13 @@ export function wireServices(context: ServiceContext): MessengerServices {
   parts.transfers = new TransferService({
     store,
     sender: parts.sender,
-    wire,
+    packets,
     peer: (peerId) => directory.get(peerId),
     requester: {
       version: pigeonVersionString(PIGEON_APP_VERSION),
       user: self().user,
       host: self().host,
-      nextPacketNo: () => wire.nextPacketNo(),
+      nextPacketNo: () => packets.nextPacketNo(),
     },
     port,
     bindAddress: options.bindAddress ?? '0.0.0.0',
@@ -107,14 +107,14 @@ export function wireServices(context: ServiceContext): MessengerServices {
     announcer,
   });
   parts.sealed = new SealedMessages({
-    wire,
+    packets,
     directory: directory,
     history: store.messages,
     conversations: store.conversations,
     announcer,
   });
   parts.courtesy = new Courtesy({
-    wire,
+    packets,
     sender: parts.sender,
     directory: directory,
     awayMessage: () =>

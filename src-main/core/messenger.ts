@@ -39,8 +39,8 @@ import { defaultTiming, type MessengerOptions, type MessengerTiming } from './op
 import { localIpv4Addresses } from './net/interfaces';
 import { describeNetwork } from './net/network-status';
 import type { Endpoint } from './net/endpoint';
-import { openWire } from './messenger-wire';
-import { wireServices } from './messenger-services';
+import { openNetwork } from './messenger-network';
+import { buildServices } from './messenger-services';
 import type { TransferService } from './transfer/transfers';
 import { PlainContacts } from './plain-udp/plain-contacts';
 import { routePacket, type PacketRoutes } from './packet-routes';
@@ -60,7 +60,7 @@ export function createMessengerCore(options: MessengerOptions, store?: PigeonSto
   return new Messenger(options, store ?? openStore(':memory:'));
 }
 
-/** The facade: wires transport, codec, discovery and messaging; commands in, events out. */
+/** The facade: joins transport, codec, discovery and messaging; commands in, events out. */
 class Messenger implements MessengerCore {
   private readonly events = new EventHub();
   private readonly networkStats = new NetworkStats();
@@ -94,7 +94,7 @@ class Messenger implements MessengerCore {
     const timing: MessengerTiming = { ...defaultTiming, ...options.timing };
     const legacy: LegacyEncoding = options.legacyEncoding ?? 'gb18030';
     this.self = initialSelf(options, port);
-    const { transport, wire } = openWire({
+    const { transport, packets } = openNetwork({
       options,
       port,
       legacy,
@@ -107,13 +107,13 @@ class Messenger implements MessengerCore {
       emit: (event) => this.emit(event),
     });
     this.transport = transport;
-    const services = wireServices({
+    const services = buildServices({
       options,
       store,
       port,
       timing,
       legacy,
-      wire,
+      packets,
       directory: this.directory,
       self: () => this.self,
       downloadDir: () => this.network.get().downloadDir,

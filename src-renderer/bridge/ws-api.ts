@@ -5,7 +5,7 @@ import type {
   PigeonApi,
   PigeonEvent,
 } from '../../src-shared/contract';
-import { channelFunctions } from '../../src-shared/contract/channel-names';
+import { channelFunctions } from '../../src-shared/contract/api';
 import type { ConnectionState } from '../store/state';
 import { BridgeError } from './errors';
 import { isEventLike, isRecord } from './event-shape';

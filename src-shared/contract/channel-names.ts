@@ -3,9 +3,6 @@
  * and the renderer need at run time without bundling the schema library.
  * The contract's index re-exports everything here.
  */
-import type { ChannelFunction, PigeonApi } from './api';
-import type { ChannelName } from './channels';
-
 /** The longest text one message may carry; the core splits it into datagrams. */
 export const MAX_MESSAGE_CHARS = 20000;
 
@@ -17,7 +14,7 @@ export type PictureType = (typeof PICTURE_TYPES)[number];
 export const MAX_PICTURE_BASE64_CHARS = 28_000_000;
 
 /** Electron IPC channel for a contract channel. */
-export const ipcChannel = (name: ChannelName): string => `pigeon:${name}`;
+export const ipcChannel = (name: (typeof CHANNEL_NAMES)[number]): string => `pigeon:${name}`;
 
 /** Electron IPC channel on which batched events reach windows. */
 export const EVENTS_CHANNEL = 'pigeon:events';
@@ -57,13 +54,3 @@ export const CHANNEL_NAMES = [
   'removePlainContact',
   'stagePicture',
 ] as const;
-
-/** One function per channel, made by `make`: the request half of a PigeonApi. */
-export function channelFunctions(
-  make: <C extends ChannelName>(name: C) => ChannelFunction<C>,
-): Omit<PigeonApi, 'onEvents'> {
-  return Object.fromEntries(CHANNEL_NAMES.map((name) => [name, make(name)])) as Omit<
-    PigeonApi,
-    'onEvents'
-  >;
-}

@@ -6,7 +6,7 @@ import type { LegacyEncoding } from '../ipmsg/text';
 import type { MessengerTiming } from '../options';
 import { PIGEON_APP_VERSION } from '../version';
 import type { Endpoint } from '../net/endpoint';
-import type { Wire } from '../wire';
+import type { PacketSender } from '../net/packet-sender';
 import { PeerDirectory, peerIdOf, type PeerRecord } from './peer-directory';
 
 export interface Presence {
@@ -18,7 +18,7 @@ export interface Presence {
 }
 
 export interface DiscoveryDeps {
-  wire: Wire;
+  packets: PacketSender;
   directory: PeerDirectory;
   presence: () => Presence;
   /** Where announcements go: broadcast addresses and the explicit host list. */
@@ -62,7 +62,7 @@ export class Discovery {
   announce(): void {
     const extra = this.entryExtra();
     for (const target of this.deps.targets()) {
-      void this.deps.wire.send(this.entryCommand(Mode.BR_ENTRY), extra, target);
+      void this.deps.packets.send(this.entryCommand(Mode.BR_ENTRY), extra, target);
     }
   }
 
@@ -70,7 +70,7 @@ export class Discovery {
   announcePresence(): void {
     for (const target of this.everyone()) {
       const extra = this.entryExtra(target.capabilities);
-      void this.deps.wire.send(this.entryCommand(Mode.BR_ABSENCE), extra, target);
+      void this.deps.packets.send(this.entryCommand(Mode.BR_ABSENCE), extra, target);
     }
   }
 
@@ -80,7 +80,7 @@ export class Discovery {
     const extra = this.entryExtra();
     await Promise.all(
       this.everyone().map((target) =>
-        this.deps.wire.send(this.entryCommand(Mode.BR_EXIT), extra, target),
+        this.deps.packets.send(this.entryCommand(Mode.BR_EXIT), extra, target),
       ),
     );
   }
@@ -106,7 +106,7 @@ export class Discovery {
 
   /** GETINFO: who we are, as IP Messenger's "version" query expects: plain text. */
   answerVersion(from: Endpoint): void {
-    void this.deps.wire.send(
+    void this.deps.packets.send(
       Mode.SENDINFO,
       `Pigeon ${PIGEON_APP_VERSION} (${process.platform})`,
       from,
@@ -116,12 +116,12 @@ export class Discovery {
   /** GETABSENCEINFO: whether we are away. */
   answerAbsence(from: Endpoint): void {
     const away = this.deps.presence().status === 'away';
-    void this.deps.wire.send(Mode.SENDABSENCEINFO, away ? 'Away' : 'Not Absence mode', from);
+    void this.deps.packets.send(Mode.SENDABSENCEINFO, away ? 'Away' : 'Not Absence mode', from);
   }
 
   /** A peer we did not know spoke to us: ask who it is (unicast BR_ENTRY), as IPMsg does. */
   introduceTo(to: Endpoint & { capabilities?: number }): void {
-    void this.deps.wire.send(
+    void this.deps.packets.send(
       this.entryCommand(Mode.BR_ENTRY),
       this.entryExtra(to.capabilities),
       to,
@@ -158,7 +158,7 @@ export class Discovery {
       hasOption(packet.command, Opt.CAPUTF8OPT) &&
       modeOf(packet.command) !== Mode.BR_ENTRY
     ) {
-      void this.deps.wire.send(
+      void this.deps.packets.send(
         this.entryCommand(Mode.BR_ABSENCE),
         this.entryExtra(packet.command),
         from,
@@ -170,7 +170,11 @@ export class Discovery {
     const delay = Math.floor(this.random() * this.deps.timing.answerDelayMaxMs);
     const timer = setTimeout(() => {
       this.answerTimers.delete(timer);
-      void this.deps.wire.send(this.entryCommand(Mode.ANSENTRY), this.entryExtra(theirCommand), to);
+      void this.deps.packets.send(
+        this.entryCommand(Mode.ANSENTRY),
+        this.entryExtra(theirCommand),
+        to,
+      );
     }, delay);
     this.answerTimers.add(timer);
   }

@@ -1,7 +1,7 @@
 // Extra of SENDMSG (`text[\0attachment list]`) and of the acknowledgements that carry a
 // packet number in decimal (RECVMSG, READMSG, ANSREADMSG, RELEASEFILES).
 import { hasOption, Opt } from './commands';
-import { decodeText, encodeText, type LegacyEncoding, type WireEncoding } from './text';
+import { decodeText, encodeText, type LegacyEncoding, type OutgoingTextEncoding } from './text';
 
 export interface MessageExtra {
   text: string;
@@ -42,9 +42,13 @@ export function parseMessageExtra(
  * follows the NUL and is NUL-terminated too. NUL inside the text would cut it, so it
  * is dropped.
  */
-export function buildMessageExtra(text: string, wire: WireEncoding, attachments?: Buffer): Buffer {
+export function buildMessageExtra(
+  text: string,
+  textEncoding: OutgoingTextEncoding,
+  attachments?: Buffer,
+): Buffer {
   const clean = text.replace(/\r\n?/g, '\n').replace(/\0/g, '');
-  const parts = [encodeText(clean, wire.encoding), Buffer.from([0])];
+  const parts = [encodeText(clean, textEncoding.encoding), Buffer.from([0])];
   if (attachments !== undefined && attachments.length > 0) {
     parts.push(attachments, Buffer.from([0]));
   }

@@ -16,7 +16,7 @@ export function isLegacyEncoding(value: unknown): value is LegacyEncoding {
 }
 
 /** How to write text toward one peer: the bytes, and whether to set UTF8OPT. */
-export type WireEncoding = { encoding: 'utf8' | LegacyEncoding; utf8Flag: boolean };
+export type OutgoingTextEncoding = { encoding: 'utf8' | LegacyEncoding; utf8Flag: boolean };
 
 /** Strict UTF-8 check (no overlongs, no surrogates); pure ASCII counts as valid. */
 export function isValidUtf8(buf: Uint8Array): boolean {
@@ -61,7 +61,7 @@ export function chooseOutgoingEncoding(
   legacy: LegacyEncoding,
   /** The encoding our own entry implied (see entryEncoding): iptux decodes our text with it. */
   ownEntryEncoding: LegacyEncoding | 'utf8' = 'utf8',
-): WireEncoding {
+): OutgoingTextEncoding {
   if (hasOption(peer.capabilities, Opt.CAPUTF8OPT)) return { encoding: 'utf8', utf8Flag: true };
   if (peer.version.includes('iptux')) return { encoding: ownEntryEncoding, utf8Flag: false };
   if (peer.version.includes('_lbt')) return { encoding: 'gbk', utf8Flag: false };

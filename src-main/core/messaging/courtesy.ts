@@ -6,7 +6,7 @@ import type { Packet } from '../ipmsg/packet';
 import type { IncomingMessage } from '../pipeline/incoming-message';
 import type { MessageSender } from '../pipeline/message-sender';
 import type { Endpoint } from '../net/endpoint';
-import type { Wire } from '../wire';
+import type { PacketSender } from '../net/packet-sender';
 
 /** How often one peer hears our away message. */
 const AUTO_REPLY_EVERY_MS = 10 * 60_000;
@@ -14,7 +14,7 @@ const AUTO_REPLY_EVERY_MS = 10 * 60_000;
 const TYPING_TIMEOUT_MS = 8000;
 
 export interface CourtesyDeps {
-  wire: Wire;
+  packets: PacketSender;
   /** Away replies are messages: they go out through the pipeline. */
   sender: MessageSender;
   directory: PeerDirectory;
@@ -61,7 +61,7 @@ export class Courtesy {
   sendTyping(peer: PeerRecord, typing: boolean): void {
     if (peer.client !== 'feiq' && peer.client !== 'pigeon') return;
     if (peer.status === 'offline') return;
-    void this.deps.wire.send(typing ? Mode.TYPING : Mode.TYPING_STOP, '', peer);
+    void this.deps.packets.send(typing ? Mode.TYPING : Mode.TYPING_STOP, '', peer);
   }
 
   stop(): void {

@@ -10,14 +10,14 @@ import type { ConversationsRepo } from '../store/conversations-repo';
 import type { MessagesRepo } from '../store/messages-repo';
 import type { OutboxRepo } from '../store/outbox-repo';
 import type { Endpoint } from '../net/endpoint';
-import type { Wire } from '../wire';
+import type { PacketSender } from '../net/packet-sender';
 import { Receiving, type ReceivingDeps } from './receiving';
 
 export interface MessagingDeps {
   /** Every SENDMSG goes out through the pipeline's sender... */
   sender: MessageSender;
   /** ...and the RECVMSG we owe for what arrives, straight on the wire. */
-  wire: Wire;
+  packets: PacketSender;
   directory: PeerDirectory;
   history: MessagesRepo;
   conversations: ConversationsRepo;

@@ -12,12 +12,12 @@ import type { IncomingMessage } from '../pipeline/incoming-message';
 import type { ConversationsRepo } from '../store/conversations-repo';
 import type { MessagesRepo } from '../store/messages-repo';
 import type { Endpoint } from '../net/endpoint';
-import type { Wire } from '../wire';
+import type { PacketSender } from '../net/packet-sender';
 import type { TransferRecord } from '../store/records/transfer-record';
 import { DuplicateFilter } from './duplicate-filter';
 
 export interface ReceivingDeps {
-  wire: Wire;
+  packets: PacketSender;
   directory: PeerDirectory;
   history: MessagesRepo;
   conversations: ConversationsRepo;
@@ -81,7 +81,7 @@ export class Receiving {
       this.deps.announcer.announce(message, true, sealed ? { ...message, text: '' } : message);
     }
     const wantsAck = options.confirm && !options.broadcast && !options.autoReply;
-    if (wantsAck) void this.deps.wire.send(Mode.RECVMSG, ackExtra(packet.packetNo), from);
+    if (wantsAck) void this.deps.packets.send(Mode.RECVMSG, ackExtra(packet.packetNo), from);
     return peer;
   }
 

@@ -8,7 +8,7 @@ import type { MessageAnnouncer } from '../message-announcer';
 import type { ConversationsRepo } from '../store/conversations-repo';
 import type { MessagesRepo } from '../store/messages-repo';
 import type { Endpoint } from '../net/endpoint';
-import type { Wire } from '../wire';
+import type { PacketSender } from '../net/packet-sender';
 import { DeliveryTracker } from '../pipeline/delivery-tracker';
 
 // Sealing is an option of the outgoing pipeline; named here too, where it is explained.
@@ -19,7 +19,7 @@ export const READ_RETRY_MS = 750;
 export const READ_MAX_RETRIES = 12;
 
 export interface SealedDeps {
-  wire: Wire;
+  packets: PacketSender;
   directory: PeerDirectory;
   history: MessagesRepo;
   conversations: ConversationsRepo;
@@ -48,7 +48,7 @@ export class SealedMessages {
   constructor(private readonly deps: SealedDeps) {
     this.now = deps.now ?? Date.now;
     this.receipts = new DeliveryTracker({
-      transmit: (bytes, to) => void deps.wire.sendBytes(bytes, to),
+      transmit: (bytes, to) => void deps.packets.sendBytes(bytes, to),
       // Given up quietly: a read receipt is a courtesy, never an error to handle.
       onFailed: () => undefined,
       retryIntervalMs: deps.retryIntervalMs ?? READ_RETRY_MS,
@@ -81,7 +81,7 @@ export class SealedMessages {
   peerOpened(packet: Packet, from: Endpoint): void {
     // Confirmed every time it asks: our earlier ANSREADMSG may have been lost.
     if (hasOption(packet.command, Opt.READCHECKOPT)) {
-      void this.deps.wire.send(Mode.ANSREADMSG, ackExtra(packet.packetNo), from);
+      void this.deps.packets.send(Mode.ANSREADMSG, ackExtra(packet.packetNo), from);
     }
     const packetNo = parseAckExtra(packet.extra);
     if (packetNo === undefined) return;
@@ -107,12 +107,12 @@ export class SealedMessages {
     const peer = receipt && this.deps.directory.get(receipt.peerId);
     if (!receipt || !peer) return;
     const command = Mode.READMSG | (receipt.readCheck ? Opt.READCHECKOPT : 0);
-    const readPacketNo = this.deps.wire.nextPacketNo();
-    const bytes = this.deps.wire.build(command, ackExtra(receipt.packetNo), readPacketNo);
+    const readPacketNo = this.deps.packets.nextPacketNo();
+    const bytes = this.deps.packets.build(command, ackExtra(receipt.packetNo), readPacketNo);
     const to = { address: peer.address, port: peer.port };
     // Without READCHECKOPT the sender promised no answer: one READMSG, as IP Messenger does.
     if (!receipt.readCheck) {
-      void this.deps.wire.sendBytes(bytes, to);
+      void this.deps.packets.sendBytes(bytes, to);
       return;
     }
     this.receipts.send({ messageId, peerId: peer.id, packetNo: readPacketNo, bytes, to });

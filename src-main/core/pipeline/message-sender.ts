@@ -6,7 +6,7 @@ import { parseAckExtra } from '../ipmsg/message';
 import { peerIdOf } from '../discovery/peer-directory';
 import { DeliveryTracker, type PendingDelivery } from './delivery-tracker';
 import type { PeerRecord } from '../discovery/peer-directory';
-import type { WireEncoding } from '../ipmsg/text';
+import type { OutgoingTextEncoding } from '../ipmsg/text';
 import {
   buildMessagePacket,
   splitForRecipient,
@@ -32,7 +32,7 @@ export class MessageSender {
 
   constructor(private readonly deps: MessageSenderDeps) {
     this.tracker = new DeliveryTracker({
-      transmit: (bytes, to) => void deps.wire.sendBytes(bytes, to),
+      transmit: (bytes, to) => void deps.packets.sendBytes(bytes, to),
       onFailed: (delivery) => {
         const outcome = this.outcomes.get(delivery.packetNo);
         this.outcomes.delete(delivery.packetNo);
@@ -81,7 +81,7 @@ export class MessageSender {
   /** Send once, unconfirmed (an away reply). */
   sendOnce(message: OutgoingMessage): void {
     const { recipient } = message;
-    void this.deps.wire.sendBytes(buildMessagePacket(message, this.deps), recipient);
+    void this.deps.packets.sendBytes(buildMessagePacket(message, this.deps), recipient);
   }
 
   /** RECVMSG: tells the sender of the message it confirms; false if none of ours, or not from its peer. */
@@ -106,12 +106,12 @@ export class MessageSender {
     return splitForRecipient(message, this.deps);
   }
 
-  textEncodingFor(peer: PeerRecord): WireEncoding {
+  textEncodingFor(peer: PeerRecord): OutgoingTextEncoding {
     return textEncodingFor(peer, this.deps);
   }
 
   nextPacketNo(): number {
-    return this.deps.wire.nextPacketNo();
+    return this.deps.packets.nextPacketNo();
   }
 
   isPending(messageId: string): boolean {

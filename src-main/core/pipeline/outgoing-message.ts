@@ -7,8 +7,12 @@ import { Mode, Opt } from '../ipmsg/commands';
 import { entryEncoding } from '../ipmsg/entry';
 import { buildMessageExtra, splitText } from '../ipmsg/message';
 import { MAX_DATAGRAM_OUT } from '../ipmsg/packet';
-import { chooseOutgoingEncoding, type LegacyEncoding, type WireEncoding } from '../ipmsg/text';
-import type { Wire } from '../wire';
+import {
+  chooseOutgoingEncoding,
+  type LegacyEncoding,
+  type OutgoingTextEncoding,
+} from '../ipmsg/text';
+import type { PacketSender } from '../net/packet-sender';
 
 /**
  * What a sealed SENDMSG carries besides SENDCHECKOPT: sealed, and "tell me when it
@@ -45,12 +49,12 @@ export interface MessageDraft {
   readonly message: OutgoingMessage;
   command: number;
   /** How this recipient's client reads our text. */
-  encoding: WireEncoding;
+  encoding: OutgoingTextEncoding;
   text: string;
 }
 
 export interface OutgoingContext {
-  wire: Wire;
+  packets: PacketSender;
   legacy: LegacyEncoding;
   /** Our own names, which decide how iptux will read our text. */
   presence: () => { nickname: string; group: string };
@@ -96,7 +100,7 @@ function draftOf(message: OutgoingMessage, context: OutgoingContext): MessageDra
 export function buildMessagePacket(message: OutgoingMessage, context: OutgoingContext): Buffer {
   const draft = draftOf(message, context);
   const extra = buildMessageExtra(draft.text, draft.encoding, message.attachments);
-  return context.wire.build(draft.command, extra, message.packetNo);
+  return context.packets.build(draft.command, extra, message.packetNo);
 }
 
 /**
@@ -111,12 +115,12 @@ export function splitForRecipient(
   const { client } = message.recipient;
   const limit = client === 'feiq' || client === 'unknown' ? SMALL_DATAGRAM : MAX_DATAGRAM_OUT;
   // Room for the header, the trailing NUL and a margin for a longer packet number.
-  const room = limit - context.wire.headerBytes(draft.command) - 16;
+  const room = limit - context.packets.headerBytes(draft.command) - 16;
   return splitText(message.text.replace(/\r\n?/g, '\n'), room, draft.encoding.encoding);
 }
 
 /** How text to this peer is encoded (chosen by its client, and by our own names for iptux). */
-export function textEncodingFor(peer: PeerRecord, context: OutgoingContext): WireEncoding {
+export function textEncodingFor(peer: PeerRecord, context: OutgoingContext): OutgoingTextEncoding {
   const own = entryEncoding(context.presence(), context.legacy);
   return chooseOutgoingEncoding(peer, context.legacy, own);
 }

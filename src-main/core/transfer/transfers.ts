@@ -14,7 +14,7 @@ import type { MessageAnnouncer } from '../message-announcer';
 import type { MessageSender } from '../pipeline/message-sender';
 import type { PigeonStore } from '../store';
 import type { Endpoint } from '../net/endpoint';
-import type { Wire } from '../wire';
+import type { PacketSender } from '../net/packet-sender';
 import type { RequesterIdentity } from './file-request';
 import { FileServer } from './outgoing/file-server';
 import type { IncomingOffer } from './incoming/incoming-offer';
@@ -32,7 +32,7 @@ export interface TransferServiceDeps {
   /** Offers go out as messages through the pipeline's sender. */
   sender: MessageSender;
   /** RELEASEFILES goes straight on the wire. */
-  wire: Wire;
+  packets: PacketSender;
   peer: (peerId: string) => PeerRecord | undefined;
   requester: RequesterIdentity;
   /** TCP port: the same number as the UDP port. */
@@ -251,7 +251,7 @@ export class TransferService {
   private sendRelease(record: TransferRecord): void {
     const peer = this.deps.peer(record.peerId);
     if (!peer) return;
-    void this.deps.wire.send(Mode.RELEASEFILES, ackExtra(record.packetNo), peer);
+    void this.deps.packets.send(Mode.RELEASEFILES, ackExtra(record.packetNo), peer);
   }
 
   /** Expired offers are forgotten; one nobody fetched fails and may be offered again. */

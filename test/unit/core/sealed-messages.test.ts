@@ -30,7 +30,7 @@ import { readIncomingMessage } from '../../../src-main/core/pipeline/incoming-me
 import { MessageSender } from '../../../src-main/core/pipeline/message-sender';
 import type { TransferService } from '../../../src-main/core/transfer/transfers';
 import { openStore, type PigeonStore } from '../../../src-main/core/store';
-import { Wire } from '../../../src-main/core/wire';
+import { PacketSender } from '../../../src-main/core/net/packet-sender';
 
 const BOB = { address: '10.0.0.2', port: 2425 };
 const NOW = 1_790_000_000_000;
@@ -56,7 +56,7 @@ function setup() {
       return true;
     },
   } as unknown as UdpTransport;
-  const wire = new Wire(
+  const packets = new PacketSender(
     transport,
     { version: '1_pigeon', user: 'me', host: 'mine' },
     new PacketNumberer(() => NOW),
@@ -68,7 +68,7 @@ function setup() {
   const messages: MessageDTO[] = [];
   const conversations: ConversationDTO[] = [];
   const common = {
-    wire,
+    packets,
     directory,
     history: store.messages,
     conversations: store.conversations,
@@ -86,7 +86,7 @@ function setup() {
   const sealed = new SealedMessages(common);
   const receiving = new Receiving({ ...common, onPeerSeen: () => undefined });
   const sender = new MessageSender({
-    wire,
+    packets,
     legacy: 'gb18030',
     presence: () => ({ nickname: 'Me', group: '' }),
     timing: defaultTiming,

@@ -15,10 +15,10 @@ export function buildOfferPacket(
   peer: PeerRecord,
   deps: { registry: OfferRegistry; sender: MessageSender },
 ): Buffer {
-  const wire = deps.sender.textEncodingFor(peer);
+  const textEncoding = deps.sender.textEncodingFor(peer);
   // iptux 0.8.3 reads a name's fields before unescaping '::' and rejects the list: no escaping.
-  const names = { encoding: wire.encoding, escapeColons: peer.client !== 'iptux' };
-  record.utf8 = wire.utf8Flag;
+  const names = { encoding: textEncoding.encoding, escapeColons: peer.client !== 'iptux' };
+  record.utf8 = textEncoding.utf8Flag;
   const offer = deps.registry.offer(record.packetNo, peer.address, offeredItems(record.items), {
     names,
   });

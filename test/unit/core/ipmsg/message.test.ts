@@ -103,10 +103,12 @@ describe('buildMessageExtra', () => {
       ['日本語\nテキスト', { encoding: 'cp932', utf8Flag: false }],
       ['中文繁體', { encoding: 'big5', utf8Flag: false }],
     ];
-    for (const [text, wire] of samples) {
-      const command = Mode.SENDMSG | (wire.utf8Flag ? Opt.UTF8OPT : 0);
-      const legacy = wire.encoding === 'utf8' ? 'gb18030' : wire.encoding;
-      expect(parseMessageExtra(buildMessageExtra(text, wire), command, legacy).text).toBe(text);
+    for (const [text, textEncoding] of samples) {
+      const command = Mode.SENDMSG | (textEncoding.utf8Flag ? Opt.UTF8OPT : 0);
+      const legacy = textEncoding.encoding === 'utf8' ? 'gb18030' : textEncoding.encoding;
+      expect(parseMessageExtra(buildMessageExtra(text, textEncoding), command, legacy).text).toBe(
+        text,
+      );
     }
   });
 });
@@ -115,9 +117,12 @@ describe('encoding toward each kind of peer', () => {
   const me = { version: pigeonVersionString('0.1.0'), user: 'me', host: 'pc' };
 
   function send(peer: { version: string; capabilities: number }, text: string) {
-    const wire = chooseOutgoingEncoding(peer, 'cp932');
-    const command = makeCommand(Mode.SENDMSG, Opt.SENDCHECKOPT | (wire.utf8Flag ? Opt.UTF8OPT : 0));
-    const extra = buildMessageExtra(text, wire);
+    const textEncoding = chooseOutgoingEncoding(peer, 'cp932');
+    const command = makeCommand(
+      Mode.SENDMSG,
+      Opt.SENDCHECKOPT | (textEncoding.utf8Flag ? Opt.UTF8OPT : 0),
+    );
+    const extra = buildMessageExtra(text, textEncoding);
     return packet(encodePacket({ ...me, packetNo: 42, command, extra }));
   }
 

@@ -17,7 +17,7 @@ import {
   splitForRecipient,
   type OutgoingContext,
 } from '../../../../src-main/core/pipeline/outgoing-message';
-import { Wire } from '../../../../src-main/core/wire';
+import { PacketSender } from '../../../../src-main/core/net/packet-sender';
 import iconv from 'iconv-lite';
 
 const peer = (client: PeerRecord['client'], version: string, capabilities = 0): PeerRecord => ({
@@ -40,7 +40,7 @@ const FEIQ = peer('feiq', '1_lbt6_0#128#000C29D0E0B4');
 const IPTUX = peer('iptux', '1_iptux 0.8.3');
 
 const context = (nickname = 'Me'): OutgoingContext => ({
-  wire: new Wire(
+  packets: new PacketSender(
     { send: async () => true } as unknown as UdpTransport,
     { version: '1_pigeon 1.0', user: 'me', host: 'mine' },
     new PacketNumberer(() => 1_700_000_000_000),

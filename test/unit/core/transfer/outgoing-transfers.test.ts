@@ -25,7 +25,7 @@ import { OfferRegistry } from '../../../../src-main/core/transfer/outgoing/offer
 import { OutgoingTransfers } from '../../../../src-main/core/transfer/outgoing/outgoing-transfers';
 import { TransferBook } from '../../../../src-main/core/transfer/transfer-book';
 import type { TransferRecord } from '../../../../src-main/core/store/records/transfer-record';
-import { Wire } from '../../../../src-main/core/wire';
+import { PacketSender } from '../../../../src-main/core/net/packet-sender';
 import { MessageSender } from '../../../../src-main/core/pipeline/message-sender';
 
 const peerOf = (client: PeerRecord['client'], version: string): PeerRecord => ({
@@ -80,14 +80,14 @@ beforeEach(() => {
       return Promise.resolve(true);
     },
   } as unknown as UdpTransport;
-  const wire = new Wire(
+  const packets = new PacketSender(
     transport,
     { version: '1_pigeon 1.0', user: 'ann', host: 'box' },
     new PacketNumberer(() => 1_000_000),
     new NetworkStats(),
   );
   sender = new MessageSender({
-    wire,
+    packets,
     legacy: 'gb18030',
     presence: () => ({ nickname: 'Ann', group: '' }),
     timing: { retryIntervalMs: 100, maxRetries: 2 },

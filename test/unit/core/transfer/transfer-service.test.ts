@@ -21,7 +21,7 @@ import type { UdpTransport } from '../../../../src-main/core/net/udp-transport';
 import { openStore, type PigeonStore } from '../../../../src-main/core/store';
 import { pigeonExtensions } from '../../../../src-main/core/transfer/pigeon-extensions';
 import { INTERRUPTED, TransferService } from '../../../../src-main/core/transfer/transfers';
-import { Wire } from '../../../../src-main/core/wire';
+import { PacketSender } from '../../../../src-main/core/net/packet-sender';
 import { MessageSender } from '../../../../src-main/core/pipeline/message-sender';
 
 const peerOf = (client: PeerRecord['client'], version: string): PeerRecord => ({
@@ -56,14 +56,14 @@ function makeService(
       return Promise.resolve(true);
     },
   } as unknown as UdpTransport;
-  const wire = new Wire(
+  const packets = new PacketSender(
     transport,
     { version: '1_pigeon 1.0', user: 'ben', host: 'box' },
     new PacketNumberer(() => 5_000_000),
     new NetworkStats(),
   );
   sender = new MessageSender({
-    wire,
+    packets,
     legacy: 'gb18030',
     presence: () => ({ nickname: 'Ben', group: '' }),
     timing: { retryIntervalMs: 100, maxRetries: 2 },
@@ -71,7 +71,7 @@ function makeService(
   return new TransferService({
     store,
     sender,
-    wire,
+    packets,
     peer: (id) => (id === peer.id ? peer : undefined),
     requester: { version: '1_pigeon 1.0', user: 'ben', host: 'box', nextPacketNo: () => 1 },
     port: 2425,

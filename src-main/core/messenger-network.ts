@@ -1,5 +1,5 @@
 // The messenger's way to the network: the UDP socket, the intake that parses and filters
-// each datagram, and the Wire that builds packets with our name on them. Built apart from
+// each datagram, and the PacketSender that builds packets with our name on them. Built apart from
 // the facade (messenger.ts) so the facade holds commands and state only.
 import type { PigeonEvent, SelfDTO } from '../../src-shared/contract';
 import { pigeonVersionString } from './ipmsg/client';
@@ -13,9 +13,9 @@ import { UdpTransport, type Datagram } from './net/udp-transport';
 import type { MessengerOptions } from './options';
 import { PIGEON_APP_VERSION } from './version';
 import type { Endpoint } from './net/endpoint';
-import { Wire } from './wire';
+import { PacketSender } from './net/packet-sender';
 
-export interface WireContext {
+export interface NetworkContext {
   options: MessengerOptions;
   port: number;
   legacy: LegacyEncoding;
@@ -30,7 +30,10 @@ export interface WireContext {
   emit: (event: PigeonEvent) => void;
 }
 
-export function openWire(context: WireContext): { transport: UdpTransport; wire: Wire } {
+export function openNetwork(context: NetworkContext): {
+  transport: UdpTransport;
+  packets: PacketSender;
+} {
   const { options, port, legacy, self, stats, emit } = context;
   const intake = createDatagramIntake({
     stats,
@@ -55,12 +58,12 @@ export function openWire(context: WireContext): { transport: UdpTransport; wire:
       context.onDatagram();
     },
   });
-  const wire = new Wire(
+  const packets = new PacketSender(
     transport,
     { version: pigeonVersionString(PIGEON_APP_VERSION), user: self.user, host: self.host },
     // Above every number already used, even by a run that got ahead of the clock.
     new PacketNumberer(Date.now, context.highestSentPacketNo),
     stats,
   );
-  return { transport, wire };
+  return { transport, packets };
 }

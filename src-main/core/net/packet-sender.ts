@@ -1,8 +1,8 @@
-import { encodePacket, MAX_DATAGRAM_OUT } from './ipmsg/packet';
-import type { PacketNumberer } from './ipmsg/packet-number';
-import type { UdpTransport } from './net/udp-transport';
-import type { Endpoint } from './net/endpoint';
-import type { NetworkStats } from './net/network-stats';
+import { encodePacket, MAX_DATAGRAM_OUT } from '../ipmsg/packet';
+import type { PacketNumberer } from '../ipmsg/packet-number';
+import type { UdpTransport } from './udp-transport';
+import type { Endpoint } from './endpoint';
+import type { NetworkStats } from './network-stats';
 
 export interface Identity {
   version: string;
@@ -11,7 +11,7 @@ export interface Identity {
 }
 
 /** Builds Pigeon's datagrams (identity, packet numbers) and hands them to the transport. */
-export class Wire {
+export class PacketSender {
   constructor(
     private readonly transport: UdpTransport,
     private readonly identity: Identity,
