@@ -1,7 +1,6 @@
 // Where a plain UDP contact lives: the host the user typed (an IPv4 address or a
 // computer name), checked, and turned into an address through the system resolver.
-import { ContractError } from '../../../src-shared/contract';
-import type { PlainContactRequest } from '../messenger-api';
+import { ContractError, type PlainContactRequest } from '../../../src-shared/contract';
 import { resolveHostName, type LookupFn } from '../net/host-lookup';
 import { parseHostInput } from '../net/host-ranges';
 import { isPlainUdpEncoding, type PlainUdpEncoding } from './plain-text-codec';

@@ -7,8 +7,8 @@ import {
   type MessageDTO,
   type PeerDTO,
   type PigeonEvent,
+  type PlainContactRequest,
 } from '../../../src-shared/contract';
-import type { PlainContactRequest } from '../messenger-api';
 import type { LookupFn } from '../net/host-lookup';
 import type { ConversationsRepo } from '../store/conversations-repo';
 import type { MessagesRepo } from '../store/messages-repo';
