@@ -55,9 +55,11 @@ export function createHandlers(core: MessengerCore, hooks: ShellHooks): Handlers
 }
 
 function commandHandler<C extends CommandChannel>(core: MessengerCore, channel: C): Handler<C> {
-  const command = core[channel] as (request: ParsedRequest<C>) => unknown;
-  return async (raw) =>
-    (await command.call(core, parseRequest(channel, raw))) as ChannelResponse<C>;
+  return async (raw) => {
+    const request = parseRequest(channel, raw);
+    const command = core[channel] as (request: ParsedRequest<C>) => unknown;
+    return (await command.call(core, request)) as ChannelResponse<C>;
+  };
 }
 
 function shellHandlers(
