@@ -5,16 +5,18 @@ import { defineConfig, type Plugin } from 'vite';
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 /**
- * The dev server's React refresh preamble is an inline script, which the page's
- * CSP forbids. Only while serving, allow inline scripts; built files keep the
- * strict policy untouched.
+ * The dev server's React refresh preamble is an inline script, and it injects
+ * stylesheets as inline styles; the page's CSP forbids both. Only while serving,
+ * allow them; built files keep the strict policy untouched.
  */
 function relaxCspForDevServer(): Plugin {
   return {
     name: 'pigeon:relax-csp-for-dev-server',
     apply: 'serve',
     transformIndexHtml: (html) =>
-      html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'"),
+      html
+        .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+        .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
   };
 }
 

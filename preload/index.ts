@@ -13,13 +13,20 @@ import type {
   PigeonApi,
   PigeonEvent,
 } from '../src-shared/contract';
-import { unwrapIpcResult } from '../src-shared/contract/ipc-result';
+import { unwrapIpcResult, windowFailure } from '../src-shared/contract/ipc-result';
 import { FILES_API_NAME, type PigeonFilesApi } from '../src-shared/contract/local-files';
 
 function call<C extends ChannelName>(name: C) {
   const channel = ipcChannel(name);
-  return async (request?: ChannelRequest<C>): Promise<ChannelResponse<C>> =>
-    unwrapIpcResult<ChannelResponse<C>>(await ipcRenderer.invoke(channel, request));
+  return async (request?: ChannelRequest<C>): Promise<ChannelResponse<C>> => {
+    const reply: unknown = await ipcRenderer.invoke(channel, request);
+    try {
+      return unwrapIpcResult<ChannelResponse<C>>(reply);
+    } catch (error) {
+      // An Error's code would not survive contextBridge; a plain object does.
+      return Promise.reject(windowFailure(error));
+    }
+  };
 }
 
 function onEvents(listener: (events: PigeonEvent[]) => void): () => void {

@@ -6,10 +6,16 @@ import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { esbuildEntries, esbuildOptions, root } from './build-config.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const sources = ['src-main', 'src-renderer', 'preload', 'package.json', 'vite.config.ts'];
+const sources = [
+  'src-main',
+  'src-shared',
+  'src-renderer',
+  'preload',
+  'package.json',
+  'vite.config.ts',
+];
 const outputs = [
   'out/main/index.cjs',
   'out/preload/index.cjs',
@@ -32,24 +38,9 @@ if (process.argv.includes('--if-stale')) {
   if (Math.min(...built) > Math.max(...sources.map(newest))) process.exit(0);
 }
 
-const common = {
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  sourcemap: true,
-  logLevel: 'warning',
-  absWorkingDir: root,
-  // Native and Electron modules stay outside the bundle.
-  external: ['electron', 'better-sqlite3', 'bufferutil', 'utf-8-validate'],
-};
-const entries = [];
-if (existsSync(path.join(root, 'src-main/main.ts')))
-  entries.push({ in: 'src-main/main.ts', out: 'out/main/index.cjs' });
-if (existsSync(path.join(root, 'preload/index.ts')))
-  entries.push({ in: 'preload/index.ts', out: 'out/preload/index.cjs' });
-entries.push({ in: 'src-main/headless/index.ts', out: 'out/headless/index.cjs' });
-await Promise.all(entries.map((e) => build({ ...common, entryPoints: [e.in], outfile: e.out })));
+await Promise.all(
+  esbuildEntries().map((e) => build({ ...esbuildOptions, entryPoints: [e.in], outfile: e.out })),
+);
 
 const vite = spawnSync(
   process.execPath,

@@ -1,12 +1,14 @@
 import os from 'node:os';
 import path from 'node:path';
 import {
+  channelNames,
   ContractError,
   parseRequest,
   type ChannelName,
   type ChannelResponse,
+  type ParsedRequest,
 } from '../../src-shared/contract';
-import type { MessengerCore } from '../core/messenger-api';
+import type { CommandChannel, MessengerCore, ShellChannel } from '../core/messenger-api';
 import { isPictureOf, pictureFileName } from './picture-check';
 import { writePicture } from './picture-file';
 
@@ -39,81 +41,54 @@ export type Handlers = { [C in ChannelName]: Handler<C> };
 
 /**
  * One table from contract channel to core command, shared by the IPC and the
- * WebSocket adapters. Every request is parsed here before the core sees it.
+ * WebSocket adapters. Every request is parsed here before the core sees it. A
+ * channel goes to the core command of its name, unless it is one of the shell's.
  */
 export function createHandlers(core: MessengerCore, hooks: ShellHooks): Handlers {
+  const shell = shellHandlers(core, hooks);
+  const commands = Object.fromEntries(
+    channelNames
+      .filter((name): name is CommandChannel => !Object.hasOwn(shell, name))
+      .map((name) => [name, commandHandler(core, name)]),
+  ) as { [C in CommandChannel]: Handler<C> };
+  return { ...commands, ...shell };
+}
+
+function commandHandler<C extends CommandChannel>(core: MessengerCore, channel: C): Handler<C> {
+  return async (raw) => {
+    const request = parseRequest(channel, raw);
+    const command = core[channel] as (request: ParsedRequest<C>) => unknown;
+    return (await command.call(core, request)) as ChannelResponse<C>;
+  };
+}
+
+function shellHandlers(
+  core: MessengerCore,
+  hooks: ShellHooks,
+): { [C in ShellChannel]: Handler<C> } {
   return {
     getSnapshot: async (raw) => {
       parseRequest('getSnapshot', raw);
       return core.snapshot();
     },
-    listMessages: async (raw) => core.listMessages(parseRequest('listMessages', raw)),
-    sendMessage: async (raw) => {
-      const req = parseRequest('sendMessage', raw);
-      return core.sendMessage(req.conversationId, req.text, { sealed: req.sealed });
+    getNetworkStatus: async (raw) => {
+      parseRequest('getNetworkStatus', raw);
+      return core.networkStatus();
     },
-    openSealed: async (raw) => core.openSealed(parseRequest('openSealed', raw).messageId),
-    resendMessage: async (raw) => core.resendMessage(parseRequest('resendMessage', raw).messageId),
-    markRead: async (raw) => core.markRead(parseRequest('markRead', raw).conversationId),
     openConversation: async (raw) => {
       const { peerId, messageId } = parseRequest('openConversation', raw);
       const conversationId = core.openConversation(peerId);
       hooks.showConversation(conversationId, messageId);
       return { conversationId };
     },
-    updateProfile: async (raw) => core.updateProfile(parseRequest('updateProfile', raw)),
-    refreshPeers: async (raw) => {
-      parseRequest('refreshPeers', raw);
-      core.refreshPeers();
-      return { ok: true as const };
-    },
-    cancelMessage: async (raw) => core.cancelMessage(parseRequest('cancelMessage', raw).messageId),
-    searchMessages: async (raw) => core.searchMessages(parseRequest('searchMessages', raw)),
-    exportConversation: async (raw) => {
-      const { conversationId, format } = parseRequest('exportConversation', raw);
-      return core.exportConversation(conversationId, format);
-    },
-    getSettings: async (raw) => {
-      parseRequest('getSettings', raw);
-      return core.getSettings();
-    },
-    updateSettings: async (raw) => core.updateSettings(parseRequest('updateSettings', raw)),
-    getNetworkStatus: async (raw) => {
-      parseRequest('getNetworkStatus', raw);
-      return core.networkStatus();
-    },
-    setTyping: async (raw) => {
-      const { conversationId, typing } = parseRequest('setTyping', raw);
-      core.setTyping(conversationId, typing);
-      return { ok: true as const };
-    },
-    offerFiles: async (raw) => core.offerFiles(parseRequest('offerFiles', raw)),
-    listTransfers: async (raw) =>
-      core.listTransfers(parseRequest('listTransfers', raw).conversationId),
-    acceptTransfer: async (raw) => {
-      const { transferId, directory } = parseRequest('acceptTransfer', raw);
-      return core.acceptTransfer(transferId, directory);
-    },
-    declineTransfer: async (raw) =>
-      core.declineTransfer(parseRequest('declineTransfer', raw).transferId),
-    cancelTransfer: async (raw) =>
-      core.cancelTransfer(parseRequest('cancelTransfer', raw).transferId),
-    retryTransfer: async (raw) => core.retryTransfer(parseRequest('retryTransfer', raw).transferId),
     showTransfer: async (raw) => {
       const path = core.transferLocation(parseRequest('showTransfer', raw).transferId);
       return { shown: hooks.showPath(path), path };
     },
-    getTransferImage: async (raw) =>
-      core.getTransferImage(parseRequest('getTransferImage', raw).transferId),
     chooseDirectory: async (raw) => {
       parseRequest('chooseDirectory', raw);
       const directory = await hooks.chooseDirectory();
       return directory === undefined ? {} : { directory };
-    },
-    addPlainContact: async (raw) => core.addPlainContact(parseRequest('addPlainContact', raw)),
-    removePlainContact: async (raw) => {
-      core.removePlainContact(parseRequest('removePlainContact', raw).peerId);
-      return { ok: true as const };
     },
     stagePicture: async (raw) => {
       const { name, mimeType, base64 } = parseRequest('stagePicture', raw);

@@ -1,5 +1,6 @@
 import {
   ContractError,
+  type ParsedRequest,
   type MessageDTO,
   type NetworkStatsDTO,
   type NetworkStatusDTO,
@@ -22,15 +23,7 @@ import type { LegacyEncoding } from './ipmsg/text';
 import { Courtesy } from './messaging/courtesy';
 import { Messaging } from './messaging/messaging';
 import { SealedMessages } from './messaging/sealed';
-import type {
-  ListMessagesQuery,
-  MessengerCore,
-  NetworkSettingsChange,
-  OfferRequest,
-  PlainContactRequest,
-  ProfileChange,
-  SearchQuery,
-} from './messenger-api';
+import type { MessengerCore } from './messenger-api';
 import { NetworkStats } from './net/network-stats';
 import type { Datagram, UdpTransport } from './net/udp-transport';
 import { HostList } from './net/host-list';
@@ -185,26 +178,26 @@ class Messenger implements MessengerCore {
     return this.networkStats.snapshot();
   }
 
-  listMessages(query: ListMessagesQuery) {
+  listMessages(query: ParsedRequest<'listMessages'>) {
     const { conversationId, ...page } = query;
     return this.store.messages.list(conversationId, page);
   }
 
-  sendMessage(conversationId: string, text: string, options: { sealed?: boolean } = {}) {
+  sendMessage({ conversationId, text, sealed }: ParsedRequest<'sendMessage'>) {
     if (!this.running) throw new ContractError('failed', 'Pigeon is not connected to the network.');
     if (text.trim().length === 0)
       throw new ContractError('invalid-request', 'An empty message cannot be sent.');
     if (this.plain.isPlain(conversationId)) return this.plain.send(conversationId, text);
-    return this.messaging.send(conversationId, text, options);
+    return this.messaging.send(conversationId, text, { sealed });
   }
 
   // --- sealed messages: see messaging/sealed.ts ---
-  openSealed(messageId: string): MessageDTO {
+  openSealed({ messageId }: ParsedRequest<'openSealed'>): MessageDTO {
     return this.sealed.open(messageId);
   }
 
   // --- file transfer (transfer/transfers.ts) ---
-  offerFiles(request: OfferRequest): Promise<TransferDTO> {
+  offerFiles(request: ParsedRequest<'offerFiles'>): Promise<TransferDTO> {
     try {
       if (!this.running) {
         throw new ContractError('failed', 'Pigeon is not connected to the network.');
@@ -223,23 +216,23 @@ class Messenger implements MessengerCore {
     }
   }
 
-  listTransfers(conversationId: string): TransferDTO[] {
+  listTransfers({ conversationId }: ParsedRequest<'listTransfers'>): TransferDTO[] {
     return this.transfers.list(conversationId);
   }
 
-  acceptTransfer(transferId: string, directory?: string): TransferDTO {
+  acceptTransfer({ transferId, directory }: ParsedRequest<'acceptTransfer'>): TransferDTO {
     return this.transfers.accept(transferId, directory);
   }
 
-  declineTransfer(transferId: string): TransferDTO {
+  declineTransfer({ transferId }: ParsedRequest<'declineTransfer'>): TransferDTO {
     return this.transfers.decline(transferId);
   }
 
-  cancelTransfer(transferId: string): TransferDTO {
+  cancelTransfer({ transferId }: ParsedRequest<'cancelTransfer'>): TransferDTO {
     return this.transfers.cancel(transferId);
   }
 
-  retryTransfer(transferId: string): TransferDTO {
+  retryTransfer({ transferId }: ParsedRequest<'retryTransfer'>): TransferDTO {
     return this.transfers.retry(transferId);
   }
 
@@ -247,20 +240,21 @@ class Messenger implements MessengerCore {
     return this.transfers.location(transferId);
   }
 
-  getTransferImage(transferId: string): Promise<TransferImageDTO> {
+  getTransferImage({ transferId }: ParsedRequest<'getTransferImage'>): Promise<TransferImageDTO> {
     return this.transfers.image(transferId);
   }
 
   // --- plain UDP contacts: see plain-udp/plain-contacts.ts ---
-  addPlainContact(request: PlainContactRequest): Promise<PeerDTO> {
+  addPlainContact(request: ParsedRequest<'addPlainContact'>): Promise<PeerDTO> {
     return this.plain.add(request);
   }
 
-  removePlainContact(peerId: string): void {
+  removePlainContact({ peerId }: ParsedRequest<'removePlainContact'>) {
     this.plain.remove(peerId);
+    return { ok: true as const };
   }
 
-  resendMessage(messageId: string) {
+  resendMessage({ messageId }: ParsedRequest<'resendMessage'>) {
     if (!this.running) throw new ContractError('failed', 'Pigeon is not connected to the network.');
     if (this.plain.ownsMessage(messageId)) return this.plain.resend(messageId);
     // An offer that was not confirmed is offered again, files and all.
@@ -272,7 +266,7 @@ class Messenger implements MessengerCore {
     return this.messaging.resend(messageId);
   }
 
-  markRead(conversationId: string) {
+  markRead({ conversationId }: ParsedRequest<'markRead'>) {
     const conversation = this.store.conversations.markRead(conversationId);
     this.emit({ type: 'conversation', conversation });
     return conversation;
@@ -286,7 +280,7 @@ class Messenger implements MessengerCore {
     return conversation.id;
   }
 
-  updateProfile(change: ProfileChange): SelfDTO {
+  updateProfile(change: ParsedRequest<'updateProfile'>): SelfDTO {
     const { self, visible } = changeSelf(this.self, change);
     this.self = self;
     if (visible && this.running) this.discovery.announcePresence();
@@ -294,33 +288,35 @@ class Messenger implements MessengerCore {
     return { ...this.self };
   }
 
-  refreshPeers(): void {
+  refreshPeers() {
     if (this.running) this.discovery.announce();
+    return { ok: true as const };
   }
 
-  cancelMessage(messageId: string) {
+  cancelMessage({ messageId }: ParsedRequest<'cancelMessage'>) {
     return this.messaging.cancel(messageId);
   }
 
-  searchMessages(query: SearchQuery) {
+  searchMessages(query: ParsedRequest<'searchMessages'>) {
     return this.store.messages.search(query.query, {
       limit: query.limit,
       conversationId: query.conversationId,
     });
   }
 
-  exportConversation(conversationId: string, format: 'text' | 'json') {
+  exportConversation({ conversationId, format }: ParsedRequest<'exportConversation'>) {
     const peerId = this.store.conversations.get(conversationId)?.peerId ?? conversationId;
     const peer = this.directory.get(peerId) ?? this.plain.get(peerId);
     const names = { self: this.self.nickname, peer: peer?.nickname ?? conversationId };
     return exportConversation(this.store.messages, conversationId, format, names);
   }
 
-  setTyping(conversationId: string, typing: boolean): void {
+  setTyping({ conversationId, typing }: ParsedRequest<'setTyping'>) {
     const peer = this.directory.get(
       this.store.conversations.get(conversationId)?.peerId ?? conversationId,
     );
     if (peer && this.running) this.courtesy.sendTyping(peer, typing);
+    return { ok: true as const };
   }
 
   networkStatus(): NetworkStatusDTO {
@@ -338,7 +334,7 @@ class Messenger implements MessengerCore {
     return this.network.get();
   }
 
-  updateSettings(change: NetworkSettingsChange) {
+  updateSettings(change: ParsedRequest<'updateSettings'>) {
     const settings = this.network.update(change);
     this.hosts.set(settings.hosts);
     this.emit({ type: 'settings', settings });

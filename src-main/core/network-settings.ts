@@ -1,7 +1,10 @@
 import os from 'node:os';
 import path from 'node:path';
-import { ContractError, type NetworkSettingsDTO } from '../../src-shared/contract';
-import type { NetworkSettingsChange } from './messenger-api';
+import {
+  ContractError,
+  type NetworkSettingsChange,
+  type NetworkSettingsDTO,
+} from '../../src-shared/contract';
 import { parseHostListEntry } from './net/host-list';
 import { parseHostEntry } from './net/targets';
 import type { MessengerOptions } from './options';

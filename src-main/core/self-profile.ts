@@ -1,6 +1,5 @@
 import os from 'node:os';
-import type { SelfDTO } from '../../src-shared/contract';
-import type { ProfileChange } from './messenger-api';
+import type { ProfileChange, SelfDTO } from '../../src-shared/contract';
 import type { MessengerOptions } from './options';
 
 function loginName(): string {

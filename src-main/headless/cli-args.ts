@@ -17,6 +17,8 @@ export interface HeadlessConfig {
   user?: string;
   hostName?: string;
   rendererDir?: string;
+  /** Vite's dev server to take the renderer from (PIGEON_RENDERER_URL), not rendererDir. */
+  rendererUrl?: URL;
   timing: {
     retryIntervalMs?: number;
     maxRetries?: number;

@@ -9,6 +9,7 @@ import type { MessengerCore } from '../core/messenger-api';
 import { persistProfile, readSettings, saveSettings } from '../core/settings-file';
 import { openHistory } from '../core/store/history-file';
 import type { HeadlessConfig } from './cli-args';
+import { proxyToDevServer } from './dev-renderer';
 import { serveStatic } from './static-files';
 import { createStaging } from './upload';
 import { attachGateway } from './ws-gateway';
@@ -85,10 +86,15 @@ export async function startHeadless(
   // Files the page uploads to offer them; a crash may have left some behind.
   const staging = createStaging({ dataDir, token, log });
   await staging.clear().catch(() => undefined);
+  const { rendererUrl } = config;
+  const serveRenderer = rendererUrl
+    ? (req: http.IncomingMessage, res: http.ServerResponse) =>
+        proxyToDevServer(rendererUrl, req, res)
+    : (req: http.IncomingMessage, res: http.ServerResponse) => serveStatic(rendererDir, req, res);
   const server = http.createServer((req, res) => {
     staging
       .handle(req, res)
-      .then((handled) => (handled ? undefined : serveStatic(rendererDir, req, res)))
+      .then((handled) => (handled ? undefined : serveRenderer(req, res)))
       .catch((error: unknown) => {
         log(`static file error: ${String(error)}`);
         if (!res.headersSent) res.writeHead(500).end();

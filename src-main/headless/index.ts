@@ -1,3 +1,4 @@
+import { devServerUrl } from '../shell/renderer-location';
 import { HELP, parseHeadlessArgs } from './cli-args';
 import { startHeadless } from './headless-app';
 
@@ -14,9 +15,12 @@ async function main(): Promise<void> {
     process.stdout.write(HELP);
     return;
   }
+  // `npm run dev` points this at Vite's dev server (honoured on loopback only).
+  const rendererUrl = devServerUrl(process.env, false);
+  if (rendererUrl) process.stderr.write(`Renderer from the dev server at ${rendererUrl.href}\n`);
   let app;
   try {
-    app = await startHeadless(config);
+    app = await startHeadless({ ...config, rendererUrl });
   } catch (error) {
     process.stderr.write(`Pigeon could not start: ${(error as Error).message}\n`);
     process.exit(1);

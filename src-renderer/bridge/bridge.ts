@@ -1,6 +1,7 @@
 import type { PigeonApi } from '../../src-shared/contract';
 import type { PigeonFilesApi } from '../../src-shared/contract/local-files';
 import type { ConnectionState } from '../store/state';
+import { electronApi } from './electron-api';
 import { BridgeError } from './errors';
 import { createUploadingFiles } from './file-staging';
 import { createLocalPaths } from './local-paths';
@@ -52,7 +53,7 @@ export interface BridgeEnvironment {
  */
 export function createBridge(env: BridgeEnvironment, connect?: SocketFactory): Bridge {
   if (env.pigeon) {
-    const api = env.pigeon;
+    const api = electronApi(env.pigeon);
     return {
       api,
       mode: 'electron',

@@ -10,13 +10,23 @@ export class BridgeError extends Error {
 }
 
 /**
- * The plain-words part of a failed request. Electron wraps errors thrown in main as
- * "Error invoking remote method 'pigeon:x': ContractError: …"; users need the last part.
+ * A rejection from window.pigeon as a BridgeError, as the WebSocket client gives:
+ * the preload rejects with a plain `{code, message}` because contextBridge drops an
+ * Error's code. Anything without a code is passed on untouched.
+ */
+export function withCode(reason: unknown): unknown {
+  if (reason instanceof BridgeError || typeof reason !== 'object' || reason === null) return reason;
+  const { code, message } = reason as { code?: unknown; message?: unknown };
+  if (typeof code !== 'string' || typeof message !== 'string') return reason;
+  return new BridgeError(code, message);
+}
+
+/**
+ * The plain-words part of a failed request. Main's replies carry plain words already;
+ * an error from another window or realm (not `instanceof Error` here) is read from
+ * its string form, "TypeError: …", whose name is dropped.
  */
 export function describeError(error: unknown): string {
   const raw = error instanceof Error ? error.message : String(error);
-  return raw
-    .replace(/^Error invoking remote method '[^']*':\s*/, '')
-    .replace(/^(?:[A-Z][A-Za-z]*Error):\s*/, '')
-    .trim();
+  return raw.replace(/^(?:[A-Z][A-Za-z]*Error):\s*/, '').trim();
 }

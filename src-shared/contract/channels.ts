@@ -129,14 +129,14 @@ export interface ChannelResponses {
   stagePicture: { path: string };
 }
 
+/** A request as a window sends it. */
 export type ChannelRequest<C extends ChannelName> = z.input<(typeof channels)[C]>;
+/** A request as the core gets it: parsed, text trimmed. */
+export type ParsedRequest<C extends ChannelName> = z.output<(typeof channels)[C]>;
 export type ChannelResponse<C extends ChannelName> = ChannelResponses[C];
 
 /** Parse a request for a channel; throws ContractError on anything malformed. */
-export function parseRequest<C extends ChannelName>(
-  channel: C,
-  raw: unknown,
-): z.output<(typeof channels)[C]> {
+export function parseRequest<C extends ChannelName>(channel: C, raw: unknown): ParsedRequest<C> {
   const schema = channels[channel];
   if (!schema) throw new ContractError('unknown-channel', `Unknown channel: ${String(channel)}`);
   const result = schema.safeParse(raw);
@@ -148,7 +148,7 @@ export function parseRequest<C extends ChannelName>(
       `Invalid ${channel} request${where}: ${first?.message ?? 'bad input'}`,
     );
   }
-  return result.data as z.output<(typeof channels)[C]>;
+  return result.data as ParsedRequest<C>;
 }
 
 export function isChannelName(name: unknown): name is ChannelName {

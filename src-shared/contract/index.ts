@@ -4,6 +4,11 @@
  * (Electron IPC and the headless WebSocket), the preload script and the renderer
  * import it; nothing else crosses. The sandboxed preload imports `channel-names`
  * and types only, so it never bundles the schema library.
+ *
+ * A new channel: its request schema in requests.ts (unless one fits already), its
+ * entry and response type in channels.ts, its name in channel-names.ts, and the core
+ * command of the same name in src-main/core/messenger.ts. The core facade's type and
+ * main's handler table follow from the channel map.
  */
 export * from './api';
 export * from './channel-names';

@@ -98,3 +98,8 @@ export const StagePictureRequest = z.object({
     .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'Not base64'),
 });
 export const EmptyRequest = z.undefined().or(z.object({}).strict());
+
+// The parsed requests the core's services take beyond the facade.
+export type ProfileChange = z.output<typeof UpdateProfileRequest>;
+export type NetworkSettingsChange = z.output<typeof UpdateSettingsRequest>;
+export type PlainContactRequest = z.output<typeof AddPlainContactRequest>;

@@ -30,7 +30,10 @@ describe('three cores on loopback addresses', () => {
     expect(peerNamed(b, 'Peer 1')?.group).toBe('研发');
 
     const conversation = a.core.openConversation(bSeenByA.id);
-    const [sent] = a.core.sendMessage(conversation, 'Hello 你好 👋\nsecond line');
+    const [sent] = a.core.sendMessage({
+      conversationId: conversation,
+      text: 'Hello 你好 👋\nsecond line',
+    });
     expect(sent?.state).toBe('sending');
 
     const received = await waitFor(
@@ -48,7 +51,7 @@ describe('three cores on loopback addresses', () => {
       'delivered at A',
     );
     // B's reply travels back the same way.
-    const [reply] = b.core.sendMessage('user1@host1', '收到');
+    const [reply] = b.core.sendMessage({ conversationId: 'user1@host1', text: '收到' });
     await waitFor(() =>
       b.core
         .listMessages({ conversationId: 'user1@host1' })
@@ -59,7 +62,7 @@ describe('three cores on loopback addresses', () => {
       '收到',
     ]);
     expect(a.core.snapshot().conversations.find((x) => x.id === conversation)?.unread).toBe(1);
-    expect(a.core.markRead(conversation).unread).toBe(0);
+    expect(a.core.markRead({ conversationId: conversation }).unread).toBe(0);
 
     // C leaves cleanly: A and B see it offline at once.
     await c.core.stop();
@@ -81,7 +84,10 @@ describe('three cores on loopback addresses', () => {
     const bAtA = await waitFor(() => peerNamed(a, 'Peer 2'));
     // Killed without a word: A still believes B is online, so it sends and waits.
     await b.core.stop();
-    const [lost] = a.core.sendMessage(a.core.openConversation(bAtA.id), 'anyone there?');
+    const [lost] = a.core.sendMessage({
+      conversationId: a.core.openConversation(bAtA.id),
+      text: 'anyone there?',
+    });
     const queued = await waitFor(
       () =>
         a.core
@@ -100,11 +106,11 @@ describe('three cores on loopback addresses', () => {
       'B left',
     );
     const [later, withdrawn] = a.core
-      .sendMessage(bAtA.id, 'see you tomorrow')
-      .concat(a.core.sendMessage(bAtA.id, 'never mind'));
+      .sendMessage({ conversationId: bAtA.id, text: 'see you tomorrow' })
+      .concat(a.core.sendMessage({ conversationId: bAtA.id, text: 'never mind' }));
     expect(later?.state).toBe('queued');
-    expect(a.core.cancelMessage(withdrawn!.id).state).toBe('cancelled');
-    expect(() => a.core.cancelMessage(withdrawn!.id)).toThrow(/outbox/);
+    expect(a.core.cancelMessage({ messageId: withdrawn!.id }).state).toBe('cancelled');
+    expect(() => a.core.cancelMessage({ messageId: withdrawn!.id })).toThrow(/outbox/);
 
     await b.core.start();
     await waitFor(
@@ -136,7 +142,10 @@ describe('three cores on loopback addresses', () => {
       'peer',
     );
     expect(peer.client).toBe('ipmsg');
-    const [m] = a.core.sendMessage(a.core.openConversation(peer.id), 'hello?');
+    const [m] = a.core.sendMessage({
+      conversationId: a.core.openConversation(peer.id),
+      text: 'hello?',
+    });
     const failed = await waitFor(
       () =>
         a.core
@@ -151,7 +160,7 @@ describe('three cores on loopback addresses', () => {
     expect(sends()).toHaveLength(5);
     expect(new Set(sends().map((b) => b.toString('latin1').split(':')[1])).size).toBe(1);
     // Resend goes out with a fresh, higher packet number (iptux drops a number it has seen).
-    expect(a.core.resendMessage(failed.id).state).toBe('sending');
+    expect(a.core.resendMessage({ messageId: failed.id }).state).toBe('sending');
     await waitFor(() => sends().length === 6, 2000, 'resent');
     const numbers = sends().map((b) => Number(b.toString('latin1').split(':')[1]));
     expect(numbers[5]).toBeGreaterThan(numbers[0]!);
@@ -162,7 +171,10 @@ describe('three cores on loopback addresses', () => {
     const [a, b] = cores as [TestCore, TestCore];
     const bAtA = await waitFor(() => peerNamed(a, 'Peer 2'));
     const long = '长'.repeat(6000) + 'end';
-    const parts = a.core.sendMessage(a.core.openConversation(bAtA.id), long);
+    const parts = a.core.sendMessage({
+      conversationId: a.core.openConversation(bAtA.id),
+      text: long,
+    });
     expect(parts.length).toBeGreaterThan(1);
     await waitFor(
       () => b.core.listMessages({ conversationId: 'user1@host1' }).length === parts.length,

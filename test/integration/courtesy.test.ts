@@ -18,8 +18,11 @@ describe('away messages and typing', () => {
       'away',
     );
 
-    a.core.sendMessage(a.core.openConversation('user2@host2'), 'are you free?');
-    a.core.sendMessage('user2@host2', 'ping again');
+    a.core.sendMessage({
+      conversationId: a.core.openConversation('user2@host2'),
+      text: 'are you free?',
+    });
+    a.core.sendMessage({ conversationId: 'user2@host2', text: 'ping again' });
     const fromB = () =>
       a.core.listMessages({ conversationId: 'user2@host2' }).filter((m) => m.direction === 'in');
     await waitFor(() => fromB().length === 1, 3000, 'auto reply');
@@ -54,14 +57,14 @@ describe('away messages and typing', () => {
       a.events.some((e) => e.type === 'typing' && e.conversationId === 'fq@fqpc' && !e.typing),
     );
 
-    a.core.setTyping(a.core.openConversation('fq@fqpc'), true);
+    a.core.setTyping({ conversationId: a.core.openConversation('fq@fqpc'), typing: true });
     await waitFor(
       () => received.some((d) => (Number(d.toString('latin1').split(':')[4]) & 0xff) === 0x79),
       2000,
       'typing to FeiQ',
     );
     await waitFor(() => a.core.snapshot().peers.some((p) => p.id === 'user2@host2'));
-    a.core.setTyping('user2@host2', true);
+    a.core.setTyping({ conversationId: 'user2@host2', typing: true });
     await waitFor(
       () =>
         b.events.some((e) => e.type === 'typing' && e.conversationId === 'user1@host1' && e.typing),

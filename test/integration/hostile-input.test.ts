@@ -77,7 +77,10 @@ describe('a core facing a hostile network', () => {
 
     // The honest peer is still heard and answered.
     const bAtA = await waitFor(() => a.core.snapshot().peers.find((p) => p.id === 'user2@host2'));
-    const [m] = a.core.sendMessage(a.core.openConversation(bAtA.id), 'still alive');
+    const [m] = a.core.sendMessage({
+      conversationId: a.core.openConversation(bAtA.id),
+      text: 'still alive',
+    });
     await waitFor(() =>
       a.core
         .listMessages({ conversationId: bAtA.id })

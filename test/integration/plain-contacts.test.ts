@@ -120,8 +120,8 @@ describe('MessengerCore with a plain UDP contact', () => {
 
     const conversationId = core.openConversation(peer.id);
     expect(conversationId).toBe(peer.id);
-    core.setTyping(conversationId, true);
-    const [sent] = core.sendMessage(conversationId, '你好，世界 🌏');
+    core.setTyping({ conversationId, typing: true });
+    const [sent] = core.sendMessage({ conversationId, text: '你好，世界 🌏' });
     await waitFor(() => delivered(events, sent!.id), 3000, 'delivered');
 
     const [got] = await waitFor(() => echo.received().length > 0 && echo.received(), 3000, 'rx');
@@ -134,11 +134,13 @@ describe('MessengerCore with a plain UDP contact', () => {
       ['in', '回声: 你好，世界 🌏'],
     ]);
     expect(core.snapshot().conversations.find((c) => c.id === conversationId)?.unread).toBe(1);
-    expect(core.markRead(conversationId).unread).toBe(0);
+    expect(core.markRead({ conversationId }).unread).toBe(0);
     expect(core.searchMessages({ query: '回声' }).map((h) => h.message.conversationId)).toEqual([
       conversationId,
     ]);
-    expect(core.exportConversation(conversationId, 'text').content).toContain('回声程序');
+    expect(core.exportConversation({ conversationId, format: 'text' }).content).toContain(
+      '回声程序',
+    );
     // Typing went nowhere, and only the one text reached the program.
     expect(echo.received()).toHaveLength(1);
   });
@@ -156,7 +158,7 @@ describe('MessengerCore with a plain UDP contact', () => {
       port: echo.port,
       encoding: 'gbk',
     });
-    const [sent] = first.core.sendMessage(peer.id, '下午三点开会');
+    const [sent] = first.core.sendMessage({ conversationId: peer.id, text: '下午三点开会' });
     await waitFor(() => messages(first.core, peer.id).length === 2, 3000, 'the echo');
     expect(Buffer.from(echo.received()[0]!.hex!, 'hex')).toEqual(
       iconv.encode('下午三点开会', 'gbk'),
@@ -174,7 +176,7 @@ describe('MessengerCore with a plain UDP contact', () => {
     expect(back?.plain?.localPort).toBe(peer.plain?.localPort);
     expect(messages(second.core, peer.id)).toHaveLength(2);
 
-    second.core.sendMessage(peer.id, '好的，马上到');
+    second.core.sendMessage({ conversationId: peer.id, text: '好的，马上到' });
     await waitFor(() => messages(second.core, peer.id).length === 4, 3000, 'the second echo');
     expect(messages(second.core, peer.id)[3]).toEqual(['in', '回声: 好的，马上到']);
     // Nothing but the two texts ever reached the program: no IPMsg greeting at start.
@@ -191,7 +193,7 @@ describe('MessengerCore with a plain UDP contact', () => {
       port: echo.port,
       encoding: 'utf8',
     });
-    core.sendMessage(peer.id, 'bye');
+    core.sendMessage({ conversationId: peer.id, text: 'bye' });
     await waitFor(() => messages(core, peer.id).length === 2, 3000, 'the echo');
 
     const taken = await core
@@ -205,11 +207,11 @@ describe('MessengerCore with a plain UDP contact', () => {
     expect((taken as Error).message).toMatch(/already in use.*Choose another port/);
     expect(core.snapshot().peers).toHaveLength(1);
 
-    core.removePlainContact(peer.id);
+    core.removePlainContact({ peerId: peer.id });
     expect(events.at(-1)).toEqual({ type: 'peer-removed', peerId: peer.id });
     expect(core.snapshot().peers).toEqual([]);
     expect(messages(core, peer.id)).toHaveLength(2);
-    expect(() => core.sendMessage(peer.id, 'again')).toThrow(/removed/);
+    expect(() => core.sendMessage({ conversationId: peer.id, text: 'again' })).toThrow(/removed/);
     // Its history still opens (from a search hit); an unknown one does not.
     expect(core.openConversation(peer.id)).toBe(peer.id);
     expect(() => core.openConversation('udp:127.0.0.1:1')).toThrow(/unknown/);

@@ -64,13 +64,16 @@ describe('Pigeon restarted on the same data folder', () => {
     let a = await start(dirA, '127.0.0.30', 'Ann', '127.0.0.31');
     const b = await start(dirB, '127.0.0.31', 'Ben', '127.0.0.30');
     await waitFor(() => a.core.snapshot().peers.some((p) => p.id === 'ben@box'), 3000, 'Ben');
-    const [m] = a.core.sendMessage(a.core.openConversation('ben@box'), '重启之后还在吗？');
+    const [m] = a.core.sendMessage({
+      conversationId: a.core.openConversation('ben@box'),
+      text: '重启之后还在吗？',
+    });
     await waitFor(() =>
       a.core
         .listMessages({ conversationId: 'ben@box' })
         .some((x) => x.id === m!.id && x.state === 'delivered'),
     );
-    b.core.sendMessage('ann@box', 'yes');
+    b.core.sendMessage({ conversationId: 'ann@box', text: 'yes' });
     await waitFor(() => a.core.listMessages({ conversationId: 'ben@box' }).length === 2);
     await b.close();
 
@@ -101,7 +104,7 @@ describe('Pigeon restarted on the same data folder', () => {
       3000,
       'offline',
     );
-    const queued = a.core.sendMessage('ben@box', 'for when you are back');
+    const queued = a.core.sendMessage({ conversationId: 'ben@box', text: 'for when you are back' });
     expect(queued.map((x) => x.state)).toEqual(['queued']);
 
     a = await restart(a, dirA, '127.0.0.32', 'Ann', '127.0.0.33');

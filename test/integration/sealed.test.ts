@@ -47,7 +47,11 @@ describe('sealed messages between two Pigeons', () => {
       'B at A',
     );
     const conversation = a.core.openConversation('user2@host2');
-    const [sent] = a.core.sendMessage(conversation, 'the safe code is 4711', { sealed: true });
+    const [sent] = a.core.sendMessage({
+      conversationId: conversation,
+      text: 'the safe code is 4711',
+      sealed: true,
+    });
     expect(sent).toMatchObject({ sealed: true, text: 'the safe code is 4711' });
 
     const arrived = await waitFor(
@@ -63,7 +67,9 @@ describe('sealed messages between two Pigeons', () => {
     expect(b.core.listMessages({ conversationId: 'user1@host1' })[0]?.text).toBe('');
     expect(b.core.searchMessages({ query: 'safe code' })).toEqual([]);
     expect(b.core.snapshot().conversations[0]?.lastMessage?.text).toBe('');
-    expect(b.core.exportConversation('user1@host1', 'text').content).toContain('[sealed]');
+    expect(
+      b.core.exportConversation({ conversationId: 'user1@host1', format: 'text' }).content,
+    ).toContain('[sealed]');
     await waitFor(
       () =>
         a.core
@@ -74,7 +80,7 @@ describe('sealed messages between two Pigeons', () => {
     );
     expect(a.core.listMessages({ conversationId: conversation })[0]?.readAt).toBeUndefined();
 
-    const opened = b.core.openSealed(arrived.message.id);
+    const opened = b.core.openSealed({ messageId: arrived.message.id });
     expect(opened).toMatchObject({ text: 'the safe code is 4711', sealed: true });
     expect(opened.readAt).toBeGreaterThan(0);
     expect(b.core.searchMessages({ query: 'safe code' })).toHaveLength(1);
@@ -98,7 +104,7 @@ describe('sealed messages between two Pigeons', () => {
     expect(b.core.stats().datagramsOut).toBe(bSent);
     expect(messageEvents(a, sent!.id).filter((m) => m.readAt !== undefined)).toHaveLength(1);
     // Opening again changes nothing.
-    expect(b.core.openSealed(arrived.message.id)).toEqual(opened);
+    expect(b.core.openSealed({ messageId: arrived.message.id })).toEqual(opened);
     expect(a.core.stats().dropped.unknownCommand).toBe(0);
     expect(b.core.stats().dropped.unknownCommand).toBe(0);
   });
@@ -113,7 +119,9 @@ describe('sealed messages between two Pigeons', () => {
     const version = '1';
 
     // Sealed out: the peer acknowledges like iptux does and never reads it.
-    const [sent] = a.core.sendMessage(a.core.openConversation('taro@WIN10'), 'sealed hello', {
+    const [sent] = a.core.sendMessage({
+      conversationId: a.core.openConversation('taro@WIN10'),
+      text: 'sealed hello',
       sealed: true,
     });
     const datagram = await waitFor(
@@ -150,7 +158,7 @@ describe('sealed messages between two Pigeons', () => {
       'sealed in',
     );
     expect(incoming.text).toBe('');
-    expect(a.core.openSealed(incoming.id).text).toBe('秘密');
+    expect(a.core.openSealed({ messageId: incoming.id }).text).toBe('秘密');
     const reads = () => received.filter((d) => (fields(d).command & 0xff) === READMSG);
     await waitFor(() => reads().length >= 2, 3000, 'READMSG repeated');
     const readmsg = fields(reads()[0]!);
@@ -180,14 +188,18 @@ describe('sealed messages between two Pigeons', () => {
     const sendmsgs = () => received.filter((d) => (fields(d).command & 0xff) === SENDMSG);
 
     // Every RECVMSG is lost: the message ends Failed, though the peer has it.
-    const [sent] = a.core.sendMessage(conversation, 'the vault code', { sealed: true });
+    const [sent] = a.core.sendMessage({
+      conversationId: conversation,
+      text: 'the vault code',
+      sealed: true,
+    });
     const state = () =>
       a.core.listMessages({ conversationId: conversation }).find((m) => m.id === sent!.id);
     await waitFor(() => state()?.state === 'failed', 5000, 'failed');
     const first = fields(sendmsgs()[0]!).packetNo;
 
     // Resent under a new number, and confirmed this time.
-    a.core.resendMessage(sent!.id);
+    a.core.resendMessage({ messageId: sent!.id });
     await waitFor(() => sendmsgs().some((d) => fields(d).packetNo !== first), 2000, 'resend');
     const second = fields(sendmsgs().at(-1)!).packetNo;
     expect(second).not.toBe(first);

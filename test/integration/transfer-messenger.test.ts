@@ -102,7 +102,7 @@ const tcpSockets = (): number =>
 
 function transferOn(side: Side, state?: TransferDTO['state']): TransferDTO | undefined {
   return side.core
-    .listTransfers(side === ann ? 'ben@box' : 'ann@box')
+    .listTransfers({ conversationId: side === ann ? 'ben@box' : 'ann@box' })
     .find((t) => !state || t.state === state);
 }
 
@@ -113,7 +113,7 @@ async function offerArrives(sent: TransferDTO): Promise<TransferDTO> {
   return waitFor(
     () =>
       ben.core
-        .listTransfers('ann@box')
+        .listTransfers({ conversationId: 'ann@box' })
         .find(
           (t) =>
             t.at >= sent.at - 5000 &&
@@ -126,7 +126,7 @@ async function offerArrives(sent: TransferDTO): Promise<TransferDTO> {
 }
 
 function latest(side: Side, conversationId: string, id: string): TransferDTO | undefined {
-  return side.core.listTransfers(conversationId).find((t) => t.id === id);
+  return side.core.listTransfers({ conversationId }).find((t) => t.id === id);
 }
 
 async function stateOf(
@@ -212,7 +212,7 @@ describe('transfers between two Pigeons', () => {
     expect(benMessage).toMatchObject({ text: '', direction: 'in', state: 'received' });
     expect(got.messageId).toBe(benMessage!.id);
 
-    const accepted = ben.core.acceptTransfer(got.id);
+    const accepted = ben.core.acceptTransfer({ transferId: got.id });
     expect(accepted.state).toBe('active');
     const done = await stateOf(ben, 'ann@box', got.id, 'done');
     expect(done.bytesDone).toBe(done.totalBytes);
@@ -241,12 +241,12 @@ describe('transfers between two Pigeons', () => {
     const sent = await ann.core.offerFiles({ conversationId: 'ben@box', paths: [file] });
     const got = await offerArrives(sent);
     await writeFile(file, randomBytes(100_000)); // same size, other bytes
-    ben.core.acceptTransfer(got.id);
+    ben.core.acceptTransfer({ transferId: got.id });
     const failed = await stateOf(ben, 'ann@box', got.id, 'failed');
     expect(failed.error).toMatch(/differs/);
     expect(failed.retryable).toBe(true);
     expect(await readdir(ben.downloads)).toEqual([]);
-    ben.core.declineTransfer(got.id);
+    ben.core.declineTransfer({ transferId: got.id });
   });
 
   it('tells the sender when an offer is declined', async () => {
@@ -254,19 +254,19 @@ describe('transfers between two Pigeons', () => {
     await writeFile(file, 'no thanks');
     const sent = await ann.core.offerFiles({ conversationId: 'ben@box', paths: [file] });
     const got = await offerArrives(sent);
-    expect(ben.core.declineTransfer(got.id).state).toBe('declined');
+    expect(ben.core.declineTransfer({ transferId: got.id }).state).toBe('declined');
     await stateOf(ann, 'ben@box', sent.id, 'declined');
   });
 
   it('refuses paths that do not exist, sending nothing', async () => {
-    const before = ann.core.listTransfers('ben@box').length;
+    const before = ann.core.listTransfers({ conversationId: 'ben@box' }).length;
     await expect(
       ann.core.offerFiles({ conversationId: 'ben@box', paths: [join(source, 'nope.txt')] }),
     ).rejects.toMatchObject({
       code: 'invalid-request',
       message: expect.stringMatching(/does not exist/),
     });
-    expect(ann.core.listTransfers('ben@box')).toHaveLength(before);
+    expect(ann.core.listTransfers({ conversationId: 'ben@box' })).toHaveLength(before);
   });
 
   it('receiver cancels mid-way: no partial file, no open socket, the sender sees it', async () => {
@@ -280,10 +280,10 @@ describe('transfers between two Pigeons', () => {
         e.transfer.id === got.id &&
         e.transfer.bytesDone > 0
       ) {
-        cancelled = ben.core.cancelTransfer(got.id);
+        cancelled = ben.core.cancelTransfer({ transferId: got.id });
       }
     });
-    ben.core.acceptTransfer(got.id);
+    ben.core.acceptTransfer({ transferId: got.id });
     await stateOf(ben, 'ann@box', got.id, 'cancelled');
     off();
     expect(cancelled!.bytesDone).toBeLessThan(BIG);
@@ -305,10 +305,10 @@ describe('transfers between two Pigeons', () => {
         e.transfer.bytesDone > 0
       ) {
         cancelled = true;
-        ann.core.cancelTransfer(sent.id);
+        ann.core.cancelTransfer({ transferId: sent.id });
       }
     });
-    ben.core.acceptTransfer(got.id);
+    ben.core.acceptTransfer({ transferId: got.id });
     await stateOf(ann, 'ben@box', sent.id, 'cancelled');
     off();
     const theirs = await stateOf(ben, 'ann@box', got.id, 'cancelled');
@@ -335,7 +335,7 @@ describe('transfers between two Pigeons', () => {
         shrunk = truncate(zeros, 1024);
       }
     });
-    ben.core.acceptTransfer(got.id);
+    ben.core.acceptTransfer({ transferId: got.id });
     const failed = await stateOf(ben, 'ann@box', got.id, 'failed');
     off();
     expect(failed.retryable).toBe(true);
@@ -353,7 +353,7 @@ describe('transfers between two Pigeons', () => {
         resumed.push(e.transfer.bytesDone);
       }
     });
-    expect(ben.core.retryTransfer(got.id).state).toBe('active');
+    expect(ben.core.retryTransfer({ transferId: got.id }).state).toBe('active');
     await stateOf(ben, 'ann@box', got.id, 'done');
     watch();
     expect(resumed[0]).toBeGreaterThanOrEqual(kept);
@@ -387,7 +387,7 @@ describe('transfers between two Pigeons', () => {
       socket.on('close', () => resolve(bytes));
     });
     expect(received).toBe(0);
-    ben.core.acceptTransfer(got.id);
+    ben.core.acceptTransfer({ transferId: got.id });
     await stateOf(ben, 'ann@box', got.id, 'done');
     expect(await readFile(join(ben.downloads, 'private.txt'), 'utf8')).toBe('for Ben only');
     await rm(ben.downloads, { recursive: true, force: true });
@@ -404,17 +404,22 @@ describe('transfers between two Pigeons', () => {
     });
     expect(sent.image).toBe(true);
     const got = await waitFor(
-      () => ben.core.listTransfers('ann@box').find((t) => t.image && t.state === 'done'),
+      () =>
+        ben.core
+          .listTransfers({ conversationId: 'ann@box' })
+          .find((t) => t.image && t.state === 'done'),
       5000,
       'the picture to arrive',
     );
-    const theirs = await ben.core.getTransferImage(got.id);
+    const theirs = await ben.core.getTransferImage({ transferId: got.id });
     expect(theirs).toEqual({ mimeType: 'image/png', base64: bytes.toString('base64') });
     expect(ben.core.transferLocation(got.id).startsWith(ben.images)).toBe(true);
-    const ours = await ann.core.getTransferImage(sent.id);
+    const ours = await ann.core.getTransferImage({ transferId: sent.id });
     expect(ours.base64).toBe(bytes.toString('base64'));
     await stateOf(ann, 'ben@box', sent.id, 'done');
-    await expect(ben.core.getTransferImage(transferOn(ben, 'declined')!.id)).rejects.toMatchObject({
+    await expect(
+      ben.core.getTransferImage({ transferId: transferOn(ben, 'declined')!.id }),
+    ).rejects.toMatchObject({
       code: 'invalid-request',
     });
   });
@@ -432,7 +437,7 @@ describe('transfers between two Pigeons', () => {
         }),
       );
       await waitFor(() => cat.core.snapshot().peers.find((p) => p.id === 'ann@box'), 5000, 'Ann');
-      const [message] = cat.core.sendMessage('ann@box', 'still here');
+      const [message] = cat.core.sendMessage({ conversationId: 'ann@box', text: 'still here' });
       await waitFor(
         () =>
           cat.core
@@ -473,18 +478,20 @@ describe('transfers between two Pigeons', () => {
         stopping = stopSide(ben);
       }
     });
-    ben.core.acceptTransfer(got.id);
+    ben.core.acceptTransfer({ transferId: got.id });
     await waitFor(() => stopping, 10_000, 'the transfer to start');
     await stopping;
     off();
     ben = await startSide('Ben', BEN, ANN, ben.storeFile);
-    const after = ben.core.listTransfers('ann@box').find((t) => t.id === got.id);
+    const after = ben.core
+      .listTransfers({ conversationId: 'ann@box' })
+      .find((t) => t.id === got.id);
     expect(after).toMatchObject({
       state: 'failed',
       error: 'Interrupted when Pigeon closed.',
       retryable: true,
     });
     await waitFor(() => tcpSockets() === 0, 5000, 'sockets to close');
-    ann.core.cancelTransfer(sent.id);
+    ann.core.cancelTransfer({ transferId: sent.id });
   });
 });

@@ -1,12 +1,9 @@
 // Where a plain UDP contact lives: the host the user typed (an IPv4 address or a
 // computer name), checked, and turned into an address through the system resolver.
-import { ContractError, type ChannelRequest } from '../../../src-shared/contract';
+import { ContractError, type PlainContactRequest } from '../../../src-shared/contract';
 import { resolveHostName, type LookupFn } from '../net/host-lookup';
 import { parseHostInput } from '../net/host-ranges';
 import { isPlainUdpEncoding, type PlainUdpEncoding } from './plain-text-codec';
-
-/** A plain contact as the user asks for it, straight from the contract. */
-export type PlainContactRequest = ChannelRequest<'addPlainContact'>;
 
 /** The id of a plain contact, and of its conversation. */
 export const plainContactId = (host: string, port: number): string => `udp:${host}:${port}`;

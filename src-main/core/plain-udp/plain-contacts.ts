@@ -7,6 +7,7 @@ import {
   type MessageDTO,
   type PeerDTO,
   type PigeonEvent,
+  type PlainContactRequest,
 } from '../../../src-shared/contract';
 import type { LookupFn } from '../net/host-lookup';
 import type { ConversationsRepo } from '../store/conversations-repo';
@@ -16,7 +17,6 @@ import {
   checkPlainContactRequest,
   isPlainContactId,
   plainContactId,
-  type PlainContactRequest,
 } from './plain-contact-address';
 import { openPlainContact } from './open-plain-contact';
 import type { MessageAnnouncer } from '../message-announcer';

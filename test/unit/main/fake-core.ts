@@ -3,17 +3,16 @@ import type {
   ConversationDTO,
   MessageDTO,
   NetworkSettingsDTO,
+  ParsedRequest,
   PeerDTO,
   PigeonEvent,
   TransferDTO,
   SelfDTO,
   SnapshotDTO,
 } from '../../../src-shared/contract';
-import type {
-  MessengerCore,
-  OfferRequest,
-  PlainContactRequest,
-} from '../../../src-main/core/messenger-api';
+import type { MessengerCore } from '../../../src-main/core/messenger-api';
+
+type PlainContactRequest = ParsedRequest<'addPlainContact'>;
 
 export const self: SelfDTO = {
   nickname: 'Ann',
@@ -131,20 +130,28 @@ export function createFakeCore() {
     snapshot: vi.fn(() => snapshot()),
     stats: vi.fn(() => snapshot().stats),
     listMessages: vi.fn(() => [message()]),
-    sendMessage: vi.fn((conversationId: string, text: string) => [
+    sendMessage: vi.fn(({ conversationId, text }: ParsedRequest<'sendMessage'>) => [
       message({ conversationId, text, direction: 'out', state: 'sending' }),
     ]),
     resendMessage: vi.fn(() => message()),
-    markRead: vi.fn((id: string) => ({ id, peerId: id, unread: 0 })),
+    markRead: vi.fn(({ conversationId: id }: ParsedRequest<'markRead'>) => ({
+      id,
+      peerId: id,
+      unread: 0,
+    })),
     openConversation: vi.fn((peerId: string) => peerId),
     updateProfile: vi.fn(() => self),
-    refreshPeers: vi.fn(),
-    cancelMessage: vi.fn((id: string) => ({ ...sampleMessage, id, state: 'cancelled' as const })),
+    refreshPeers: vi.fn(() => ({ ok: true as const })),
+    cancelMessage: vi.fn(({ messageId: id }: ParsedRequest<'cancelMessage'>) => ({
+      ...sampleMessage,
+      id,
+      state: 'cancelled' as const,
+    })),
     searchMessages: vi.fn(() => []),
     exportConversation: vi.fn(() => ({ fileName: 'x.txt', mimeType: 'text/plain', content: '' })),
     getSettings: vi.fn(() => networkSettings),
     updateSettings: vi.fn(() => networkSettings),
-    setTyping: vi.fn(),
+    setTyping: vi.fn(() => ({ ok: true as const })),
     networkStatus: vi.fn(() => ({
       port: 2425,
       bindAddress: '0.0.0.0',
@@ -153,21 +160,34 @@ export function createFakeCore() {
       announceTargets: ['255.255.255.255'],
       stats: snapshot().stats,
     })),
-    openSealed: vi.fn((id: string) => message({ id, sealed: true, readAt: 2000 })),
-    offerFiles: vi.fn(async (request: OfferRequest) =>
+    openSealed: vi.fn(({ messageId: id }: ParsedRequest<'openSealed'>) =>
+      message({ id, sealed: true, readAt: 2000 }),
+    ),
+    offerFiles: vi.fn(async (request: ParsedRequest<'offerFiles'>) =>
       transfer({ conversationId: request.conversationId, direction: 'out' }),
     ),
-    listTransfers: vi.fn((_conversationId: string) => [transfer()]),
-    acceptTransfer: vi.fn((id: string, directory?: string) =>
+    listTransfers: vi.fn((_request: ParsedRequest<'listTransfers'>) => [transfer()]),
+    acceptTransfer: vi.fn(({ transferId: id, directory }: ParsedRequest<'acceptTransfer'>) =>
       transfer({ id, state: 'active', directory: directory ?? networkSettings.downloadDir }),
     ),
-    declineTransfer: vi.fn((id: string) => transfer({ id, state: 'declined' })),
-    cancelTransfer: vi.fn((id: string) => transfer({ id, state: 'cancelled' })),
-    retryTransfer: vi.fn((id: string) => transfer({ id, state: 'active' })),
+    declineTransfer: vi.fn(({ transferId: id }: ParsedRequest<'declineTransfer'>) =>
+      transfer({ id, state: 'declined' }),
+    ),
+    cancelTransfer: vi.fn(({ transferId: id }: ParsedRequest<'cancelTransfer'>) =>
+      transfer({ id, state: 'cancelled' }),
+    ),
+    retryTransfer: vi.fn(({ transferId: id }: ParsedRequest<'retryTransfer'>) =>
+      transfer({ id, state: 'active' }),
+    ),
     transferLocation: vi.fn((_id: string) => '/tmp/downloads/report.pdf'),
-    getTransferImage: vi.fn(async (_id: string) => ({ mimeType: 'image/png', base64: 'iVBORw==' })),
+    getTransferImage: vi.fn(async (_request: ParsedRequest<'getTransferImage'>) => ({
+      mimeType: 'image/png',
+      base64: 'iVBORw==',
+    })),
     addPlainContact: vi.fn(async (request: PlainContactRequest) => plainPeer(request)),
-    removePlainContact: vi.fn((_peerId: string) => undefined),
+    removePlainContact: vi.fn((_request: ParsedRequest<'removePlainContact'>) => ({
+      ok: true as const,
+    })),
     onEvent: vi.fn((listener: (event: PigeonEvent) => void) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -83,7 +83,7 @@ describe('IPC adapter', () => {
 
   it('answers a request from its own window', async () => {
     const reply = await call(ipcChannel('sendMessage'), { conversationId: 'bob@pc2', text: 'hi' });
-    expect(core.sendMessage).toHaveBeenCalledWith('bob@pc2', 'hi', { sealed: undefined });
+    expect(core.sendMessage).toHaveBeenCalledWith({ conversationId: 'bob@pc2', text: 'hi' });
     expect(reply).toMatchObject({ ok: true, value: [{ text: 'hi', direction: 'out' }] });
   });
 

@@ -104,11 +104,11 @@ describe('adding a plain UDP contact', () => {
 
   it('shows what main refused, keeping what was typed', async () => {
     const { fake, user, dialog } = await openForm();
-    fake.api.addPlainContact.mockRejectedValueOnce(
-      new Error(
-        "Error invoking remote method 'pigeon:addPlainContact': ContractError: Local UDP port 3001 is already in use. Choose another port.",
-      ),
-    );
+    fake.api.addPlainContact.mockRejectedValueOnce({
+      name: 'ContractError',
+      code: 'failed',
+      message: 'Local UDP port 3001 is already in use. Choose another port.',
+    });
     await user.type(within(dialog).getByRole('textbox', { name: 'Host' }), '10.0.0.5');
     await user.type(within(dialog).getByRole('textbox', { name: 'Port' }), '8080');
     await user.type(within(dialog).getByRole('textbox', { name: /Local port/ }), '3001');

@@ -171,11 +171,11 @@ describe('sending files under Electron', () => {
       pigeonFiles: preloadPaths(new Map()),
       language: 'zh-CN',
       prepare: (api) =>
-        api.api.stagePicture.mockRejectedValueOnce(
-          new Error(
-            "Error invoking remote method 'pigeon:stagePicture': ContractError: That is not a image/gif picture.",
-          ),
-        ),
+        api.api.stagePicture.mockRejectedValueOnce({
+          name: 'ContractError',
+          code: 'invalid-request',
+          message: 'That is not a image/gif picture.',
+        }),
     });
     const box = screen.getByRole('textbox', { name: '消息' });
     fireEvent.paste(box, { clipboardData: { files: [pasted], types: ['Files'] } });
