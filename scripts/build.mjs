@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { versionDefine } from './lib/version-define.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const sources = ['src-main', 'src-renderer', 'preload', 'package.json', 'vite.config.ts'];
@@ -40,6 +41,7 @@ const common = {
   sourcemap: true,
   logLevel: 'warning',
   absWorkingDir: root,
+  define: versionDefine(),
   // Native and Electron modules stay outside the bundle.
   external: ['electron', 'better-sqlite3', 'bufferutil', 'utf-8-validate'],
 };
