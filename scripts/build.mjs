@@ -2,9 +2,11 @@
 // Builds Pigeon: main and preload (Electron, CommonJS), the headless entry (plain Node)
 // with esbuild, and the renderer with Vite. `--if-stale` skips the build when out/ is
 // newer than every source file, so `npm run headless` starts fast the second time.
+// `--desktop` (for packaging) empties out/ first and builds only what the desktop app
+// runs, so no headless bundle or test artefact can end up in an installer.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { versionDefine } from './lib/version-define.mjs';
@@ -33,6 +35,9 @@ if (process.argv.includes('--if-stale')) {
   if (Math.min(...built) > Math.max(...sources.map(newest))) process.exit(0);
 }
 
+const desktopOnly = process.argv.includes('--desktop');
+if (desktopOnly) rmSync(path.join(root, 'out'), { recursive: true, force: true });
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -50,7 +55,7 @@ if (existsSync(path.join(root, 'src-main/main.ts')))
   entries.push({ in: 'src-main/main.ts', out: 'out/main/index.cjs' });
 if (existsSync(path.join(root, 'preload/index.ts')))
   entries.push({ in: 'preload/index.ts', out: 'out/preload/index.cjs' });
-entries.push({ in: 'src-main/headless/index.ts', out: 'out/headless/index.cjs' });
+if (!desktopOnly) entries.push({ in: 'src-main/headless/index.ts', out: 'out/headless/index.cjs' });
 await Promise.all(entries.map((e) => build({ ...common, entryPoints: [e.in], outfile: e.out })));
 
 const vite = spawnSync(
@@ -65,4 +70,4 @@ if (vite.status !== 0) {
   console.error('Renderer build failed.');
   process.exit(vite.status ?? 1);
 }
-console.log('Built out/main, out/preload, out/headless and out/renderer.');
+console.log(`Built out/main, out/preload, ${desktopOnly ? '' : 'out/headless, '}out/renderer.`);
