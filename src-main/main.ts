@@ -16,6 +16,7 @@ import { openHistory } from './core/store/history-file';
 import { writePicture } from './adapters/picture-file';
 import { createIpcAdapter, type IpcAdapter } from './ipc/ipc-adapter';
 import { assetPath, resolveAppPaths } from './shell/app-paths';
+import { bindAddressSwitch } from './shell/bind-switch';
 import { MessageNotifier } from './shell/notifications';
 import { createRendererLocation, devServerUrl } from './shell/renderer-location';
 import { installSessionSecurity } from './shell/security';
@@ -100,6 +101,7 @@ async function startPigeon(): Promise<void> {
       theme,
       hosts: stored.hosts,
       broadcastAddresses: stored.broadcastAddresses,
+      bindAddress: bindAddressSwitch(app.commandLine.getSwitchValue('bind')),
     },
     store,
   );
