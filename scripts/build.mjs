@@ -12,7 +12,14 @@ import { fileURLToPath } from 'node:url';
 import { versionDefine } from './lib/version-define.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const sources = ['src-main', 'src-renderer', 'preload', 'package.json', 'vite.config.ts'];
+const sources = [
+  'src-main',
+  'src-shared',
+  'src-renderer',
+  'preload',
+  'package.json',
+  'vite.config.ts',
+];
 const outputs = [
   'out/main/index.cjs',
   'out/preload/index.cjs',

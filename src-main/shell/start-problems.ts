@@ -1,4 +1,4 @@
-import type { Language } from '../../preload/contract';
+import type { Language } from '../../src-shared/contract';
 
 /**
  * Plain words for the two problems that stop Pigeon at start: the LAN port is held by

@@ -78,7 +78,9 @@ describe('the packaged desktop app (electron-builder, Linux dir, stand-in Electr
   it('holds nothing from the tests, headless mode, sources or source maps', () => {
     const strays = entries.filter(
       (p) =>
-        /^\/(test|src-main|src-renderer|preload|scripts|bench|docs|\.ci)(\/|$)/.test(p) ||
+        /^\/(test|src-main|src-shared|src-renderer|preload|scripts|bench|docs|\.ci)(\/|$)/.test(
+          p,
+        ) ||
         /^\/out\/(headless|lab-agent)/.test(p) ||
         p.endsWith('.map') ||
         /\/test_extension\.node$/.test(p),
