@@ -22,6 +22,7 @@ import { createRendererLocation, devServerUrl } from './shell/renderer-location'
 import { installSessionSecurity } from './shell/security';
 import { ShellState } from './shell/shell-state';
 import { claimSingleInstance } from './shell/single-instance';
+import { createStartAtLogin, currentStartAtLoginOptions } from './shell/start-at-login';
 import { isNativeModuleError, nativeModuleProblem, portProblem } from './shell/start-problems';
 import { PigeonTray } from './shell/tray';
 import { WindowManager } from './shell/windows';
@@ -141,6 +142,7 @@ async function startPigeon(): Promise<void> {
     // A pasted picture has no file: it gets one in the user's own data folder (a
     // screenshot may be private; the system's temp folder is shared on Linux).
     stagePicture: (name, bytes) => writePicture(path.join(dataDir, 'pasted'), name, bytes),
+    startAtLogin: createStartAtLogin(currentStartAtLoginOptions()),
   });
 
   const state = new ShellState();
