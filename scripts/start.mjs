@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: Pigeon's desktop app. Downloads the Electron binary on first start (through
 // Electron's own install step, so ELECTRON_MIRROR and proxy variables apply and its
-// progress shows), builds, launches. If there is no display or the download fails, it
+// progress shows), makes the SQLite module for Electron once, builds, launches. If there is no display or the download fails, it
 // says why and points to headless mode.
 // `--check-only` stops after looking for the binary (exit 0 with its path, or 1); it
 // never downloads.
@@ -14,6 +14,7 @@ import {
   findElectronBinary,
   installElectron,
 } from './lib/electron-binary.mjs';
+import { ensureElectronSqlite } from './lib/electron-sqlite.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const HEADLESS_HINT = 'Run Pigeon headless instead: npm run headless -- --nick <name>';
@@ -47,8 +48,25 @@ async function ensureElectron() {
   return binary;
 }
 
-function launch(binary, args) {
-  const env = { ...process.env };
+/** The Electron build of the SQLite module (made once), or undefined after saying why. */
+function electronSqlite() {
+  const made = ensureElectronSqlite(electronVersion());
+  if (made.ok) return made.binding;
+  console.error(
+    [
+      '',
+      `Pigeon could not build its SQLite module for Electron ${electronVersion()}:`,
+      `  ${made.reason}`,
+      'It needs a prebuilt module or, to compile one, Electron headers from the internet',
+      '(or ELECTRON_REBUILD_DIST_URL), python3, make and a C++ compiler.',
+      'To retry, run `npm start` again. ' + HEADLESS_HINT,
+    ].join('\n'),
+  );
+  return undefined;
+}
+
+function launch(binary, sqliteBinding, args) {
+  const env = { ...process.env, PIGEON_SQLITE_BINDING: sqliteBinding };
   // Set by some shells and tools; it would make Electron act as plain Node.
   delete env.ELECTRON_RUN_AS_NODE;
   const child = spawn(binary, [root, ...args], { cwd: root, stdio: 'inherit', env });
@@ -79,12 +97,14 @@ async function main(args) {
   }
   const binary = await ensureElectron();
   if (!binary) return 1;
+  const sqliteBinding = electronSqlite();
+  if (!sqliteBinding) return 1;
   const built = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], {
     cwd: root,
     stdio: 'inherit',
   });
   if (built.status !== 0) return built.status ?? 1;
-  return launch(binary, args);
+  return launch(binary, sqliteBinding, args);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {

@@ -74,7 +74,12 @@ async function startPigeon(): Promise<void> {
 
   let store: PigeonStore;
   try {
-    store = openHistory(dataDir, (problem) => dialog.showErrorBox('Pigeon', problem));
+    store = openHistory(
+      dataDir,
+      (problem) => dialog.showErrorBox('Pigeon', problem),
+      // From sources, `npm start` passes the Electron build of the SQLite module it made.
+      app.isPackaged ? undefined : process.env.PIGEON_SQLITE_BINDING || undefined,
+    );
   } catch (error) {
     if (isNativeModuleError(error)) {
       // The build is broken, not the history: say which, in the log and on screen.
