@@ -52,9 +52,8 @@ export function isNativeModuleError(error: unknown): boolean {
 export function nativeModuleProblem(error: unknown, packaged: boolean): StartProblem {
   const remedy = packaged
     ? 'This installation is incomplete or damaged: reinstall Pigeon.'
-    : 'node_modules holds the build for Node, not for Electron: run ' +
-      '`npx electron-builder install-app-deps` before `npm start`, and ' +
-      '`npm rebuild better-sqlite3` before the tests or headless mode again.';
+    : 'From sources, start Pigeon with `npm start`: it builds the module for Electron ' +
+      '(delete node_modules/.pigeon-electron to have it built again).';
   return {
     title: 'Pigeon cannot load its database module',
     message:

@@ -49,7 +49,7 @@ describe('start problems in plain words', () => {
       /native module could not be loaded:\n\ncannot open shared object\n\n.*reinstall Pigeon/,
     );
     expect(nativeModuleProblem(error, false).message).toContain(
-      'npx electron-builder install-app-deps',
+      'start Pigeon with `npm start`: it builds the module for Electron',
     );
   });
 });
