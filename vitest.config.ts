@@ -26,6 +26,15 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: 'package',
+          include: ['test/package/**/*.test.ts'],
+          testTimeout: 60000,
+          hookTimeout: 180000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'lan',
           include: ['test/lan/**/*.test.ts'],
           testTimeout: 120000,

@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { versionDefine } from './lib/version-define.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -14,6 +15,8 @@ export const esbuildOptions = {
   sourcemap: true,
   logLevel: 'warning',
   absWorkingDir: root,
+  // The version is written once, in package.json.
+  define: versionDefine(),
   // Native and Electron modules stay outside the bundle.
   external: ['electron', 'better-sqlite3', 'bufferutil', 'utf-8-validate'],
 };

@@ -2,11 +2,13 @@
 // Builds Pigeon: main and preload (Electron, CommonJS), the headless entry (plain Node)
 // with esbuild, and the renderer with Vite. `--if-stale` skips the build when out/ is
 // newer than every source file, so `npm run headless` starts fast the second time.
+// `--desktop` (for packaging) empties out/ first and builds only what the desktop app
+// runs, so no headless bundle or test artefact can end up in an installer.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { esbuildEntries, esbuildOptions, root } from './build-config.mjs';
+import { esbuildEntries, esbuildOptions, HEADLESS_ENTRY, root } from './build-config.mjs';
 
 const sources = [
   'src-main',
@@ -38,8 +40,13 @@ if (process.argv.includes('--if-stale')) {
   if (Math.min(...built) > Math.max(...sources.map(newest))) process.exit(0);
 }
 
+const desktopOnly = process.argv.includes('--desktop');
+if (desktopOnly) rmSync(path.join(root, 'out'), { recursive: true, force: true });
+
+// The desktop build leaves headless mode out: it must never reach an installer.
+const entries = esbuildEntries().filter((e) => !desktopOnly || e !== HEADLESS_ENTRY);
 await Promise.all(
-  esbuildEntries().map((e) => build({ ...esbuildOptions, entryPoints: [e.in], outfile: e.out })),
+  entries.map((e) => build({ ...esbuildOptions, entryPoints: [e.in], outfile: e.out })),
 );
 
 const vite = spawnSync(
@@ -54,4 +61,4 @@ if (vite.status !== 0) {
   console.error('Renderer build failed.');
   process.exit(vite.status ?? 1);
 }
-console.log('Built out/main, out/preload, out/headless and out/renderer.');
+console.log(`Built out/main, out/preload, ${desktopOnly ? '' : 'out/headless, '}out/renderer.`);

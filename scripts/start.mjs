@@ -1,60 +1,72 @@
 #!/usr/bin/env node
-// Starts Pigeon with a display: checks for the Electron binary, builds, launches.
-// `--check-only` stops after the binary check (exit 0 with its path, or 1).
-//
-// The binary is found the way the electron package finds it, without calling
-// require('electron'): on a machine with no binary that require starts a download.
+// `npm start`: Pigeon's desktop app. Downloads the Electron binary on first start (through
+// Electron's own install step, so ELECTRON_MIRROR and proxy variables apply and its
+// progress shows), makes the SQLite module for Electron once, builds, launches. If there is no display or the download fails, it
+// says why and points to headless mode.
+// `--check-only` stops after looking for the binary (exit 0 with its path, or 1); it
+// never downloads.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  downloadFailedMessage,
+  electronVersion,
+  findElectronBinary,
+  installElectron,
+} from './lib/electron-binary.mjs';
+import { ensureElectronSqlite } from './lib/electron-sqlite.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const HEADLESS_HINT = 'Run Pigeon headless instead: npm run headless -- --nick <name>';
 
 export const MISSING_ELECTRON_MESSAGE =
-  'The Electron binary is not installed (it cannot be downloaded on this machine). ' +
-  'Run Pigeon without a display instead: npm run headless -- --nick <name>';
+  'The Electron binary is not installed yet (`npm start` downloads it). ' + HEADLESS_HINT;
+export const NO_DISPLAY_MESSAGE =
+  'There is no display here (neither DISPLAY nor WAYLAND_DISPLAY is set), so the desktop ' +
+  'app cannot open. ' +
+  HEADLESS_HINT;
 
-/** The Electron executable's path, or undefined when it is not installed. */
-export function findElectronBinary(env = process.env) {
-  let packageDir;
-  try {
-    const require = createRequire(path.join(root, 'package.json'));
-    packageDir = path.dirname(require.resolve('electron/package.json'));
-  } catch {
-    return undefined;
-  }
-  const pathFile = path.join(packageDir, 'path.txt');
-  const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : '';
-  let binary;
-  if (env.ELECTRON_OVERRIDE_DIST_PATH) {
-    binary = path.join(env.ELECTRON_OVERRIDE_DIST_PATH, relative || 'electron');
-  } else if (relative) {
-    binary = path.join(packageDir, 'dist', relative);
-  } else {
-    return undefined;
-  }
-  return existsSync(binary) ? binary : undefined;
+/** Linux needs an X or Wayland display; checked first so no download happens in vain. */
+function hasDisplay(env = process.env) {
+  return process.platform !== 'linux' || Boolean(env.DISPLAY || env.WAYLAND_DISPLAY);
 }
 
-function main(args) {
-  const binary = findElectronBinary();
+async function ensureElectron() {
+  const found = findElectronBinary();
+  if (found) return found;
+  console.log(
+    `Electron ${electronVersion()} is not installed yet: downloading it once (about 100 MB)…`,
+  );
+  const installed = await installElectron();
+  const binary = installed.ok ? findElectronBinary() : undefined;
   if (!binary) {
-    console.error(MISSING_ELECTRON_MESSAGE);
-    return Promise.resolve(1);
+    const reason = installed.ok
+      ? 'the install step finished, but no Electron binary is where it said it would be'
+      : installed.reason;
+    console.error(`\n${downloadFailedMessage(reason)}`);
   }
-  if (args.includes('--check-only')) {
-    console.log(binary);
-    return Promise.resolve(0);
-  }
-  const built = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], {
-    cwd: root,
-    stdio: 'inherit',
-  });
-  if (built.status !== 0) return Promise.resolve(built.status ?? 1);
+  return binary;
+}
 
-  const env = { ...process.env };
+/** The Electron build of the SQLite module (made once), or undefined after saying why. */
+function electronSqlite() {
+  const made = ensureElectronSqlite(electronVersion());
+  if (made.ok) return made.binding;
+  console.error(
+    [
+      '',
+      `Pigeon could not build its SQLite module for Electron ${electronVersion()}:`,
+      `  ${made.reason}`,
+      'It needs a prebuilt module or, to compile one, Electron headers from the internet',
+      '(or ELECTRON_REBUILD_DIST_URL), python3, make and a C++ compiler.',
+      'To retry, run `npm start` again. ' + HEADLESS_HINT,
+    ].join('\n'),
+  );
+  return undefined;
+}
+
+function launch(binary, sqliteBinding, args) {
+  const env = { ...process.env, PIGEON_SQLITE_BINDING: sqliteBinding };
   // Set by some shells and tools; it would make Electron act as plain Node.
   delete env.ELECTRON_RUN_AS_NODE;
   const child = spawn(binary, [root, ...args], { cwd: root, stdio: 'inherit', env });
@@ -70,6 +82,29 @@ function main(args) {
     });
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
+}
+
+async function main(args) {
+  if (args.includes('--check-only')) {
+    const binary = findElectronBinary();
+    if (binary) console.log(binary);
+    else console.error(MISSING_ELECTRON_MESSAGE);
+    return binary ? 0 : 1;
+  }
+  if (!hasDisplay()) {
+    console.error(NO_DISPLAY_MESSAGE);
+    return 1;
+  }
+  const binary = await ensureElectron();
+  if (!binary) return 1;
+  const sqliteBinding = electronSqlite();
+  if (!sqliteBinding) return 1;
+  const built = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (built.status !== 0) return built.status ?? 1;
+  return launch(binary, sqliteBinding, args);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {

@@ -3,8 +3,9 @@
 //
 //   node scripts/test.mjs [--only <suite>]... [vitest args...] [-- vitest args...]
 //
-// Suites: unit and integration run directly; lan, interop and e2e each run inside a
-// fresh lab sandbox (test/lab/sandbox.sh: private network, mount and PID namespaces),
+// Suites: unit and integration run directly; package packs the desktop app with
+// electron-builder against a stand-in Electron (offline) and checks what it holds;
+// lan, interop and e2e each run inside a fresh lab sandbox (test/lab/sandbox.sh: private network, mount and PID namespaces),
 // which needs root. A suite whose prerequisites are missing is SKIPPED, or FAILED when
 // PIGEON_REQUIRE_ALL=1 (CI). Ends with a summary table; exits non-zero on any failure.
 import { spawn, spawnSync } from 'node:child_process';
@@ -22,6 +23,7 @@ const SUITE_TIMEOUT_MS = Number(process.env.PIGEON_SUITE_TIMEOUT_MIN ?? 30) * 60
 
 const SUITES = [
   { name: 'unit+integration', projects: ['unit', 'integration'], sandbox: false, needs: [] },
+  { name: 'package', projects: ['package'], sandbox: false, needs: [], packs: true },
   { name: 'lan', projects: ['lan'], sandbox: true, needs: [] },
   {
     name: 'interop',
@@ -34,7 +36,7 @@ const SUITES = [
 
 function usage() {
   console.log(`usage: node scripts/test.mjs [--only <suite>]... [vitest args] [-- vitest args]
-suites: unit, integration, lan, interop, e2e
+suites: unit, integration, package, lan, interop, e2e
 env: PIGEON_REQUIRE_ALL=1 (missing prerequisites fail), PIGEON_SUITE_TIMEOUT_MIN (default 30)`);
 }
 
@@ -57,7 +59,7 @@ function parseArgs(argv) {
       passThrough.push(arg);
     }
   }
-  const known = ['unit', 'integration', 'unit+integration', 'lan', 'interop', 'e2e'];
+  const known = ['unit', 'integration', 'unit+integration', 'package', 'lan', 'interop', 'e2e'];
   for (const name of only) {
     if (!known.includes(name)) {
       console.error(`unknown suite '${name}'`);
@@ -72,7 +74,7 @@ function parseArgs(argv) {
 function selectSuites(only) {
   if (only.length === 0) return SUITES;
   return SUITES.flatMap((suite) => {
-    if (suite.sandbox) return only.includes(suite.name) ? [suite] : [];
+    if (suite.sandbox || suite.packs) return only.includes(suite.name) ? [suite] : [];
     const projects = only.includes('unit+integration')
       ? suite.projects
       : suite.projects.filter((p) => only.includes(p));
@@ -119,9 +121,21 @@ function sandboxProblem() {
   return sandboxProbe;
 }
 
+/** Why electron-builder cannot pack here, or '' when it can. */
+function packagingProblem() {
+  if (!existsSync(join(ROOT, 'node_modules', 'electron-builder', 'cli.js'))) {
+    return 'electron-builder is not installed (run npm ci)';
+  }
+  // The check packs for Linux: electron-builder can do that on Linux and macOS hosts.
+  if (process.platform === 'win32') return 'packs a Linux dir build: needs a Linux or macOS host';
+  return '';
+}
+
 /** Why a suite cannot run here, or '' when it can. */
 function missingPrerequisites(suite) {
-  if (!suite.sandbox) return existsSync(VITEST) ? '' : 'vitest is not installed (run npm ci)';
+  if (!existsSync(VITEST)) return 'vitest is not installed (run npm ci)';
+  if (suite.packs) return packagingProblem();
+  if (!suite.sandbox) return '';
   const problem = sandboxProblem();
   if (problem) return problem;
   const missing = suite.needs.filter((tool) => !onPath(tool));

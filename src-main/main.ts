@@ -16,11 +16,14 @@ import { openHistory } from './core/store/history-file';
 import { writePicture } from './adapters/picture-file';
 import { createIpcAdapter, type IpcAdapter } from './ipc/ipc-adapter';
 import { assetPath, resolveAppPaths } from './shell/app-paths';
-import { labelsFor } from './shell/labels';
+import { bindAddressSwitch } from './shell/bind-switch';
 import { MessageNotifier } from './shell/notifications';
 import { createRendererLocation, devServerUrl } from './shell/renderer-location';
 import { installSessionSecurity } from './shell/security';
 import { ShellState } from './shell/shell-state';
+import { claimSingleInstance } from './shell/single-instance';
+import { createStartAtLogin, currentStartAtLoginOptions } from './shell/start-at-login';
+import { isNativeModuleError, nativeModuleProblem, portProblem } from './shell/start-problems';
 import { PigeonTray } from './shell/tray';
 import { WindowManager } from './shell/windows';
 
@@ -71,8 +74,21 @@ async function startPigeon(): Promise<void> {
 
   let store: PigeonStore;
   try {
-    store = openHistory(dataDir, (problem) => dialog.showErrorBox('Pigeon', problem));
+    store = openHistory(
+      dataDir,
+      (problem) => dialog.showErrorBox('Pigeon', problem),
+      // From sources, `npm start` passes the Electron build of the SQLite module it made.
+      app.isPackaged ? undefined : process.env.PIGEON_SQLITE_BINDING || undefined,
+    );
   } catch (error) {
+    if (isNativeModuleError(error)) {
+      // The build is broken, not the history: say which, in the log and on screen.
+      const problem = nativeModuleProblem(error, app.isPackaged);
+      console.error(`${problem.title}: ${problem.message}`);
+      dialog.showErrorBox(problem.title, problem.message);
+      app.exit(1);
+      return;
+    }
     // Locked by another Pigeon, made by a newer version, unreadable: say so, touch nothing.
     dialog.showErrorBox('Pigeon cannot open its history', messageOf(error));
     app.exit(1);
@@ -91,6 +107,7 @@ async function startPigeon(): Promise<void> {
       theme,
       hosts: stored.hosts,
       broadcastAddresses: stored.broadcastAddresses,
+      bindAddress: bindAddressSwitch(app.commandLine.getSwitchValue('bind')),
     },
     store,
   );
@@ -130,6 +147,7 @@ async function startPigeon(): Promise<void> {
     // A pasted picture has no file: it gets one in the user's own data folder (a
     // screenshot may be private; the system's temp folder is shared on Linux).
     stagePicture: (name, bytes) => writePicture(path.join(dataDir, 'pasted'), name, bytes),
+    startAtLogin: createStartAtLogin(currentStartAtLoginOptions()),
   });
 
   const state = new ShellState();
@@ -169,9 +187,12 @@ async function startPigeon(): Promise<void> {
     await core.start();
     if (stored.status === 'away') core.updateProfile({ status: 'away' });
   } catch (error) {
-    // The core also emits a notice; the window still opens so the user can read it.
-    const language = stored.language ?? core.snapshot().self.language;
-    dialog.showErrorBox(labelsFor(language).startFailedTitle, messageOf(error));
+    // Usually another messenger holds the port. The core also emits a notice; the window
+    // still opens so the user can read it (and pick another port in the settings).
+    const { self } = core.snapshot();
+    const problem = portProblem(error, self.port, stored.language ?? self.language);
+    console.error(`${problem.title}: ${problem.message}`);
+    dialog.showErrorBox(problem.title, problem.message);
   }
   state.seed(core.snapshot());
 
@@ -224,12 +245,8 @@ function main(): void {
   app.enableSandbox();
   if (process.platform === 'win32') app.setAppUserModelId('app.pigeon.messenger');
 
-  if (!app.requestSingleInstanceLock()) {
-    // Another Pigeon is running: it shows its window (second-instance); this one leaves.
-    app.quit();
-    return;
-  }
-  app.on('second-instance', () => windows?.showMain());
+  // Another Pigeon is running: it shows its window (second-instance); this one leaves.
+  if (!claimSingleInstance(app, () => windows?.showMain())) return;
   app.on('activate', () => windows?.showMain());
   // The tray keeps Pigeon running with no window open; Quit is in its menu.
   app.on('window-all-closed', () => undefined);

@@ -9,6 +9,7 @@ import {
   type ParsedRequest,
 } from '../../src-shared/contract';
 import type { CommandChannel, MessengerCore, ShellChannel } from '../core/messenger-api';
+import type { StartAtLoginDTO } from '../../src-shared/contract';
 import { isPictureOf, pictureFileName } from './picture-check';
 import { writePicture } from './picture-file';
 
@@ -25,7 +26,16 @@ export interface ShellHooks {
    * `name`, somewhere offerFiles can read it; resolves to its path.
    */
   stagePicture(name: string, bytes: Uint8Array): Promise<string>;
+  /** Starting at sign-in, where the shell can (Electron); absent: not supported. */
+  startAtLogin?: StartAtLoginHooks;
 }
+
+export interface StartAtLoginHooks {
+  get(): Promise<StartAtLoginDTO>;
+  set(openAtLogin: boolean): Promise<StartAtLoginDTO>;
+}
+
+const NO_START_AT_LOGIN: StartAtLoginDTO = { supported: false, openAtLogin: false };
 
 /** Hooks where there is no window system: headless mode and the test agents. */
 export const windowlessHooks: ShellHooks = {
@@ -96,6 +106,16 @@ function shellHandlers(
       if (!isPictureOf(mimeType, bytes))
         throw new ContractError('invalid-request', `That is not a ${mimeType} picture.`);
       return { path: await hooks.stagePicture(pictureFileName(name, mimeType), bytes) };
+    },
+    getStartAtLogin: async (raw) => {
+      parseRequest('getStartAtLogin', raw);
+      return hooks.startAtLogin ? hooks.startAtLogin.get() : NO_START_AT_LOGIN;
+    },
+    setStartAtLogin: async (raw) => {
+      const { openAtLogin } = parseRequest('setStartAtLogin', raw);
+      if (!hooks.startAtLogin)
+        throw new ContractError('failed', 'Only the desktop app can start when you sign in.');
+      return hooks.startAtLogin.set(openAtLogin);
     },
   };
 }

@@ -19,7 +19,9 @@ export type ShellChannel =
   | 'openConversation'
   | 'showTransfer'
   | 'chooseDirectory'
-  | 'stagePicture';
+  | 'stagePicture'
+  | 'getStartAtLogin'
+  | 'setStartAtLogin';
 
 export type CommandChannel = Exclude<ChannelName, ShellChannel>;
 

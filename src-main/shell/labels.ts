@@ -7,7 +7,6 @@ export interface ShellLabels {
   away: string;
   quit: string;
   tooltip(unread: number): string;
-  startFailedTitle: string;
   /** A notification's body for a sealed message: its text stays hidden until opened. */
   sealed: string;
   /** A notification's words for files offered in a message. */
@@ -26,7 +25,6 @@ const LABELS: Record<Language, ShellLabels> = {
     away: 'Away',
     quit: 'Quit',
     tooltip: (unread) => (unread > 0 ? `Pigeon — ${unread} unread` : 'Pigeon'),
-    startFailedTitle: 'Pigeon could not connect to the network',
     sealed: 'Sealed message',
     offer: {
       files: (count, name) =>
@@ -42,7 +40,6 @@ const LABELS: Record<Language, ShellLabels> = {
     away: '离开',
     quit: '退出',
     tooltip: (unread) => (unread > 0 ? `Pigeon — ${unread} 条未读` : 'Pigeon'),
-    startFailedTitle: 'Pigeon 无法连接网络',
     sealed: '密封消息',
     offer: {
       files: (count, name) => (count === 1 ? `发来文件：${name}` : `发来 ${count} 个文件`),

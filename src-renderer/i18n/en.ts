@@ -74,6 +74,9 @@ export const en = {
     broadcastHint: 'Extra networks to announce to, one per line: 192.168.2.255',
     networkLoading: 'Loading the network settings…',
     networkLoadFailed: 'Could not load the network settings: {{message}}',
+    startAtLogin: 'Start Pigeon when I sign in',
+    startAtLoginUnsupported: 'Available in the installed Pigeon.',
+    startAtLoginFailed: 'Could not change it: {{message}}',
     autoReply: 'Away message',
     autoReplyHint:
       'Sent once in a while to whoever writes to you while you are away (at most 500 characters; empty: none).',

@@ -53,4 +53,6 @@ export const CHANNEL_NAMES = [
   'addPlainContact',
   'removePlainContact',
   'stagePicture',
+  'getStartAtLogin',
+  'setStartAtLogin',
 ] as const;

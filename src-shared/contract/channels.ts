@@ -12,6 +12,7 @@ import type {
   SearchHitDTO,
   SelfDTO,
   SnapshotDTO,
+  StartAtLoginDTO,
   TransferDTO,
   TransferImageDTO,
 } from './dtos';
@@ -31,6 +32,7 @@ import {
   ResendMessageRequest,
   SearchMessagesRequest,
   SendMessageRequest,
+  SetStartAtLoginRequest,
   StagePictureRequest,
   TransferRequest,
   TypingRequest,
@@ -86,6 +88,9 @@ export const channels = {
    * (Electron); answers its path.
    */
   stagePicture: StagePictureRequest,
+  /** Whether Pigeon starts at sign-in (Electron; headless answers unsupported). */
+  getStartAtLogin: EmptyRequest,
+  setStartAtLogin: SetStartAtLoginRequest,
 } as const;
 
 export type ChannelName = keyof typeof channels;
@@ -127,6 +132,8 @@ export interface ChannelResponses {
   addPlainContact: PeerDTO;
   removePlainContact: { ok: true };
   stagePicture: { path: string };
+  getStartAtLogin: StartAtLoginDTO;
+  setStartAtLogin: StartAtLoginDTO;
 }
 
 /** A request as a window sends it. */

@@ -191,6 +191,13 @@ export interface TransferDTO {
   at: number;
 }
 
+/** Whether Pigeon starts when the user signs in to the computer (Electron only). */
+export interface StartAtLoginDTO {
+  /** False where Pigeon cannot start at login: headless mode, or a run from sources. */
+  supported: boolean;
+  openAtLogin: boolean;
+}
+
 /** A picture of an image transfer, for inline display. */
 export interface TransferImageDTO {
   mimeType: string;

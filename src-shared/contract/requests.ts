@@ -97,6 +97,7 @@ export const StagePictureRequest = z.object({
     .max(MAX_PICTURE_BASE64_CHARS)
     .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'Not base64'),
 });
+export const SetStartAtLoginRequest = z.object({ openAtLogin: z.boolean() });
 export const EmptyRequest = z.undefined().or(z.object({}).strict());
 
 // The parsed requests the core's services take beyond the facade.

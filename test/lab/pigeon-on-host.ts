@@ -13,8 +13,9 @@ let bundled: Promise<string> | undefined;
 /** Bundle the agent once per test process. */
 function agentBundle(): Promise<string> {
   bundled ??= (async () => {
-    // Inside the repository, so the native SQLite module resolves from node_modules.
-    const outDir = fileURLToPath(new URL('../../out/', import.meta.url));
+    // Inside the repository, so the native SQLite module resolves from node_modules; not
+    // in out/, which is what the desktop app is packaged from.
+    const outDir = fileURLToPath(new URL('../../test-results/', import.meta.url));
     mkdirSync(outDir, { recursive: true });
     const out = path.join(mkdtempSync(path.join(outDir, 'lab-agent-')), 'agent.cjs');
     await build({

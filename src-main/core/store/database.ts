@@ -23,6 +23,11 @@ export interface OpenDatabaseOptions {
   migrations?: readonly Migration[];
   /** Clock for the name of a damaged file kept aside. */
   now?: () => number;
+  /**
+   * The native module's file, when not the one better-sqlite3 finds itself: `npm start`
+   * runs Electron with a build made for Electron's ABI, kept beside the Node build.
+   */
+  nativeBinding?: string;
 }
 
 /** An open history file, ready for the repositories. */
@@ -127,7 +132,10 @@ function connect(
   const timeout = Math.max(0, Math.floor(options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS));
   let sqlite: Database | undefined;
   try {
-    sqlite = new BetterSqlite3(file, { timeout });
+    sqlite = new BetterSqlite3(file, {
+      timeout,
+      ...(options.nativeBinding && { nativeBinding: options.nativeBinding }),
+    });
     // Read the version before changing anything: a newer file is left exactly as it was.
     refuseNewer(schemaVersion(sqlite), latest, file);
     // Parse the schema (and check pages if asked) while still only reading, so a

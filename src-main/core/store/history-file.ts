@@ -10,9 +10,13 @@ export const HISTORY_FILE = 'pigeon.db';
  * Pigeon, made by a newer version, unreadable); a damaged file is kept aside and
  * `report` hears about it.
  */
-export function openHistory(dataDir: string, report: (problem: string) => void): PigeonStore {
+export function openHistory(
+  dataDir: string,
+  report: (problem: string) => void,
+  nativeBinding?: string,
+): PigeonStore {
   mkdirSync(dataDir, { recursive: true });
-  const store = openStore(path.join(dataDir, HISTORY_FILE), { exclusive: true });
+  const store = openStore(path.join(dataDir, HISTORY_FILE), { exclusive: true, nativeBinding });
   if (store.db.problem) report(store.db.problem);
   return store;
 }

@@ -11,6 +11,7 @@ import {
 } from '../../hooks/use-network-settings';
 import { useAppStore } from '../../store/store-context';
 import { NetworkSettingsFields } from './NetworkSettingsFields';
+import { StartAtLoginField } from './StartAtLoginField';
 import { Dialog } from '../common/Dialog';
 import { Field } from '../common/Field';
 
@@ -43,7 +44,7 @@ const MAX_AUTO_REPLY_CHARS = 500;
  */
 export function SettingsPanel({ id, self, onClose }: SettingsPanelProps) {
   const { t } = useTranslation();
-  const { api } = useBridge();
+  const { api, mode } = useBridge();
   const setSelf = useAppStore((state) => state.setSelf);
   const addNotice = useAppStore((state) => state.addNotice);
   const network = useNetworkSettings();
@@ -182,6 +183,8 @@ export function SettingsPanel({ id, self, onClose }: SettingsPanelProps) {
           />
         )}
       </Field>
+      {/* Headless mode runs from a terminal: it cannot start at sign-in. */}
+      {mode === 'electron' && <StartAtLoginField />}
       <NetworkSettingsFields
         load={network.load}
         restartNeeded={network.restartNeeded}

@@ -197,6 +197,16 @@ export class Notification extends EventEmitter {
   }
 }
 
+/** Electron's app: only what the shell's modules ask of it. */
+export const app = {
+  isPackaged: true,
+  loginItem: { openAtLogin: false },
+  getLoginItemSettings: vi.fn(() => ({ ...app.loginItem })),
+  setLoginItemSettings: vi.fn((settings: { openAtLogin?: boolean }) => {
+    app.loginItem.openAtLogin = settings.openAtLogin ?? false;
+  }),
+};
+
 /** Forget everything the fakes recorded (call in beforeEach). */
 export function resetFakeElectron(): void {
   BrowserWindow.created = [];
@@ -207,5 +217,7 @@ export function resetFakeElectron(): void {
   ipcRenderer.removeAllListeners();
   contextBridge.exposed.clear();
   nativeTheme.shouldUseDarkColors = false;
+  app.isPackaged = true;
+  app.loginItem = { openAtLogin: false };
   vi.clearAllMocks();
 }

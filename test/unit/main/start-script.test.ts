@@ -36,7 +36,7 @@ describe('scripts/start.mjs', () => {
   it('explains how to run headless and exits 1 when the Electron binary is missing', () => {
     const result = checkOnly(tempDir());
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('The Electron binary is not installed');
+    expect(result.stderr).toContain('The Electron binary is not installed yet');
     expect(result.stderr).toContain('npm run headless -- --nick <name>');
   });
 

@@ -41,6 +41,7 @@ export function createFakeApi(initial: SnapshotDTO) {
   const listeners = new Set<(events: PigeonEvent[]) => void>();
   let sent = 0;
   let settings = networkSettings;
+  const startAtLogin = { supported: true, openAtLogin: false };
   const api = {
     getSnapshot: vi.fn<PigeonApi['getSnapshot']>(async () => current),
     listMessages: vi.fn<PigeonApi['listMessages']>(async () => []),
@@ -179,6 +180,11 @@ export function createFakeApi(initial: SnapshotDTO) {
     stagePicture: vi.fn<PigeonApi['stagePicture']>(async (request) => ({
       path: `/tmp/Pigeon/pasted/${request?.name ?? 'image.png'}`,
     })),
+    getStartAtLogin: vi.fn<PigeonApi['getStartAtLogin']>(async () => ({ ...startAtLogin })),
+    setStartAtLogin: vi.fn<PigeonApi['setStartAtLogin']>(async (request) => {
+      startAtLogin.openAtLogin = request?.openAtLogin ?? false;
+      return { ...startAtLogin };
+    }),
     onEvents: vi.fn<PigeonApi['onEvents']>((listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -15,6 +15,8 @@ interface WindowOptions {
   languageOverride?: Language;
   /** Set up the fake api before the window asks it anything. */
   prepare?(fake: FakeApi): void;
+  /** As the window's bridge says it runs: 'websocket' is headless mode's page. */
+  mode?: 'electron' | 'websocket';
 }
 
 /** A whole window as Electron would show it, fed by a fake api. */
@@ -24,16 +26,20 @@ export async function renderWindow({
   language,
   languageOverride,
   prepare,
+  mode = 'electron',
 }: WindowOptions) {
   const fake = createFakeApi(snapshot);
   prepare?.(fake);
   const store = createAppStore();
   const i18n = createI18n(languageOverride ?? language ?? snapshot.self.language);
-  const bridge = createBridge({
-    pigeon: fake.api,
-    location: { host: 'localhost', origin: 'http://localhost', search: '' },
-    open: () => null,
-  });
+  const bridge = {
+    ...createBridge({
+      pigeon: fake.api,
+      location: { host: 'localhost', origin: 'http://localhost', search: '' },
+      open: () => null,
+    }),
+    mode,
+  };
   const route = parseRoute(hash);
   const stop = startSession(bridge, store, route);
   const view = render(
