@@ -55,7 +55,18 @@ function fitName(name: string, maxBytes: number): string {
   return cutToBytes(name, maxBytes);
 }
 
-const trimEnds = (name: string): string => name.replace(/^\s+/, '').replace(/[. \s]+$/, '');
+const TRAILING = /[. \s]/;
+
+/**
+ * Drops leading white space and trailing dots and white space. A loop, not `/[. \s]+$/`:
+ * that regex retries from every dot of a long run, quadratic on names a peer chooses.
+ */
+function trimEnds(name: string): string {
+  const start = name.trimStart();
+  let end = start.length;
+  while (end > 0 && TRAILING.test(start.charAt(end - 1))) end -= 1;
+  return start.slice(0, end);
+}
 
 function isReserved(name: string): boolean {
   return RESERVED.test((name.split('.')[0] ?? '').trimEnd());
