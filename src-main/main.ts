@@ -94,7 +94,7 @@ async function startPigeon(): Promise<void> {
     },
     store,
   );
-  const stopPersisting = persistProfile(core, dataDir, stored);
+  const persister = persistProfile(core, dataDir, stored);
   const appIcon = assetPath(paths, 'icon-256.png');
   windows = new WindowManager({
     preload: paths.preload,
@@ -130,6 +130,7 @@ async function startPigeon(): Promise<void> {
     // A pasted picture has no file: it gets one in the user's own data folder (a
     // screenshot may be private; the system's temp folder is shared on Linux).
     stagePicture: (name, bytes) => writePicture(path.join(dataDir, 'pasted'), name, bytes),
+    settingsSaved: persister.saved,
   });
 
   const state = new ShellState();
@@ -159,7 +160,7 @@ async function startPigeon(): Promise<void> {
     notifier,
     unsubscribe: () => {
       stopForwarding();
-      void stopPersisting();
+      void persister.stop();
     },
     store,
   };

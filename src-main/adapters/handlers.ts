@@ -23,6 +23,8 @@ export interface ShellHooks {
    * `name`, somewhere offerFiles can read it; resolves to its path.
    */
   stagePicture(name: string, bytes: Uint8Array): Promise<string>;
+  /** Resolves once changed settings are on disk; rejects (ContractError) when saving failed. */
+  settingsSaved?(): Promise<void>;
 }
 
 /** Hooks where there is no window system: headless mode and the test agents. */
@@ -61,7 +63,11 @@ export function createHandlers(core: MessengerCore, hooks: ShellHooks): Handlers
       hooks.showConversation(conversationId, messageId);
       return { conversationId };
     },
-    updateProfile: async (raw) => core.updateProfile(parseRequest('updateProfile', raw)),
+    updateProfile: async (raw) => {
+      const self = core.updateProfile(parseRequest('updateProfile', raw));
+      await hooks.settingsSaved?.();
+      return self;
+    },
     refreshPeers: async (raw) => {
       parseRequest('refreshPeers', raw);
       core.refreshPeers();
@@ -77,7 +83,11 @@ export function createHandlers(core: MessengerCore, hooks: ShellHooks): Handlers
       parseRequest('getSettings', raw);
       return core.getSettings();
     },
-    updateSettings: async (raw) => core.updateSettings(parseRequest('updateSettings', raw)),
+    updateSettings: async (raw) => {
+      const settings = core.updateSettings(parseRequest('updateSettings', raw));
+      await hooks.settingsSaved?.();
+      return settings;
+    },
     getNetworkStatus: async (raw) => {
       parseRequest('getNetworkStatus', raw);
       return core.networkStatus();

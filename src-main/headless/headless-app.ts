@@ -68,11 +68,11 @@ export async function startHeadless(
   await saveSettings(dataDir, profile).catch((error: unknown) =>
     log(`Could not save settings: ${String(error)}`),
   );
-  const stopPersisting = persistProfile(core, dataDir, profile);
+  const persister = persistProfile(core, dataDir, profile);
   try {
     await core.start();
   } catch (error) {
-    await stopPersisting();
+    await persister.stop();
     store.close();
     throw error;
   }
@@ -101,6 +101,7 @@ export async function startHeadless(
     log,
     handlers: createHandlers(core, {
       ...windowlessHooks,
+      settingsSaved: persister.saved,
       // The page uploads pictures as files; should it stage one, it goes with the uploads.
       stagePicture: (name, bytes) => writePicture(path.join(staging.dir, 'pasted'), name, bytes),
     }),
@@ -129,7 +130,7 @@ export async function startHeadless(
       if (closed) return;
       closed = true;
       detach();
-      await stopPersisting();
+      await persister.stop();
       await core.stop();
       store.close();
       server.closeAllConnections();

@@ -52,6 +52,7 @@ export function createIpcAdapter(options: IpcAdapterOptions): IpcAdapter {
     showPath: options.showPath,
     chooseDirectory: options.chooseDirectory,
     stagePicture: options.stagePicture,
+    settingsSaved: options.settingsSaved,
   });
 
   const batcher = new EventBatcher((batch: PigeonEvent[]) => {
