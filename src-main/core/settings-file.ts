@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { ContractError } from '../../src-shared/contract';
 import type { MessengerCore } from './messenger-api';
+import { PRIVATE_FILE_MODE, PRIVATE_FOLDER_MODE } from './store/private-data';
 
 export const StoredSettingsSchema = z
   .object({
@@ -86,10 +87,13 @@ export async function loadSettings(dataDir: string): Promise<StoredSettings> {
 
 /** Write atomically (temporary file, then rename) so a crash never leaves half a file. */
 export async function saveSettings(dataDir: string, settings: StoredSettings): Promise<void> {
-  await fs.mkdir(dataDir, { recursive: true });
+  await fs.mkdir(dataDir, { recursive: true, mode: PRIVATE_FOLDER_MODE });
   const file = path.join(dataDir, FILE);
   const temp = `${file}.${process.pid}.tmp`;
-  await fs.writeFile(temp, JSON.stringify(StoredSettingsSchema.parse(settings), null, 2));
+  // Private from the first byte: the rename keeps the temporary file's mode.
+  await fs.writeFile(temp, JSON.stringify(StoredSettingsSchema.parse(settings), null, 2), {
+    mode: PRIVATE_FILE_MODE,
+  });
   await fs.rename(temp, file);
 }
 

@@ -8,6 +8,7 @@ import { createMessengerCore } from '../core/messenger';
 import type { MessengerCore } from '../core/messenger-api';
 import { persistProfile, readSettings, saveSettings } from '../core/settings-file';
 import { openHistory } from '../core/store/history-file';
+import { makePrivateFolder } from '../core/store/private-data';
 import type { HeadlessConfig } from './cli-args';
 import { serveStatic } from './static-files';
 import { createStaging } from './upload';
@@ -85,6 +86,7 @@ export async function startHeadless(
   // Files the page uploads to offer them; a crash may have left some behind.
   const staging = createStaging({ dataDir, token, log });
   await staging.clear().catch(() => undefined);
+  makePrivateFolder(staging.dir);
   const server = http.createServer((req, res) => {
     staging
       .handle(req, res)
