@@ -17,6 +17,6 @@ export function describeError(error: unknown): string {
   const raw = error instanceof Error ? error.message : String(error);
   return raw
     .replace(/^Error invoking remote method '[^']*':\s*/, '')
-    .replace(/^(?:[A-Z][A-Za-z]*Error):\s*/, '')
+    .replace(/^[A-Z][A-Za-z]*Error:\s*/, '')
     .trim();
 }

@@ -54,7 +54,7 @@ const UINT32_MAX = 0xffffffff;
 
 /** A hex number of any width (`%x%08x` and `%.9jx` pad differently), up to 2^53 - 1. */
 export function parseHexNumber(text: string, max = Number.MAX_SAFE_INTEGER): number | undefined {
-  if (!/^[0-9a-fA-F]{1,64}$/.test(text)) return undefined;
+  if (!/^[0-9a-f]{1,64}$/i.test(text)) return undefined;
   const digits = text.replace(/^0+(?=.)/, '');
   if (digits.length > 14) return undefined;
   const value = parseInt(digits, 16);
@@ -74,7 +74,7 @@ export interface FileRecord {
   extensions: AttachmentExtension[];
 }
 
-const EXTENSION = /^([0-9a-fA-F]{1,8})=(.*)$/s;
+const EXTENSION = /^([0-9a-f]{1,8})=(.*)$/is;
 
 function parseExtensions(tokens: string[]): AttachmentExtension[] | undefined {
   const out: AttachmentExtension[] = [];
