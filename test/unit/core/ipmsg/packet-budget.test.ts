@@ -7,23 +7,11 @@ import { decodeAttachments } from '../../../../src-main/core/ipmsg/attachments';
 import { DirStreamParser } from '../../../../src-main/core/ipmsg/dir-stream';
 import { decodePacket, Mode, Opt, parseEntryExtra } from '../../../../src-main/core/ipmsg';
 import { readIncomingMessage } from '../../../../src-main/core/pipeline/incoming-message';
+import { minCpuMicros } from '../cpu-time';
 
 const BUDGET_MICROS = 5_000;
-const RUNS = 7;
 const DATAGRAM = 8 * 1024;
 const FOLDER_HEADER = 0xffff;
-
-function minCpuMicros(work: () => void): number {
-  work(); // warm the JIT once
-  let best = Infinity;
-  for (let i = 0; i < RUNS; i += 1) {
-    const start = process.cpuUsage();
-    work();
-    const used = process.cpuUsage(start);
-    best = Math.min(best, used.user + used.system);
-  }
-  return best;
-}
 
 /** `unit` repeated to exactly `size` bytes. */
 const fill = (unit: string, size: number) =>

@@ -2,18 +2,7 @@
 // length: a quadratic trim once stalled the main loop for seconds on 65,000 dots.
 import { describe, expect, it } from 'vitest';
 import { safeFileName } from '../../../../src-main/core/transfer/safe-name';
-
-/** CPU microseconds (user + system) of the fastest of `runs` calls: robust on a busy machine. */
-function minCpuMicros(work: () => void, runs = 5): number {
-  let best = Infinity;
-  for (let i = 0; i < runs; i += 1) {
-    const start = process.cpuUsage();
-    work();
-    const used = process.cpuUsage(start);
-    best = Math.min(best, used.user + used.system);
-  }
-  return best;
-}
+import { minCpuMicros } from '../cpu-time';
 
 describe('safeFileName on hostile lengths', () => {
   it('sanitises 65,000 dots before a name in well under 50 ms of CPU', () => {
