@@ -1,6 +1,7 @@
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import regexp from 'eslint-plugin-regexp';
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**'] },
@@ -25,6 +26,22 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     languageOptions: { globals: { ...globals.browser } },
     rules: { ...reactHooks.configs.recommended.rules },
+  },
+  {
+    // Regexes run on what peers send: none may backtrack super-linearly (ReDoS).
+    files: [
+      'src-main/**/*.ts',
+      'src-shared/**/*.ts',
+      'src-renderer/**/*.{ts,tsx}',
+      'preload/**/*.ts',
+    ],
+    plugins: { regexp },
+    rules: {
+      ...regexp.configs.recommended.rules,
+      'regexp/no-super-linear-move': 'error',
+      // Control characters are matched on purpose: to strip them from names and text.
+      'no-control-regex': 'off',
+    },
   },
   {
     // The core runs under plain Node and in tests; Electron must never leak into it.

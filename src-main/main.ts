@@ -111,7 +111,7 @@ async function startPigeon(): Promise<void> {
     },
     store,
   );
-  const stopPersisting = persistProfile(core, dataDir, stored);
+  const persister = persistProfile(core, dataDir, stored);
   const appIcon = assetPath(paths, 'icon-256.png');
   windows = new WindowManager({
     preload: paths.preload,
@@ -148,6 +148,7 @@ async function startPigeon(): Promise<void> {
     // screenshot may be private; the system's temp folder is shared on Linux).
     stagePicture: (name, bytes) => writePicture(path.join(dataDir, 'pasted'), name, bytes),
     startAtLogin: createStartAtLogin(currentStartAtLoginOptions()),
+    settingsSaved: persister.saved,
   });
 
   const state = new ShellState();
@@ -177,7 +178,7 @@ async function startPigeon(): Promise<void> {
     notifier,
     unsubscribe: () => {
       stopForwarding();
-      void stopPersisting();
+      void persister.stop();
     },
     store,
   };

@@ -28,6 +28,8 @@ export interface ShellHooks {
   stagePicture(name: string, bytes: Uint8Array): Promise<string>;
   /** Starting at sign-in, where the shell can (Electron); absent: not supported. */
   startAtLogin?: StartAtLoginHooks;
+  /** Resolves once changed settings are on disk; rejects (ContractError) when saving failed. */
+  settingsSaved?(): Promise<void>;
 }
 
 export interface StartAtLoginHooks {
@@ -59,16 +61,25 @@ export function createHandlers(core: MessengerCore, hooks: ShellHooks): Handlers
   const commands = Object.fromEntries(
     channelNames
       .filter((name): name is CommandChannel => !Object.hasOwn(shell, name))
-      .map((name) => [name, commandHandler(core, name)]),
+      .map((name) => [name, commandHandler(core, name, hooks)]),
   ) as { [C in CommandChannel]: Handler<C> };
   return { ...commands, ...shell };
 }
 
-function commandHandler<C extends CommandChannel>(core: MessengerCore, channel: C): Handler<C> {
+/** Commands whose change is written to settings.json: they answer once it is on disk. */
+const SAVES_SETTINGS: ReadonlySet<ChannelName> = new Set(['updateProfile', 'updateSettings']);
+
+function commandHandler<C extends CommandChannel>(
+  core: MessengerCore,
+  channel: C,
+  hooks: ShellHooks,
+): Handler<C> {
   return async (raw) => {
     const request = parseRequest(channel, raw);
     const command = core[channel] as (request: ParsedRequest<C>) => unknown;
-    return (await command.call(core, request)) as ChannelResponse<C>;
+    const response = (await command.call(core, request)) as ChannelResponse<C>;
+    if (SAVES_SETTINGS.has(channel)) await hooks.settingsSaved?.();
+    return response;
   };
 }
 

@@ -1,7 +1,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { ContractError } from '../../src-shared/contract';
 import type { MessengerCore } from './messenger-api';
+import { PRIVATE_FILE_MODE, PRIVATE_FOLDER_MODE } from './store/private-data';
 
 export const StoredSettingsSchema = z
   .object({
@@ -27,7 +29,26 @@ export interface SettingsReadResult {
 }
 
 /**
- * Read settings from the data folder. A damaged file is never overwritten: it is
+ * Each field on its own, so one bad value (say `port: 70000`) costs only that value and not
+ * the host list beside it. Undefined when the file is not a JSON object at all.
+ */
+function parseFields(raw: unknown): { settings: StoredSettings; invalid: string[] } | undefined {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
+  const values = raw as Record<string, unknown>;
+  const settings: Record<string, unknown> = {};
+  const invalid: string[] = [];
+  for (const [key, schema] of Object.entries(StoredSettingsSchema.shape)) {
+    if (!Object.hasOwn(values, key)) continue;
+    const parsed = schema.safeParse(values[key]);
+    if (!parsed.success) invalid.push(key);
+    else if (parsed.data !== undefined) settings[key] = parsed.data;
+  }
+  return { settings: settings as StoredSettings, invalid };
+}
+
+/**
+ * Read settings from the data folder. An invalid field falls back to its default and is
+ * named in `problem`. A damaged file is never overwritten: it is
  * renamed aside and Pigeon starts with defaults, saying so.
  */
 export async function readSettings(dataDir: string): Promise<SettingsReadResult> {
@@ -39,11 +60,18 @@ export async function readSettings(dataDir: string): Promise<SettingsReadResult>
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { settings: {} };
     return { settings: {}, problem: `Could not read ${file}: ${(error as Error).message}` };
   }
+  let fields: ReturnType<typeof parseFields>;
   try {
-    const parsed = StoredSettingsSchema.safeParse(JSON.parse(text));
-    if (parsed.success) return { settings: parsed.data };
+    fields = parseFields(JSON.parse(text));
   } catch {
-    // fall through: not JSON
+    fields = undefined; // not JSON
+  }
+  if (fields) {
+    if (fields.invalid.length === 0) return { settings: fields.settings };
+    return {
+      settings: fields.settings,
+      problem: `Settings file had an invalid ${fields.invalid.join(', ')}; the default is used instead.`,
+    };
   }
   const aside = `${file}.damaged-${Date.now()}`;
   await fs.rename(file, aside).catch(() => undefined);
@@ -59,25 +87,54 @@ export async function loadSettings(dataDir: string): Promise<StoredSettings> {
 
 /** Write atomically (temporary file, then rename) so a crash never leaves half a file. */
 export async function saveSettings(dataDir: string, settings: StoredSettings): Promise<void> {
-  await fs.mkdir(dataDir, { recursive: true });
+  await fs.mkdir(dataDir, { recursive: true, mode: PRIVATE_FOLDER_MODE });
   const file = path.join(dataDir, FILE);
   const temp = `${file}.${process.pid}.tmp`;
-  await fs.writeFile(temp, JSON.stringify(StoredSettingsSchema.parse(settings), null, 2));
+  // Private from the first byte: the rename keeps the temporary file's mode.
+  await fs.writeFile(temp, JSON.stringify(StoredSettingsSchema.parse(settings), null, 2), {
+    mode: PRIVATE_FILE_MODE,
+  });
   await fs.rename(temp, file);
 }
 
 /**
  * Keep the profile (name, group, status, language, theme) and the network settings
  * (port, download folder, hosts, broadcast addresses) saved whenever they change.
- * Returns a stop function that resolves once the last change is on disk.
  */
+export interface SettingsPersister {
+  /** Stop saving; resolves once the last change is on disk (or failed). */
+  stop(): Promise<void>;
+  /**
+   * Resolves once every change so far is on disk; rejects with a ContractError in plain
+   * words when the last save failed, so a profile change never reports a success it lacks.
+   */
+  saved(): Promise<void>;
+}
+
+const SAVE_ERRORS: Record<string, string> = {
+  ENOSPC: 'disk full',
+  EDQUOT: 'disk quota exceeded',
+  EROFS: 'the disk is read-only',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ENOENT: 'the data folder is missing',
+  ENOTDIR: 'the data folder is not a folder',
+};
+
+function saveFailure(error: unknown): ContractError {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
+  const reason = SAVE_ERRORS[code] ?? (error instanceof Error ? error.message : String(error));
+  return new ContractError('failed', `Could not save the settings: ${reason}.`);
+}
+
 export function persistProfile(
   core: MessengerCore,
   dataDir: string,
   base: StoredSettings,
-): () => Promise<void> {
+): SettingsPersister {
   let current = { ...base };
   let chain = Promise.resolve();
+  let failure: ContractError | undefined;
   const unsubscribe = core.onEvent((event) => {
     if (event.type === 'self') {
       const { nickname, group, status, language, theme } = event.self;
@@ -89,10 +146,25 @@ export function persistProfile(
       return;
     }
     const snapshot = current;
-    chain = chain.then(() => saveSettings(dataDir, snapshot)).catch(() => undefined);
+    chain = chain
+      .then(() => saveSettings(dataDir, snapshot))
+      .then(
+        () => {
+          failure = undefined;
+        },
+        (error: unknown) => {
+          failure = saveFailure(error);
+        },
+      );
   });
-  return async () => {
-    unsubscribe();
-    await chain;
+  return {
+    stop: async () => {
+      unsubscribe();
+      await chain;
+    },
+    saved: async () => {
+      await chain;
+      if (failure) throw failure;
+    },
   };
 }

@@ -8,6 +8,7 @@ import { createMessengerCore } from '../core/messenger';
 import type { MessengerCore } from '../core/messenger-api';
 import { persistProfile, readSettings, saveSettings } from '../core/settings-file';
 import { openHistory } from '../core/store/history-file';
+import { makePrivateFolder } from '../core/store/private-data';
 import type { HeadlessConfig } from './cli-args';
 import { proxyToDevServer } from './dev-renderer';
 import { serveStatic } from './static-files';
@@ -69,11 +70,11 @@ export async function startHeadless(
   await saveSettings(dataDir, profile).catch((error: unknown) =>
     log(`Could not save settings: ${String(error)}`),
   );
-  const stopPersisting = persistProfile(core, dataDir, profile);
+  const persister = persistProfile(core, dataDir, profile);
   try {
     await core.start();
   } catch (error) {
-    await stopPersisting();
+    await persister.stop();
     store.close();
     throw error;
   }
@@ -91,6 +92,7 @@ export async function startHeadless(
     ? (req: http.IncomingMessage, res: http.ServerResponse) =>
         proxyToDevServer(rendererUrl, req, res)
     : (req: http.IncomingMessage, res: http.ServerResponse) => serveStatic(rendererDir, req, res);
+  makePrivateFolder(staging.dir);
   const server = http.createServer((req, res) => {
     staging
       .handle(req, res)
@@ -107,6 +109,7 @@ export async function startHeadless(
     log,
     handlers: createHandlers(core, {
       ...windowlessHooks,
+      settingsSaved: persister.saved,
       // The page uploads pictures as files; should it stage one, it goes with the uploads.
       stagePicture: (name, bytes) => writePicture(path.join(staging.dir, 'pasted'), name, bytes),
     }),
@@ -135,7 +138,7 @@ export async function startHeadless(
       if (closed) return;
       closed = true;
       detach();
-      await stopPersisting();
+      await persister.stop();
       await core.stop();
       store.close();
       server.closeAllConnections();

@@ -5,7 +5,7 @@ import { isInside, safeFileName } from '../core/transfer/safe-name';
 const MAX_DEPTH = 64;
 const MAX_PARAM_CHARS = 4096;
 /** A batch is one offer: a random id the page makes, one folder in the staging area. */
-const BATCH = /^[A-Za-z0-9_-]{8,64}$/;
+const BATCH = /^[\w-]{8,64}$/;
 
 export interface UploadTarget {
   /** The file to write (the folder to make, for `folder`). */

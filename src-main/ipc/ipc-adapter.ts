@@ -53,6 +53,7 @@ export function createIpcAdapter(options: IpcAdapterOptions): IpcAdapter {
     chooseDirectory: options.chooseDirectory,
     stagePicture: options.stagePicture,
     startAtLogin: options.startAtLogin,
+    settingsSaved: options.settingsSaved,
   });
 
   const batcher = new EventBatcher((batch: PigeonEvent[]) => {

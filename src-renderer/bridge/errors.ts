@@ -28,5 +28,5 @@ export function withCode(reason: unknown): unknown {
  */
 export function describeError(error: unknown): string {
   const raw = error instanceof Error ? error.message : String(error);
-  return raw.replace(/^(?:[A-Z][A-Za-z]*Error):\s*/, '').trim();
+  return raw.replace(/^[A-Z][A-Za-z]*Error:\s*/, '').trim();
 }

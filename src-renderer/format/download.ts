@@ -41,7 +41,7 @@ export function downloadText(
   target: DownloadTarget = browserTarget(),
 ): string {
   const name = safeFileName(file.fileName, fallbackName);
-  const type = /^[\w.+-]+\/[\w.+-]+(;\s*charset=[\w-]+)?$/i.test(file.mimeType)
+  const type = /^[\w.+-]+\/[\w.+-]+(?:;\s*charset=[\w-]+)?$/i.test(file.mimeType)
     ? file.mimeType
     : 'text/plain;charset=utf-8';
   const url = target.createObjectURL(new Blob([file.content], { type }));

@@ -11,7 +11,7 @@ const IMAGE_TYPES = new Set([
   'image/bmp',
   'image/avif',
 ]);
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+const BASE64 = /^[A-Z0-9+/]*={0,2}$/i;
 
 export type TransferPicture =
   | { status: 'none' }

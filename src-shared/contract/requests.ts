@@ -95,7 +95,7 @@ export const StagePictureRequest = z.object({
     .string()
     .min(1)
     .max(MAX_PICTURE_BASE64_CHARS)
-    .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'Not base64'),
+    .regex(/^[A-Z0-9+/]+={0,2}$/i, 'Not base64'),
 });
 export const SetStartAtLoginRequest = z.object({ openAtLogin: z.boolean() });
 export const EmptyRequest = z.undefined().or(z.object({}).strict());

@@ -54,7 +54,7 @@ const UINT32_MAX = 0xffffffff;
 
 /** A hex number of any width (`%x%08x` and `%.9jx` pad differently), up to 2^53 - 1. */
 export function parseHexNumber(text: string, max = Number.MAX_SAFE_INTEGER): number | undefined {
-  if (!/^[0-9a-fA-F]{1,64}$/.test(text)) return undefined;
+  if (!/^[0-9a-f]{1,64}$/i.test(text)) return undefined;
   const digits = text.replace(/^0+(?=.)/, '');
   if (digits.length > 14) return undefined;
   const value = parseInt(digits, 16);
@@ -74,40 +74,51 @@ export interface FileRecord {
   extensions: AttachmentExtension[];
 }
 
-const EXTENSION = /^([0-9a-fA-F]{1,8})=(.*)$/s;
+const EXTENSION = /^([0-9a-f]{1,8})=(.*)$/is;
 
-function parseExtensions(tokens: string[]): AttachmentExtension[] | undefined {
-  const out: AttachmentExtension[] = [];
-  for (const token of tokens) {
-    const match = EXTENSION.exec(token);
-    const key = match ? parseHexNumber(match[1] as string, UINT32_MAX) : undefined;
-    if (!match || key === undefined) return undefined;
-    out.push({ key, value: match[2] as string });
-  }
-  return out;
-}
-
+/**
+ * The fields of record[start, end) (`n1:n2…[:key=value…]`, trailing ':'s already cut),
+ * read one by one and given up at the first bad one: a 64 KB header of junk costs one
+ * pass, not an array of thousands of strings.
+ */
 function finishRecord(
   name: string,
-  tokens: string[],
+  record: string,
+  start: number,
+  end: number,
   limits: readonly number[],
 ): FileRecord | undefined {
   if (name.length === 0) return undefined;
+  let pos = end > start ? start : end + 1; // an empty range has no fields at all
+  const next = (): string => {
+    if (pos > end) return '';
+    const colon = record.indexOf(':', pos);
+    const stop = colon === -1 || colon > end ? end : colon;
+    const token = record.slice(pos, stop);
+    pos = stop + 1;
+    return token;
+  };
   const numbers: number[] = [];
-  for (let i = 0; i < limits.length; i++) {
-    const value = parseHexNumber(tokens[i] ?? '', limits[i]);
+  for (const limit of limits) {
+    const value = parseHexNumber(next(), limit);
     if (value === undefined) return undefined;
     numbers.push(value);
   }
-  const extensions = parseExtensions(tokens.slice(limits.length));
-  if (!extensions) return undefined;
+  const extensions: AttachmentExtension[] = [];
+  while (pos <= end) {
+    const match = EXTENSION.exec(next());
+    const key = match ? parseHexNumber(match[1] as string, UINT32_MAX) : undefined;
+    if (!match || key === undefined) return undefined;
+    extensions.push({ key, value: match[2] as string });
+  }
   return { nameBytes: Buffer.from(name, 'latin1'), numbers, extensions };
 }
 
-function dropTrailingEmpty(tokens: string[]): string[] {
-  let end = tokens.length;
-  while (end > 0 && tokens[end - 1] === '') end--;
-  return tokens.slice(0, end);
+/** Where record[from…] ends once trailing ':'s (empty trailing fields) are cut. */
+function trimmedEnd(record: string, from: number): number {
+  let end = record.length;
+  while (end > from && record.charCodeAt(end - 1) === 0x3a) end--;
+  return end;
 }
 
 /** IP Messenger's reading: the name runs to the first single ':', `::` standing for ':'. */
@@ -126,17 +137,26 @@ function parseEscaped(record: string, limits: readonly number[]): FileRecord | u
     i = colon + 1;
     break;
   }
-  return finishRecord(name, dropTrailingEmpty(record.slice(i).split(':')), limits);
+  return finishRecord(name, record, i, trimmedEnd(record, i), limits);
 }
 
 /** iptux's writing: raw ':' in the name, so the fields are counted from the right. */
 function parseFromRight(record: string, limits: readonly number[]): FileRecord | undefined {
-  const tokens = dropTrailingEmpty(record.split(':'));
-  let end = tokens.length;
-  while (end > 0 && EXTENSION.test(tokens[end - 1] as string)) end--;
-  const nameEnd = end - limits.length;
-  if (nameEnd < 1) return undefined;
-  return finishRecord(tokens.slice(0, nameEnd).join(':'), tokens.slice(nameEnd), limits);
+  const end = trimmedEnd(record, 0);
+  let left = 0; // fields in record[0, end)
+  if (end > 0) for (let i = 0; i < end; i++) if (record.charCodeAt(i) === 0x3a) left++;
+  if (end > 0) left++;
+  // b: the ':' before the fields consumed so far (end while none is).
+  let b = end;
+  while (left > 0) {
+    const colon = left > 1 ? record.lastIndexOf(':', b - 1) : -1;
+    if (!EXTENSION.test(record.slice(colon + 1, b))) break;
+    b = colon;
+    left--;
+  }
+  if (left - limits.length < 1) return undefined;
+  for (let j = 0; j < limits.length; j++) b = record.lastIndexOf(':', b - 1);
+  return finishRecord(record.slice(0, b), record, b + 1, end, limits);
 }
 
 /**

@@ -41,7 +41,7 @@ export function parseFeiqVersion(version: string): FeiqVersion | undefined {
   const head = /^1_lbt(\d{1,4})_(\d{1,6})$/.exec(fields[0] ?? '');
   const level = fields[1] ?? '';
   const mac = fields[2] ?? '';
-  if (!head || !/^\d{1,10}$/.test(level) || !/^[0-9A-Fa-f]{12}$/.test(mac)) return undefined;
+  if (!head || !/^\d{1,10}$/.test(level) || !/^[0-9A-F]{12}$/i.test(mac)) return undefined;
   const cipher = fields[5] ?? '';
   return {
     generation: Number(head[1]),

@@ -149,7 +149,8 @@ function headerName(value: string): string {
 }
 
 function vsVersion(appVersion: string | undefined): string {
-  const parts = /(\d+)\.(\d+)\.(\d+)/.exec(appVersion ?? '');
+  // The lookbehind starts a match only where a run of digits starts: linear, same result.
+  const parts = /(?<!\d)(\d+)\.(\d+)\.(\d+)/.exec(appVersion ?? '');
   const type = PIGEON_VS_TYPE.toString(16).toUpperCase().padStart(8, '0');
   return parts ? `${type}:${parts[1]}:${parts[2]}:${parts[3]}` : `${type}:0:0:0`;
 }

@@ -149,7 +149,7 @@ export function expandRanges(
 // A computer name as Windows and DNS allow it, Chinese names included: letters, digits,
 // '-', '_' in dot-separated labels. No spaces, ':', '/', or control characters.
 const HOST_NAME =
-  /^(?=.{1,253}$)[\p{L}\p{N}_](?:[\p{L}\p{N}_-]{0,62})(?:\.[\p{L}\p{N}_](?:[\p{L}\p{N}_-]{0,62}))*\.?$/u;
+  /^(?=.{1,253}$)[\p{L}\p{N}_][\p{L}\p{N}_-]{0,62}(?:\.[\p{L}\p{N}_][\p{L}\p{N}_-]{0,62})*\.?$/u;
 
 /** Reads "10.0.2.7", "10.0.2.7:2426", "office-pc", "财务-pc.local:2425". */
 export function parseHostInput(

@@ -25,7 +25,7 @@ export function normalizeHost(input: string): string {
   }
   const parsed = parseHostInput(host, 1);
   if (!parsed.ok) throw new ContractError('invalid-request', parsed.error);
-  if (parsed.value.kind === 'address' && /^(0|22[4-9]|2[3-5]\d)\./.test(host)) {
+  if (parsed.value.kind === 'address' && /^(?:0|22[4-9]|2[3-5]\d)\./.test(host)) {
     throw new ContractError(
       'invalid-request',
       `"${host}" is not the address of one computer (0.x.x.x, multicast and broadcast addresses cannot be contacts).`,

@@ -1,11 +1,12 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { openStore, type PigeonStore } from './index';
+import { securePrivateData } from './private-data';
 
 export const HISTORY_FILE = 'pigeon.db';
 
 /**
- * Open the history in a data folder, held exclusively (one Pigeon per folder).
+ * Open the history in a data folder, held exclusively (one Pigeon per folder); the folder
+ * and its files are made private first.
  * Throws a StoreError with a plain message when it cannot be used (locked by another
  * Pigeon, made by a newer version, unreadable); a damaged file is kept aside and
  * `report` hears about it.
@@ -15,8 +16,10 @@ export function openHistory(
   report: (problem: string) => void,
   nativeBinding?: string,
 ): PigeonStore {
-  mkdirSync(dataDir, { recursive: true });
+  securePrivateData(dataDir);
   const store = openStore(path.join(dataDir, HISTORY_FILE), { exclusive: true, nativeBinding });
+  // Again once SQLite has created the database and its -wal and -shm files.
+  securePrivateData(dataDir);
   if (store.db.problem) report(store.db.problem);
   return store;
 }

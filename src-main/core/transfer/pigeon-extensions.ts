@@ -34,7 +34,7 @@ export function pigeonExtensions(info: PigeonItemInfo): AttachmentExtension[] {
 export function readPigeonExtensions(attachment: Pick<Attachment, 'extensions'>): PigeonItemInfo {
   const info: PigeonItemInfo = {};
   for (const { key, value } of attachment.extensions ?? []) {
-    if (key === PigeonKey.SHA256 && /^[0-9a-fA-F]{64}$/.test(value)) {
+    if (key === PigeonKey.SHA256 && /^[0-9a-f]{64}$/i.test(value)) {
       info.sha256 = value.toLowerCase();
     } else if (key === PigeonKey.IMAGE && value === '1') info.image = true;
     else if (key === PigeonKey.CONTENT_BYTES) {

@@ -20,7 +20,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 const INVISIBLE = /[\0-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 /** Not allowed in Windows names; replaced everywhere so a name means the same on every OS. */
 const WINDOWS_INVALID = /[<>:"|?*]/g;
-const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)$/i;
+const RESERVED = /^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)$/i;
 
 const byteLength = (text: string): number => Buffer.byteLength(text, 'utf8');
 
@@ -55,7 +55,18 @@ function fitName(name: string, maxBytes: number): string {
   return cutToBytes(name, maxBytes);
 }
 
-const trimEnds = (name: string): string => name.replace(/^\s+/, '').replace(/[. \s]+$/, '');
+const TRAILING = /[.\s]/;
+
+/**
+ * Drops leading white space and trailing dots and white space. A loop, not `/[. \s]+$/`:
+ * that regex retries from every dot of a long run, quadratic on names a peer chooses.
+ */
+function trimEnds(name: string): string {
+  const start = name.trimStart();
+  let end = start.length;
+  while (end > 0 && TRAILING.test(start.charAt(end - 1))) end -= 1;
+  return start.slice(0, end);
+}
 
 function isReserved(name: string): boolean {
   return RESERVED.test((name.split('.')[0] ?? '').trimEnd());

@@ -67,7 +67,7 @@ export class OutgoingTransfers {
     if (image) {
       const first = items[0]!;
       try {
-        await mkdir(this.deps.imagesDir(), { recursive: true });
+        await mkdir(this.deps.imagesDir(), { recursive: true, mode: 0o700 }); // private pictures
         first.path = await keepImageCopy(first.path!, this.deps.imagesDir());
       } catch (error) {
         throw new ContractError('failed', `The picture could not be kept: ${String(error)}`);
