@@ -9,6 +9,7 @@ import type { MessengerCore } from '../core/messenger-api';
 import { persistProfile, readSettings, saveSettings } from '../core/settings-file';
 import { openHistory } from '../core/store/history-file';
 import type { HeadlessConfig } from './cli-args';
+import { refuseRequest } from './request-guard';
 import { serveStatic } from './static-files';
 import { createStaging } from './upload';
 import { attachGateway } from './ws-gateway';
@@ -86,6 +87,14 @@ export async function startHeadless(
   const staging = createStaging({ dataDir, token, log });
   await staging.clear().catch(() => undefined);
   const server = http.createServer((req, res) => {
+    // The page itself is no secret, but a rebound name must get nothing from this server.
+    const refusal = refuseRequest(req, false);
+    if (refusal) {
+      res
+        .writeHead(refusal.status, { 'Content-Type': 'text/plain; charset=utf-8' })
+        .end(`${refusal.message}\n`);
+      return;
+    }
     staging
       .handle(req, res)
       .then((handled) => (handled ? undefined : serveStatic(rendererDir, req, res)))
