@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { AnswerBudget } from '../../../src-main/core/discovery/answer-budget';
-import { PeerDirectory, type PeerRecord } from '../../../src-main/core/discovery/peer-directory';
+import {
+  MAX_PEERS,
+  PeerDirectory,
+  type PeerRecord,
+} from '../../../src-main/core/discovery/peer-directory';
+import { createMessengerCore } from '../../../src-main/core/messenger';
+import { openStore } from '../../../src-main/core/store';
 
 const sight = (directory: PeerDirectory, n: number, at: number) =>
   directory.upsert({ user: `u${n}`, host: 'h', address: '10.0.0.9', port: 2425, at });
@@ -83,5 +89,33 @@ describe('a bounded peer directory', () => {
         .sort(),
     ).toEqual(['u3@h', 'u45@h', 'u46@h', 'u47@h', 'u48@h', 'u49@h']);
     expect(forgotten).toHaveLength(44);
+  });
+});
+
+describe('remembered peers after a restart', () => {
+  it('keeps at most the cap of strangers, in memory and in the store, and every conversation', () => {
+    const store = openStore(':memory:');
+    const stranger = (n: number): PeerRecord => ({
+      id: `u${n}@h`,
+      user: `u${n}`,
+      host: 'h',
+      address: '10.0.0.9',
+      port: 2425,
+      nickname: `u${n}`,
+      group: '',
+      status: 'offline',
+      client: 'pigeon',
+      version: '',
+      capabilities: 0,
+      lastSeen: 10_000 + n,
+    });
+    store.peers.upsertMany(Array.from({ length: MAX_PEERS + 500 }, (_, n) => stranger(n)));
+    store.conversations.ensure('u0@h');
+    const core = createMessengerCore({ nickname: 'Me', port: 2499, broadcast: false }, store);
+    const ids = core.snapshot().peers.map((p) => p.id);
+    expect(ids).toHaveLength(MAX_PEERS + 1);
+    expect(ids).toContain('u0@h');
+    expect(store.peers.all()).toHaveLength(MAX_PEERS + 1);
+    store.close();
   });
 });
