@@ -79,7 +79,7 @@ export function buildServices(context: ServiceContext): MessengerServices {
     announcer,
     onPeerSeen: (peer, isNew) => {
       emitPeer(peer);
-      if (isNew) parts.discovery.introduceTo(peer);
+      if (isNew) parts.discovery.askWhoIs(peer);
     },
     onPeerSilent: (peer) => parts.discovery.introduceTo(peer),
     offers: {

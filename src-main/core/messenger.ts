@@ -57,7 +57,7 @@ export function createMessengerCore(options: MessengerOptions, store?: PigeonSto
 class Messenger implements MessengerCore {
   private readonly events = new EventHub();
   private readonly networkStats = new NetworkStats();
-  private readonly directory = new PeerDirectory();
+  private readonly directory: PeerDirectory;
   private readonly network: NetworkSettings;
   private readonly hosts: HostList;
   private readonly transport: UdpTransport;
@@ -83,6 +83,11 @@ class Messenger implements MessengerCore {
     this.network = new NetworkSettings(options, port);
     this.hosts = new HostList(port);
     this.hosts.set(options.hosts ?? []);
+    // Bounded, so a flood of made-up names costs little; a peer with a conversation stays.
+    this.directory = new PeerDirectory({
+      keep: (id) => store.conversations.get(id) !== undefined,
+      onEvict: (peer) => store.peers.remove(peer.id),
+    });
     this.directory.restore(store.peers.all());
     const timing: MessengerTiming = { ...defaultTiming, ...options.timing };
     const legacy: LegacyEncoding = options.legacyEncoding ?? 'gb18030';

@@ -11,6 +11,7 @@ import { openHistory } from '../core/store/history-file';
 import { makePrivateFolder } from '../core/store/private-data';
 import type { HeadlessConfig } from './cli-args';
 import { proxyToDevServer } from './dev-renderer';
+import { refuseRequest } from './request-guard';
 import { serveStatic } from './static-files';
 import { createStaging } from './upload';
 import { attachGateway } from './ws-gateway';
@@ -94,6 +95,14 @@ export async function startHeadless(
     : (req: http.IncomingMessage, res: http.ServerResponse) => serveStatic(rendererDir, req, res);
   makePrivateFolder(staging.dir);
   const server = http.createServer((req, res) => {
+    // The page itself is no secret, but a rebound name must get nothing from this server.
+    const refusal = refuseRequest(req, false);
+    if (refusal) {
+      res
+        .writeHead(refusal.status, { 'Content-Type': 'text/plain; charset=utf-8' })
+        .end(`${refusal.message}\n`);
+      return;
+    }
     staging
       .handle(req, res)
       .then((handled) => (handled ? undefined : serveRenderer(req, res)))

@@ -1,11 +1,11 @@
-import type { IncomingMessage, Server } from 'node:http';
+import { STATUS_CODES, type IncomingMessage, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { ContractError, isChannelName } from '../../src-shared/contract';
 import type { Handlers } from '../adapters/handlers';
 import { EventBatcher } from '../adapters/event-batcher';
 import type { MessengerCore } from '../core/messenger-api';
-import { allowedOrigin, sameToken } from './request-guard';
+import { refuseRequest, sameToken } from './request-guard';
 
 const MAX_REQUEST_BYTES = 1024 * 1024;
 /** A window this far behind is dropped; it reconnects and takes a fresh snapshot. */
@@ -39,12 +39,13 @@ export function attachGateway(options: GatewayOptions): () => void {
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (
-      url.pathname !== '/ws' ||
-      !sameToken(url.searchParams.get('token'), token) ||
-      !allowedOrigin(req.headers.origin, req.headers.host)
-    ) {
-      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+    const refusal =
+      refuseRequest(req, true) ??
+      (url.pathname !== '/ws' || !sameToken(url.searchParams.get('token'), token)
+        ? { status: 403, message: 'Forbidden.' }
+        : undefined);
+    if (refusal) {
+      refuseUpgrade(socket, refusal.status, refusal.message);
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
@@ -99,6 +100,15 @@ export function attachGateway(options: GatewayOptions): () => void {
     for (const client of clients) client.close(1001, 'Pigeon is closing');
     wss.close();
   };
+}
+
+function refuseUpgrade(socket: Duplex, status: number, message: string): void {
+  const body = Buffer.from(`${message}\n`);
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Refused'}\r\n` +
+      'Content-Type: text/plain; charset=utf-8\r\n' +
+      `Content-Length: ${body.length}\r\nConnection: close\r\n\r\n${body.toString()}`,
+  );
 }
 
 function send(ws: WebSocket, message: unknown): void {

@@ -1,4 +1,5 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -55,6 +56,23 @@ function connect(url: string, headers: Record<string, string> = {}): Promise<Web
   });
 }
 
+/** GET with headers fetch would not let a test set (Host). */
+function get(
+  port: string | number,
+  urlPath: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.get({ host: '127.0.0.1', port, path: urlPath, headers }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+    });
+    req.on('error', reject);
+  });
+}
+
 type Reply = { ok: boolean; value?: unknown; error?: { code: string; message: string } };
 
 function client(ws: WebSocket) {
@@ -82,6 +100,33 @@ function client(ws: WebSocket) {
 }
 
 describe('headless mode', () => {
+  it('answers only its own page: Host 127.0.0.1 or localhost, Origin on calls, bounded uploads', async () => {
+    const a = await start('127.0.0.23', 'Dave', []);
+    const { origin, port, searchParams } = new URL(a.url);
+    const token = searchParams.get('token')!;
+    const wsBase = `ws://127.0.0.1:${port}/ws?token=${token}`;
+    // DNS rebinding: a name of the attacker's that now resolves to 127.0.0.1.
+    const rebound = { Host: `evil.example:${port}`, Origin: `http://evil.example:${port}` };
+    const page = await get(port, '/', { Host: rebound.Host });
+    expect(page).toMatchObject({ status: 421, text: expect.stringMatching(/127\.0\.0\.1/) });
+    expect((await get(port, '/', { Host: `localhost:${port}` })).status).toBe(200);
+    await expect(connect(wsBase, rebound)).rejects.toThrow(/421/);
+    await expect(connect(wsBase)).rejects.toThrow(/403/);
+    const local = await connect(wsBase.replace('127.0.0.1', 'localhost'), {
+      Origin: `http://localhost:${port}`,
+    });
+    local.close();
+
+    const uploadUrl = `${origin}/upload?token=${token}&batch=batch-0001&name=a.bin`;
+    const post = (body: Buffer, headers: Record<string, string>) =>
+      fetch(uploadUrl, { method: 'POST', body, headers });
+    expect((await post(Buffer.from('x'), {})).status).toBe(403);
+    const big = await post(Buffer.alloc(16 * 1024 * 1024 + 1), { Origin: origin });
+    expect(big.status).toBe(413);
+    expect(((await big.json()) as { error: string }).error).toMatch(/at most 16 MiB/);
+    expect((await post(Buffer.from('x'), { Origin: origin })).status).toBe(200);
+  });
+
   it('serves the UI and carries the contract over a token-guarded WebSocket', async () => {
     const a = await start('127.0.0.20', 'Alice', ['127.0.0.21']);
     const b = await start('127.0.0.21', 'Bob', ['127.0.0.20']);
@@ -96,7 +141,9 @@ describe('headless mode', () => {
     await expect(connect(wsBase.replace(/token=.*/, 'token=wrong'))).rejects.toThrow(/403/);
     await expect(connect(wsBase, { Origin: 'http://evil.example' })).rejects.toThrow(/403/);
 
-    const ws = await connect(wsBase);
+    // As a browser connects: its own Origin, the Host it was given.
+    const origin = new URL(a.url).origin;
+    const ws = await connect(wsBase, { Origin: origin });
     const api = client(ws);
     const snapshot = await api.call('getSnapshot');
     expect(snapshot.ok).toBe(true);

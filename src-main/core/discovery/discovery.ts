@@ -7,6 +7,7 @@ import type { MessengerTiming } from '../options';
 import { PIGEON_APP_VERSION } from '../version';
 import type { Endpoint } from '../net/endpoint';
 import type { PacketSender } from '../net/packet-sender';
+import { AnswerBudget } from './answer-budget';
 import { PeerDirectory, peerIdOf, type PeerRecord } from './peer-directory';
 
 export interface Presence {
@@ -43,10 +44,12 @@ export class Discovery {
   private ageTimer: NodeJS.Timeout | undefined;
   private readonly now: () => number;
   private readonly random: () => number;
+  private readonly budget: AnswerBudget;
 
   constructor(private readonly deps: DiscoveryDeps) {
     this.now = deps.now ?? Date.now;
     this.random = deps.random ?? Math.random;
+    this.budget = new AnswerBudget(this.now);
   }
 
   start(): void {
@@ -92,7 +95,7 @@ export class Discovery {
   /** BR_ENTRY: a peer arrived (or asks who is there): note it, and answer after a moment. */
   entered(packet: Packet, from: Endpoint): void {
     this.sighted(packet, from);
-    this.scheduleAnswer(from, packet.command);
+    if (this.budget.spend(from.address)) this.scheduleAnswer(from, packet.command);
   }
 
   /** BR_EXIT: the peer left. */
@@ -119,7 +122,13 @@ export class Discovery {
     void this.deps.packets.send(Mode.SENDABSENCEINFO, away ? 'Away' : 'Not Absence mode', from);
   }
 
-  /** A peer we did not know spoke to us: ask who it is (unicast BR_ENTRY), as IPMsg does. */
+  /** A peer we did not know spoke to us: ask who it is, within what it has sent us. */
+  askWhoIs(to: Endpoint & { capabilities?: number }): void {
+    this.budget.heard(to.address);
+    if (this.budget.spend(to.address)) this.introduceTo(to);
+  }
+
+  /** Unicast BR_ENTRY, as IPMsg does: to a remembered peer or host, or one that went quiet. */
   introduceTo(to: Endpoint & { capabilities?: number }): void {
     void this.deps.packets.send(
       this.entryCommand(Mode.BR_ENTRY),
@@ -130,6 +139,7 @@ export class Discovery {
 
   /** ANSENTRY, BR_ABSENCE (and every BR_ENTRY): the peer is there, as it says. */
   sighted(packet: Packet, from: Endpoint): void {
+    this.budget.heard(from.address);
     const entry = parseEntryExtra(packet.extra, packet.command, this.deps.legacy, {
       version: packet.version,
     });
@@ -156,7 +166,8 @@ export class Discovery {
     if (
       !known &&
       hasOption(packet.command, Opt.CAPUTF8OPT) &&
-      modeOf(packet.command) !== Mode.BR_ENTRY
+      modeOf(packet.command) !== Mode.BR_ENTRY &&
+      this.budget.spend(from.address)
     ) {
       void this.deps.packets.send(
         this.entryCommand(Mode.BR_ABSENCE),
@@ -184,8 +195,14 @@ export class Discovery {
     const now = this.now();
     const { ageOutMs } = this.deps.timing;
     for (const peer of this.deps.directory.ageOut(now, ageOutMs)) this.deps.onPeer(peer);
+    // One probe per address a round: a hundred names at one address are one machine at most.
+    const probed = new Set<string>();
     for (const peer of this.deps.directory.all()) {
-      if (peer.status !== 'offline' && now - peer.lastSeen > ageOutMs / 2) this.introduceTo(peer);
+      const key = `${peer.address}:${peer.port}`;
+      if (peer.status === 'offline' || now - peer.lastSeen <= ageOutMs / 2 || probed.has(key))
+        continue;
+      probed.add(key);
+      this.introduceTo(peer);
     }
   }
 

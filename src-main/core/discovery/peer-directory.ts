@@ -23,9 +23,26 @@ export const peerIdOf = (user: string, host: string): string => `${user}@${host}
  * The peers Pigeon has heard of, keyed by `user@host` so a peer keeps its identity
  * (and its conversation) when its address changes.
  */
+export const MAX_PEERS = 2000;
+
+export interface DirectoryLimits {
+  /** Strangers kept at most (peers `keep` holds on to come on top). */
+  maxPeers?: number;
+  /** A peer never forgotten: one with a conversation. */
+  keep?: (id: string) => boolean;
+  /** A peer was forgotten to make room (so its stored copy goes too). */
+  onEvict?: (peer: PeerRecord) => void;
+}
+
 export class PeerDirectory {
   private readonly peers = new Map<string, PeerRecord>();
   private readonly byAddress = new Map<string, string>();
+  private readonly maxPeers: number;
+  private keptAtLastScan = 0;
+
+  constructor(private readonly limits: DirectoryLimits = {}) {
+    this.maxPeers = limits.maxPeers ?? MAX_PEERS;
+  }
 
   get(id: string): PeerRecord | undefined {
     return this.peers.get(id);
@@ -47,12 +64,36 @@ export class PeerDirectory {
       this.peers.set(record.id, { ...record, status: 'offline' });
       this.byAddress.set(`${record.address}:${record.port}`, record.id);
     }
+    // A store from before the cap (or a flood) may hold more: keep the freshest.
+    this.trim(this.maxPeers);
+  }
+
+  /** Room for one more: at the cap, the longest-unseen tenth of the strangers goes. */
+  private makeRoom(): void {
+    // Kept peers do not count; a scan (one `keep` call per peer) only when it might be full.
+    if (this.peers.size < this.maxPeers + this.keptAtLastScan) return;
+    this.trim(this.maxPeers - Math.max(1, Math.ceil(this.maxPeers / 10)));
+  }
+
+  /** Forget the longest-unseen strangers (peers `keep` lets go) beyond `target`. */
+  private trim(target: number): void {
+    const strangers = [...this.peers.values()].filter((peer) => !this.limits.keep?.(peer.id));
+    this.keptAtLastScan = this.peers.size - strangers.length;
+    if (strangers.length <= target) return;
+    strangers.sort((a, b) => a.lastSeen - b.lastSeen);
+    for (const peer of strangers.slice(0, strangers.length - Math.max(0, target))) {
+      this.peers.delete(peer.id);
+      const key = `${peer.address}:${peer.port}`;
+      if (this.byAddress.get(key) === peer.id) this.byAddress.delete(key);
+      this.limits.onEvict?.(peer);
+    }
   }
 
   /** Record a sighting; returns the updated record and whether anything visible changed. */
   upsert(sighting: PeerSighting): { peer: PeerRecord; changed: boolean } {
     const id = peerIdOf(sighting.user, sighting.host);
     const before = this.peers.get(id);
+    if (!before) this.makeRoom();
     const peer: PeerRecord = {
       id,
       user: sighting.user,

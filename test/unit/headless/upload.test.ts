@@ -48,7 +48,14 @@ function upload(
   const search = new URLSearchParams({ token: TOKEN, batch: BATCH, ...query });
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port, method, path: `/upload?${search.toString()}`, headers },
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path: `/upload?${search.toString()}`,
+        // As the page's fetch sends it; a test replaces it, or removes it with ''.
+        headers: withoutEmpty({ Origin: `http://127.0.0.1:${port}`, ...headers }),
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -63,6 +70,10 @@ function upload(
     if (typeof body === 'function') void body(req).then(() => req.end(), reject);
     else req.end(body);
   });
+}
+
+function withoutEmpty(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).filter(([, value]) => value !== ''));
 }
 
 /** Every file under a folder, as paths relative to it. */
