@@ -9,7 +9,7 @@ import { ELECTRON_ENTRIES, HEADLESS_ENTRY, root } from './build-config.mjs';
 import { freePort, startRendererServer } from './dev/renderer-server.mjs';
 import { createRestarter } from './dev/restarter.mjs';
 import { watchBuild } from './dev/watch-build.mjs';
-import { findElectronBinary } from './start.mjs';
+import { findElectronBinary } from './lib/electron-binary.mjs';
 
 const log = (line) => process.stderr.write(`[dev] ${line}\n`);
 
