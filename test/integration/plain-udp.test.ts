@@ -11,7 +11,7 @@ import {
   PlainUdpPortError,
   type PlainUdpText,
 } from '../../src-main/core/plain-udp/plain-udp-channel';
-import type { PlainUdpEncoding } from '../../src-main/core/plain-udp/plain-text-codec';
+import type { PlainEncoding } from '../../src-shared/contract';
 
 const ECHO = fileURLToPath(new URL('../lab/fixtures/udp-echo.py', import.meta.url));
 
@@ -85,7 +85,7 @@ async function startEcho(encoding: 'utf-8' | 'gbk', prefix = 'echo: '): Promise<
 
 async function openChannel(
   port: number,
-  encoding: PlainUdpEncoding,
+  encoding: PlainEncoding,
   extra: { localPort?: number; maxDatagramBytes?: number } = {},
 ): Promise<{ channel: PlainUdpChannel; texts: PlainUdpText[] }> {
   const texts: PlainUdpText[] = [];

@@ -1,9 +1,13 @@
 // Where a plain UDP contact lives: the host the user typed (an IPv4 address or a
 // computer name), checked, and turned into an address through the system resolver.
-import { ContractError, type PlainContactRequest } from '../../../src-shared/contract';
+import {
+  ContractError,
+  type PlainContactRequest,
+  type PlainEncoding,
+} from '../../../src-shared/contract';
 import { resolveHostName, type LookupFn } from '../net/host-lookup';
 import { parseHostInput } from '../net/host-ranges';
-import { isPlainUdpEncoding, type PlainUdpEncoding } from './plain-text-codec';
+import { isPlainUdpEncoding } from '../store/records/plain-contact-record';
 
 /** The id of a plain contact, and of its conversation. */
 export const plainContactId = (host: string, port: number): string => `udp:${host}:${port}`;
@@ -44,7 +48,7 @@ const isPort = (value: unknown, min: number): value is number =>
 export function checkPlainContactRequest(request: PlainContactRequest): {
   host: string;
   port: number;
-  encoding: PlainUdpEncoding;
+  encoding: PlainEncoding;
   localPort: number;
 } {
   const host = normalizeHost(request.host);

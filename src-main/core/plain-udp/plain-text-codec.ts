@@ -3,11 +3,7 @@
 // fragments, so long text goes out as several datagrams cut between characters.
 import iconv from 'iconv-lite';
 import { splitText } from '../ipmsg/split-text';
-import { isPlainUdpEncoding, type PlainUdpEncoding } from '../store/records/plain-contact-record';
-
-export { isPlainUdpEncoding, type PlainUdpEncoding };
-
-export const PLAIN_UDP_ENCODINGS: readonly PlainUdpEncoding[] = ['utf8', 'gbk'];
+import type { PlainEncoding } from '../../../src-shared/contract';
 
 /** The largest datagram Pigeon sends or accepts on a plain UDP channel (iptux's limit too). */
 export const MAX_PLAIN_DATAGRAM = 8192;
@@ -31,12 +27,12 @@ export interface EncodedPlainText {
 
 const QUESTION_MARK = 0x3f;
 
-function encode(text: string, encoding: PlainUdpEncoding): Buffer {
+function encode(text: string, encoding: PlainEncoding): Buffer {
   return encoding === 'utf8' ? Buffer.from(text, 'utf8') : iconv.encode(text, 'gbk');
 }
 
 /** How many code points GBK cannot hold (iconv-lite writes each as a single '?'). */
-function countUnrepresentable(text: string, encoding: PlainUdpEncoding): number {
+function countUnrepresentable(text: string, encoding: PlainEncoding): number {
   if (encoding === 'utf8') return 0; // lone surrogates aside, UTF-8 holds everything
   const verdicts = new Map<string, boolean>();
   let count = 0;
@@ -60,7 +56,7 @@ function countUnrepresentable(text: string, encoding: PlainUdpEncoding): number 
  */
 export function encodePlainText(
   text: string,
-  encoding: PlainUdpEncoding,
+  encoding: PlainEncoding,
   maxBytes: number = MAX_PLAIN_DATAGRAM,
 ): EncodedPlainText {
   if (!Number.isInteger(maxBytes) || maxBytes < MIN_PLAIN_DATAGRAM) {
@@ -81,7 +77,7 @@ const utf8Decoder = new TextDecoder('utf-8', { fatal: false });
  * NUL bytes are dropped (C programs often send the string's terminator too); a UTF-8
  * byte-order mark is dropped as well. GBK is read as GB18030, its superset.
  */
-export function decodePlainText(bytes: Uint8Array, encoding: PlainUdpEncoding): string {
+export function decodePlainText(bytes: Uint8Array, encoding: PlainEncoding): string {
   let end = bytes.length;
   while (end > 0 && bytes[end - 1] === 0) end -= 1;
   const body = Buffer.from(bytes.buffer, bytes.byteOffset, end);

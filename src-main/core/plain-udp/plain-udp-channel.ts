@@ -7,17 +7,17 @@ import { RateLimiter } from '../net/rate-limiter';
 import {
   decodePlainText,
   encodePlainText,
-  isPlainUdpEncoding,
   MAX_PLAIN_DATAGRAM,
   MIN_PLAIN_DATAGRAM,
-  type PlainUdpEncoding,
 } from './plain-text-codec';
+import { isPlainUdpEncoding } from '../store/records/plain-contact-record';
+import type { PlainEncoding } from '../../../src-shared/contract';
 
 export interface PlainUdpContact {
   /** IPv4 address of the program (resolve names first: see net/host-lookup). */
   address: string;
   port: number;
-  encoding: PlainUdpEncoding;
+  encoding: PlainEncoding;
 }
 
 /** One datagram from the contact, decoded. */

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import {
   decodePlainText,
   encodePlainText,
-  isPlainUdpEncoding,
   MAX_PLAIN_DATAGRAM,
 } from '../../../src-main/core/plain-udp/plain-text-codec';
+import { isPlainUdpEncoding } from '../../../src-main/core/store/records/plain-contact-record';
 
 describe('encodePlainText', () => {
   it('writes the bare text, no header and no terminator', () => {

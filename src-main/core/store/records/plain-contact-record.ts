@@ -1,7 +1,7 @@
-/** The encodings a plain UDP contact may use; a stored row names one of them. */
-export type PlainUdpEncoding = 'utf8' | 'gbk';
+import type { PlainEncoding } from '../../../../src-shared/contract';
 
-export function isPlainUdpEncoding(value: unknown): value is PlainUdpEncoding {
+/** Whether a stored row (or a request) names an encoding a plain UDP contact may use. */
+export function isPlainUdpEncoding(value: unknown): value is PlainEncoding {
   return value === 'utf8' || value === 'gbk';
 }
 
@@ -12,7 +12,7 @@ export interface SavedPlainContact {
   /** As the user typed it (lower case): an IPv4 address or a host name. */
   host: string;
   port: number;
-  encoding: PlainUdpEncoding;
+  encoding: PlainEncoding;
   /** The local port the user chose; 0 lets the system pick one. */
   localPort: number;
   /** The local port last bound (0: never), tried first when localPort is 0. */
