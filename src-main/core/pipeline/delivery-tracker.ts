@@ -8,10 +8,12 @@ export interface PendingDelivery {
   to: Endpoint;
 }
 
-export interface DeliveryTrackerDeps {
+export interface DeliveryTrackerDeps<D extends PendingDelivery = PendingDelivery> {
   /** Put the datagram on the wire (first send and every retry). */
   transmit: (bytes: Buffer, to: Endpoint) => void;
-  onFailed: (delivery: PendingDelivery) => void;
+  onFailed: (delivery: D) => void;
+  /** Its acknowledgement arrived (called after it stopped being pending). */
+  onDelivered?: (delivery: D) => void;
   retryIntervalMs: number;
   maxRetries: number;
 }
@@ -21,17 +23,14 @@ export interface DeliveryTrackerDeps {
  * receiver can recognise it) is sent again every interval, up to maxRetries times,
  * then the message is given up as failed.
  */
-export class DeliveryTracker {
-  private readonly pending = new Map<
-    number,
-    PendingDelivery & { retries: number; timer: NodeJS.Timeout }
-  >();
+export class DeliveryTracker<D extends PendingDelivery = PendingDelivery> {
+  private readonly pending = new Map<number, D & { retries: number; timer: NodeJS.Timeout }>();
   /** Messages awaiting an acknowledgement, so the outbox can ask in constant time. */
   private readonly pendingMessages = new Set<string>();
 
-  constructor(private readonly deps: DeliveryTrackerDeps) {}
+  constructor(private readonly deps: DeliveryTrackerDeps<D>) {}
 
-  send(delivery: PendingDelivery): void {
+  send(delivery: D): void {
     this.deps.transmit(delivery.bytes, delivery.to);
     const entry = { ...delivery, retries: 0, timer: this.schedule(delivery.packetNo) };
     this.pending.set(delivery.packetNo, entry);
@@ -44,6 +43,7 @@ export class DeliveryTracker {
     if (!entry || (fromPeerId !== undefined && fromPeerId !== entry.peerId)) return undefined;
     clearTimeout(entry.timer);
     this.forget(entry);
+    this.deps.onDelivered?.(entry);
     return entry.messageId;
   }
 

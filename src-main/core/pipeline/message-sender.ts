@@ -27,17 +27,16 @@ export interface MessageSenderDeps extends OutgoingContext {
 }
 
 export class MessageSender {
-  private readonly tracker: DeliveryTracker;
-  private readonly outcomes = new Map<number, DeliveryOutcome>();
+  /** Each pending delivery carries the outcome to tell, so the tracker's map is the only one. */
+  private readonly tracker: DeliveryTracker<PendingDelivery & { outcome: DeliveryOutcome }>;
 
   constructor(private readonly deps: MessageSenderDeps) {
     this.tracker = new DeliveryTracker({
       transmit: (bytes, to) => void deps.packets.sendBytes(bytes, to),
+      onDelivered: (delivery) => delivery.outcome.delivered(delivery.messageId),
       onFailed: (delivery) => {
-        const outcome = this.outcomes.get(delivery.packetNo);
-        this.outcomes.delete(delivery.packetNo);
         try {
-          outcome?.unconfirmed(delivery);
+          delivery.outcome.unconfirmed(delivery);
         } catch {
           // Runs on a timer: a store error must not end the process.
         }
@@ -68,13 +67,13 @@ export class MessageSender {
     outcome: DeliveryOutcome,
   ): void {
     const { recipient } = message;
-    this.outcomes.set(message.packetNo, outcome);
     this.tracker.send({
       messageId,
       peerId: recipient.id,
       packetNo: message.packetNo,
       bytes,
       to: { address: recipient.address, port: recipient.port },
+      outcome,
     });
   }
 
@@ -88,12 +87,7 @@ export class MessageSender {
   acknowledged(packet: Packet): boolean {
     const packetNo = parseAckExtra(packet.extra);
     if (packetNo === undefined) return false;
-    const messageId = this.tracker.acknowledge(packetNo, peerIdOf(packet.user, packet.host));
-    if (messageId === undefined) return false;
-    const outcome = this.outcomes.get(packetNo);
-    this.outcomes.delete(packetNo);
-    outcome?.delivered(messageId);
-    return true;
+    return this.tracker.acknowledge(packetNo, peerIdOf(packet.user, packet.host)) !== undefined;
   }
 
   /** The datagram for a message, built by the pipeline (see buildMessagePacket). */
@@ -121,6 +115,5 @@ export class MessageSender {
   /** Stop every retry (shutdown); nothing is reported. */
   stop(): void {
     this.tracker.clear();
-    this.outcomes.clear();
   }
 }
