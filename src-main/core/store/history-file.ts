@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { openStore, type PigeonStore } from './index';
-import { securePrivateData } from './private-data';
+import { securePrivateFiles, securePrivateFolders } from './private-data';
 
 export const HISTORY_FILE = 'pigeon.db';
 
@@ -16,10 +16,10 @@ export function openHistory(
   report: (problem: string) => void,
   nativeBinding?: string,
 ): PigeonStore {
-  securePrivateData(dataDir);
+  securePrivateFolders(dataDir);
   const store = openStore(path.join(dataDir, HISTORY_FILE), { exclusive: true, nativeBinding });
-  // Again once SQLite has created the database and its -wal and -shm files.
-  securePrivateData(dataDir);
+  // The files once SQLite has created the database and its -wal and -shm files.
+  securePrivateFiles(dataDir);
   if (store.db.problem) report(store.db.problem);
   return store;
 }

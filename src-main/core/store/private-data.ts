@@ -31,9 +31,13 @@ export function makePrivateFile(file: string): void {
   }
 }
 
-/** The data folder, its private folders and the files it holds, made private. */
-export function securePrivateData(dataDir: string): void {
+/** The data folder and its private folders, created if needed and made private. */
+export function securePrivateFolders(dataDir: string): void {
   makePrivateFolder(dataDir);
   for (const folder of PRIVATE_FOLDERS) makePrivateFolder(path.join(dataDir, folder));
+}
+
+/** The files the data folder holds, made private (once SQLite has created its own). */
+export function securePrivateFiles(dataDir: string): void {
   for (const file of PRIVATE_FILES) makePrivateFile(path.join(dataDir, file));
 }
