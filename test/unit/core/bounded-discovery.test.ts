@@ -8,6 +8,22 @@ import {
 import { createMessengerCore } from '../../../src-main/core/messenger';
 import { openStore } from '../../../src-main/core/store';
 
+/** A stranger `u<n>@h` at one address, last seen at `lastSeen`, as the store keeps it. */
+const stranger = (n: number, lastSeen: number): PeerRecord => ({
+  id: `u${n}@h`,
+  user: `u${n}`,
+  host: 'h',
+  address: '10.0.0.9',
+  port: 2425,
+  nickname: `u${n}`,
+  group: '',
+  status: 'offline',
+  client: 'pigeon',
+  version: '',
+  capabilities: 0,
+  lastSeen,
+});
+
 const sight = (directory: PeerDirectory, n: number, at: number) =>
   directory.upsert({ user: `u${n}`, host: 'h', address: '10.0.0.9', port: 2425, at });
 
@@ -61,20 +77,7 @@ describe('a bounded peer directory', () => {
   });
 
   it('restores only the freshest strangers, with every peer that has a conversation', () => {
-    const records: PeerRecord[] = Array.from({ length: 50 }, (_, n) => ({
-      id: `u${n}@h`,
-      user: `u${n}`,
-      host: 'h',
-      address: '10.0.0.9',
-      port: 2425,
-      nickname: `u${n}`,
-      group: '',
-      status: 'offline',
-      client: 'pigeon',
-      version: '',
-      capabilities: 0,
-      lastSeen: n,
-    }));
+    const records = Array.from({ length: 50 }, (_, n) => stranger(n, n));
     const forgotten: string[] = [];
     const directory = new PeerDirectory({
       maxPeers: 5,
@@ -95,21 +98,9 @@ describe('a bounded peer directory', () => {
 describe('remembered peers after a restart', () => {
   it('keeps at most the cap of strangers, in memory and in the store, and every conversation', () => {
     const store = openStore(':memory:');
-    const stranger = (n: number): PeerRecord => ({
-      id: `u${n}@h`,
-      user: `u${n}`,
-      host: 'h',
-      address: '10.0.0.9',
-      port: 2425,
-      nickname: `u${n}`,
-      group: '',
-      status: 'offline',
-      client: 'pigeon',
-      version: '',
-      capabilities: 0,
-      lastSeen: 10_000 + n,
-    });
-    store.peers.upsertMany(Array.from({ length: MAX_PEERS + 500 }, (_, n) => stranger(n)));
+    store.peers.upsertMany(
+      Array.from({ length: MAX_PEERS + 500 }, (_, n) => stranger(n, 10_000 + n)),
+    );
     store.conversations.ensure('u0@h');
     const core = createMessengerCore({ nickname: 'Me', port: 2499, broadcast: false }, store);
     const ids = core.snapshot().peers.map((p) => p.id);
