@@ -7,7 +7,6 @@ import {
   Mode,
   modeOf,
   Opt,
-  PacketNumberer,
   parseAckExtra,
   type Packet,
 } from '../../../src-main/core/ipmsg';
@@ -20,8 +19,6 @@ import {
   SEALED_OPTIONS,
   SealedMessages,
 } from '../../../src-main/core/messaging/sealed';
-import { NetworkStats } from '../../../src-main/core/net/network-stats';
-import type { UdpTransport } from '../../../src-main/core/net/udp-transport';
 import { defaultTiming } from '../../../src-main/core/options';
 import type { Courtesy } from '../../../src-main/core/messaging/courtesy';
 import type { Discovery } from '../../../src-main/core/discovery/discovery';
@@ -30,7 +27,7 @@ import { readIncomingMessage } from '../../../src-main/core/pipeline/incoming-me
 import { MessageSender } from '../../../src-main/core/pipeline/message-sender';
 import type { TransferService } from '../../../src-main/core/transfer/transfers';
 import { openStore, type PigeonStore } from '../../../src-main/core/store';
-import { PacketSender } from '../../../src-main/core/net/packet-sender';
+import { testPacketSender } from './packet-sender-helper';
 
 const BOB = { address: '10.0.0.2', port: 2425 };
 const NOW = 1_790_000_000_000;
@@ -50,17 +47,11 @@ const SEALED_FROM_BOB = (no: number, extraOptions: number = Opt.READCHECKOPT) =>
 function setup() {
   const store: PigeonStore = openStore(':memory:');
   const sent: { packet: Packet; bytes: Buffer; to: string }[] = [];
-  const transport = {
-    send: async (bytes: Buffer, address: string, port: number) => {
-      sent.push({ packet: packet(bytes.toString('utf8')), bytes, to: `${address}:${port}` });
-      return true;
-    },
-  } as unknown as UdpTransport;
-  const packets = new PacketSender(
-    transport,
+  const packets = testPacketSender(
     { version: '1_pigeon', user: 'me', host: 'mine' },
-    new PacketNumberer(() => NOW),
-    new NetworkStats(),
+    NOW,
+    (bytes, address, port) =>
+      sent.push({ packet: packet(bytes.toString('utf8')), bytes, to: `${address}:${port}` }),
   );
   const directory = new PeerDirectory();
   directory.upsert({ user: 'bob', host: 'pc', ...BOB, client: 'ipmsg', at: NOW });

@@ -1,23 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { PeerRecord } from '../../../../src-main/core/discovery/peer-directory';
-import {
-  decodePacket,
-  hasOption,
-  Mode,
-  modeOf,
-  Opt,
-  PacketNumberer,
-  type Packet,
-} from '../../../../src-main/core/ipmsg';
-import { NetworkStats } from '../../../../src-main/core/net/network-stats';
-import type { UdpTransport } from '../../../../src-main/core/net/udp-transport';
+import { hasOption, Mode, modeOf, Opt } from '../../../../src-main/core/ipmsg';
 import {
   buildMessagePacket,
   SEALED_OPTIONS,
   splitForRecipient,
   type OutgoingContext,
 } from '../../../../src-main/core/pipeline/outgoing-message';
-import { PacketSender } from '../../../../src-main/core/net/packet-sender';
+import { decoded, testPacketSender } from '../packet-sender-helper';
 import iconv from 'iconv-lite';
 
 const peer = (client: PeerRecord['client'], version: string, capabilities = 0): PeerRecord => ({
@@ -40,21 +30,13 @@ const FEIQ = peer('feiq', '1_lbt6_0#128#000C29D0E0B4');
 const IPTUX = peer('iptux', '1_iptux 0.8.3');
 
 const context = (nickname = 'Me'): OutgoingContext => ({
-  packets: new PacketSender(
-    { send: async () => true } as unknown as UdpTransport,
+  packets: testPacketSender(
     { version: '1_pigeon 1.0', user: 'me', host: 'mine' },
-    new PacketNumberer(() => 1_700_000_000_000),
-    new NetworkStats(),
+    1_700_000_000_000,
   ),
   legacy: 'gb18030',
   presence: () => ({ nickname, group: '' }),
 });
-
-function decoded(bytes: Buffer): Packet {
-  const result = decodePacket(bytes);
-  if (!result.ok) throw new Error(result.detail);
-  return result.packet;
-}
 
 describe('the outgoing message pipeline', () => {
   it('writes chat text to another Pigeon in UTF-8 with UTF8OPT, confirmed', () => {

@@ -11,11 +11,8 @@ import {
   Mode,
   modeOf,
   Opt,
-  PacketNumberer,
   type Packet,
 } from '../../../../src-main/core/ipmsg';
-import { NetworkStats } from '../../../../src-main/core/net/network-stats';
-import type { UdpTransport } from '../../../../src-main/core/net/udp-transport';
 import { openStore, type PigeonStore } from '../../../../src-main/core/store';
 import type {
   FileServer,
@@ -25,7 +22,7 @@ import { OfferRegistry } from '../../../../src-main/core/transfer/outgoing/offer
 import { OutgoingTransfers } from '../../../../src-main/core/transfer/outgoing/outgoing-transfers';
 import { TransferBook } from '../../../../src-main/core/transfer/transfer-book';
 import type { TransferRecord } from '../../../../src-main/core/store/records/transfer-record';
-import { PacketSender } from '../../../../src-main/core/net/packet-sender';
+import { decoded, testPacketSender } from '../packet-sender-helper';
 import { MessageSender } from '../../../../src-main/core/pipeline/message-sender';
 
 const peerOf = (client: PeerRecord['client'], version: string): PeerRecord => ({
@@ -74,17 +71,10 @@ beforeEach(() => {
   server = { active: () => active, cancel: vi.fn(() => 0) };
   registry = new OfferRegistry();
   peer = PIGEON;
-  const transport = {
-    send: (bytes: Buffer) => {
-      sent.push(bytes);
-      return Promise.resolve(true);
-    },
-  } as unknown as UdpTransport;
-  const packets = new PacketSender(
-    transport,
+  const packets = testPacketSender(
     { version: '1_pigeon 1.0', user: 'ann', host: 'box' },
-    new PacketNumberer(() => 1_000_000),
-    new NetworkStats(),
+    1_000_000,
+    (bytes) => sent.push(bytes),
   );
   sender = new MessageSender({
     packets,
@@ -123,12 +113,6 @@ const recvmsg = (packetNo: number): Packet =>
       extra: `${packetNo}\0`,
     }),
   );
-
-function decoded(bytes: Buffer): Packet {
-  const result = decodePacket(bytes);
-  if (!result.ok) throw new Error(result.detail);
-  return result.packet;
-}
 
 const served = (record: TransferRecord, id = 1, offset = 0): ServedTransfer => ({
   id,

@@ -13,15 +13,12 @@ import {
   Mode,
   modeOf,
   Opt,
-  PacketNumberer,
   type Packet,
 } from '../../../../src-main/core/ipmsg';
-import { NetworkStats } from '../../../../src-main/core/net/network-stats';
-import type { UdpTransport } from '../../../../src-main/core/net/udp-transport';
 import { openStore, type PigeonStore } from '../../../../src-main/core/store';
 import { pigeonExtensions } from '../../../../src-main/core/transfer/pigeon-extensions';
 import { INTERRUPTED, TransferService } from '../../../../src-main/core/transfer/transfers';
-import { PacketSender } from '../../../../src-main/core/net/packet-sender';
+import { testPacketSender } from '../packet-sender-helper';
 import { MessageSender } from '../../../../src-main/core/pipeline/message-sender';
 
 const peerOf = (client: PeerRecord['client'], version: string): PeerRecord => ({
@@ -50,17 +47,10 @@ let downloads: string;
 function makeService(
   extra: Partial<ConstructorParameters<typeof TransferService>[0]> = {},
 ): TransferService {
-  const transport = {
-    send: (bytes: Buffer, address: string, port: number) => {
-      sent.push({ bytes, address, port });
-      return Promise.resolve(true);
-    },
-  } as unknown as UdpTransport;
-  const packets = new PacketSender(
-    transport,
+  const packets = testPacketSender(
     { version: '1_pigeon 1.0', user: 'ben', host: 'box' },
-    new PacketNumberer(() => 5_000_000),
-    new NetworkStats(),
+    5_000_000,
+    (bytes, address, port) => sent.push({ bytes, address, port }),
   );
   sender = new MessageSender({
     packets,
