@@ -11,9 +11,6 @@ import type { Endpoint } from '../net/endpoint';
 import type { PacketSender } from '../net/packet-sender';
 import { DeliveryTracker } from '../pipeline/delivery-tracker';
 
-// Sealing is an option of the outgoing pipeline; named here too, where it is explained.
-export { SEALED_OPTIONS } from '../pipeline/outgoing-message';
-
 /** IP Messenger repeats an unconfirmed READMSG every 750 ms, 12 times. */
 export const READ_RETRY_MS = 750;
 export const READ_MAX_RETRIES = 12;

@@ -16,9 +16,9 @@ import { Receiving } from '../../../src-main/core/messaging/receiving';
 import {
   READ_MAX_RETRIES,
   READ_RETRY_MS,
-  SEALED_OPTIONS,
   SealedMessages,
 } from '../../../src-main/core/messaging/sealed';
+import { SEALED_OPTIONS } from '../../../src-main/core/pipeline/outgoing-message';
 import { defaultTiming } from '../../../src-main/core/options';
 import type { Courtesy } from '../../../src-main/core/messaging/courtesy';
 import type { Discovery } from '../../../src-main/core/discovery/discovery';
