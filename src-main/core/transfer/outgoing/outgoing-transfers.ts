@@ -8,6 +8,7 @@ import type { PendingDelivery } from '../../pipeline/delivery-tracker';
 import type { MessageAnnouncer } from '../../message-announcer';
 import type { DeliveryOutcome, MessageSender } from '../../pipeline/message-sender';
 import type { MessagesRepo } from '../../store/messages-repo';
+import { PRIVATE_FOLDER_MODE } from '../../store/private-data';
 import type { FileServer, FileServerEvent, ServedTransfer } from './file-server';
 import type { OfferRegistry } from './offer-registry';
 import { buildOfferPacket } from './offer-packet';
@@ -67,7 +68,7 @@ export class OutgoingTransfers {
     if (image) {
       const first = items[0]!;
       try {
-        await mkdir(this.deps.imagesDir(), { recursive: true, mode: 0o700 }); // private pictures
+        await mkdir(this.deps.imagesDir(), { recursive: true, mode: PRIVATE_FOLDER_MODE });
         first.path = await keepImageCopy(first.path!, this.deps.imagesDir());
       } catch (error) {
         throw new ContractError('failed', `The picture could not be kept: ${String(error)}`);
