@@ -143,9 +143,8 @@ function parseEscaped(record: string, limits: readonly number[]): FileRecord | u
 /** iptux's writing: raw ':' in the name, so the fields are counted from the right. */
 function parseFromRight(record: string, limits: readonly number[]): FileRecord | undefined {
   const end = trimmedEnd(record, 0);
-  let left = 0; // fields in record[0, end)
-  if (end > 0) for (let i = 0; i < end; i++) if (record.charCodeAt(i) === 0x3a) left++;
-  if (end > 0) left++;
+  let left = end > 0 ? 1 : 0; // fields in record[0, end): one more than its ':'s
+  for (let i = 0; i < end; i++) if (record.charCodeAt(i) === 0x3a) left++;
   // b: the ':' before the fields consumed so far (end while none is).
   let b = end;
   while (left > 0) {
