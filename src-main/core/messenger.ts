@@ -86,7 +86,7 @@ class Messenger implements MessengerCore {
     // Bounded, so a flood of made-up names costs little; a peer with a conversation stays.
     this.directory = new PeerDirectory({
       keep: (id) => store.conversations.get(id) !== undefined,
-      onEvict: (peer) => store.peers.remove(peer.id),
+      onEvict: (peers) => store.peers.removeMany(peers.map((peer) => peer.id)),
     });
     this.directory.restore(store.peers.all());
     const timing: MessengerTiming = { ...defaultTiming, ...options.timing };

@@ -30,8 +30,8 @@ export interface DirectoryLimits {
   maxPeers?: number;
   /** A peer never forgotten: one with a conversation. */
   keep?: (id: string) => boolean;
-  /** A peer was forgotten to make room (so its stored copy goes too). */
-  onEvict?: (peer: PeerRecord) => void;
+  /** Peers forgotten to make room, all at once (so their stored copies go in one write). */
+  onEvict?: (peers: readonly PeerRecord[]) => void;
 }
 
 export class PeerDirectory {
@@ -81,12 +81,13 @@ export class PeerDirectory {
     this.keptAtLastScan = this.peers.size - strangers.length;
     if (strangers.length <= target) return;
     strangers.sort((a, b) => a.lastSeen - b.lastSeen);
-    for (const peer of strangers.slice(0, strangers.length - Math.max(0, target))) {
+    const evicted = strangers.slice(0, strangers.length - Math.max(0, target));
+    for (const peer of evicted) {
       this.peers.delete(peer.id);
       const key = `${peer.address}:${peer.port}`;
       if (this.byAddress.get(key) === peer.id) this.byAddress.delete(key);
-      this.limits.onEvict?.(peer);
     }
+    this.limits.onEvict?.(evicted);
   }
 
   /** Record a sighting; returns the updated record and whether anything visible changed. */

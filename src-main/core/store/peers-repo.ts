@@ -66,6 +66,13 @@ export class PeersRepo {
   remove(id: string): boolean {
     return this.db.run(() => this.db.statement(REMOVE).run(id).changes > 0);
   }
+
+  /** Forget several peers in one transaction (one commit, however many). */
+  removeMany(ids: Iterable<string>): void {
+    this.db.write(() => {
+      for (const id of ids) this.db.statement(REMOVE).run(id);
+    });
+  }
 }
 
 function toParams(peer: PeerRecord) {

@@ -64,7 +64,7 @@ describe('a bounded peer directory', () => {
     const directory = new PeerDirectory({
       maxPeers: 10,
       keep: (id) => id === 'u0@h',
-      onEvict: (peer) => evicted.push(peer.id),
+      onEvict: (peers) => evicted.push(...peers.map((peer) => peer.id)),
     });
     for (let n = 0; n < 100; n++) sight(directory, n, 1000 + n);
     const ids = directory.all().map((p) => p.id);
@@ -82,7 +82,7 @@ describe('a bounded peer directory', () => {
     const directory = new PeerDirectory({
       maxPeers: 5,
       keep: (id) => id === 'u3@h',
-      onEvict: (peer) => forgotten.push(peer.id),
+      onEvict: (peers) => forgotten.push(...peers.map((peer) => peer.id)),
     });
     directory.restore(records);
     expect(

@@ -85,6 +85,14 @@ describe('PeersRepo', () => {
     expect(peers.all().map((p) => p.id)).toEqual(['zhang@desk-7']);
   });
 
+  it('forgets several peers in one write', () => {
+    const { peers } = peersIn();
+    peers.upsertMany([peer(), peer({ id: 'a@b', user: 'a', host: 'b' })]);
+    peers.upsertMany([peer({ id: 'c@d', user: 'c', host: 'd' })]);
+    peers.removeMany(['a@b', 'c@d', 'nobody@nowhere']);
+    expect(peers.all().map((p) => p.id)).toEqual(['zhang@desk-7']);
+  });
+
   it('reads a client name it does not know as unknown', () => {
     const { db, peers } = peersIn();
     peers.upsert(peer());
