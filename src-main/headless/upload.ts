@@ -111,10 +111,12 @@ async function receive(
   room: number,
   refuse: () => UploadRefused,
 ): Promise<void> {
-  await fs.mkdir(path.dirname(file), { recursive: true }).catch((error: unknown) => {
-    throw conflict(error, 'A file is in the way of that folder.');
-  });
-  if (offset > 0) {
+  if (offset === 0) {
+    // The first chunk makes the file's folder; later ones find it there with the file.
+    await fs.mkdir(path.dirname(file), { recursive: true }).catch((error: unknown) => {
+      throw conflict(error, 'A file is in the way of that folder.');
+    });
+  } else {
     const stat = await fs.stat(file).catch(() => undefined);
     if (!stat?.isFile() || stat.size !== offset)
       throw new UploadRefused(409, 'That chunk does not continue the file.');
