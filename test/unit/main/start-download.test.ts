@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs script without types
 import { installEnvironment } from '../../../scripts/lib/electron-binary.mjs';
+import { useTempDirs } from './temp-dirs';
 
 const root = path.resolve(__dirname, '../../..');
 const script = path.join(root, 'scripts/start.mjs');
@@ -15,14 +15,8 @@ const electronVersion = (
     version: string;
   }
 ).version;
-const temporary: string[] = [];
+const tempDir = useTempDirs('pigeon-start-');
 let mirror: Server | undefined;
-
-function tempDir(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'pigeon-start-'));
-  temporary.push(dir);
-  return dir;
-}
 
 /** An Electron mirror on loopback that records each request and has nothing (404). */
 async function emptyMirror(requests: string[]): Promise<string> {
@@ -58,7 +52,6 @@ describe('npm start on a machine without the Electron binary', () => {
   afterEach(async () => {
     await new Promise((resolve) => (mirror ? mirror.close(resolve) : resolve(undefined)));
     mirror = undefined;
-    for (const dir of temporary.splice(0)) rmSync(dir, { recursive: true, force: true });
   });
 
   it("downloads it through Electron's install step from ELECTRON_MIRROR, and says why it failed", async () => {
