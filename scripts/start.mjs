@@ -7,7 +7,8 @@
 // never downloads.
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { root } from './lib/root.mjs';
 import {
   downloadFailedMessage,
   electronVersion,
@@ -16,7 +17,6 @@ import {
 } from './lib/electron-binary.mjs';
 import { ensureElectronSqlite } from './lib/electron-sqlite.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const HEADLESS_HINT = 'Run Pigeon headless instead: npm run headless -- --nick <name>';
 
 export const MISSING_ELECTRON_MESSAGE =

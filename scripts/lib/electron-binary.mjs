@@ -7,9 +7,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { root } from './root.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** Copies install.js's console.error lines to fd 3, so we can quote the real error. */
 const ERROR_TEE = path.join(root, 'scripts', 'lib', 'electron-install-errors.cjs');
 
