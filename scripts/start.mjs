@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { root } from './lib/root.mjs';
 import {
   downloadFailedMessage,
+  electronRunEnvironment,
   electronVersion,
   findElectronBinary,
   installElectron,
@@ -66,9 +67,7 @@ function electronSqlite() {
 }
 
 function launch(binary, sqliteBinding, args) {
-  const env = { ...process.env, PIGEON_SQLITE_BINDING: sqliteBinding };
-  // Set by some shells and tools; it would make Electron act as plain Node.
-  delete env.ELECTRON_RUN_AS_NODE;
+  const env = electronRunEnvironment(process.env, sqliteBinding);
   const child = spawn(binary, [root, ...args], { cwd: root, stdio: 'inherit', env });
   for (const signal of ['SIGINT', 'SIGTERM']) {
     process.on(signal, () => {

@@ -97,6 +97,19 @@ export function installElectron(env = process.env) {
   });
 }
 
+/**
+ * The environment Electron runs Pigeon from sources in (npm start, npm run dev): the
+ * SQLite module built for Electron, when there is one (PIGEON_SQLITE_BINDING), and no
+ * ELECTRON_RUN_AS_NODE, which some shells and tools set and which would make Electron
+ * act as plain Node.
+ */
+export function electronRunEnvironment(env, sqliteBinding) {
+  const next = { ...env };
+  delete next.ELECTRON_RUN_AS_NODE;
+  if (sqliteBinding) next.PIGEON_SQLITE_BINDING = sqliteBinding;
+  return next;
+}
+
 /** What to print when the binary could not be had: why, how to retry, the way around. */
 export function downloadFailedMessage(reason, version = electronVersion()) {
   return [

@@ -5,8 +5,13 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs script without types
-import { installEnvironment } from '../../../scripts/lib/electron-binary.mjs';
+import * as electronBinary from '../../../scripts/lib/electron-binary.mjs';
 import { useTempDirs } from './temp-dirs';
+
+const { electronRunEnvironment, installEnvironment } = electronBinary as {
+  electronRunEnvironment(env: NodeJS.ProcessEnv, sqliteBinding?: string): NodeJS.ProcessEnv;
+  installEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv;
+};
 
 const root = path.resolve(__dirname, '../../..');
 const script = path.join(root, 'scripts/start.mjs');
@@ -110,5 +115,15 @@ describe('the install step environment', () => {
       ELECTRON_GET_USE_PROXY: '1',
     }) as NodeJS.ProcessEnv;
     expect(chosen.ELECTRON_GET_USE_PROXY).toBe('1');
+  });
+});
+
+describe('the environment Electron runs Pigeon in', () => {
+  it('carries the SQLite module built for Electron and never ELECTRON_RUN_AS_NODE', () => {
+    const given = { ELECTRON_RUN_AS_NODE: '1', LANG: 'C' };
+    const env = electronRunEnvironment(given, '/x/better_sqlite3.node') as NodeJS.ProcessEnv;
+    expect(env).toEqual({ LANG: 'C', PIGEON_SQLITE_BINDING: '/x/better_sqlite3.node' });
+    expect(given.ELECTRON_RUN_AS_NODE).toBe('1');
+    expect(electronRunEnvironment({}, undefined)).toEqual({});
   });
 });
