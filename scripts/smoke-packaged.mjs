@@ -14,7 +14,7 @@
 // with chromium.connectOverCDP. Without an executable given or found in dist/, it says
 // so and exits 0 (SKIPPED); an executable given but missing fails.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { root } from './lib/root.mjs';
@@ -40,7 +40,6 @@ function defaultExecutable() {
 async function launch(executable, name, address, peer, temporary) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), `pigeon-smoke-${name}-`));
   temporary.push(dataDir);
-  mkdirSync(dataDir, { recursive: true });
   writeFileSync(
     path.join(dataDir, 'settings.json'),
     JSON.stringify({ nickname: name, language: 'en', hosts: [peer], downloadDir: dataDir }),
