@@ -20,9 +20,9 @@ import { ensureElectronSqlite } from './lib/electron-sqlite.mjs';
 
 const HEADLESS_HINT = 'Run Pigeon headless instead: npm run headless -- --nick <name>';
 
-export const MISSING_ELECTRON_MESSAGE =
+const MISSING_ELECTRON_MESSAGE =
   'The Electron binary is not installed yet (`npm start` downloads it). ' + HEADLESS_HINT;
-export const NO_DISPLAY_MESSAGE =
+const NO_DISPLAY_MESSAGE =
   'There is no display here (neither DISPLAY nor WAYLAND_DISPLAY is set), so the desktop ' +
   'app cannot open. ' +
   HEADLESS_HINT;

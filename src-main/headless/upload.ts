@@ -17,8 +17,8 @@ export interface StagingOptions {
   maxFileBytes?: number;
 }
 
-export const MAX_CHUNK_BYTES = 16 * 1024 * 1024;
-export const MAX_FILE_BYTES = 64 * 1024 * 1024 * 1024;
+const MAX_CHUNK_BYTES = 16 * 1024 * 1024;
+const MAX_FILE_BYTES = 64 * 1024 * 1024 * 1024;
 
 export interface Staging {
   dir: string;
