@@ -2,10 +2,10 @@
 // the entries (main and preload for Electron, the headless entry for plain Node).
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { root } from './lib/root.mjs';
 import { versionDefine } from './lib/version-define.mjs';
 
-export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export { root };
 
 export const esbuildOptions = {
   bundle: true,

@@ -18,12 +18,7 @@ const sources = [
   'package.json',
   'vite.config.ts',
 ];
-const outputs = [
-  'out/main/index.cjs',
-  'out/preload/index.cjs',
-  'out/headless/index.cjs',
-  'out/renderer/index.html',
-];
+const outputs = [...esbuildEntries().map((e) => e.out), 'out/renderer/index.html'];
 
 function newest(p) {
   const full = path.join(root, p);

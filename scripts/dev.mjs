@@ -9,7 +9,11 @@ import { ELECTRON_ENTRIES, HEADLESS_ENTRY, root } from './build-config.mjs';
 import { freePort, startRendererServer } from './dev/renderer-server.mjs';
 import { createRestarter } from './dev/restarter.mjs';
 import { watchBuild } from './dev/watch-build.mjs';
-import { electronVersion, findElectronBinary } from './lib/electron-binary.mjs';
+import {
+  electronRunEnvironment,
+  electronVersion,
+  findElectronBinary,
+} from './lib/electron-binary.mjs';
 import { ensureElectronSqlite } from './lib/electron-sqlite.mjs';
 
 const log = (line) => process.stderr.write(`[dev] ${line}\n`);
@@ -43,15 +47,17 @@ export async function startDev(args, { env = process.env, stdio = 'inherit' } = 
   }
   const renderer = await startRendererServer();
   log(`renderer: ${renderer.url} (hot reload)`);
-  const childEnv = { ...env, PIGEON_RENDERER_URL: renderer.url };
+  let sqliteBinding;
   if (target.mode === 'electron') {
     // Electron loads its own build of the SQLite module, as under npm start.
     const sqlite = ensureElectronSqlite(electronVersion());
-    if (sqlite.ok) childEnv.PIGEON_SQLITE_BINDING = sqlite.binding;
+    if (sqlite.ok) sqliteBinding = sqlite.binding;
     else log(`no SQLite module for Electron (${sqlite.reason}): the history will not open`);
   }
-  // Set by some shells and tools; it would make Electron act as plain Node.
-  delete childEnv.ELECTRON_RUN_AS_NODE;
+  const childEnv = electronRunEnvironment(
+    { ...env, PIGEON_RENDERER_URL: renderer.url },
+    sqliteBinding,
+  );
   const pigeon = createRestarter({
     command: target.command,
     args: target.args,

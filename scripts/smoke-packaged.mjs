@@ -14,13 +14,12 @@
 // with chromium.connectOverCDP. Without an executable given or found in dist/, it says
 // so and exits 0 (SKIPPED); an executable given but missing fails.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { root } from './lib/root.mjs';
 import { chromium } from 'playwright-core';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TIMEOUT_MS = 30_000;
 
 function defaultExecutable() {
@@ -41,7 +40,6 @@ function defaultExecutable() {
 async function launch(executable, name, address, peer, temporary) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), `pigeon-smoke-${name}-`));
   temporary.push(dataDir);
-  mkdirSync(dataDir, { recursive: true });
   writeFileSync(
     path.join(dataDir, 'settings.json'),
     JSON.stringify({ nickname: name, language: 'en', hosts: [peer], downloadDir: dataDir }),

@@ -7,21 +7,22 @@
 // never downloads.
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { root } from './lib/root.mjs';
 import {
   downloadFailedMessage,
+  electronRunEnvironment,
   electronVersion,
   findElectronBinary,
   installElectron,
 } from './lib/electron-binary.mjs';
 import { ensureElectronSqlite } from './lib/electron-sqlite.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const HEADLESS_HINT = 'Run Pigeon headless instead: npm run headless -- --nick <name>';
 
-export const MISSING_ELECTRON_MESSAGE =
+const MISSING_ELECTRON_MESSAGE =
   'The Electron binary is not installed yet (`npm start` downloads it). ' + HEADLESS_HINT;
-export const NO_DISPLAY_MESSAGE =
+const NO_DISPLAY_MESSAGE =
   'There is no display here (neither DISPLAY nor WAYLAND_DISPLAY is set), so the desktop ' +
   'app cannot open. ' +
   HEADLESS_HINT;
@@ -66,9 +67,7 @@ function electronSqlite() {
 }
 
 function launch(binary, sqliteBinding, args) {
-  const env = { ...process.env, PIGEON_SQLITE_BINDING: sqliteBinding };
-  // Set by some shells and tools; it would make Electron act as plain Node.
-  delete env.ELECTRON_RUN_AS_NODE;
+  const env = electronRunEnvironment(process.env, sqliteBinding);
   const child = spawn(binary, [root, ...args], { cwd: root, stdio: 'inherit', env });
   for (const signal of ['SIGINT', 'SIGTERM']) {
     process.on(signal, () => {

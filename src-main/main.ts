@@ -23,7 +23,12 @@ import { installSessionSecurity } from './shell/security';
 import { ShellState } from './shell/shell-state';
 import { claimSingleInstance } from './shell/single-instance';
 import { createStartAtLogin, currentStartAtLoginOptions } from './shell/start-at-login';
-import { isNativeModuleError, nativeModuleProblem, portProblem } from './shell/start-problems';
+import {
+  isNativeModuleError,
+  messageOf,
+  nativeModuleProblem,
+  portProblem,
+} from './shell/start-problems';
 import { PigeonTray } from './shell/tray';
 import { WindowManager } from './shell/windows';
 
@@ -50,10 +55,6 @@ function defaultNickname(): string {
   } catch {
     return 'Pigeon';
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error && error.message ? error.message : String(error);
 }
 
 async function startPigeon(): Promise<void> {

@@ -7,9 +7,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { root } from './root.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** Copies install.js's console.error lines to fd 3, so we can quote the real error. */
 const ERROR_TEE = path.join(root, 'scripts', 'lib', 'electron-install-errors.cjs');
 
@@ -96,6 +95,19 @@ export function installElectron(env = process.env) {
       });
     });
   });
+}
+
+/**
+ * The environment Electron runs Pigeon from sources in (npm start, npm run dev): the
+ * SQLite module built for Electron, when there is one (PIGEON_SQLITE_BINDING), and no
+ * ELECTRON_RUN_AS_NODE, which some shells and tools set and which would make Electron
+ * act as plain Node.
+ */
+export function electronRunEnvironment(env, sqliteBinding) {
+  const next = { ...env };
+  delete next.ELECTRON_RUN_AS_NODE;
+  if (sqliteBinding) next.PIGEON_SQLITE_BINDING = sqliteBinding;
+  return next;
 }
 
 /** What to print when the binary could not be had: why, how to retry, the way around. */

@@ -2,9 +2,7 @@
 // (read by src-main/core/version.ts), so the version is written in one place only.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+import { root } from './root.mjs';
 
 export function versionDefine() {
   const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));

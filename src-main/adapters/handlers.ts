@@ -7,9 +7,9 @@ import {
   type ChannelName,
   type ChannelResponse,
   type ParsedRequest,
+  type StartAtLoginDTO,
 } from '../../src-shared/contract';
 import type { CommandChannel, MessengerCore, ShellChannel } from '../core/messenger-api';
-import type { StartAtLoginDTO } from '../../src-shared/contract';
 import { isPictureOf, pictureFileName } from './picture-check';
 import { writePicture } from './picture-file';
 

@@ -13,12 +13,12 @@ export function sameToken(given: string | null, token: string): boolean {
  * The server listens on 127.0.0.1 only, so a browser reaches it under one of these two
  * names. Any other Host means a name that was made to resolve here (DNS rebinding).
  */
-export function allowedHost(host: string | undefined, port: number): boolean {
+function allowedHost(host: string | undefined, port: number): boolean {
   return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
 }
 
 /** Only pages served by this very server may call it (the token is checked too). */
-export function allowedOrigin(origin: string | undefined, host: string | undefined): boolean {
+function allowedOrigin(origin: string | undefined, host: string | undefined): boolean {
   if (!origin || !host) return false;
   return origin === `http://${host}`;
 }

@@ -17,8 +17,8 @@ export interface StagingOptions {
   maxFileBytes?: number;
 }
 
-export const MAX_CHUNK_BYTES = 16 * 1024 * 1024;
-export const MAX_FILE_BYTES = 64 * 1024 * 1024 * 1024;
+const MAX_CHUNK_BYTES = 16 * 1024 * 1024;
+const MAX_FILE_BYTES = 64 * 1024 * 1024 * 1024;
 
 export interface Staging {
   dir: string;
@@ -111,10 +111,12 @@ async function receive(
   room: number,
   refuse: () => UploadRefused,
 ): Promise<void> {
-  await fs.mkdir(path.dirname(file), { recursive: true }).catch((error: unknown) => {
-    throw conflict(error, 'A file is in the way of that folder.');
-  });
-  if (offset > 0) {
+  if (offset === 0) {
+    // The first chunk makes the file's folder; later ones find it there with the file.
+    await fs.mkdir(path.dirname(file), { recursive: true }).catch((error: unknown) => {
+      throw conflict(error, 'A file is in the way of that folder.');
+    });
+  } else {
     const stat = await fs.stat(file).catch(() => undefined);
     if (!stat?.isFile() || stat.size !== offset)
       throw new UploadRefused(409, 'That chunk does not continue the file.');

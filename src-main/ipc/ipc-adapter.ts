@@ -47,14 +47,8 @@ export interface IpcAdapter {
 export function createIpcAdapter(options: IpcAdapterOptions): IpcAdapter {
   const { core, windows } = options;
   const logError = options.logError ?? ((message, error) => console.error(message, error));
-  const handlers = createHandlers(core, {
-    showConversation: options.showConversation,
-    showPath: options.showPath,
-    chooseDirectory: options.chooseDirectory,
-    stagePicture: options.stagePicture,
-    startAtLogin: options.startAtLogin,
-    settingsSaved: options.settingsSaved,
-  });
+  // The options are the shell's hooks (IpcAdapterOptions extends ShellHooks).
+  const handlers = createHandlers(core, options);
 
   const batcher = new EventBatcher((batch: PigeonEvent[]) => {
     for (const contents of windows.liveWebContents()) {

@@ -2,7 +2,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { app } from 'electron';
-import type { StartAtLoginDTO } from '../../src-shared/contract';
+import { ContractError, type StartAtLoginDTO } from '../../src-shared/contract';
 import type { StartAtLoginHooks } from '../adapters/handlers';
 
 /** Marks the autostart file as Pigeon's own, so it is never confused with a user's. */
@@ -73,7 +73,9 @@ export function createStartAtLogin(options: StartAtLoginOptions): StartAtLoginHo
   }
 
   async function set(openAtLogin: boolean): Promise<StartAtLoginDTO> {
-    if (!supported) throw new Error('Only an installed Pigeon can start when you sign in.');
+    // A ContractError, so the window shows this sentence rather than "Something went wrong".
+    if (!supported)
+      throw new ContractError('failed', 'Only an installed Pigeon can start when you sign in.');
     if (!linux) {
       options.loginItems.setLoginItemSettings({ openAtLogin });
     } else if (openAtLogin) {

@@ -15,7 +15,8 @@ function errorCode(error: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
-function messageOf(error: unknown): string {
+/** An error's message for a dialog or the log (main.ts uses it for its other dialogs). */
+export function messageOf(error: unknown): string {
   return error instanceof Error && error.message ? error.message : String(error);
 }
 

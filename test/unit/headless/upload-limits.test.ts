@@ -1,7 +1,5 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
+import type http from 'node:http';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -22,33 +20,23 @@ vi.mock('node:fs', async (importOriginal) => {
   };
 });
 
-const { createStaging } = await import('../../../src-main/headless/upload');
+const { startStagingServer, request, TOKEN } = await import('./staging-server');
 
-const TOKEN = 'secret-token-for-uploads';
 const KIB = 1024;
 let dataDir: string;
-let server: http.Server;
 let port: number;
+let server: Awaited<ReturnType<typeof startStagingServer>>;
 
 beforeEach(async () => {
   disk.full = false;
-  dataDir = await mkdtemp(path.join(tmpdir(), 'pigeon-upload-limits-'));
-  const staging = createStaging({
-    dataDir,
-    token: TOKEN,
+  server = await startStagingServer('pigeon-upload-limits-', {
     maxChunkBytes: 64 * KIB,
     maxFileBytes: 100 * KIB,
   });
-  server = http.createServer((req, res) => void staging.handle(req, res));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.address() as AddressInfo).port;
+  ({ dataDir, port } = server);
 });
 
-afterEach(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  await rm(dataDir, { recursive: true, force: true });
-});
+afterEach(() => server.close());
 
 interface Reply {
   status: number;
@@ -56,7 +44,7 @@ interface Reply {
 }
 
 /** POST /upload as the page does (its Host and Origin), with `headers` replacing them. */
-function upload(
+async function upload(
   query: Record<string, string>,
   body: Buffer | ((req: http.ClientRequest) => Promise<void>),
   headers: Record<string, string | undefined> = {},
@@ -68,31 +56,18 @@ function upload(
     ...query,
   });
   const all = { Host: `127.0.0.1:${port}`, Origin: `http://127.0.0.1:${port}`, ...headers };
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        method: 'POST',
-        path: `/upload?${search.toString()}`,
-        headers: Object.fromEntries(Object.entries(all).filter(([, v]) => v !== undefined)),
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          resolve({
-            status: res.statusCode ?? 0,
-            error: text ? JSON.parse(text).error : undefined,
-          });
-        });
-      },
-    );
-    req.on('error', reject);
-    if (typeof body === 'function') void body(req).then(() => req.end(), reject);
-    else req.end(body);
-  });
+  const { status, text } = await request(
+    port,
+    {
+      method: 'POST',
+      path: `/upload?${search.toString()}`,
+      headers: Object.fromEntries(
+        Object.entries(all).filter((entry): entry is [string, string] => entry[1] !== undefined),
+      ),
+    },
+    body,
+  );
+  return { status, error: text ? JSON.parse(text).error : undefined };
 }
 
 const staged = () => readFile(path.join(dataDir, 'staging', 'batch-0001', 'a.bin'));

@@ -1,37 +1,24 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createStaging, type Staging } from '../../../src-main/headless/upload';
+import type { Staging } from '../../../src-main/headless/upload';
+import { request, startStagingServer, TOKEN, type StagingServer } from './staging-server';
 
-const TOKEN = 'secret-token-for-uploads';
 const BATCH = 'batch-0001';
 
 let dataDir: string;
 let staging: Staging;
-let server: http.Server;
 let port: number;
+let server: StagingServer;
 
 beforeEach(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), 'pigeon-upload-'));
-  staging = createStaging({ dataDir, token: TOKEN });
-  server = http.createServer((req, res) => {
-    void staging.handle(req, res).then((handled) => {
-      if (!handled) res.writeHead(404).end('static');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.address() as AddressInfo).port;
+  server = await startStagingServer('pigeon-upload-');
+  ({ dataDir, staging, port } = server);
 });
 
-afterEach(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  await rm(dataDir, { recursive: true, force: true });
-});
+afterEach(() => server.close());
 
 interface Reply {
   status: number;
@@ -39,37 +26,24 @@ interface Reply {
 }
 
 /** POST /upload with the given query; `write` streams the body (default: `body` at once). */
-function upload(
+async function upload(
   query: Record<string, string>,
   body: Buffer | ((req: http.ClientRequest) => Promise<void>) = Buffer.from('hello'),
   headers: Record<string, string> = {},
   method = 'POST',
 ): Promise<Reply> {
   const search = new URLSearchParams({ token: TOKEN, batch: BATCH, ...query });
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        method,
-        path: `/upload?${search.toString()}`,
-        // As the page's fetch sends it; a test replaces it, or removes it with ''.
-        headers: withoutEmpty({ Origin: `http://127.0.0.1:${port}`, ...headers }),
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : {} });
-        });
-      },
-    );
-    // A refused request may be closed before its body is all sent.
-    req.on('error', (error) => reject(error));
-    if (typeof body === 'function') void body(req).then(() => req.end(), reject);
-    else req.end(body);
-  });
+  const { status, text } = await request(
+    port,
+    {
+      method,
+      path: `/upload?${search.toString()}`,
+      // As the page's fetch sends it; a test replaces it, or removes it with ''.
+      headers: withoutEmpty({ Origin: `http://127.0.0.1:${port}`, ...headers }),
+    },
+    body,
+  );
+  return { status, body: text ? JSON.parse(text) : {} };
 }
 
 function withoutEmpty(headers: Record<string, string>): Record<string, string> {

@@ -1,11 +1,11 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs script without types
 import * as electronSqlite from '../../../scripts/lib/electron-sqlite.mjs';
 import { openStore } from '../../../src-main/core/store';
 import { isNativeModuleError } from '../../../src-main/shell/start-problems';
+import { useTempDirs } from './temp-dirs';
 
 interface Paths {
   dir: string;
@@ -23,17 +23,7 @@ const { electronSqlitePaths, ensureElectronSqlite, prepareElectronSqlite } = ele
 
 const root = path.resolve(__dirname, '../../..');
 const nodeBuild = path.join(root, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node');
-const temporary: string[] = [];
-
-function tempDir(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'pigeon-sqlite-'));
-  temporary.push(dir);
-  return dir;
-}
-
-afterEach(() => {
-  for (const dir of temporary.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = useTempDirs('pigeon-sqlite-');
 
 describe('the SQLite module npm start gives Electron', () => {
   it('is rebuilt from a copy of the sources, leaving the Node build in node_modules alone', () => {

@@ -84,6 +84,15 @@ describe('start at login', () => {
     expect(existsSync(path.join(configDir, 'autostart'))).toBe(false);
   });
 
+  it('tells the window why, not "Something went wrong", when run from sources', async () => {
+    const login = createStartAtLogin(linuxOptions(false));
+    await expect(login.set(true)).rejects.toMatchObject({
+      name: 'ContractError',
+      code: 'failed',
+      message: 'Only an installed Pigeon can start when you sign in.',
+    });
+  });
+
   it('runs the AppImage, not its mounted binary, and honours XDG_CONFIG_HOME', () => {
     app.isPackaged = false;
     const options = currentStartAtLoginOptions({

@@ -1,12 +1,17 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs script without types
-import { installEnvironment } from '../../../scripts/lib/electron-binary.mjs';
+import * as electronBinary from '../../../scripts/lib/electron-binary.mjs';
+import { useTempDirs } from './temp-dirs';
+
+const { electronRunEnvironment, installEnvironment } = electronBinary as {
+  electronRunEnvironment(env: NodeJS.ProcessEnv, sqliteBinding?: string): NodeJS.ProcessEnv;
+  installEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv;
+};
 
 const root = path.resolve(__dirname, '../../..');
 const script = path.join(root, 'scripts/start.mjs');
@@ -15,14 +20,8 @@ const electronVersion = (
     version: string;
   }
 ).version;
-const temporary: string[] = [];
+const tempDir = useTempDirs('pigeon-start-');
 let mirror: Server | undefined;
-
-function tempDir(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'pigeon-start-'));
-  temporary.push(dir);
-  return dir;
-}
 
 /** An Electron mirror on loopback that records each request and has nothing (404). */
 async function emptyMirror(requests: string[]): Promise<string> {
@@ -58,7 +57,6 @@ describe('npm start on a machine without the Electron binary', () => {
   afterEach(async () => {
     await new Promise((resolve) => (mirror ? mirror.close(resolve) : resolve(undefined)));
     mirror = undefined;
-    for (const dir of temporary.splice(0)) rmSync(dir, { recursive: true, force: true });
   });
 
   it("downloads it through Electron's install step from ELECTRON_MIRROR, and says why it failed", async () => {
@@ -117,5 +115,15 @@ describe('the install step environment', () => {
       ELECTRON_GET_USE_PROXY: '1',
     }) as NodeJS.ProcessEnv;
     expect(chosen.ELECTRON_GET_USE_PROXY).toBe('1');
+  });
+});
+
+describe('the environment Electron runs Pigeon in', () => {
+  it('carries the SQLite module built for Electron and never ELECTRON_RUN_AS_NODE', () => {
+    const given = { ELECTRON_RUN_AS_NODE: '1', LANG: 'C' };
+    const env = electronRunEnvironment(given, '/x/better_sqlite3.node') as NodeJS.ProcessEnv;
+    expect(env).toEqual({ LANG: 'C', PIGEON_SQLITE_BINDING: '/x/better_sqlite3.node' });
+    expect(given.ELECTRON_RUN_AS_NODE).toBe('1');
+    expect(electronRunEnvironment({}, undefined)).toEqual({});
   });
 });

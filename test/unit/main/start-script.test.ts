@@ -1,25 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import {
-  chmodSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import os from 'node:os';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTempDirs } from './temp-dirs';
 
 const script = path.resolve(__dirname, '../../../scripts/start.mjs');
-const temporary: string[] = [];
-
-function tempDir(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'pigeon-start-'));
-  temporary.push(dir);
-  return dir;
-}
+const tempDir = useTempDirs('pigeon-start-');
 
 function checkOnly(distPath: string) {
   return spawnSync(process.execPath, [script, '--check-only'], {
@@ -29,10 +15,6 @@ function checkOnly(distPath: string) {
 }
 
 describe('scripts/start.mjs', () => {
-  afterEach(() => {
-    for (const dir of temporary.splice(0)) rmSync(dir, { recursive: true, force: true });
-  });
-
   it('explains how to run headless and exits 1 when the Electron binary is missing', () => {
     const result = checkOnly(tempDir());
     expect(result.status).toBe(1);
