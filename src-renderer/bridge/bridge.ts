@@ -111,7 +111,3 @@ export function getBridge(): Bridge {
   });
   return current;
 }
-
-export function getApi(): PigeonApi {
-  return getBridge().api;
-}

@@ -7,8 +7,6 @@ import { formatFull } from '../../format/time';
 import { useAppStore } from '../../store/store-context';
 import { LockIcon } from '../common/icons';
 
-/** A padlock: decorative, the words beside it carry the meaning. */
-
 /**
  * The composer's "Seal" switch: pressed, the next message goes out sealed.
  * `readUnreported`: the peer's program (iptux) opens sealed messages but never says

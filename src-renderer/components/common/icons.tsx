@@ -88,6 +88,7 @@ export const DownloadIcon = icon(
   </>,
 );
 
+/** A padlock (sealed messages): the words beside it carry the meaning. */
 export const LockIcon = icon(
   <>
     <rect x="5" y="11" width="14" height="10" rx="2" />

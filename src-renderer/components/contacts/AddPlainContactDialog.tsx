@@ -1,11 +1,11 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlainEncoding } from '../../../src-shared/contract';
 import { useBridge } from '../../bridge/bridge-context';
 import { describeError } from '../../bridge/errors';
 import { useAppStore } from '../../store/store-context';
 import { Dialog } from '../common/Dialog';
-import { Field } from '../common/Field';
+import { Field, type ControlProps } from '../common/Field';
 import { parsePort } from '../../format/port';
 import { ENCODING_NAMES } from '../../format/plain-contact';
 
@@ -19,6 +19,26 @@ type FieldName = 'host' | 'port' | 'localPort';
 interface FormError {
   message: string;
   field?: FieldName;
+}
+
+interface PortInputProps extends ControlProps {
+  ref: Ref<HTMLInputElement>;
+  value: string;
+  onValue(value: string): void;
+}
+
+/** A port box: typed digits, checked on submit (parsePort) so that a wrong one is said. */
+function PortInput({ onValue, ...props }: PortInputProps) {
+  return (
+    <input
+      {...props}
+      className="input input-port"
+      inputMode="numeric"
+      maxLength={5}
+      autoComplete="off"
+      onChange={(event) => onValue(event.target.value)}
+    />
+  );
 }
 
 /**
@@ -106,18 +126,7 @@ export function AddPlainContactDialog({ id, onClose }: AddPlainContactDialogProp
       </Field>
       <div className="plain-row">
         <Field label={t('plain.port')} invalid={error?.field === 'port'}>
-          {(control) => (
-            <input
-              {...control}
-              ref={portField}
-              className="input input-port"
-              value={port}
-              inputMode="numeric"
-              maxLength={5}
-              autoComplete="off"
-              onChange={(event) => setPort(event.target.value)}
-            />
-          )}
+          {(control) => <PortInput {...control} ref={portField} value={port} onValue={setPort} />}
         </Field>
         <Field label={t('plain.encoding')}>
           {(control) => (
@@ -142,16 +151,7 @@ export function AddPlainContactDialog({ id, onClose }: AddPlainContactDialogProp
         invalid={error?.field === 'localPort'}
       >
         {(control) => (
-          <input
-            {...control}
-            ref={localPortField}
-            className="input input-port"
-            value={localPort}
-            inputMode="numeric"
-            maxLength={5}
-            autoComplete="off"
-            onChange={(event) => setLocalPort(event.target.value)}
-          />
+          <PortInput {...control} ref={localPortField} value={localPort} onValue={setLocalPort} />
         )}
       </Field>
       <Field label={t('plain.name')}>
