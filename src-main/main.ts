@@ -149,7 +149,7 @@ async function startPigeon(): Promise<void> {
     // screenshot may be private; the system's temp folder is shared on Linux).
     stagePicture: (name, bytes) => writePicture(path.join(dataDir, 'pasted'), name, bytes),
     startAtLogin: createStartAtLogin(currentStartAtLoginOptions()),
-    settingsSaved: persister.saved,
+    settings: persister,
   });
 
   const state = new ShellState();

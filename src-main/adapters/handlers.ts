@@ -12,6 +12,7 @@ import {
 import type { CommandChannel, MessengerCore, ShellChannel } from '../core/messenger-api';
 import { isPictureOf, pictureFileName } from './picture-check';
 import { writePicture } from './picture-file';
+import type { SettingsPersister } from '../core/settings-file';
 
 /** What differs between the Electron and the headless adapter: how a chat is shown. */
 export interface ShellHooks {
@@ -28,8 +29,8 @@ export interface ShellHooks {
   stagePicture(name: string, bytes: Uint8Array): Promise<string>;
   /** Starting at sign-in, where the shell can (Electron); absent: not supported. */
   startAtLogin?: StartAtLoginHooks;
-  /** Resolves once changed settings are on disk; rejects (ContractError) when saving failed. */
-  settingsSaved?(): Promise<void>;
+  /** The settings file's saves: a command that changed settings answers once they are on disk. */
+  settings?: Pick<SettingsPersister, 'mark' | 'savedSince'>;
 }
 
 export interface StartAtLoginHooks {
@@ -66,9 +67,6 @@ export function createHandlers(core: MessengerCore, hooks: ShellHooks): Handlers
   return { ...commands, ...shell };
 }
 
-/** Commands whose change is written to settings.json: they answer once it is on disk. */
-const SAVES_SETTINGS: ReadonlySet<ChannelName> = new Set(['updateProfile', 'updateSettings']);
-
 function commandHandler<C extends CommandChannel>(
   core: MessengerCore,
   channel: C,
@@ -77,8 +75,10 @@ function commandHandler<C extends CommandChannel>(
   return async (raw) => {
     const request = parseRequest(channel, raw);
     const command = core[channel] as (request: ParsedRequest<C>) => unknown;
+    const mark = hooks.settings?.mark();
     const response = (await command.call(core, request)) as ChannelResponse<C>;
-    if (SAVES_SETTINGS.has(channel)) await hooks.settingsSaved?.();
+    // Whatever command changed settings, it reports success only once they are saved.
+    if (mark !== undefined) await hooks.settings?.savedSince(mark);
     return response;
   };
 }

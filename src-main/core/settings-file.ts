@@ -109,6 +109,10 @@ export interface SettingsPersister {
    * words when the last save failed, so a profile change never reports a success it lacks.
    */
   saved(): Promise<void>;
+  /** How many saves have been queued so far, to pass to savedSince. */
+  mark(): number;
+  /** Like saved(), for the saves queued after `mark`; resolves at once when there were none. */
+  savedSince(mark: number): Promise<void>;
 }
 
 const SAVE_ERRORS: Record<string, string> = {
@@ -135,6 +139,11 @@ export function persistProfile(
   let current = { ...base };
   let chain = Promise.resolve();
   let failure: ContractError | undefined;
+  let queued = 0;
+  const saved = async () => {
+    await chain;
+    if (failure) throw failure;
+  };
   const unsubscribe = core.onEvent((event) => {
     if (event.type === 'self') {
       const { nickname, group, status, language, theme } = event.self;
@@ -146,6 +155,7 @@ export function persistProfile(
       return;
     }
     const snapshot = current;
+    queued += 1;
     chain = chain
       .then(() => saveSettings(dataDir, snapshot))
       .then(
@@ -162,9 +172,10 @@ export function persistProfile(
       unsubscribe();
       await chain;
     },
-    saved: async () => {
-      await chain;
-      if (failure) throw failure;
+    saved,
+    mark: () => queued,
+    savedSince: async (mark) => {
+      if (queued !== mark) await saved();
     },
   };
 }

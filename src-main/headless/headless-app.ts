@@ -118,7 +118,7 @@ export async function startHeadless(
     log,
     handlers: createHandlers(core, {
       ...windowlessHooks,
-      settingsSaved: persister.saved,
+      settings: persister,
       // The page uploads pictures as files; should it stage one, it goes with the uploads.
       stagePicture: (name, bytes) => writePicture(path.join(staging.dir, 'pasted'), name, bytes),
     }),

@@ -116,12 +116,15 @@ describe('settings saves that fail', () => {
       return self;
     };
     const persister = persistProfile(core, dir, {});
-    const handlers = createHandlers(core, { ...windowlessHooks, settingsSaved: persister.saved });
+    const handlers = createHandlers(core, { ...windowlessHooks, settings: persister });
     const failed = await handlers
       .updateProfile({ nickname: 'New' })
       .catch((error: unknown) => error);
     expect(failed).toMatchObject({ name: 'ContractError', code: 'failed' });
     expect((failed as Error).message).toBe('Could not save the settings: disk full.');
+    // A command that saved nothing is not blamed for the earlier failed save.
+    (core as { markRead: unknown }).markRead = () => ({ id: 'c', unread: 0 });
+    await expect(handlers.markRead({ conversationId: 'c' })).resolves.toMatchObject({ id: 'c' });
     await persister.stop();
     write.mockRestore();
   });
