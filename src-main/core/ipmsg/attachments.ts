@@ -3,9 +3,8 @@
 // mtime and attr are hex. IP Messenger doubles ':' in names; iptux cannot parse that and
 // sends its own names unescaped, so the decoder accepts both and the encoder can do both.
 // Peers' lists are hostile: decoding never throws and skips what it cannot read.
-import iconv from 'iconv-lite';
 import { fileTypeOf, FileAttr, FileAttrKey } from './commands';
-import { encodeText, isValidUtf8, type LegacyEncoding } from './text';
+import { decodeLegacy, encodeText, isValidUtf8, type LegacyEncoding } from './text';
 
 export interface AttachmentExtension {
   /** Key from FileAttrKey (hex on the wire). */
@@ -169,7 +168,7 @@ export function parseFileRecord(record: string, limits: readonly number[]): File
 
 /** Decodes a name's bytes with a choice already made for the whole list or header. */
 export function decodeWireName(bytes: Buffer, encoding: 'utf8' | LegacyEncoding): string {
-  return encoding === 'utf8' ? bytes.toString('utf8') : iconv.decode(bytes, encoding);
+  return encoding === 'utf8' ? bytes.toString('utf8') : decodeLegacy(bytes, encoding);
 }
 
 const ATTACHMENT_LIMITS = [Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, UINT32_MAX];

@@ -67,7 +67,9 @@ function kindOf(attr: number): DirEntryKind {
 /** Incremental parser; push() is synchronous, so a consumer can pause its socket around it. */
 export class DirStreamParser {
   private state: 'header' | 'contents' | 'done' | 'failed' = 'header';
-  private header = Buffer.alloc(0);
+  /** The header being read: its 5-byte prefix, then the whole header once its length is known. */
+  private header = Buffer.alloc(PREFIX_LENGTH);
+  private filled = 0;
   private headerLength = 0;
   private remaining = 0;
   private level = 0;
@@ -115,27 +117,36 @@ export class DirStreamParser {
 
   private fail(reason: string): DirStreamEvent {
     this.state = 'failed';
-    this.header = Buffer.alloc(0);
+    this.filled = 0;
     return { type: 'error', reason };
   }
 
+  /**
+   * Copies header bytes into a buffer sized once from the prefix: growing it per chunk
+   * (Buffer.concat) made a 64 KB header sent a byte at a time cost 2 GB of copying.
+   */
   private takeHeaderBytes(chunk: Buffer, offset: number, events: DirStreamEvent[]): number {
-    const wanted = (this.headerLength || PREFIX_LENGTH) - this.header.length;
+    const wanted = (this.headerLength || PREFIX_LENGTH) - this.filled;
     const take = Math.min(wanted, chunk.length - offset);
-    this.header = Buffer.concat([this.header, chunk.subarray(offset, offset + take)]);
+    chunk.copy(this.header, this.filled, offset, offset + take);
+    this.filled += take;
     const next = offset + take;
-    if (this.headerLength === 0 && this.header.length === PREFIX_LENGTH) {
-      const prefix = this.header.toString('latin1');
+    if (this.headerLength === 0 && this.filled === PREFIX_LENGTH) {
+      const prefix = this.header.toString('latin1', 0, PREFIX_LENGTH);
       const length = prefix[4] === ':' ? parseHexNumber(prefix.slice(0, 4)) : undefined;
       if (length === undefined || length < MIN_HEADER_LENGTH || length > MAX_HEADER_LENGTH) {
         events.push(this.fail(`bad header length ${JSON.stringify(prefix)}`));
         return next;
       }
+      const whole = Buffer.alloc(length);
+      this.header.copy(whole, 0, 0, PREFIX_LENGTH);
+      this.header = whole;
       this.headerLength = length;
     }
-    if (this.headerLength !== 0 && this.header.length === this.headerLength) {
+    if (this.headerLength !== 0 && this.filled === this.headerLength) {
       const header = this.header;
-      this.header = Buffer.alloc(0);
+      this.header = Buffer.alloc(PREFIX_LENGTH);
+      this.filled = 0;
       this.headerLength = 0;
       this.acceptHeader(header, events);
     }

@@ -24,6 +24,18 @@ export function isValidUtf8(buf: Uint8Array): boolean {
 }
 
 /**
+ * iconv-lite turns some unassigned GB18030 four-byte sequences (`ef 30 9a 30`) into lone
+ * surrogates; such a string is not text (SQLite and UTF-8 store it as U+FFFD, so a name
+ * would change between memory and disk). Found by the fuzzer; see docs/fuzzing.md.
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** A legacy codepage's bytes as well-formed text (undecodable bytes become U+FFFD). */
+export function decodeLegacy(bytes: Buffer, encoding: LegacyEncoding): string {
+  return iconv.decode(bytes, encoding).replace(LONE_SURROGATE, '\ufffd');
+}
+
+/**
  * Receive policy: UTF8OPT means UTF-8; otherwise bytes that are valid UTF-8 are UTF-8
  * (real GBK/CP932 text almost never is); everything else is the legacy codepage.
  * Undecodable bytes become U+FFFD; this never throws.
@@ -34,7 +46,7 @@ export function decodeText(
 ): string {
   const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes);
   if (opts.utf8Flag || isUtf8(buf)) return buf.toString('utf8');
-  return iconv.decode(buf, opts.legacy);
+  return decodeLegacy(buf, opts.legacy);
 }
 
 /**
