@@ -3,7 +3,7 @@
 // direction-override characters, be reserved on Windows (CON, LPT1 …), be too long, or be
 // empty. safeFileName makes it one plain, portable name; the unique* helpers never overwrite.
 import { mkdir, open, type FileHandle } from 'node:fs/promises';
-import { isAbsolute, join, relative } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 
 export interface SafeNameOptions {
   /** UTF-8 byte cap (default 255, what common file systems allow). */
@@ -100,10 +100,14 @@ export function numberedName(name: string, n: number, maxBytes = DEFAULT_MAX_BYT
   return `${trimEnds(cutToBytes(stem, room)) || '_'}${suffix}`;
 }
 
-/** True when `path` lies strictly inside `dir` (after resolving `..`). */
+/**
+ * True when `path` lies strictly inside `dir` (after resolving `..`). Only a first
+ * segment that is exactly `..` climbs: `..2024` is a name like any other.
+ */
 export function isInside(dir: string, path: string): boolean {
   const rel = relative(dir, path);
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+  const climbs = rel === '..' || rel.startsWith(`..${sep}`);
+  return rel !== '' && !climbs && !isAbsolute(rel);
 }
 
 const MAX_ATTEMPTS = 10_000;
