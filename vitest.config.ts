@@ -26,6 +26,16 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // Coverage-guided fuzzing for a bounded time per target (test/fuzz/README.md).
+          name: 'fuzz',
+          include: ['test/fuzz/**/*.test.ts'],
+          environment: 'node',
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'package',
           include: ['test/package/**/*.test.ts'],
           testTimeout: 60000,

@@ -3,7 +3,8 @@
 //
 //   node scripts/test.mjs [--only <suite>]... [vitest args...] [-- vitest args...]
 //
-// Suites: unit and integration run directly; package packs the desktop app with
+// Suites: unit and integration run directly, and so does fuzz (coverage-guided, bounded in
+// time); package packs the desktop app with
 // electron-builder against a stand-in Electron (offline) and checks what it holds;
 // lan, interop and e2e each run inside a fresh lab sandbox (test/lab/sandbox.sh: private network, mount and PID namespaces),
 // which needs root. A suite whose prerequisites are missing is SKIPPED, or FAILED when
@@ -23,6 +24,8 @@ const SUITE_TIMEOUT_MS = Number(process.env.PIGEON_SUITE_TIMEOUT_MIN ?? 30) * 60
 
 const SUITES = [
   { name: 'unit+integration', projects: ['unit', 'integration'], sandbox: false, needs: [] },
+  // Coverage-guided fuzzing, PIGEON_FUZZ_SECONDS (20) per target: about two minutes.
+  { name: 'fuzz', projects: ['fuzz'], sandbox: false, needs: [] },
   { name: 'package', projects: ['package'], sandbox: false, needs: [], packs: true },
   { name: 'lan', projects: ['lan'], sandbox: true, needs: [] },
   {
@@ -36,8 +39,9 @@ const SUITES = [
 
 function usage() {
   console.log(`usage: node scripts/test.mjs [--only <suite>]... [vitest args] [-- vitest args]
-suites: unit, integration, package, lan, interop, e2e
-env: PIGEON_REQUIRE_ALL=1 (missing prerequisites fail), PIGEON_SUITE_TIMEOUT_MIN (default 30)`);
+suites: unit, integration, fuzz, package, lan, interop, e2e
+env: PIGEON_REQUIRE_ALL=1 (missing prerequisites fail), PIGEON_SUITE_TIMEOUT_MIN (default 30),
+     PIGEON_FUZZ_SECONDS (per fuzz target, default 20)`);
 }
 
 function parseArgs(argv) {
@@ -59,7 +63,16 @@ function parseArgs(argv) {
       passThrough.push(arg);
     }
   }
-  const known = ['unit', 'integration', 'unit+integration', 'package', 'lan', 'interop', 'e2e'];
+  const known = [
+    'unit',
+    'integration',
+    'unit+integration',
+    'fuzz',
+    'package',
+    'lan',
+    'interop',
+    'e2e',
+  ];
   for (const name of only) {
     if (!known.includes(name)) {
       console.error(`unknown suite '${name}'`);
