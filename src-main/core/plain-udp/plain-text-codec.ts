@@ -3,6 +3,7 @@
 // fragments, so long text goes out as several datagrams cut between characters.
 import iconv from 'iconv-lite';
 import { splitText } from '../ipmsg/split-text';
+import { decodeLegacy } from '../ipmsg/text';
 import type { PlainEncoding } from '../../../src-shared/contract';
 
 /** The largest datagram Pigeon sends or accepts on a plain UDP channel (iptux's limit too). */
@@ -75,14 +76,15 @@ const utf8Decoder = new TextDecoder('utf-8', { fatal: false });
 /**
  * Decodes one received datagram. Never throws: invalid bytes become U+FFFD. Trailing
  * NUL bytes are dropped (C programs often send the string's terminator too); a UTF-8
- * byte-order mark is dropped as well. GBK is read as GB18030, its superset.
+ * byte-order mark is dropped as well. GBK is read as GB18030, its superset (well formed:
+ * see decodeLegacy).
  */
 export function decodePlainText(bytes: Uint8Array, encoding: PlainEncoding): string {
   let end = bytes.length;
   while (end > 0 && bytes[end - 1] === 0) end -= 1;
   const body = Buffer.from(bytes.buffer, bytes.byteOffset, end);
   try {
-    return encoding === 'utf8' ? utf8Decoder.decode(body) : iconv.decode(body, 'gb18030');
+    return encoding === 'utf8' ? utf8Decoder.decode(body) : decodeLegacy(body, 'gb18030');
   } catch {
     // Defensive: neither decoder is known to throw on bad input, but a hostile
     // datagram must never take the receive path down.
