@@ -86,8 +86,10 @@ export function safeFileName(name: string, opts: SafeNameOptions = {}): string {
     (segments[segments.length - 1] ?? '').replace(INVISIBLE, '_').replace(WINDOWS_INVALID, '_'),
   );
   if (safe === '' || /^\.+$/.test(safe)) return fallback;
-  if (isReserved(safe)) safe = `_${safe}`;
   safe = trimEnds(fitName(safe, maxBytes));
+  // Checked after the cut: cutting `CON¡..x` to fit can leave `CON.x`. The '_' goes in
+  // front, which the cut (from the end) keeps, so the result is never reserved.
+  if (isReserved(safe)) safe = trimEnds(fitName(`_${safe}`, maxBytes));
   return safe === '' ? fallback : safe;
 }
 

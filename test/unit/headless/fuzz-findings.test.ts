@@ -1,8 +1,9 @@
 // What the coverage-guided fuzzer (test/fuzz) found in the gateway's upload paths, kept
-// as regressions: a name that merely starts with two dots was taken for a climb.
+// as regressions: a name that merely starts with two dots was taken for a climb; and one
+// the property tests found in the name sanitiser.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isInside } from '../../../src-main/core/transfer/safe-name';
+import { isInside, safeFileName } from '../../../src-main/core/transfer/safe-name';
 import { resolveUploadTarget } from '../../../src-main/headless/upload-target';
 
 const STAGING = path.resolve('/pigeon-data/staging');
@@ -32,5 +33,14 @@ describe('an upload into a folder whose name starts with two dots', () => {
     const target = resolveUploadTarget(STAGING, params);
     expect(target.file).toBe(path.join(STAGING, 'abcdef012345', '..2024', 'a.jpg'));
     expect(target.item).toBe(path.join(STAGING, 'abcdef012345', '..2024'));
+  });
+});
+
+describe('safeFileName, found by the property tests', () => {
+  it('never leaves a Windows-reserved name after cutting to fit', () => {
+    // 'CON¡.' is cut to 'CON' to make room for the extension: 'CON.CON𐀀𐀀' is reserved.
+    const safe = safeFileName('CON¡..CON𐀀𐀀', { maxBytes: 16 });
+    expect(safe).toBe('_CON.CON𐀀𐀀');
+    expect(safeFileName(safe, { maxBytes: 16 })).toBe(safe);
   });
 });
