@@ -26,7 +26,7 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          // Coverage-guided fuzzing for a bounded time per target (test/fuzz/README.md).
+          // Coverage-guided fuzzing for a bounded time per target (docs/fuzzing.md).
           name: 'fuzz',
           include: ['test/fuzz/**/*.test.ts'],
           environment: 'node',

@@ -2,17 +2,11 @@
 // bytes, inserted and erased runs, copied and repeated runs (long runs are how parsers
 // turn quadratic), words from the dictionary, numbers rewritten as decimal or hex text,
 // and splices with another input of the corpus. A few are stacked per new input.
+import { prng } from '../../unit/core/ipmsg/prng';
 
-/** A small, fast, seedable generator (mulberry32), so a run can be replayed. */
+/** The seedable generator the codec's seeded fuzz tests use, so a run can be replayed. */
 export function randomSource(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 0x1_0000_0000;
-  };
+  return prng(seed).next;
 }
 
 export interface MutationContext {
