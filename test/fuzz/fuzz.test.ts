@@ -24,7 +24,8 @@ describe.each(TARGETS)('fuzzing $name', (spec) => {
       // A harness that stopped running inputs or reaching code would pass silently.
       expect(report.runs).toBeGreaterThan(1000);
       expect(report.covered / report.edges).toBeGreaterThan(0.6);
-      expect(report.corpus).toBeGreaterThan(spec.seeds().length / 3);
+      // The corpus grows past its seeds only when feedback finds new code.
+      expect(report.corpus).toBeGreaterThan(spec.seeds().length);
       expect(report.heapGrowthMb).toBeLessThan(256);
     },
     SECONDS * 1000 + 120_000,
