@@ -22,7 +22,7 @@ describe.each(TARGETS)('fuzzing $name', (spec) => {
         : undefined;
       expect(finding).toBeUndefined();
       // A harness that stopped running inputs or reaching code would pass silently.
-      expect(report.runs).toBeGreaterThan(1000);
+      expect(report.runs).toBeGreaterThan(200);
       expect(report.covered / report.edges).toBeGreaterThan(0.6);
       // The corpus grows past its seeds only when feedback finds new code.
       expect(report.corpus).toBeGreaterThan(spec.seeds().length);

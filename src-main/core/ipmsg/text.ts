@@ -27,12 +27,13 @@ export function isValidUtf8(buf: Uint8Array): boolean {
  * iconv-lite turns some unassigned GB18030 four-byte sequences (`ef 30 9a 30`) into lone
  * surrogates; such a string is not text (SQLite and UTF-8 store it as U+FFFD, so a name
  * would change between memory and disk). Found by the fuzzer; see docs/fuzzing.md.
+ * String.prototype.toWellFormed (ES2024, Node 20) replaces them with U+FFFD in one pass.
  */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+type WellFormable = string & { toWellFormed(): string };
 
 /** A legacy codepage's bytes as well-formed text (undecodable bytes become U+FFFD). */
 export function decodeLegacy(bytes: Buffer, encoding: LegacyEncoding): string {
-  return iconv.decode(bytes, encoding).replace(LONE_SURROGATE, '\ufffd');
+  return (iconv.decode(bytes, encoding) as WellFormable).toWellFormed();
 }
 
 /**
