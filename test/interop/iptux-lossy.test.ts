@@ -102,15 +102,18 @@ describe.skipIf(!canRun)('Pigeon to iptux over a link that drops 30% and duplica
         const count = (await iptux.communicateEntries()).length;
         throw new Error(`${error.message} (${count} logged)`, { cause: error });
       });
-      // iptux shows a datagram the network delivered twice back to back twice (its
-      // "number not above the last" check misses such a pair); Pigeon sent each message
-      // under one number, confirmed once. So: with iptux's repeats folded, every message
-      // once and in order, and no more repeats than copies the link made toward iptux.
+      // iptux logs some repeats of a message it already confirmed: a retry Pigeon sent
+      // because the confirmation was lost (40 in 1,000 with no duplication at all), or a
+      // copy the link made. Pigeon sent each message under one number, in order. So: with
+      // iptux's repeats folded, every message once and in order, and no more repeats than
+      // the datagrams the link lost on their way to Pigeon or copied toward iptux.
       const texts = logged.map((e) => e.text);
       const folded = texts.filter((text, i) => text !== texts[i - 1]);
       expect(folded).toEqual(expected);
-      const counts = await lossyCounts(lan, PIGEON.name);
-      expect(texts.length - folded.length).toBeLessThanOrEqual(counts.duplicated);
+      const atPigeon = await lossyCounts(lan, PIGEON.name);
+      expect(texts.length - folded.length).toBeLessThanOrEqual(
+        atPigeon.dropped + atPigeon.duplicated,
+      );
       for (const host of [IPTUX, PIGEON]) {
         const made = await lossyCounts(lan, host.name);
         expect(made.dropped, `datagrams dropped at ${host.name}`).toBeGreaterThan(100);
