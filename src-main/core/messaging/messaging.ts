@@ -11,7 +11,17 @@ import type { MessagesRepo } from '../store/messages-repo';
 import type { OutboxRepo } from '../store/outbox-repo';
 import type { Endpoint } from '../net/endpoint';
 import type { PacketSender } from '../net/packet-sender';
+import { PeerSendQueue } from './peer-send-queue';
 import { Receiving, type ReceivingDeps } from './receiving';
+
+/** A message on its way: waits in its peer's line until the one before it is settled. */
+interface Outgoing {
+  messageId: string;
+  peerId: string;
+  message: MessageDTO;
+  peer: PeerRecord;
+  packetNo: number;
+}
 
 export interface MessagingDeps {
   /** Every SENDMSG goes out through the pipeline's sender... */
@@ -40,10 +50,13 @@ export interface MessagingDeps {
  * packet number, so it cannot arrive twice (Pigeon remembers numbers it has seen).
  * Toward other clients that guarantee does not hold, so there it ends `failed`
  * and the user decides whether to send it again.
+ *
+ * Messages to one peer go out one at a time, in the order written (see PeerSendQueue).
  */
 export class Messaging {
   private readonly receiving: Receiving;
   private readonly now: () => number;
+  private readonly lines = new PeerSendQueue<Outgoing>((item) => this.start(item));
   /** What a RECVMSG (or its absence) does to one of our messages. */
   private readonly outcome: DeliveryOutcome = {
     delivered: (messageId) => this.delivered(messageId),
@@ -67,6 +80,8 @@ export class Messaging {
       options: { confirm: true, sealed: options.sealed === true },
     });
     const offline = peer.status === 'offline';
+    // Anything that waits for this peer goes first, so the new text cannot overtake it.
+    if (!offline) this.flushOutbox(peer.id);
     return chunks.map((chunk) => {
       const message: MessageDTO = {
         id: randomUUID(),
@@ -116,7 +131,11 @@ export class Messaging {
   /** Withdraw a queued message before it goes out. */
   cancel(messageId: string): MessageDTO {
     const message = this.requireOutgoing(messageId);
-    if (message.state !== 'queued' || this.deps.sender.isPending(messageId)) {
+    if (
+      message.state !== 'queued' ||
+      this.deps.sender.isPending(messageId) ||
+      this.lines.has(messageId)
+    ) {
       throw new ContractError(
         'failed',
         'Only a message still waiting in the outbox can be cancelled.',
@@ -134,7 +153,7 @@ export class Messaging {
     const peer = this.deps.directory.get(peerId);
     if (!peer || peer.status === 'offline') return;
     for (const entry of this.deps.outbox.forPeer(peerId)) {
-      if (this.deps.sender.isPending(entry.messageId) || entry.message.state !== 'queued') continue;
+      if (this.lines.has(entry.messageId) || entry.message.state !== 'queued') continue;
       // Pigeon peers get the number it had (they refuse a number twice); others a fresh one.
       const stored = this.deps.history.packetNoOf(entry.messageId);
       const packetNo =
@@ -158,24 +177,47 @@ export class Messaging {
   }
 
   private transmit(message: MessageDTO, peer: PeerRecord, packetNo: number): void {
-    // From the stored message, so a resent or queued sealed message stays sealed.
-    this.deps.sender.sendConfirmed(
-      { recipient: peer, text: message.text, options: { sealed: message.sealed }, packetNo },
-      message.id,
-      this.outcome,
-    );
+    this.lines.push({ messageId: message.id, peerId: peer.id, message, peer, packetNo });
+  }
+
+  /** The message's turn in its peer's line has come: send it until confirmed. */
+  private start({ message, peer, packetNo }: Outgoing): void {
+    try {
+      // From the stored message, so a resent or queued sealed message stays sealed.
+      this.deps.sender.sendConfirmed(
+        { recipient: peer, text: message.text, options: { sealed: message.sealed }, packetNo },
+        message.id,
+        this.outcome,
+      );
+    } catch (error) {
+      // Not sendable at all: say so, and let the line move on.
+      this.settle({ ...message, state: 'failed', error: (error as Error).message });
+      this.lines.settled(message.id);
+    }
   }
 
   private delivered(messageId: string): void {
-    const message = this.deps.history.get(messageId);
-    if (!message) return;
-    this.deps.outbox.remove(message.id);
-    const delivered: MessageDTO = { ...message, state: 'delivered' };
-    delete delivered.error;
-    this.settle(delivered);
+    try {
+      const message = this.deps.history.get(messageId);
+      if (!message) return;
+      this.deps.outbox.remove(message.id);
+      const delivered: MessageDTO = { ...message, state: 'delivered' };
+      delete delivered.error;
+      this.settle(delivered);
+    } finally {
+      this.lines.settled(messageId);
+    }
   }
 
   private unconfirmed(delivery: PendingDelivery): void {
+    try {
+      this.giveUp(delivery);
+    } finally {
+      this.lines.settled(delivery.messageId);
+    }
+  }
+
+  private giveUp(delivery: PendingDelivery): void {
     const message = this.deps.history.get(delivery.messageId);
     if (!message) return;
     const peer = this.deps.directory.get(delivery.peerId);
@@ -188,6 +230,14 @@ export class Messaging {
         state: 'queued',
         error: `${who} did not confirm after ${tries} tries; it will be sent again when they are back.`,
       });
+      // What was written after it waits with it, behind it, so the order holds.
+      for (const later of this.lines.takeWaiting(peer.id)) {
+        this.deps.outbox.enqueue(later.messageId, peer.id);
+        this.settle({
+          ...(this.deps.history.get(later.messageId) ?? later.message),
+          state: 'queued',
+        });
+      }
       this.deps.onPeerSilent(peer);
       return;
     }
