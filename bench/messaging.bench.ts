@@ -5,28 +5,12 @@
  */
 import { createLan } from '../test/lab/lan';
 import { fileURLToPath } from 'node:url';
+import { lastJsonLine } from './support/json-line';
 
 const COUNT = Number(process.env.BENCH_MESSAGES ?? 5000);
 const WINDOW = 32;
 const SIZE = 200;
 const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
-
-async function lastJsonLine(
-  output: () => string,
-  child: { exitCode: number | null },
-  ms: number,
-): Promise<Record<string, number | string>> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const lines = output()
-      .trim()
-      .split('\n')
-      .filter((l) => l.startsWith('{'));
-    if (lines.length > 0) return JSON.parse(lines[lines.length - 1] as string);
-    if (Date.now() > end || child.exitCode !== null) throw new Error(`no result:\n${output()}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 const lan = await createLan({
   hosts: [

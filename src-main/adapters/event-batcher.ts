@@ -3,10 +3,17 @@ import type { PigeonEvent } from '../../src-shared/contract';
 /**
  * Collects events and hands them on in batches, at most every `intervalMs`
  * (about ten a second), so a burst of datagrams or progress never floods a window.
- * Later `stats` and `peer` updates for the same subject replace earlier ones.
+ * Later `stats`, `self`, `peer` and `conversation` updates for the same subject replace
+ * earlier ones and take their place at the end, as the latest news.
+ *
+ * A superseded event is found through a keyed map and left as a hole that `drain`
+ * skips, so every push costs the same however large the batch grows (a flood of
+ * thousands of peers or messages between two flushes).
  */
 export class EventBatcher {
-  private pending: PigeonEvent[] = [];
+  private pending: (PigeonEvent | undefined)[] = [];
+  /** Where each subject's latest event sits in `pending`. */
+  private latest = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -16,9 +23,10 @@ export class EventBatcher {
 
   push(event: PigeonEvent): void {
     const key = coalesceKey(event);
-    if (key) {
-      const at = this.pending.findIndex((e) => coalesceKey(e) === key);
-      if (at >= 0) this.pending.splice(at, 1);
+    if (key !== undefined) {
+      const at = this.latest.get(key);
+      if (at !== undefined) this.pending[at] = undefined;
+      this.latest.set(key, this.pending.length);
     }
     this.pending.push(event);
     this.timer ??= setTimeout(() => this.drain(), this.intervalMs);
@@ -29,8 +37,9 @@ export class EventBatcher {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     if (this.pending.length === 0) return;
-    const batch = this.pending;
+    const batch = this.pending.filter((event): event is PigeonEvent => event !== undefined);
     this.pending = [];
+    this.latest.clear();
     this.flush(batch);
   }
 
@@ -38,6 +47,7 @@ export class EventBatcher {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     this.pending = [];
+    this.latest.clear();
   }
 }
 

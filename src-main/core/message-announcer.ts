@@ -1,7 +1,7 @@
 // A message changed: the windows hear of it and of its conversation (preview, unread count,
 // order), in that order. Messaging, sealed messages, transfers and plain contacts all say it
 // here, instead of each restating the pair of events or handing the facade a closure.
-import type { MessageDTO } from '../../src-shared/contract';
+import type { ConversationDTO, MessageDTO } from '../../src-shared/contract';
 import type { EventHub } from './event-hub';
 import type { ConversationsRepo } from './store/conversations-repo';
 
@@ -15,6 +15,19 @@ export class MessageAnnouncer {
   announce(message: MessageDTO, isNew: boolean, shown: MessageDTO = message): void {
     this.events.emit({ type: 'message', message: shown });
     const conversation = this.conversations.noteMessage(message, isNew);
+    this.events.emit({ type: 'conversation', conversation });
+  }
+
+  /**
+   * The two halves of `announce` apart, for a received message: its conversation noted
+   * in the transaction that stores it, the windows told after the acknowledgement left.
+   */
+  note(message: MessageDTO): ConversationDTO {
+    return this.conversations.noteMessage(message, true);
+  }
+
+  tell(shown: MessageDTO, conversation: ConversationDTO): void {
+    this.events.emit({ type: 'message', message: shown });
     this.events.emit({ type: 'conversation', conversation });
   }
 }

@@ -1,35 +1,19 @@
 import type { ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import type { ChannelName, ChannelResponses, PigeonEvent } from '../../src-shared/contract';
 import type { MessengerOptions } from '../../src-main/core/options';
+import { bundleForLab } from './bundle';
 import type { Lan } from './lan';
 
 let bundled: Promise<string> | undefined;
 
 /** Bundle the agent once per test process. */
 function agentBundle(): Promise<string> {
-  bundled ??= (async () => {
-    // Inside the repository, so the native SQLite module resolves from node_modules; not
-    // in out/, which is what the desktop app is packaged from.
-    const outDir = fileURLToPath(new URL('../../test-results/', import.meta.url));
-    mkdirSync(outDir, { recursive: true });
-    const out = path.join(mkdtempSync(path.join(outDir, 'lab-agent-')), 'agent.cjs');
-    await build({
-      entryPoints: [fileURLToPath(new URL('./pigeon-agent.ts', import.meta.url))],
-      outfile: out,
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      external: ['better-sqlite3'],
-      logLevel: 'error',
-    });
-    return out;
-  })();
+  bundled ??= bundleForLab(
+    fileURLToPath(new URL('./pigeon-agent.ts', import.meta.url)),
+    'lab-agent',
+  );
   return bundled;
 }
 

@@ -8,6 +8,8 @@ import { PIGEON_APP_VERSION } from '../version';
 import type { Endpoint } from '../net/endpoint';
 import type { PacketSender } from '../net/packet-sender';
 import { AnswerBudget } from './answer-budget';
+import { answerDelayMs } from './answer-delay';
+import { EntryAnswers } from './entry-answers';
 import { PeerDirectory, peerIdOf, type PeerRecord } from './peer-directory';
 
 export interface Presence {
@@ -34,12 +36,13 @@ export interface DiscoveryDeps {
 }
 
 /**
- * Who is on the network: entries answered after a short random delay (as IPMsg does,
- * so a whole office does not answer in the same millisecond), leaves, periodic
- * re-announce, and age-out of peers that vanished without a word.
+ * Who is on the network: entries answered once each, after a short random delay that
+ * grows with the hosts heard (as IPMsg does, so a whole office does not answer in the
+ * same millisecond), leaves, periodic re-announce, and age-out of peers that vanished
+ * without a word.
  */
 export class Discovery {
-  private readonly answerTimers = new Set<NodeJS.Timeout>();
+  private readonly answers = new EntryAnswers();
   private reannounceTimer: NodeJS.Timeout | undefined;
   private ageTimer: NodeJS.Timeout | undefined;
   private readonly now: () => number;
@@ -61,11 +64,14 @@ export class Discovery {
     this.ageTimer.unref();
   }
 
-  /** BR_ENTRY to every broadcast address and listed host. */
+  /**
+   * BR_ENTRY to every broadcast address and listed host: one datagram, one packet
+   * number, so a host that hears several copies knows them for one entry.
+   */
   announce(): void {
-    const extra = this.entryExtra();
+    const bytes = this.deps.packets.build(this.entryCommand(Mode.BR_ENTRY), this.entryExtra());
     for (const target of this.deps.targets()) {
-      void this.deps.packets.send(this.entryCommand(Mode.BR_ENTRY), extra, target);
+      void this.deps.packets.sendBytes(bytes, target);
     }
   }
 
@@ -95,7 +101,8 @@ export class Discovery {
   /** BR_ENTRY: a peer arrived (or asks who is there): note it, and answer after a moment. */
   entered(packet: Packet, from: Endpoint): void {
     this.sighted(packet, from);
-    if (this.budget.spend(from.address)) this.scheduleAnswer(from, packet.command);
+    if (!this.answers.needsAnswer(from, packet.packetNo)) return;
+    if (this.budget.spend(from.address)) this.scheduleAnswer(from, packet);
   }
 
   /** BR_EXIT: the peer left. */
@@ -162,9 +169,11 @@ export class Discovery {
     });
     if (changed) this.deps.onPeer(peer);
     this.deps.onEntry?.(peer);
-    // It heard our broadcast in the legacy codepage only: give a UTF-8 reader our names exactly.
+    // It heard our broadcast in the legacy codepage only: give a UTF-8 reader our names
+    // exactly. ASCII names were exact already, so then there is nothing to add on a join.
     if (
       !known &&
+      !this.namesAreAscii() &&
       hasOption(packet.command, Opt.CAPUTF8OPT) &&
       modeOf(packet.command) !== Mode.BR_ENTRY &&
       this.budget.spend(from.address)
@@ -177,17 +186,20 @@ export class Discovery {
     }
   }
 
-  private scheduleAnswer(to: Endpoint, theirCommand: number): void {
-    const delay = Math.floor(this.random() * this.deps.timing.answerDelayMaxMs);
-    const timer = setTimeout(() => {
-      this.answerTimers.delete(timer);
+  private scheduleAnswer(to: Endpoint, entry: Packet): void {
+    const hostsHeard = this.deps.directory.onlineCount();
+    const delay = answerDelayMs(hostsHeard, this.deps.timing.answerDelayMaxMs, this.random);
+    this.answers.schedule(to, entry.packetNo, delay, () => {
       void this.deps.packets.send(
         this.entryCommand(Mode.ANSENTRY),
-        this.entryExtra(theirCommand),
+        this.entryExtra(entry.command),
         to,
       );
-    }, delay);
-    this.answerTimers.add(timer);
+    });
+  }
+
+  private namesAreAscii(): boolean {
+    return entryEncoding(this.deps.presence(), this.deps.legacy) === 'utf8';
   }
 
   /** Probe peers that went quiet (unicast BR_ENTRY); mark offline those silent too long. */
@@ -245,8 +257,7 @@ export class Discovery {
   }
 
   private stopTimers(): void {
-    for (const timer of this.answerTimers) clearTimeout(timer);
-    this.answerTimers.clear();
+    this.answers.cancelAll();
     if (this.reannounceTimer) clearInterval(this.reannounceTimer);
     if (this.ageTimer) clearInterval(this.ageTimer);
     this.reannounceTimer = undefined;

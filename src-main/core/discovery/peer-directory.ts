@@ -57,6 +57,13 @@ export class PeerDirectory {
     return [...this.peers.values()];
   }
 
+  /** Peers not shown offline: the hosts heard lately. */
+  onlineCount(): number {
+    let count = 0;
+    for (const peer of this.peers.values()) if (peer.status !== 'offline') count += 1;
+    return count;
+  }
+
   /** Peers remembered from an earlier run: known, shown offline until heard from. */
   restore(records: Iterable<PeerRecord>): void {
     for (const record of records) {

@@ -15,6 +15,7 @@ import type { Endpoint } from '../net/endpoint';
 import type { PacketSender } from '../net/packet-sender';
 import type { TransferRecord } from '../store/records/transfer-record';
 import { DuplicateFilter } from './duplicate-filter';
+import { StoredNumbers } from './stored-numbers';
 
 export interface ReceivingDeps {
   packets: PacketSender;
@@ -39,15 +40,21 @@ export interface ReceivingDeps {
 
 /**
  * Incoming SENDMSG: keep the message, then acknowledge it, and never show one twice.
+ * The acknowledgement leaves as soon as the message and its conversation are committed
+ * (one transaction), before the windows are told.
  * A retransmission seconds later is caught in memory; from another Pigeon, whose
  * packet numbers only ever rise, a message re-sent after either side restarted is
  * caught in the stored history too.
  */
 export class Receiving {
   private readonly duplicates: DuplicateFilter;
+  private readonly storedNumbers: StoredNumbers;
 
   constructor(private readonly deps: ReceivingDeps) {
     this.duplicates = new DuplicateFilter(120_000, 20_000, deps.now);
+    this.storedNumbers = new StoredNumbers((peerId) =>
+      deps.history.highestReceivedPacketNo(peerId),
+    );
   }
 
   received(incoming: IncomingMessage, from: Endpoint): PeerRecord {
@@ -72,17 +79,27 @@ export class Receiving {
       };
       if (offer) this.deps.offers?.keep(offer, message.id);
       // Committed before the acknowledgement goes out: an acknowledged message is never lost.
-      this.deps.history.add(message, {
-        peerId: peer.id,
-        packetNo: packet.packetNo,
-        readCheck: options.readCheck,
+      const conversation = this.deps.history.atomically(() => {
+        this.deps.history.add(message, {
+          peerId: peer.id,
+          packetNo: packet.packetNo,
+          readCheck: options.readCheck,
+        });
+        return this.deps.announcer.note(message);
       });
+      this.storedNumbers.stored(peer.id, packet.packetNo);
+      this.acknowledge(incoming, from);
       // A sealed message shows no text until it is opened (openSealed).
-      this.deps.announcer.announce(message, true, sealed ? { ...message, text: '' } : message);
+      this.deps.announcer.tell(sealed ? { ...message, text: '' } : message, conversation);
+      return peer;
     }
+    this.acknowledge(incoming, from);
+    return peer;
+  }
+
+  private acknowledge({ packet, options }: IncomingMessage, from: Endpoint): void {
     const wantsAck = options.confirm && !options.broadcast && !options.autoReply;
     if (wantsAck) void this.deps.packets.send(Mode.RECVMSG, ackExtra(packet.packetNo), from);
-    return peer;
   }
 
   /** A peer re-entered: other clients (iptux) restart their numbering then. */
@@ -93,6 +110,7 @@ export class Receiving {
   private isDuplicate(peer: PeerRecord, packet: Packet): boolean {
     if (this.duplicates.isDuplicate(peer.id, packet.packetNo)) return true;
     if (detectClient(packet.version) !== 'pigeon') return false;
+    if (this.storedNumbers.isAbove(peer.id, packet.packetNo)) return false;
     return this.deps.history.findByPacket(peer.id, packet.packetNo, 'in') !== undefined;
   }
 

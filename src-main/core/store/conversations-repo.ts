@@ -21,6 +21,18 @@ const NOTE_LAST = `UPDATE conversations SET last_message_id = @id
     last_message_id IS NULL OR last_message_id = @id
     OR @at >= coalesce((SELECT at FROM messages WHERE id = last_message_id), @at))`;
 const NOTE_UNREAD = 'UPDATE conversations SET unread = unread + 1 WHERE id = ?';
+// A new message in one statement: the conversation started if need be, the message made
+// the last one by the rule of NOTE_LAST, the unread count raised, and what the
+// conversation now is returned, so nothing is read back after the write.
+const NOTE_NEW = `INSERT INTO conversations (id, peer_id, unread, last_message_id)
+  VALUES (@conversationId, @conversationId, @unread, @id)
+  ON CONFLICT (id) DO UPDATE SET
+    unread = conversations.unread + excluded.unread,
+    last_message_id = CASE WHEN conversations.last_message_id IS NULL
+      OR conversations.last_message_id = @id
+      OR @at >= coalesce((SELECT at FROM messages WHERE id = conversations.last_message_id), @at)
+      THEN @id ELSE conversations.last_message_id END
+  RETURNING peer_id, unread, last_message_id`;
 const MARK_READ = 'UPDATE conversations SET unread = 0 WHERE id = ?';
 
 /** One-to-one conversations in SQLite, with the semantics of ConversationBook. */
@@ -50,6 +62,7 @@ export class ConversationsRepo {
    * it now is. A new incoming message counts as unread.
    */
   noteMessage(message: MessageDTO, isNew: boolean): ConversationDTO {
+    if (isNew) return this.noteNewMessage(message);
     return this.db.write(() => {
       this.db.statement(ENSURE).run(message.conversationId, message.conversationId);
       this.db.statement(NOTE_LAST).run({
@@ -63,6 +76,32 @@ export class ConversationsRepo {
     });
   }
 
+  /**
+   * The hot path of every message sent or received. The message was just stored from
+   * this very DTO, so when it is the last one it is shown from the DTO, not read back.
+   */
+  private noteNewMessage(message: MessageDTO): ConversationDTO {
+    const row = this.db.run(
+      () =>
+        this.db.statement(NOTE_NEW).get({
+          id: message.id,
+          conversationId: message.conversationId,
+          at: message.at,
+          unread: message.direction === 'in' ? 1 : 0,
+        }) as { peer_id: string; unread: number; last_message_id: string | null },
+    );
+    if (row.last_message_id !== null && row.last_message_id !== message.id) {
+      return this.get(message.conversationId)!; // an out-of-order clock: rare
+    }
+    const conversation: ConversationDTO = {
+      id: message.conversationId,
+      peerId: row.peer_id,
+      unread: row.unread,
+    };
+    if (row.last_message_id === message.id) conversation.lastMessage = asStored(message);
+    return conversation;
+  }
+
   markRead(id: string): ConversationDTO {
     return this.db.write(() => {
       this.db.statement(ENSURE).run(id, id);
@@ -70,6 +109,13 @@ export class ConversationsRepo {
       return this.get(id)!;
     });
   }
+}
+
+/** The message as a stored row shows it: an unopened sealed message without its text. */
+function asStored(message: MessageDTO): MessageDTO {
+  const unopened =
+    message.sealed === true && message.direction === 'in' && message.readAt === undefined;
+  return unopened ? { ...message, text: '' } : { ...message };
 }
 
 function toConversation(row: ConversationRow): ConversationDTO {

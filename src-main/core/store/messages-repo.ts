@@ -56,6 +56,9 @@ const UPDATE = `UPDATE messages SET conversation_id = @conversationId, direction
   peer_id = coalesce(@peerId, peer_id), packet_no = coalesce(@packetNo, packet_no),
   transfer_id = coalesce(@transferId, transfer_id)
   WHERE id = @id`;
+// The messages_by_packet index (migration 1) answers this with one seek per peer.
+const HIGHEST_RECEIVED = `SELECT MAX(packet_no) FROM messages
+  WHERE peer_id = ? AND packet_no IS NOT NULL AND direction = 'in'`;
 const GET = `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE id = ?`;
 const CURSOR = 'SELECT seq FROM messages WHERE id = ? AND conversation_id = ?';
 const LATEST = `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ?
@@ -161,6 +164,19 @@ export class MessagesRepo {
       () => this.db.statement(BY_PACKET).get(peerId, packetNo, direction) as MessageRow | undefined,
     );
     return row && toMessage(row);
+  }
+
+  /** The highest packet number stored from a peer, 0 if none: numbers above it are new. */
+  highestReceivedPacketNo(peerId: string): number {
+    const highest = this.db.run(
+      () => this.db.statement(HIGHEST_RECEIVED).pluck().get(peerId) as number | null,
+    );
+    return highest ?? 0;
+  }
+
+  /** Run writes as one transaction: a message and what goes with it, committed together. */
+  atomically<T>(work: () => T): T {
+    return this.db.write(work);
   }
 
   /** The packet number a message last travelled with, if any. */

@@ -1,0 +1,57 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ConversationsRepo } from '../../../../src-main/core/store/conversations-repo';
+import { openDatabase, type PigeonDatabase } from '../../../../src-main/core/store/database';
+import { MessagesRepo } from '../../../../src-main/core/store/messages-repo';
+import { message } from './helpers';
+
+const opened: PigeonDatabase[] = [];
+function open() {
+  const db = openDatabase(':memory:');
+  opened.push(db);
+  return { db, messages: new MessagesRepo(db), conversations: new ConversationsRepo(db) };
+}
+afterEach(() => {
+  for (const db of opened.splice(0)) db.close();
+});
+
+/** Counts the statements SQLite runs, by their first word. */
+function countStatements(db: PigeonDatabase): { selects: () => number } {
+  const seen: string[] = [];
+  const original = db.statement.bind(db);
+  db.statement = (sql: string) => {
+    seen.push(sql.trimStart().split(/\s/)[0]!.toUpperCase());
+    return original(sql);
+  };
+  return { selects: () => seen.filter((word) => word === 'SELECT').length };
+}
+
+describe('noting a new message in its conversation', () => {
+  it('returns what a fresh read of the conversation returns', () => {
+    const { messages, conversations } = open();
+    const steps = [
+      message({ id: 'a', conversationId: 'bob@pc2', at: 1000 }),
+      message({ id: 'b', conversationId: 'bob@pc2', direction: 'out', at: 2000 }),
+      message({ id: 'c', conversationId: 'bob@pc2', at: 3000, sealed: true, text: 'secret' }),
+      message({ id: 'd', conversationId: 'bob@pc2', at: 500 }), // an older clock: not the last
+      message({ id: 'e', conversationId: 'carol@pc3', at: 4000, transferId: 't1' }),
+    ];
+    for (const step of steps) {
+      messages.add(step);
+      const noted = conversations.noteMessage(step, true);
+      expect(noted).toEqual(conversations.get(step.conversationId));
+    }
+    expect(conversations.get('bob@pc2')).toMatchObject({ unread: 3, lastMessage: { id: 'c' } });
+    expect(conversations.get('bob@pc2')?.lastMessage?.text).toBe('');
+  });
+
+  it('reads nothing back after the write when the message is the newest', () => {
+    const { db, messages, conversations } = open();
+    messages.add(message({ id: 'a', conversationId: 'bob@pc2', at: 1000 }));
+    conversations.noteMessage(message({ id: 'a', conversationId: 'bob@pc2', at: 1000 }), true);
+    const counter = countStatements(db);
+    const next = message({ id: 'b', conversationId: 'bob@pc2', at: 2000 });
+    messages.add(next);
+    conversations.noteMessage(next, true);
+    expect(counter.selects()).toBe(0);
+  });
+});
