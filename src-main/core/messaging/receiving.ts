@@ -10,6 +10,7 @@ import type { LegacyEncoding } from '../ipmsg/text';
 import type { MessageAnnouncer } from '../message-announcer';
 import type { IncomingMessage } from '../pipeline/incoming-message';
 import type { ConversationsRepo } from '../store/conversations-repo';
+import { isDiskFull } from '../store/disk-full-watch';
 import type { MessagesRepo } from '../store/messages-repo';
 import type { Endpoint } from '../net/endpoint';
 import type { PacketSender } from '../net/packet-sender';
@@ -70,19 +71,40 @@ export class Receiving {
         ...(sealed ? { sealed: true } : {}),
         ...(offer ? { transferId: offer.id } : {}),
       };
-      if (offer) this.deps.offers?.keep(offer, message.id);
       // Committed before the acknowledgement goes out: an acknowledged message is never lost.
-      this.deps.history.add(message, {
-        peerId: peer.id,
-        packetNo: packet.packetNo,
-        readCheck: options.readCheck,
-      });
+      if (!this.keep(message, packet, options.readCheck, offer)) return peer;
       // A sealed message shows no text until it is opened (openSealed).
       this.deps.announcer.announce(message, true, sealed ? { ...message, text: '' } : message);
     }
     const wantsAck = options.confirm && !options.broadcast && !options.autoReply;
     if (wantsAck) void this.deps.packets.send(Mode.RECVMSG, ackExtra(packet.packetNo), from);
     return peer;
+  }
+
+  /**
+   * Store a new message (and its offer). On a full disk it is neither shown nor
+   * acknowledged: the sender keeps it and tries again (a Pigeon from its outbox, other
+   * clients report it undelivered), so nothing the sender was told arrived is lost.
+   */
+  private keep(
+    message: MessageDTO,
+    packet: Packet,
+    readCheck: boolean,
+    offer: TransferRecord | undefined,
+  ): boolean {
+    try {
+      if (offer) this.deps.offers?.keep(offer, message.id);
+      this.deps.history.add(message, {
+        peerId: message.conversationId,
+        packetNo: packet.packetNo,
+        readCheck,
+      });
+      return true;
+    } catch (error) {
+      if (!isDiskFull(error)) throw error;
+      this.duplicates.forget(message.conversationId, packet.packetNo);
+      return false;
+    }
   }
 
   /** A peer re-entered: other clients (iptux) restart their numbering then. */
