@@ -1,22 +1,29 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { devServerPolicy, PAGE_POLICY, PAGE_POLICY_PLACEHOLDER } from './src-shared/page-policy';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 /**
- * The dev server's React refresh preamble is an inline script, and it injects
- * stylesheets as inline styles; the page's CSP forbids both. Only while serving,
- * allow them; built files keep the strict policy untouched.
+ * Write the one page policy (src-shared/page-policy.ts) into index.html's CSP meta tag.
+ * Only while serving, relax it for the dev server's inline refresh script and styles;
+ * built files get the strict policy main and headless mode send too.
  */
-function relaxCspForDevServer(): Plugin {
+function writePagePolicy(): Plugin {
+  let serving = false;
   return {
-    name: 'pigeon:relax-csp-for-dev-server',
-    apply: 'serve',
-    transformIndexHtml: (html) =>
-      html
-        .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
-        .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
+    name: 'pigeon:page-policy',
+    configResolved: (config) => {
+      serving = config.command === 'serve';
+    },
+    transformIndexHtml: (html) => {
+      if (!html.includes(PAGE_POLICY_PLACEHOLDER)) {
+        throw new Error(`index.html lost its ${PAGE_POLICY_PLACEHOLDER} placeholder`);
+      }
+      const policy = serving ? devServerPolicy(PAGE_POLICY) : PAGE_POLICY;
+      return html.replace(PAGE_POLICY_PLACEHOLDER, policy);
+    },
   };
 }
 
@@ -25,7 +32,7 @@ export default defineConfig({
   root: here('./src-renderer'),
   // Electron loads the build from file://: every URL must be relative.
   base: './',
-  plugins: [react(), relaxCspForDevServer()],
+  plugins: [react(), writePagePolicy()],
   build: {
     outDir: here('./out/renderer'),
     emptyOutDir: true,

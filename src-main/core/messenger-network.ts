@@ -14,6 +14,7 @@ import type { MessengerOptions } from './options';
 import { PIGEON_APP_VERSION } from './version';
 import type { Endpoint } from './net/endpoint';
 import { PacketSender } from './net/packet-sender';
+import { isDiskFull } from './store/disk-full-watch';
 
 export interface NetworkContext {
   options: MessengerOptions;
@@ -41,14 +42,17 @@ export function openNetwork(context: NetworkContext): {
     legacy,
     isOwn: context.isOwn,
     dispatch: context.dispatch,
-    onFault: (datagram, error) =>
+    onFault: (datagram, error) => {
+      // A full disk is told once by its own notice (disk-full-notice.ts), not per datagram.
+      if (isDiskFull(error)) return;
       // A packet that trips a bug is dropped and counted; the messenger keeps running.
       emit({
         type: 'notice',
         level: 'warning',
         code: 'packet-error',
         message: `Ignored a datagram from ${datagram.address} that could not be handled (${String(error)}).`,
-      }),
+      });
+    },
   });
   const transport = new UdpTransport({
     port,

@@ -32,6 +32,7 @@ import { defaultTiming, type MessengerOptions, type MessengerTiming } from './op
 import { localIpv4Addresses } from './net/interfaces';
 import { describeNetwork } from './net/network-status';
 import type { Endpoint } from './net/endpoint';
+import { announceDiskFull, refuseWhenDiskFull } from './disk-full-notice';
 import { openNetwork } from './messenger-network';
 import { buildServices } from './messenger-services';
 import type { TransferService } from './transfer/transfers';
@@ -89,6 +90,7 @@ class Messenger implements MessengerCore {
       onEvict: (peers) => store.peers.removeMany(peers.map((peer) => peer.id)),
     });
     this.directory.restore(store.peers.all());
+    announceDiskFull(store.db.disk, (event) => this.emit(event));
     const timing: MessengerTiming = { ...defaultTiming, ...options.timing };
     const legacy: LegacyEncoding = options.legacyEncoding ?? 'gb18030';
     this.self = initialSelf(options, port);
@@ -193,7 +195,7 @@ class Messenger implements MessengerCore {
     if (text.trim().length === 0)
       throw new ContractError('invalid-request', 'An empty message cannot be sent.');
     if (this.plain.isPlain(conversationId)) return this.plain.send(conversationId, text);
-    return this.messaging.send(conversationId, text, { sealed });
+    return refuseWhenDiskFull(() => this.messaging.send(conversationId, text, { sealed }));
   }
 
   // --- sealed messages: see messaging/sealed.ts ---
@@ -268,7 +270,7 @@ class Messenger implements MessengerCore {
       this.transfers.retry(offer.transferId);
       return this.store.messages.get(messageId) ?? offer;
     }
-    return this.messaging.resend(messageId);
+    return refuseWhenDiskFull(() => this.messaging.resend(messageId));
   }
 
   markRead({ conversationId }: ParsedRequest<'markRead'>) {

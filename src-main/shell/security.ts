@@ -1,4 +1,5 @@
 import { shell, type Session, type WebContents } from 'electron';
+import { devServerPolicy, PAGE_POLICY_HEADER } from '../../src-shared/page-policy';
 import type { RendererLocation } from './renderer-location';
 
 /**
@@ -57,24 +58,9 @@ export function isPermissionGranted(
   return GRANTED_PERMISSIONS.has(permission) && renderer.isOwnPage(pageUrl);
 }
 
-/** The policy for Pigeon's pages; the renderer's index.html carries the same as a meta tag. */
+/** The header for Pigeon's pages: the one page policy (relaxed for the dev server). */
 export function contentSecurityPolicy(development: boolean): string {
-  const directives = [
-    "default-src 'none'",
-    // Vite's dev server injects an inline React refresh preamble and talks over a WebSocket.
-    development ? "script-src 'self' 'unsafe-inline'" : "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    development ? "connect-src 'self' ws: wss:" : "connect-src 'none'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-    "frame-src 'none'",
-    "worker-src 'none'",
-  ];
-  return directives.join('; ');
+  return development ? devServerPolicy(PAGE_POLICY_HEADER) : PAGE_POLICY_HEADER;
 }
 
 /** Permission handlers and the CSP header for the session every window shares. */

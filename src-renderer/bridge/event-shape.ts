@@ -45,6 +45,8 @@ export function isEventLike(value: unknown): value is PigeonEvent {
       return typeof value.peerId === 'string';
     case 'notice':
       return typeof value.code === 'string' && typeof value.message === 'string';
+    case 'notice-cleared':
+      return typeof value.code === 'string';
     default:
       return true;
   }

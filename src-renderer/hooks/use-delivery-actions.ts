@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBridge } from '../bridge/bridge-context';
 import { describeError } from '../bridge/errors';
+import { failureText } from '../bridge/known-problems';
 import { useAppStore } from '../store/store-context';
 import type { DeliveryActions } from '../components/chat/DeliveryState';
 
@@ -20,7 +21,7 @@ export function useDeliveryActions(): DeliveryActions {
           addNotice({
             code: `resend:${messageId}`,
             level: 'error',
-            message: t('chat.resendFailed', { message: describeError(error) }),
+            message: t('chat.resendFailed', { message: failureText(t, error) }),
           }),
       );
     },

@@ -276,6 +276,7 @@ export const en = {
   },
   notices: {
     dismiss: 'Dismiss',
+    diskFull: 'Disk full: messages are not being saved',
   },
   connection: {
     disconnected: 'Disconnected from Pigeon. Reconnecting…',

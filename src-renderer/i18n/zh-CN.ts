@@ -275,6 +275,7 @@ export const zhCN: Messages = {
   },
   notices: {
     dismiss: '关闭',
+    diskFull: '磁盘已满：消息没有被保存',
   },
   connection: {
     disconnected: '与 Pigeon 的连接已断开，正在重新连接…',

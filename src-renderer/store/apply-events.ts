@@ -6,7 +6,7 @@ import type {
   TransferDTO,
 } from '../../src-shared/contract';
 import { upsertLiveMessages } from './conversation-messages';
-import { pushNotice } from './notices';
+import { dismissNotice, pushNotice } from './notices';
 import { upsertTransfers } from './transfers';
 import type { AppData } from './state';
 
@@ -79,6 +79,9 @@ export function reduceEvents(state: AppData, events: readonly PigeonEvent[]): Pa
           level: event.level,
           message: event.message,
         });
+        break;
+      case 'notice-cleared':
+        next.notices = dismissNotice(next.notices ?? state.notices, event.code);
         break;
       default:
         break;

@@ -3,7 +3,7 @@
 /** A request that was refused or failed, in plain words; `code` tells the window which. */
 export class ContractError extends Error {
   constructor(
-    readonly code: 'invalid-request' | 'unknown-channel' | 'forbidden' | 'failed',
+    readonly code: 'invalid-request' | 'unknown-channel' | 'forbidden' | 'failed' | 'disk-full',
     message: string,
   ) {
     super(message);

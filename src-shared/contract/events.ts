@@ -23,6 +23,8 @@ export type PigeonEvent =
   /** A peer is gone from the list (a removed plain UDP contact). */
   | { type: 'peer-removed'; peerId: string }
   /** A problem the user should see (port in use, …), already in plain words. */
-  | { type: 'notice'; level: 'info' | 'warning' | 'error'; code: string; message: string };
+  | { type: 'notice'; level: 'info' | 'warning' | 'error'; code: string; message: string }
+  /** The problem behind that notice is over (the disk has space again): drop its banner. */
+  | { type: 'notice-cleared'; code: string };
 
 export type PigeonEventType = PigeonEvent['type'];

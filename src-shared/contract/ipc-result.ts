@@ -18,6 +18,7 @@ const CODES: readonly string[] = [
   'unknown-channel',
   'forbidden',
   'failed',
+  'disk-full',
 ] satisfies ContractError['code'][];
 
 const isCode = (code: unknown): code is ContractError['code'] =>

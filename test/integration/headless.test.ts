@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { PigeonEvent, SnapshotDTO } from '../../src-shared/contract';
+import { PAGE_POLICY_HEADER } from '../../src-shared/page-policy';
 import { startHeadless, type HeadlessApp } from '../../src-main/headless/headless-app';
 import type { HeadlessConfig } from '../../src-main/headless/cli-args';
 import { waitFor } from './support/cores';
@@ -134,7 +135,7 @@ describe('headless mode', () => {
 
     const page = await fetch(a.url);
     expect(page.status).toBe(200);
-    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(page.headers.get('content-security-policy')).toBe(PAGE_POLICY_HEADER);
     expect((await fetch(new URL('/../../etc/passwd', a.url))).status).toBe(404);
 
     const wsBase = a.url.replace('http://', 'ws://').replace('/?token=', '/ws?token=');

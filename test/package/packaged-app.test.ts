@@ -4,6 +4,7 @@ import path from 'node:path';
 import { extractFile, listPackage, statFile } from '@electron/asar';
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PAGE_POLICY, pageMetaPolicy } from '../../src-shared/page-policy';
 import { packLinuxDir, ROOT, type PackResult } from './support/pack';
 
 /** app.asar may not grow past this (about 2 MB today: the bundles and a few icons). */
@@ -147,6 +148,12 @@ describe('the packaged desktop app (electron-builder, Linux dir, stand-in Electr
     expect(wire[FuseV1Options.EnableNodeCliInspectArguments]).toBe(DISABLED);
     expect(wire[FuseV1Options.EnableEmbeddedAsarIntegrityValidation]).toBe(ENABLED);
     expect(wire[FuseV1Options.OnlyLoadAppFromAsar]).toBe(ENABLED);
+    expect(wire[FuseV1Options.EnableCookieEncryption]).toBe(ENABLED);
+  });
+
+  it('ships a page whose CSP meta is the policy main sends', () => {
+    const page = extractFile(packed.asar, 'out/renderer/index.html').toString();
+    expect(pageMetaPolicy(page)).toBe(PAGE_POLICY);
   });
 
   it('gives the installers their firewall rules, metadata and icons', async () => {

@@ -24,6 +24,11 @@ export class DuplicateFilter {
     return false;
   }
 
+  /** A message that could not be kept: its retransmission must be taken as new. */
+  forget(peerKey: string, packetNo: number): void {
+    this.seen.delete(`${peerKey}#${packetNo}`);
+  }
+
   /** A peer announced itself anew: its numbering may have restarted. */
   forgetPeer(peerKey: string): void {
     const prefix = `${peerKey}#`;

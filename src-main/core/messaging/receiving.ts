@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { MessageDTO } from '../../../src-shared/contract';
+import type { ConversationDTO, MessageDTO } from '../../../src-shared/contract';
 import type { PeerDirectory, PeerRecord } from '../discovery/peer-directory';
 import { peerIdOf } from '../discovery/peer-directory';
 import { detectClient } from '../ipmsg/client';
@@ -10,6 +10,7 @@ import type { LegacyEncoding } from '../ipmsg/text';
 import type { MessageAnnouncer } from '../message-announcer';
 import type { IncomingMessage } from '../pipeline/incoming-message';
 import type { ConversationsRepo } from '../store/conversations-repo';
+import { isDiskFull } from '../store/disk-full-watch';
 import type { MessagesRepo } from '../store/messages-repo';
 import type { Endpoint } from '../net/endpoint';
 import type { PacketSender } from '../net/packet-sender';
@@ -77,16 +78,9 @@ export class Receiving {
         ...(sealed ? { sealed: true } : {}),
         ...(offer ? { transferId: offer.id } : {}),
       };
-      if (offer) this.deps.offers?.keep(offer, message.id);
       // Committed before the acknowledgement goes out: an acknowledged message is never lost.
-      const conversation = this.deps.history.atomically(() => {
-        this.deps.history.add(message, {
-          peerId: peer.id,
-          packetNo: packet.packetNo,
-          readCheck: options.readCheck,
-        });
-        return this.deps.announcer.note(message);
-      });
+      const conversation = this.keep(message, packet, options.readCheck, offer);
+      if (!conversation) return peer;
       this.storedNumbers.stored(peer.id, packet.packetNo);
       this.acknowledge(incoming, from);
       // A sealed message shows no text until it is opened (openSealed).
@@ -100,6 +94,34 @@ export class Receiving {
   private acknowledge({ packet, options }: IncomingMessage, from: Endpoint): void {
     const wantsAck = options.confirm && !options.broadcast && !options.autoReply;
     if (wantsAck) void this.deps.packets.send(Mode.RECVMSG, ackExtra(packet.packetNo), from);
+  }
+
+  /**
+   * Store a new message (and its offer). On a full disk it is neither shown nor
+   * acknowledged: the sender keeps it and tries again (a Pigeon from its outbox, other
+   * clients report it undelivered), so nothing the sender was told arrived is lost.
+   */
+  private keep(
+    message: MessageDTO,
+    packet: Packet,
+    readCheck: boolean,
+    offer: TransferRecord | undefined,
+  ): ConversationDTO | undefined {
+    try {
+      if (offer) this.deps.offers?.keep(offer, message.id);
+      return this.deps.history.atomically(() => {
+        this.deps.history.add(message, {
+          peerId: message.conversationId,
+          packetNo: packet.packetNo,
+          readCheck,
+        });
+        return this.deps.announcer.note(message);
+      });
+    } catch (error) {
+      if (!isDiskFull(error)) throw error;
+      this.duplicates.forget(message.conversationId, packet.packetNo);
+      return undefined;
+    }
   }
 
   /** A peer re-entered: other clients (iptux) restart their numbering then. */

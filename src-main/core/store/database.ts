@@ -4,6 +4,7 @@ import BetterSqlite3, { type Database, type Statement } from 'better-sqlite3';
 import { keepAside } from './keep-aside';
 import { latestVersion, migrate, schemaVersion, type Migration } from './migrate';
 import { migrations as allMigrations } from './migrations/index';
+import { DiskFullWatch, isDiskFull } from './disk-full-watch';
 import { StoreError, isCorruption, translateError } from './store-error';
 
 export interface OpenDatabaseOptions {
@@ -19,6 +20,8 @@ export interface OpenDatabaseOptions {
    * history; it also runs by itself after damage was met while running (see CHECK_MARK).
    */
   verify?: boolean;
+  /** How long writes must stop failing before a full disk counts as cleared (DiskFullWatch). */
+  diskFullSettleMs?: number;
   /** Migrations to apply; tests pass a prefix of the list to build an older file. */
   migrations?: readonly Migration[];
   /** Clock for the name of a damaged file kept aside. */
@@ -53,6 +56,8 @@ export interface PigeonDatabase {
   run<T>(work: () => T): T;
   /** Run work in one write transaction (BEGIN IMMEDIATE); nested calls become savepoints. */
   write<T>(work: () => T): T;
+  /** Whether writes are failing for lack of space right now (see DiskFullWatch). */
+  readonly disk: DiskFullWatch;
   /** Close the connection; safe to call twice. */
   close(): void;
 }
@@ -152,7 +157,7 @@ function connect(
     sqlite.pragma(`busy_timeout = ${timeout}`);
     const openedAtVersion = migrate(sqlite, migrations);
     refuseNewer(openedAtVersion, latest, file);
-    return new Connection(sqlite, file, latest, openedAtVersion, damaged);
+    return new Connection(sqlite, file, latest, openedAtVersion, damaged, options.diskFullSettleMs);
   } catch (error) {
     sqlite?.close();
     throw error;
@@ -176,8 +181,11 @@ function verify(sqlite: Database): void {
 class Connection implements PigeonDatabase {
   readonly problem?: string;
   readonly keptAside?: string;
+  readonly disk: DiskFullWatch;
   private readonly statements = new Map<string, Statement>();
   private readonly transaction: (work: () => unknown) => unknown;
+  /** SQLite's count of rows written, when the disk was last found full. */
+  private changesWhenFull = 0;
 
   constructor(
     readonly sqlite: Database,
@@ -185,7 +193,9 @@ class Connection implements PigeonDatabase {
     readonly version: number,
     readonly openedAtVersion: number,
     damaged?: { problem: string; keptAside: string },
+    diskFullSettleMs?: number,
   ) {
+    this.disk = new DiskFullWatch(diskFullSettleMs);
     if (damaged) {
       this.problem = damaged.problem;
       this.keptAside = damaged.keptAside;
@@ -203,11 +213,35 @@ class Connection implements PigeonDatabase {
   }
 
   run<T>(work: () => T): T {
+    let result: T;
     try {
-      return work();
+      result = work();
     } catch (error) {
       if (isCorruption(error)) this.markForCheck();
-      throw translateError(error, this.file);
+      const translated = translateError(error, this.file);
+      if (isDiskFull(translated)) this.noteFull();
+      throw translated;
+    }
+    if (this.disk.isFull) this.noteSpaceIfWritten();
+    return result;
+  }
+
+  private noteFull(): void {
+    this.changesWhenFull = this.totalChanges();
+    this.disk.noteFull();
+  }
+
+  /** Only a committed write proves there is space again; reads succeed on a full disk. */
+  private noteSpaceIfWritten(): void {
+    if (this.sqlite.inTransaction) return;
+    if (this.totalChanges() > this.changesWhenFull) this.disk.noteSpace();
+  }
+
+  private totalChanges(): number {
+    try {
+      return this.sqlite.prepare('SELECT total_changes()').pluck().get() as number;
+    } catch {
+      return this.changesWhenFull;
     }
   }
 

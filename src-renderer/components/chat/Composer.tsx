@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent 
 import { useTranslation } from 'react-i18next';
 import { useBridge } from '../../bridge/bridge-context';
 import { MAX_MESSAGE_CHARS } from '../../../src-shared/contract/channel-names';
-import { describeError } from '../../bridge/errors';
+import { failureText } from '../../bridge/known-problems';
 import { useTypingSignal } from '../../hooks/use-typing-signal';
 import type { FileOffer } from '../../hooks/use-file-offer';
 import { useImageIntake } from '../../hooks/use-image-intake';
@@ -67,7 +67,7 @@ export function Composer({
       upsertMessages(await api.sendMessage(request));
       onSent?.();
     } catch (failure) {
-      setError(t('chat.sendFailed', { message: describeError(failure) }));
+      setError(t('chat.sendFailed', { message: failureText(t, failure) }));
       // Nothing is lost: the text comes back unless something new was typed meanwhile.
       setText((current) => (current === '' ? typed : current));
       if (seal) setSealed(true);

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { noticeText } from '../../bridge/known-problems';
 import { useAppStore } from '../../store/store-context';
 import { CloseIcon } from './icons';
 import { IconButton } from './IconButton';
@@ -17,7 +18,7 @@ export function NoticeBanners() {
           className={`banner banner-${notice.level}`}
           role={notice.level === 'info' ? 'status' : 'alert'}
         >
-          <p className="banner-text">{notice.message}</p>
+          <p className="banner-text">{noticeText(t, notice)}</p>
           <IconButton
             label={t('notices.dismiss')}
             className="banner-dismiss"
