@@ -11,6 +11,7 @@ import type { MessagesRepo } from '../store/messages-repo';
 import type { OutboxRepo } from '../store/outbox-repo';
 import type { Endpoint } from '../net/endpoint';
 import type { PacketSender } from '../net/packet-sender';
+import { transmitMessage } from './long-message';
 import { Receiving, type ReceivingDeps } from './receiving';
 
 export interface MessagingDeps {
@@ -56,16 +57,20 @@ export class Messaging {
   }
 
   /**
-   * Send text to a conversation's peer; text too long for one datagram becomes several
-   * messages. Sealed text is sealed in every part, so no part of it shows unopened.
+   * Send text to a conversation's peer. Text too long for one datagram stays one message
+   * toward another Pigeon (sent in marked parts), and becomes several messages toward
+   * other clients. Sealed text is sealed in every part, so no part of it shows unopened.
    */
   send(conversationId: string, text: string, options: { sealed?: boolean } = {}): MessageDTO[] {
     const peer = this.requirePeer(conversationId);
-    const chunks = this.deps.sender.split({
-      recipient: peer,
-      text,
-      options: { confirm: true, sealed: options.sealed === true },
-    });
+    const chunks =
+      peer.client === 'pigeon'
+        ? [text]
+        : this.deps.sender.split({
+            recipient: peer,
+            text,
+            options: { confirm: true, sealed: options.sealed === true },
+          });
     const offline = peer.status === 'offline';
     return chunks.map((chunk) => {
       const message: MessageDTO = {
@@ -157,13 +162,14 @@ export class Messaging {
     this.receiving.peerReentered(peerId);
   }
 
+  /** Shutdown: parts of a long message already acknowledged are kept, not dropped. */
+  stop(): void {
+    this.receiving.flushParts();
+  }
+
   private transmit(message: MessageDTO, peer: PeerRecord, packetNo: number): void {
     // From the stored message, so a resent or queued sealed message stays sealed.
-    this.deps.sender.sendConfirmed(
-      { recipient: peer, text: message.text, options: { sealed: message.sealed }, packetNo },
-      message.id,
-      this.outcome,
-    );
+    transmitMessage(this.deps.sender, message, peer, packetNo, this.outcome);
   }
 
   private delivered(messageId: string): void {

@@ -15,6 +15,7 @@ import type { Endpoint } from '../net/endpoint';
 import type { PacketSender } from '../net/packet-sender';
 import type { TransferRecord } from '../store/records/transfer-record';
 import { DuplicateFilter } from './duplicate-filter';
+import { PartAssembler, type WholeMessage } from './part-assembler';
 
 export interface ReceivingDeps {
   packets: PacketSender;
@@ -45,44 +46,74 @@ export interface ReceivingDeps {
  */
 export class Receiving {
   private readonly duplicates: DuplicateFilter;
+  private readonly parts = new PartAssembler({ onWhole: (whole) => this.keepWhole(whole) });
 
   constructor(private readonly deps: ReceivingDeps) {
     this.duplicates = new DuplicateFilter(120_000, 20_000, deps.now);
   }
 
   received(incoming: IncomingMessage, from: Endpoint): PeerRecord {
-    const { packet, text, attachments, legacy, options } = incoming;
+    const { packet, text, attachments, legacy, options, part } = incoming;
     const peer = this.sender(packet, from);
+    if (part) {
+      // Held until every part is here; a message already kept is not assembled again.
+      const kept = this.deps.history.findByPacket(peer.id, part.group, 'in') !== undefined;
+      if (!kept && !this.duplicates.isDuplicate(peer.id, packet.packetNo)) {
+        this.parts.add(peer.id, part, text, options);
+      }
+      this.acknowledge(incoming, from);
+      return peer;
+    }
     // An offer may come with no text at all; one with nothing usable is just its text.
     const offer =
       attachments && attachments.length > 0
         ? this.deps.offers?.read({ attachments, packet, peer, legacy })
         : undefined;
     if ((text.length > 0 || offer) && !this.isDuplicate(peer, packet)) {
-      const { sealed } = options;
-      const message: MessageDTO = {
-        id: randomUUID(),
-        conversationId: peer.id,
-        direction: 'in',
-        text,
-        state: 'received',
-        at: this.deps.now(),
-        ...(sealed ? { sealed: true } : {}),
-        ...(offer ? { transferId: offer.id } : {}),
-      };
-      if (offer) this.deps.offers?.keep(offer, message.id);
       // Committed before the acknowledgement goes out: an acknowledged message is never lost.
-      this.deps.history.add(message, {
-        peerId: peer.id,
-        packetNo: packet.packetNo,
-        readCheck: options.readCheck,
-      });
-      // A sealed message shows no text until it is opened (openSealed).
-      this.deps.announcer.announce(message, true, sealed ? { ...message, text: '' } : message);
+      this.keep({ peerId: peer.id, group: packet.packetNo, text, options }, offer);
     }
+    this.acknowledge(incoming, from);
+    return peer;
+  }
+
+  /** Keep whatever is held of unfinished long messages (shutdown). */
+  flushParts(): void {
+    this.parts.flush();
+  }
+
+  private acknowledge({ packet, options }: IncomingMessage, from: Endpoint): void {
     const wantsAck = options.confirm && !options.broadcast && !options.autoReply;
     if (wantsAck) void this.deps.packets.send(Mode.RECVMSG, ackExtra(packet.packetNo), from);
-    return peer;
+  }
+
+  /** A long message from another Pigeon, whole: kept and shown like any other. */
+  private keepWhole(whole: WholeMessage): void {
+    if (whole.text.length === 0) return;
+    if (this.deps.history.findByPacket(whole.peerId, whole.group, 'in')) return;
+    this.keep(whole);
+  }
+
+  /** Store a message (numbered by its packet, or its first part's) and show it. */
+  private keep({ peerId, group, text, options }: WholeMessage, offer?: TransferRecord): void {
+    const message: MessageDTO = {
+      id: randomUUID(),
+      conversationId: peerId,
+      direction: 'in',
+      text,
+      state: 'received',
+      at: this.deps.now(),
+      ...(options.sealed ? { sealed: true } : {}),
+      ...(offer ? { transferId: offer.id } : {}),
+    };
+    if (offer) this.deps.offers?.keep(offer, message.id);
+    this.deps.history.add(message, { peerId, packetNo: group, readCheck: options.readCheck });
+    // A sealed message shows no text until it is opened (openSealed).
+    this.deps.announcer.announce(
+      message,
+      true,
+      options.sealed ? { ...message, text: '' } : message,
+    );
   }
 
   /** A peer re-entered: other clients (iptux) restart their numbering then. */
