@@ -145,6 +145,7 @@ export const en = {
     exportFailed: 'Could not export: {{message}}',
     empty: 'No messages yet. Say hello!',
     composerHint: 'Enter to send · Shift+Enter for a new line',
+    composerHintCtrl: 'Ctrl+Enter to send · Enter for a new line',
     peerOffline: '{{name}} is offline: messages wait here and go out when {{name}} is back.',
     unknownPeer: 'Unknown contact',
     youSaid: 'You said',

@@ -145,6 +145,7 @@ export const zhCN: Messages = {
     exportFailed: '导出失败：{{message}}',
     empty: '还没有消息，打个招呼吧！',
     composerHint: 'Enter 发送 · Shift+Enter 换行',
+    composerHintCtrl: 'Ctrl+Enter 发送 · Enter 换行',
     peerOffline: '{{name}} 不在线：消息会先保存，等对方上线后自动发送。',
     unknownPeer: '未知联系人',
     youSaid: '我说',

@@ -11,11 +11,14 @@ import { PreparingFiles } from '../transfer/PreparingFiles';
 import { useAppStore } from '../../store/store-context';
 import { SealToggle } from './Sealed';
 import { isPlainConversation } from '../../format/plain-contact';
+import { isSendKey } from '../../format/send-key';
+import { readDraft, saveDraft } from '../../store/drafts';
 
 /**
- * Where a message is typed. Enter sends and Shift+Enter starts a new line, but an
+ * Where a message is typed. Enter (or Ctrl+Enter, by the user's setting) sends, but an
  * Enter that confirms an IME composition (how Chinese is typed) never sends. The
- * peer is told when the user types (once a composition is confirmed) and stops.
+ * peer is told when the user types (once a composition is confirmed) and stops. What
+ * is typed and not sent is kept as the conversation's draft for the next window.
  */
 export function Composer({
   conversationId,
@@ -32,7 +35,14 @@ export function Composer({
   const upsertMessages = useAppStore((state) => state.upsertMessages);
   const typing = useTypingSignal(conversationId);
   const imageIntake = useImageIntake(files);
-  const [text, setText] = useState('');
+  const [text, setTextState] = useState(() => readDraft(conversationId));
+  const setText = (next: string | ((current: string) => string)) =>
+    setTextState((current) => {
+      const value = typeof next === 'function' ? next(current) : next;
+      saveDraft(conversationId, value);
+      return value;
+    });
+  const sendKey = useAppStore((state) => state.self?.sendKey) ?? 'enter';
   const [error, setError] = useState<string | null>(null);
   /** "Seal" pressed: the next message goes out sealed. */
   const [sealed, setSealed] = useState(false);
@@ -77,9 +87,10 @@ export function Composer({
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key !== 'Enter' || event.shiftKey || event.altKey) return;
-    // keyCode 229: the key went to the IME (Safari reports the confirming Enter this way).
-    if (event.nativeEvent.isComposing || composing.current || event.keyCode === 229) return;
+    const { key, shiftKey, altKey, ctrlKey, metaKey, keyCode } = event;
+    const isComposing = event.nativeEvent.isComposing || composing.current;
+    const pressed = { key, shiftKey, altKey, ctrlKey, metaKey, keyCode, isComposing };
+    if (!isSendKey(pressed, sendKey)) return;
     event.preventDefault();
     void send();
   };
@@ -130,12 +141,12 @@ export function Composer({
       <div className="composer-bar">
         {files && <AttachButtons files={files} />}
         <span id={hintId} className="composer-hint">
-          {t('chat.composerHint')}
+          {t(sendKey === 'ctrl-enter' ? 'chat.composerHintCtrl' : 'chat.composerHint')}
         </span>
         {canSeal && (
           <SealToggle on={sealed} onChange={setSealed} readUnreported={peerClient === 'iptux'} />
         )}
-        <button type="submit" className="button button-primary" disabled={!canSend}>
+        <button type="submit" className="button button-primary composer-send" disabled={!canSend}>
           {t('chat.send')}
         </button>
       </div>
