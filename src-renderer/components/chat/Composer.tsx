@@ -9,6 +9,7 @@ import { useImageIntake } from '../../hooks/use-image-intake';
 import { AttachButtons } from '../transfer/AttachButtons';
 import { PreparingFiles } from '../transfer/PreparingFiles';
 import { useAppStore } from '../../store/store-context';
+import { EmojiPicker } from './EmojiPicker';
 import { SealToggle } from './Sealed';
 import { isPlainConversation } from '../../format/plain-contact';
 import { isSendKey } from '../../format/send-key';
@@ -95,6 +96,18 @@ export function Composer({
     void send();
   };
 
+  /** An emoji goes where the caret is (replacing a selection), and the caret after it. */
+  const insertEmoji = (emoji: string) => {
+    const box = field.current;
+    const start = box?.selectionStart ?? text.length;
+    const end = box?.selectionEnd ?? text.length;
+    setText(text.slice(0, start) + emoji + text.slice(end));
+    requestAnimationFrame(() => {
+      box?.focus();
+      box?.setSelectionRange(start + emoji.length, start + emoji.length);
+    });
+  };
+
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     void send();
@@ -139,6 +152,7 @@ export function Composer({
       )}
       {files && <PreparingFiles files={files} />}
       <div className="composer-bar">
+        <EmojiPicker onPick={insertEmoji} />
         {files && <AttachButtons files={files} />}
         <span id={hintId} className="composer-hint">
           {t(sendKey === 'ctrl-enter' ? 'chat.composerHintCtrl' : 'chat.composerHint')}
