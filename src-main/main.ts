@@ -106,6 +106,7 @@ async function startPigeon(): Promise<void> {
       port: stored.port,
       language: stored.language,
       theme,
+      sendKey: stored.sendKey,
       hosts: stored.hosts,
       broadcastAddresses: stored.broadcastAddresses,
       bindAddress: bindAddressSwitch(app.commandLine.getSwitchValue('bind')),

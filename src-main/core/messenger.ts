@@ -163,6 +163,7 @@ class Messenger implements MessengerCore {
     if (!this.running) return;
     this.running = false;
     this.sender.stop();
+    this.messaging.stop();
     await this.transfers.stop();
     this.courtesy.stop();
     this.sealed.stop();

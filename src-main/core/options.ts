@@ -1,4 +1,4 @@
-import type { Language, Theme } from '../../src-shared/contract';
+import type { Language, SendKey, Theme } from '../../src-shared/contract';
 
 /** How a MessengerCore is set up. Everything but the nickname has a sensible default. */
 export interface MessengerOptions {
@@ -31,6 +31,7 @@ export interface MessengerOptions {
   rateLimit?: { perSecond: number; burst: number };
   language?: Language;
   theme?: Theme;
+  sendKey?: SendKey;
   timing?: Partial<MessengerTiming>;
 }
 

@@ -21,6 +21,7 @@ export function initialSelf(options: MessengerOptions, port: number): SelfDTO {
     port,
     language: options.language ?? 'zh-CN',
     theme: options.theme ?? 'system',
+    sendKey: options.sendKey ?? 'enter',
   };
 }
 

@@ -13,6 +13,7 @@ export const StoredSettingsSchema = z
     port: z.number().int().min(1).max(65535),
     language: z.enum(['zh-CN', 'en']),
     theme: z.enum(['system', 'light', 'dark']),
+    sendKey: z.enum(['enter', 'ctrl-enter']),
     hosts: z.array(z.string().max(300)).max(1000),
     broadcastAddresses: z.array(z.string().max(300)).max(100),
     downloadDir: z.string().min(1).max(4096),
@@ -146,8 +147,8 @@ export function persistProfile(
   };
   const unsubscribe = core.onEvent((event) => {
     if (event.type === 'self') {
-      const { nickname, group, status, language, theme } = event.self;
-      current = { ...current, nickname, group, status, language, theme };
+      const { nickname, group, status, language, theme, sendKey } = event.self;
+      current = { ...current, nickname, group, status, language, theme, sendKey };
     } else if (event.type === 'settings') {
       const { port, downloadDir, hosts, broadcastAddresses } = event.settings;
       current = { ...current, port, downloadDir, hosts, broadcastAddresses };

@@ -57,6 +57,7 @@ export async function startHeadless(
       host: config.hostName,
       language: config.language ?? settings.language,
       theme: settings.theme,
+      sendKey: settings.sendKey,
       timing: Object.fromEntries(Object.entries(config.timing).filter(([, v]) => v !== undefined)),
     },
     store,

@@ -96,7 +96,11 @@ export interface SelfDTO {
   theme: Theme;
   /** Sent once in a while to whoever writes while we are away (empty: none). */
   autoReply?: string;
+  /** Which key sends from the composer (the other one starts a new line); Enter if unset. */
+  sendKey?: SendKey;
 }
+
+export type SendKey = 'enter' | 'ctrl-enter';
 
 export interface NetworkStatsDTO {
   datagramsIn: number;

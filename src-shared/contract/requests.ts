@@ -37,6 +37,7 @@ export const UpdateProfileRequest = z.object({
   autoReply: z.string().max(500).optional(),
   language: z.enum(['zh-CN', 'en']).optional(),
   theme: z.enum(['system', 'light', 'dark']).optional(),
+  sendKey: z.enum(['enter', 'ctrl-enter']).optional(),
 });
 export const TypingRequest = z.object({ conversationId: Id, typing: z.boolean() });
 export const CancelMessageRequest = z.object({ messageId: Id });

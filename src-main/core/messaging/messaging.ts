@@ -12,6 +12,7 @@ import type { OutboxRepo } from '../store/outbox-repo';
 import type { Endpoint } from '../net/endpoint';
 import type { PacketSender } from '../net/packet-sender';
 import { PeerSendQueue } from './peer-send-queue';
+import { transmitMessage } from './long-message';
 import { Receiving, type ReceivingDeps } from './receiving';
 
 /** A message on its way: waits in its peer's line until the one before it is settled. */
@@ -69,16 +70,20 @@ export class Messaging {
   }
 
   /**
-   * Send text to a conversation's peer; text too long for one datagram becomes several
-   * messages. Sealed text is sealed in every part, so no part of it shows unopened.
+   * Send text to a conversation's peer. Text too long for one datagram stays one message
+   * toward another Pigeon (sent in marked parts), and becomes several messages toward
+   * other clients. Sealed text is sealed in every part, so no part of it shows unopened.
    */
   send(conversationId: string, text: string, options: { sealed?: boolean } = {}): MessageDTO[] {
     const peer = this.requirePeer(conversationId);
-    const chunks = this.deps.sender.split({
-      recipient: peer,
-      text,
-      options: { confirm: true, sealed: options.sealed === true },
-    });
+    const chunks =
+      peer.client === 'pigeon'
+        ? [text]
+        : this.deps.sender.split({
+            recipient: peer,
+            text,
+            options: { confirm: true, sealed: options.sealed === true },
+          });
     const offline = peer.status === 'offline';
     // Anything that waits for this peer goes first, so the new text cannot overtake it.
     if (!offline) this.flushOutbox(peer.id);
@@ -176,6 +181,11 @@ export class Messaging {
     this.receiving.peerReentered(peerId);
   }
 
+  /** Shutdown: parts of a long message already acknowledged are kept, not dropped. */
+  stop(): void {
+    this.receiving.flushParts();
+  }
+
   private transmit(message: MessageDTO, peer: PeerRecord, packetNo: number): void {
     this.lines.push({ messageId: message.id, peerId: peer.id, message, peer, packetNo });
   }
@@ -184,11 +194,7 @@ export class Messaging {
   private start({ message, peer, packetNo }: Outgoing): void {
     try {
       // From the stored message, so a resent or queued sealed message stays sealed.
-      this.deps.sender.sendConfirmed(
-        { recipient: peer, text: message.text, options: { sealed: message.sealed }, packetNo },
-        message.id,
-        this.outcome,
-      );
+      transmitMessage(this.deps.sender, message, peer, packetNo, this.outcome);
     } catch (error) {
       // Not sendable at all: say so, and let the line move on.
       this.settle({ ...message, state: 'failed', error: (error as Error).message });

@@ -17,6 +17,12 @@ import type { PacketSender } from '../net/packet-sender';
 import type { TransferRecord } from '../store/records/transfer-record';
 import { DuplicateFilter } from './duplicate-filter';
 import { StoredNumbers } from './stored-numbers';
+import { PartAssembler, type WholeMessage } from './part-assembler';
+
+interface KeptMessage {
+  message: MessageDTO;
+  conversation: ConversationDTO;
+}
 
 export interface ReceivingDeps {
   packets: PacketSender;
@@ -50,6 +56,7 @@ export interface ReceivingDeps {
 export class Receiving {
   private readonly duplicates: DuplicateFilter;
   private readonly storedNumbers: StoredNumbers;
+  private readonly parts = new PartAssembler({ onWhole: (whole) => this.keepWhole(whole) });
 
   constructor(private readonly deps: ReceivingDeps) {
     this.duplicates = new DuplicateFilter(120_000, 20_000, deps.now);
@@ -59,36 +66,39 @@ export class Receiving {
   }
 
   received(incoming: IncomingMessage, from: Endpoint): PeerRecord {
-    const { packet, text, attachments, legacy, options } = incoming;
+    const { packet, text, attachments, legacy, options, part } = incoming;
     const peer = this.sender(packet, from);
+    if (part) {
+      // Held until every part is here; a message already kept is not assembled again.
+      const kept = this.deps.history.findByPacket(peer.id, part.group, 'in') !== undefined;
+      if (!kept && !this.duplicates.isDuplicate(peer.id, packet.packetNo)) {
+        this.parts.add(peer.id, part, text, options);
+      }
+      this.acknowledge(incoming, from);
+      return peer;
+    }
     // An offer may come with no text at all; one with nothing usable is just its text.
     const offer =
       attachments && attachments.length > 0
         ? this.deps.offers?.read({ attachments, packet, peer, legacy })
         : undefined;
     if ((text.length > 0 || offer) && !this.isDuplicate(peer, packet)) {
-      const { sealed } = options;
-      const message: MessageDTO = {
-        id: randomUUID(),
-        conversationId: peer.id,
-        direction: 'in',
-        text,
-        state: 'received',
-        at: this.deps.now(),
-        ...(sealed ? { sealed: true } : {}),
-        ...(offer ? { transferId: offer.id } : {}),
-      };
+      const whole = { peerId: peer.id, group: packet.packetNo, text, options };
       // Committed before the acknowledgement goes out: an acknowledged message is never lost.
-      const conversation = this.keep(message, packet, options.readCheck, offer);
-      if (!conversation) return peer;
+      const kept = this.keep(whole, offer);
+      if (!kept) return peer;
       this.storedNumbers.stored(peer.id, packet.packetNo);
       this.acknowledge(incoming, from);
-      // A sealed message shows no text until it is opened (openSealed).
-      this.deps.announcer.tell(sealed ? { ...message, text: '' } : message, conversation);
+      this.show(kept);
       return peer;
     }
     this.acknowledge(incoming, from);
     return peer;
+  }
+
+  /** Keep whatever is held of unfinished long messages (shutdown). */
+  flushParts(): void {
+    this.parts.flush();
   }
 
   private acknowledge({ packet, options }: IncomingMessage, from: Endpoint): void {
@@ -96,32 +106,53 @@ export class Receiving {
     if (wantsAck) void this.deps.packets.send(Mode.RECVMSG, ackExtra(packet.packetNo), from);
   }
 
+  /** A long message from another Pigeon, whole: kept and shown like any other. */
+  private keepWhole(whole: WholeMessage): void {
+    if (whole.text.length === 0) return;
+    if (this.deps.history.findByPacket(whole.peerId, whole.group, 'in')) return;
+    const kept = this.keep(whole);
+    if (!kept) return;
+    this.storedNumbers.stored(whole.peerId, whole.group);
+    this.show(kept);
+  }
+
   /**
-   * Store a new message (and its offer). On a full disk it is neither shown nor
-   * acknowledged: the sender keeps it and tries again (a Pigeon from its outbox, other
-   * clients report it undelivered), so nothing the sender was told arrived is lost.
+   * Store a message (numbered by its packet, or its first part's) and its offer. On a
+   * full disk it is neither shown nor acknowledged: the sender keeps it and tries again
+   * (a Pigeon from its outbox, other clients report it undelivered), so nothing the
+   * sender was told arrived is lost.
    */
   private keep(
-    message: MessageDTO,
-    packet: Packet,
-    readCheck: boolean,
-    offer: TransferRecord | undefined,
-  ): ConversationDTO | undefined {
+    { peerId, group, text, options }: WholeMessage,
+    offer?: TransferRecord,
+  ): KeptMessage | undefined {
+    const message: MessageDTO = {
+      id: randomUUID(),
+      conversationId: peerId,
+      direction: 'in',
+      text,
+      state: 'received',
+      at: this.deps.now(),
+      ...(options.sealed ? { sealed: true } : {}),
+      ...(offer ? { transferId: offer.id } : {}),
+    };
     try {
       if (offer) this.deps.offers?.keep(offer, message.id);
-      return this.deps.history.atomically(() => {
-        this.deps.history.add(message, {
-          peerId: message.conversationId,
-          packetNo: packet.packetNo,
-          readCheck,
-        });
+      const conversation = this.deps.history.atomically(() => {
+        this.deps.history.add(message, { peerId, packetNo: group, readCheck: options.readCheck });
         return this.deps.announcer.note(message);
       });
+      return { message, conversation };
     } catch (error) {
       if (!isDiskFull(error)) throw error;
-      this.duplicates.forget(message.conversationId, packet.packetNo);
+      this.duplicates.forget(peerId, group);
       return undefined;
     }
+  }
+
+  /** A sealed message shows no text until it is opened (openSealed). */
+  private show({ message, conversation }: KeptMessage): void {
+    this.deps.announcer.tell(message.sealed ? { ...message, text: '' } : message, conversation);
   }
 
   /** A peer re-entered: other clients (iptux) restart their numbering then. */

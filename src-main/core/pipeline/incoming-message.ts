@@ -2,7 +2,9 @@
 // of steps into what its receivers need (text, attachment list, the sender's options).
 // A later step (verify a signature, decrypt, read a group tag) is one more entry in
 // INCOMING_STEPS, before anyone sees the text.
+import { detectClient } from '../ipmsg/client';
 import { hasOption, Opt } from '../ipmsg/commands';
+import { readPartTrailer, type MessagePart } from '../ipmsg/message-part';
 import { parseMessageExtra } from '../ipmsg/message';
 import type { Packet } from '../ipmsg/packet';
 import { legacyEncodingFor, type LegacyEncoding } from '../ipmsg/text';
@@ -28,6 +30,8 @@ export interface IncomingMessage {
   /** The codepage that the sender's client writes, for its attachment names too. */
   legacy: LegacyEncoding;
   options: ReceivedOptions;
+  /** One part of a long message from another Pigeon, to be shown joined with the rest. */
+  part?: MessagePart;
 }
 
 export type IncomingStep = (message: IncomingMessage) => IncomingMessage;
@@ -42,8 +46,17 @@ const decodeBody: IncomingStep = (message) => {
   return { ...message, text, ...(attachments ? { attachments } : {}) };
 };
 
+/** A Pigeon's part marker (never read from other clients, nor beside an attachment list). */
+const readPart: IncomingStep = (message) => {
+  const { packet } = message;
+  if (hasOption(packet.command, Opt.FILEATTACHOPT)) return message;
+  if (detectClient(packet.version) !== 'pigeon') return message;
+  const part = readPartTrailer(packet.extra);
+  return part ? { ...message, part } : message;
+};
+
 /** Every received SENDMSG passes these, in this order. */
-export const INCOMING_STEPS: readonly IncomingStep[] = [decodeBody];
+export const INCOMING_STEPS: readonly IncomingStep[] = [decodeBody, readPart];
 
 export function optionsOfMessage(command: number): ReceivedOptions {
   const sealed = hasOption(command, Opt.SECRETOPT);

@@ -42,6 +42,8 @@ export interface OutgoingMessage {
   attachments?: Buffer;
   /** Retransmissions and queued messages keep their number; otherwise a fresh one. */
   packetNo?: number;
+  /** Pigeon-only bytes after the text's NUL (a long message's part, see message-part.ts). */
+  trailer?: Buffer;
 }
 
 /** What the steps work on: the description, and the packet it is becoming. */
@@ -100,7 +102,9 @@ function draftOf(message: OutgoingMessage, context: OutgoingContext): MessageDra
 export function buildMessagePacket(message: OutgoingMessage, context: OutgoingContext): Buffer {
   const draft = draftOf(message, context);
   const extra = buildMessageExtra(draft.text, draft.encoding, message.attachments);
-  return context.packets.build(draft.command, extra, message.packetNo);
+  const withTrailer =
+    message.trailer && !message.attachments ? Buffer.concat([extra, message.trailer]) : extra;
+  return context.packets.build(draft.command, withTrailer, message.packetNo);
 }
 
 /**
@@ -114,8 +118,9 @@ export function splitForRecipient(
   const draft = draftOf(message, context);
   const { client } = message.recipient;
   const limit = client === 'feiq' || client === 'unknown' ? SMALL_DATAGRAM : MAX_DATAGRAM_OUT;
-  // Room for the header, the trailing NUL and a margin for a longer packet number.
-  const room = limit - context.packets.headerBytes(draft.command) - 16;
+  // Room for the header, the trailing NUL, a margin for a longer packet number and the trailer.
+  const room =
+    limit - context.packets.headerBytes(draft.command) - 16 - (message.trailer?.length ?? 0);
   return splitText(message.text.replace(/\r\n?/g, '\n'), room, draft.encoding.encoding);
 }
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { displayName } from '../../format/display-name';
 import { useFileDrop } from '../../hooks/use-file-drop';
 import { useFileOffer } from '../../hooks/use-file-offer';
+import { useEscapeCloses } from '../../hooks/use-escape-closes';
 import { useMarkRead } from '../../hooks/use-mark-read';
 import { useAppStore } from '../../store/store-context';
 import { ConnectionBanner } from '../common/ConnectionBanner';
@@ -32,6 +33,8 @@ export function ChatWindow({
   const self = useAppStore((state) => state.self);
   const peerName = peer ? displayName(peer) : t('chat.unknownPeer');
   useMarkRead(conversationId);
+  // The draft is kept by the composer as it is typed, so closing loses nothing.
+  useEscapeCloses();
 
   useEffect(() => {
     document.title = t('app.chatTitle', { name: peerName });

@@ -9,13 +9,17 @@ import { useImageIntake } from '../../hooks/use-image-intake';
 import { AttachButtons } from '../transfer/AttachButtons';
 import { PreparingFiles } from '../transfer/PreparingFiles';
 import { useAppStore } from '../../store/store-context';
+import { EmojiPicker } from './EmojiPicker';
 import { SealToggle } from './Sealed';
 import { isPlainConversation } from '../../format/plain-contact';
+import { isSendKey } from '../../format/send-key';
+import { readDraft, saveDraft } from '../../store/drafts';
 
 /**
- * Where a message is typed. Enter sends and Shift+Enter starts a new line, but an
+ * Where a message is typed. Enter (or Ctrl+Enter, by the user's setting) sends, but an
  * Enter that confirms an IME composition (how Chinese is typed) never sends. The
- * peer is told when the user types (once a composition is confirmed) and stops.
+ * peer is told when the user types (once a composition is confirmed) and stops. What
+ * is typed and not sent is kept as the conversation's draft for the next window.
  */
 export function Composer({
   conversationId,
@@ -32,7 +36,14 @@ export function Composer({
   const upsertMessages = useAppStore((state) => state.upsertMessages);
   const typing = useTypingSignal(conversationId);
   const imageIntake = useImageIntake(files);
-  const [text, setText] = useState('');
+  const [text, setTextState] = useState(() => readDraft(conversationId));
+  const setText = (next: string | ((current: string) => string)) =>
+    setTextState((current) => {
+      const value = typeof next === 'function' ? next(current) : next;
+      saveDraft(conversationId, value);
+      return value;
+    });
+  const sendKey = useAppStore((state) => state.self?.sendKey) ?? 'enter';
   const [error, setError] = useState<string | null>(null);
   /** "Seal" pressed: the next message goes out sealed. */
   const [sealed, setSealed] = useState(false);
@@ -77,11 +88,24 @@ export function Composer({
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key !== 'Enter' || event.shiftKey || event.altKey) return;
-    // keyCode 229: the key went to the IME (Safari reports the confirming Enter this way).
-    if (event.nativeEvent.isComposing || composing.current || event.keyCode === 229) return;
+    const { key, shiftKey, altKey, ctrlKey, metaKey, keyCode } = event;
+    const isComposing = event.nativeEvent.isComposing || composing.current;
+    const pressed = { key, shiftKey, altKey, ctrlKey, metaKey, keyCode, isComposing };
+    if (!isSendKey(pressed, sendKey)) return;
     event.preventDefault();
     void send();
+  };
+
+  /** An emoji goes where the caret is (replacing a selection), and the caret after it. */
+  const insertEmoji = (emoji: string) => {
+    const box = field.current;
+    const start = box?.selectionStart ?? text.length;
+    const end = box?.selectionEnd ?? text.length;
+    setText(text.slice(0, start) + emoji + text.slice(end));
+    requestAnimationFrame(() => {
+      box?.focus();
+      box?.setSelectionRange(start + emoji.length, start + emoji.length);
+    });
   };
 
   const onSubmit = (event: FormEvent) => {
@@ -128,14 +152,15 @@ export function Composer({
       )}
       {files && <PreparingFiles files={files} />}
       <div className="composer-bar">
+        <EmojiPicker onPick={insertEmoji} />
         {files && <AttachButtons files={files} />}
         <span id={hintId} className="composer-hint">
-          {t('chat.composerHint')}
+          {t(sendKey === 'ctrl-enter' ? 'chat.composerHintCtrl' : 'chat.composerHint')}
         </span>
         {canSeal && (
           <SealToggle on={sealed} onChange={setSealed} readUnreported={peerClient === 'iptux'} />
         )}
-        <button type="submit" className="button button-primary" disabled={!canSend}>
+        <button type="submit" className="button button-primary composer-send" disabled={!canSend}>
           {t('chat.send')}
         </button>
       </div>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { MessageDTO } from '../../../src-shared/contract';
-import { ClockIcon } from '../common/icons';
+import { ClockIcon, TickIcon } from '../common/icons';
 import { isPlainConversation } from '../../format/plain-contact';
 
 export interface DeliveryActions {
@@ -9,7 +9,11 @@ export interface DeliveryActions {
   onCancel(messageId: string): void;
 }
 
-/** Under my own messages: where each one is, in words, with what can be done about it. */
+/**
+ * Under my own messages: where each one is. Quiet when all is well (nothing while it is
+ * on its way, one tick once delivered, words for screen readers); in words, with what can
+ * be done about it, when it waits or failed.
+ */
 export function DeliveryState({
   message,
   onResend,
@@ -31,7 +35,11 @@ export function DeliveryState({
         </p>
       );
     case 'sending':
-      return <p className="message-state state-sending">{t('chat.sending')}</p>;
+      return (
+        <p className="message-state state-sending">
+          <span className="visually-hidden">{t('chat.sending')}</span>
+        </p>
+      );
     case 'delivered':
       // A plain UDP contact sends no receipt: "sent" is all that is known (and a note
       // when its encoding could not hold every character).
@@ -43,7 +51,12 @@ export function DeliveryState({
           </p>
         );
       }
-      return <p className="message-state state-delivered">{t('chat.delivered')}</p>;
+      return (
+        <p className="message-state state-delivered" title={t('chat.delivered')}>
+          <TickIcon className="state-icon" />
+          <span className="visually-hidden">{t('chat.delivered')}</span>
+        </p>
+      );
     case 'cancelled':
       return <p className="message-state state-cancelled">{t('chat.cancelled')}</p>;
     case 'failed':

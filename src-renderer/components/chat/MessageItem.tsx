@@ -6,6 +6,7 @@ import { Avatar } from '../common/Avatar';
 import { TransferCard } from '../transfer/TransferCard';
 import { DeliveryState, type DeliveryActions } from './DeliveryState';
 import { isSealedAway } from '../../format/sealed';
+import { MessageText } from './MessageText';
 import { SealedEnvelope, SealedMark } from './Sealed';
 
 interface MessageItemProps extends DeliveryActions {
@@ -15,17 +16,20 @@ interface MessageItemProps extends DeliveryActions {
   author: { id: string; name: string };
   /** The search hit the window was opened at, shown lit for a moment. */
   highlighted: boolean;
+  /** Follows a message by the same author with no stamp between: shown under one avatar. */
+  continued?: boolean;
 }
 
 /**
  * One message: a bubble, right for mine and left for theirs. The text is text:
- * React escapes it, newlines are kept by CSS, links stay plain.
+ * React escapes it, newlines are kept by CSS, web addresses become links.
  */
 export const MessageItem = memo(function MessageItem({
   message,
   stamp,
   author,
   highlighted,
+  continued = false,
   onResend,
   onCancel,
 }: MessageItemProps) {
@@ -34,6 +38,7 @@ export const MessageItem = memo(function MessageItem({
   const classes = ['message', mine ? 'message-out' : 'message-in'];
   if (message.state === 'cancelled') classes.push('message-cancelled');
   if (highlighted) classes.push('message-hit');
+  if (continued) classes.push('message-continued');
   return (
     <>
       {stamp && (
@@ -50,7 +55,7 @@ export const MessageItem = memo(function MessageItem({
           {isSealedAway(message) && <SealedEnvelope message={message} />}
           {!isSealedAway(message) && (!message.transferId || message.text.trim() !== '') && (
             <div className="bubble" title={formatFull(message.at, i18n.language)}>
-              <p className="message-text">{message.text}</p>
+              <MessageText text={message.text} />
             </div>
           )}
           {message.transferId && <TransferCard transferId={message.transferId} />}

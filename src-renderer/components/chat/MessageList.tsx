@@ -115,6 +115,10 @@ export function MessageList({
                     stamp={stamps[row.index]}
                     author={message.direction === 'out' ? me : peer}
                     highlighted={message.id === highlightedId}
+                    continued={
+                      stamps[row.index] === undefined &&
+                      byId.get(ids[row.index - 1] ?? '')?.direction === message.direction
+                    }
                     onResend={actions.onResend}
                     onCancel={actions.onCancel}
                   />

@@ -120,3 +120,15 @@ export const FileIcon = icon(
     <path d="M14 3v5h5" />
   </>,
 );
+
+/** A tick: delivered, said quietly. */
+export const TickIcon = icon(<path d="M5 12.5l4.5 4.5L19 7.5" />);
+
+/** A smiling face: the emoji picker. */
+export const SmileIcon = icon(
+  <>
+    <circle cx="12" cy="12" r="9" />
+    <path d="M8.5 14.5a4.5 4.5 0 0 0 7 0" />
+    <path d="M9 9.5h.01M15 9.5h.01" />
+  </>,
+);

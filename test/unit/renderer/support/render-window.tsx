@@ -1,4 +1,5 @@
 import { act, render } from '@testing-library/react';
+import { afterEach } from 'vitest';
 import type { Language, SnapshotDTO } from '../../../../src-shared/contract';
 import { Root } from '../../../../src-renderer/app/Root';
 import { createBridge } from '../../../../src-renderer/bridge/bridge';
@@ -18,6 +19,11 @@ interface WindowOptions {
   /** As the window's bridge says it runs: 'websocket' is headless mode's page. */
   mode?: 'electron' | 'websocket';
 }
+
+// Drafts are kept in local storage: every test starts with none.
+afterEach(() => {
+  if (typeof localStorage !== 'undefined') localStorage.clear();
+});
 
 /** A whole window as Electron would show it, fed by a fake api. */
 export async function renderWindow({
