@@ -6,10 +6,12 @@ interface ConversationRow extends Partial<MessageRow> {
   c_id: string;
   c_peer_id: string;
   c_unread: number;
+  c_pinned: number;
 }
 
 // The last message is joined, so it always shows its current state (delivered, failed …).
-const SELECT = `SELECT c.id AS c_id, c.peer_id AS c_peer_id, c.unread AS c_unread, ${MESSAGE_COLUMNS_M}
+const SELECT = `SELECT c.id AS c_id, c.peer_id AS c_peer_id, c.unread AS c_unread, c.pinned AS c_pinned,
+  ${MESSAGE_COLUMNS_M}
   FROM conversations c LEFT JOIN messages m ON m.id = c.last_message_id`;
 const GET = `${SELECT} WHERE c.id = ?`;
 const ALL = `${SELECT} ORDER BY c.rowid`;
@@ -22,6 +24,7 @@ const NOTE_LAST = `UPDATE conversations SET last_message_id = @id
     OR @at >= coalesce((SELECT at FROM messages WHERE id = last_message_id), @at))`;
 const NOTE_UNREAD = 'UPDATE conversations SET unread = unread + 1 WHERE id = ?';
 const MARK_READ = 'UPDATE conversations SET unread = 0 WHERE id = ?';
+const SET_PINNED = 'UPDATE conversations SET pinned = ? WHERE id = ?';
 
 /** One-to-one conversations in SQLite, with the semantics of ConversationBook. */
 export class ConversationsRepo {
@@ -70,6 +73,15 @@ export class ConversationsRepo {
       return this.get(id)!;
     });
   }
+
+  /** Pin a conversation to the top of the recent chats, or let it go back in time order. */
+  setPinned(id: string, pinned: boolean): ConversationDTO {
+    return this.db.write(() => {
+      this.db.statement(ENSURE).run(id, id);
+      this.db.statement(SET_PINNED).run(pinned ? 1 : 0, id);
+      return this.get(id)!;
+    });
+  }
 }
 
 function toConversation(row: ConversationRow): ConversationDTO {
@@ -78,6 +90,7 @@ function toConversation(row: ConversationRow): ConversationDTO {
     peerId: row.c_peer_id,
     unread: row.c_unread,
   };
+  if (row.c_pinned === 1) conversation.pinned = true;
   if (row.id !== null && row.id !== undefined)
     conversation.lastMessage = toMessage(row as MessageRow);
   return conversation;
