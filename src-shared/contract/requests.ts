@@ -87,7 +87,6 @@ export const SetRemarkRequest = z.object({
     .string()
     .trim()
     .max(64)
-    // eslint-disable-next-line no-control-regex
     .refine((text) => !/[\u0000-\u001f\u007f]/.test(text), 'No control characters.'),
 });
 export const StagePictureRequest = z.object({
