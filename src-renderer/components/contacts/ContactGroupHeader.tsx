@@ -24,15 +24,15 @@ export function ContactGroupHeader({
         type="button"
         className="contact-group-toggle"
         aria-expanded={!collapsed}
+        aria-label={`${name} ${words.groupCount(group.online, group.total)}`}
         title={name}
         onClick={() => onToggle(group.key)}
       >
         <span className={`chevron${collapsed ? ' chevron-closed' : ''}`} aria-hidden="true" />
         <span className="contact-group-name">{name}</span>
-        <span className="contact-group-count" aria-hidden="true">
+        <span className="contact-group-count">
           {group.online}/{group.total}
         </span>
-        <span className="visually-hidden">{words.groupCount(group.online, group.total)}</span>
       </button>
     </div>
   );

@@ -48,17 +48,16 @@ export function MainTabs({ view, onChange, unread, panelId }: MainTabsProps) {
         >
           {t(`tabs.${name}`)}
           {name === 'chats' && unread > 0 && (
-            <>
-              <span className="unread-badge" aria-hidden="true">
-                {unread > 99 ? '99+' : unread}
-              </span>
-              <span id={unreadId} className="visually-hidden">
-                {t('contacts.unread', { count: unread })}
-              </span>
-            </>
+            <span className="unread-badge" aria-hidden="true">
+              {unread > 99 ? '99+' : unread}
+            </span>
           )}
         </button>
       ))}
+      {/* Outside the tab, so that the tab's name stays "Chats". */}
+      <span id={unreadId} className="visually-hidden">
+        {unread > 0 ? t('contacts.unread', { count: unread }) : ''}
+      </span>
     </div>
   );
 }

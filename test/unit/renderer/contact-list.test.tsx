@@ -34,7 +34,7 @@ describe('the contact list', () => {
       'loner@lan-pc',
     ]);
     expect(within(list).getByText('Sales')).toBeTruthy();
-    expect(within(list).getByText('2 of 3 online')).toBeTruthy();
+    expect(within(list).getByRole('button', { name: 'Sales 2 of 3 online' })).toBeTruthy();
     expect(within(list).getByText('No group')).toBeTruthy();
   });
 
