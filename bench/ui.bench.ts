@@ -85,7 +85,7 @@ async function showContacts(page: Page): Promise<void> {
   await tab
     .or(page.getByRole('list', { name: 'Contacts' }))
     .first()
-    .waitFor();
+    .waitFor({ state: 'attached' });
   if ((await tab.count()) > 0) await tab.click();
 }
 
