@@ -119,6 +119,19 @@ describe('recent chats with 300 colleagues on the LAN', () => {
     await main.emulateMedia({ colorScheme: 'light' });
     await main.setViewportSize({ width: 380, height: 360 });
     await shoot('lists-contacts-zh-CN-380x360.png');
+
+    // A remark (备注) from the contact's menu replaces the nickname in the list.
+    const contacts = main.getByRole('list', { name: '联系人' }).getByRole('listitem');
+    await contacts.first().click({ button: 'right' });
+    await main.getByRole('menu', { name: '联系人操作' }).waitFor();
+    await shoot('lists-contact-menu-zh-CN-380x360.png');
+    await main.getByRole('menuitem', { name: '备注' }).click();
+    const dialog = main.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: '备注名' }).fill('王工（前台）');
+    await shoot('lists-remark-zh-CN-380x360.png');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await main.getByRole('listitem', { name: /^王工（前台） / }).waitFor();
+
     await main.getByRole('tab', { name: '会话' }).click();
     await shoot('lists-chats-zh-CN-380x360.png');
     const menuRow = main.getByRole('list', { name: '会话' }).getByRole('listitem').first();
