@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { peer, self, snapshot } from './support/fixtures';
 import { showContacts } from './support/main-tabs';
 import { renderWindow } from './support/render-window';
@@ -117,6 +117,29 @@ describe('contact rows', () => {
     await user.keyboard('{Shift>}{F10}{/Shift}');
     await user.keyboard('{Enter}');
     expect(fake.api.openConversation).toHaveBeenLastCalledWith({ peerId: 'bob@lan-pc' });
+  });
+
+  it('sends a file from the contact menu, then shows the chat', async () => {
+    const report = new File(['data'], 'report.pdf');
+    const view = await renderWindow({
+      snapshot: english,
+      pigeonFiles: { pathFor: (file) => (file === report ? '/home/li/report.pdf' : '') },
+    });
+    await showContacts();
+    const user = userEvent.setup();
+    const input = screen.getByTestId('contact-file-input') as HTMLInputElement;
+    const picker = vi.spyOn(input, 'click');
+    fireEvent.contextMenu(screen.getByRole('listitem', { name: 'Dan Online' }));
+    await user.click(screen.getByRole('menuitem', { name: 'Send file' }));
+    expect(picker).toHaveBeenCalled();
+    await user.upload(input, report);
+    await vi.waitFor(() =>
+      expect(view.fake.api.openConversation).toHaveBeenCalledWith({ peerId: 'dan@lan-pc' }),
+    );
+    expect(view.fake.api.offerFiles).toHaveBeenCalledWith({
+      conversationId: 'dan@lan-pc',
+      paths: ['/home/li/report.pdf'],
+    });
   });
 
   it('draws only the rows in view of a thousand contacts', async () => {
