@@ -67,8 +67,12 @@ export const ContactItem = memo(function ContactItem({
       <Avatar id={peer.id} name={name} status={peer.status} size="small" />
       <div className="contact-main" aria-hidden="true">
         <span className="contact-name">{name}</span>
-        {/* The one place for what a contact says about itself; address and host for now. */}
+        {/* The one place for what a contact says about itself; address and host for now.
+            Away and offline are said in words too: the dot's colour is never the only sign. */}
         <span className="contact-second-line">
+          {peer.status !== 'online' && (
+            <span className={`contact-status status-text-${peer.status}`}>{status}</span>
+          )}
           {contactSecondLine(peer)}
           {seen && <span className="contact-last-seen">{seen}</span>}
         </span>

@@ -46,6 +46,9 @@ describe('contact rows', () => {
     await contacts();
     const ann = screen.getByRole('listitem', { name: 'Ann Online' });
     expect(ann.textContent).toContain('192.168.1.31 · ANN-PC');
+    // Online needs no word; away and offline are said, not only coloured.
+    expect(ann.textContent).not.toContain('Online');
+    expect(screen.getByRole('listitem', { name: 'Cai Offline' }).textContent).toContain('Offline');
     const bob = screen.getByRole('listitem', { name: 'Bob Online' });
     expect(bob.textContent).not.toContain('FeiQ');
     expect(bob.title).toContain('FeiQ');
