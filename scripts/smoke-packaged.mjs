@@ -81,6 +81,8 @@ async function launch(executable, name, address, peer, temporary) {
 }
 
 async function openChat(app, nickname) {
+  // The main window opens on the recent chats.
+  await app.main.getByRole('tab', { name: 'Contacts' }).click({ timeout: TIMEOUT_MS });
   const item = app.main
     .getByRole('list', { name: 'Contacts' })
     .getByRole('listitem')

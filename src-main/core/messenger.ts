@@ -179,6 +179,7 @@ class Messenger implements MessengerCore {
       peers: [...this.directory.all().map(toPeerDTO), ...this.plain.peers()],
       conversations: this.store.conversations.all(),
       stats: this.networkStats.snapshot(),
+      remarks: this.store.remarks.all(),
     };
   }
 
@@ -278,6 +279,18 @@ class Messenger implements MessengerCore {
     const conversation = this.store.conversations.markRead(conversationId);
     this.emit({ type: 'conversation', conversation });
     return conversation;
+  }
+
+  pinConversation({ conversationId, pinned }: ParsedRequest<'pinConversation'>) {
+    const conversation = this.store.conversations.setPinned(conversationId, pinned);
+    this.emit({ type: 'conversation', conversation });
+    return conversation;
+  }
+
+  setRemark({ peerId, remark }: ParsedRequest<'setRemark'>) {
+    const saved = this.store.remarks.set(peerId, remark);
+    this.emit({ type: 'remark', ...saved });
+    return saved;
   }
 
   openConversation(peerId: string): string {

@@ -298,6 +298,52 @@ export const en = {
   connection: {
     disconnected: 'Disconnected from Pigeon. Reconnecting…',
   },
+  tabs: {
+    label: 'Main window views',
+    chats: 'Chats',
+    contacts: 'Contacts',
+  },
+  chats: {
+    list: 'Chats',
+    menu: 'Chat actions',
+    pin: 'Pin to top',
+    unpin: 'Unpin',
+    pinned: 'Pinned',
+    pinFailed: 'Could not pin the chat: {{message}}',
+    empty: 'No chats yet',
+    emptyHint: 'Messages you send and receive show here. Open Contacts to start a chat.',
+    titleUnread_one: '({{count}}) Pigeon',
+    titleUnread_other: '({{count}}) Pigeon',
+  },
+  contactMenu: {
+    label: 'Contact actions',
+    open: 'Open chat',
+    sendFile: 'Send file',
+    remark: 'Remark',
+    info: 'View info',
+  },
+  remark: {
+    title: 'Remark for {{name}}',
+    intro: 'Shown instead of the nickname, only to you. Leave it empty to use the nickname.',
+    field: 'Remark',
+    save: 'Save',
+    cancel: 'Cancel',
+    failed: 'Could not save the remark: {{message}}',
+  },
+  info: {
+    title: '{{name}}',
+    remark: 'Remark',
+    nickname: 'Nickname',
+    group: 'Group',
+    login: 'Login name',
+    computer: 'Computer name',
+    address: 'Address',
+    status: 'Status',
+    client: 'Client',
+    version: 'Version',
+    lastSeen: 'Last heard from',
+    close: 'Close',
+  },
 } as const;
 
 type Texts<T> = { readonly [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };

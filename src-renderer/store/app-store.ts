@@ -77,6 +77,7 @@ export function createAppStore(data: Partial<AppData> = {}): AppStore {
         set({
           self: snapshot.self,
           peers: new Map(snapshot.peers.map((peer) => [peer.id, peer])),
+          remarks: new Map((snapshot.remarks ?? []).map((r) => [r.peerId, r.remark])),
           conversations: new Map(snapshot.conversations.map((c) => [c.id, c])),
           stats: snapshot.stats,
           load: { phase: 'ready' },

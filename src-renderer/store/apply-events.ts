@@ -18,6 +18,7 @@ import type { AppData } from './state';
 export function reduceEvents(state: AppData, events: readonly PigeonEvent[]): Partial<AppData> {
   const next: Partial<AppData> = {};
   let peers: Map<string, PeerDTO> | undefined;
+  let remarks: Map<string, string> | undefined;
   let conversations: Map<string, ConversationDTO> | undefined;
   let typing: Set<string> | undefined;
   const messagesByConversation = new Map<string, MessageDTO[]>();
@@ -64,6 +65,11 @@ export function reduceEvents(state: AppData, events: readonly PigeonEvent[]): Pa
           peers.delete(event.peerId);
         }
         break;
+      case 'remark':
+        remarks ??= new Map(state.remarks);
+        if (event.remark) remarks.set(event.peerId, event.remark);
+        else remarks.delete(event.peerId);
+        break;
       case 'self':
         next.self = event.self;
         break;
@@ -89,6 +95,7 @@ export function reduceEvents(state: AppData, events: readonly PigeonEvent[]): Pa
   }
 
   if (peers) next.peers = peers;
+  if (remarks) next.remarks = remarks;
   if (transfers.length > 0) next.transfers = upsertTransfers(state.transfers, transfers);
   if (typing) next.typing = typing;
   if (conversations) next.conversations = conversations;

@@ -42,6 +42,8 @@ export interface Notice {
 export interface AppData {
   self: SelfDTO | null;
   peers: ReadonlyMap<string, PeerDTO>;
+  /** Remark names (备注) the user gave contacts, by peer id. */
+  remarks: ReadonlyMap<string, string>;
   conversations: ReadonlyMap<string, ConversationDTO>;
   /** Only conversations this window has loaded; events for others are ignored. */
   messages: ReadonlyMap<string, ConversationMessages>;
@@ -61,6 +63,7 @@ export function initialData(): AppData {
   return {
     self: null,
     peers: new Map(),
+    remarks: new Map(),
     conversations: new Map(),
     messages: new Map(),
     stats: null,

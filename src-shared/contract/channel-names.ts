@@ -55,4 +55,6 @@ export const CHANNEL_NAMES = [
   'stagePicture',
   'getStartAtLogin',
   'setStartAtLogin',
+  'pinConversation',
+  'setRemark',
 ] as const;

@@ -9,6 +9,7 @@ import type {
   NetworkSettingsDTO,
   NetworkStatusDTO,
   PeerDTO,
+  RemarkDTO,
   SearchHitDTO,
   SelfDTO,
   SnapshotDTO,
@@ -29,9 +30,11 @@ import {
   OfferFilesRequest,
   OpenConversationRequest,
   PeerRequest,
+  PinConversationRequest,
   ResendMessageRequest,
   SearchMessagesRequest,
   SendMessageRequest,
+  SetRemarkRequest,
   SetStartAtLoginRequest,
   StagePictureRequest,
   TransferRequest,
@@ -91,6 +94,10 @@ export const channels = {
   /** Whether Pigeon starts at sign-in (Electron; headless answers unsupported). */
   getStartAtLogin: EmptyRequest,
   setStartAtLogin: SetStartAtLoginRequest,
+  /** Keep a conversation at the top of the recent chats (or stop). */
+  pinConversation: PinConversationRequest,
+  /** Give a contact a remark name (备注); an empty one removes it. */
+  setRemark: SetRemarkRequest,
 } as const;
 
 export type ChannelName = keyof typeof channels;
@@ -134,6 +141,8 @@ export interface ChannelResponses {
   stagePicture: { path: string };
   getStartAtLogin: StartAtLoginDTO;
   setStartAtLogin: StartAtLoginDTO;
+  pinConversation: ConversationDTO;
+  setRemark: RemarkDTO;
 }
 
 /** A request as a window sends it. */

@@ -80,6 +80,14 @@ export interface ConversationDTO {
   peerId: string;
   unread: number;
   lastMessage?: MessageDTO;
+  /** Kept at the top of the recent chats by the user. */
+  pinned?: boolean;
+}
+
+/** The name the user gave a contact (备注), shown instead of its nickname. */
+export interface RemarkDTO {
+  peerId: string;
+  remark: string;
 }
 
 export type Language = 'zh-CN' | 'en';
@@ -214,4 +222,6 @@ export interface SnapshotDTO {
   peers: PeerDTO[];
   conversations: ConversationDTO[];
   stats: NetworkStatsDTO;
+  /** Remark names the user gave contacts (absent from an older main process). */
+  remarks?: RemarkDTO[];
 }

@@ -5,6 +5,7 @@ import type {
   NetworkSettingsDTO,
   NetworkStatsDTO,
   PeerDTO,
+  RemarkDTO,
   SelfDTO,
   TransferDTO,
 } from './dtos';
@@ -22,6 +23,8 @@ export type PigeonEvent =
   | { type: 'transfer'; transfer: TransferDTO }
   /** A peer is gone from the list (a removed plain UDP contact). */
   | { type: 'peer-removed'; peerId: string }
+  /** The user gave a contact a remark name, or removed it (an empty remark). */
+  | ({ type: 'remark' } & RemarkDTO)
   /** A problem the user should see (port in use, …), already in plain words. */
   | { type: 'notice'; level: 'info' | 'warning' | 'error'; code: string; message: string }
   /** The problem behind that notice is over (the disk has space again): drop its banner. */

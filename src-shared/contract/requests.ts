@@ -80,6 +80,16 @@ export const AddPlainContactRequest = z.object({
   nickname: z.string().trim().max(64).optional(),
 });
 export const PeerRequest = z.object({ peerId: Id });
+export const PinConversationRequest = z.object({ conversationId: Id, pinned: z.boolean() });
+export const SetRemarkRequest = z.object({
+  peerId: Id,
+  /** Empty removes the remark; control characters would hide the name, so none. */
+  remark: z
+    .string()
+    .trim()
+    .max(64)
+    .refine((text) => !/[\u0000-\u001f\u007f]/.test(text), 'No control characters.'),
+});
 export const StagePictureRequest = z.object({
   /** The picture's file name: one plain name, no folders, no control characters. */
   name: z

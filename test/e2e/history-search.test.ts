@@ -38,6 +38,8 @@ const contact = (main: Page, nickname: string) =>
 async function openMain(url: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 360, height: 640 } });
   await page.goto(url);
+  // The main window opens on the recent chats; these tests look at the contacts.
+  await page.getByRole('tab', { name: 'Contacts' }).click();
   return page;
 }
 

@@ -44,6 +44,9 @@ beforeAll(async () => {
   bobMain = await browsers[1]!.newPage({ viewport: { width: 360, height: 640 } });
   await zhangMain.goto(zhang.url);
   await bobMain.goto(bob.url);
+  // The main window opens on the recent chats; these tests look at the contacts.
+  await zhangMain.getByRole('tab', { name: '联系人' }).click();
+  await bobMain.getByRole('tab', { name: 'Contacts' }).click();
 });
 
 afterAll(async () => {

@@ -6,10 +6,12 @@ interface ConversationRow extends Partial<MessageRow> {
   c_id: string;
   c_peer_id: string;
   c_unread: number;
+  c_pinned: number;
 }
 
 // The last message is joined, so it always shows its current state (delivered, failed …).
-const SELECT = `SELECT c.id AS c_id, c.peer_id AS c_peer_id, c.unread AS c_unread, ${MESSAGE_COLUMNS_M}
+const SELECT = `SELECT c.id AS c_id, c.peer_id AS c_peer_id, c.unread AS c_unread, c.pinned AS c_pinned,
+  ${MESSAGE_COLUMNS_M}
   FROM conversations c LEFT JOIN messages m ON m.id = c.last_message_id`;
 const GET = `${SELECT} WHERE c.id = ?`;
 const ALL = `${SELECT} ORDER BY c.rowid`;
@@ -34,6 +36,7 @@ const NOTE_NEW = `INSERT INTO conversations (id, peer_id, unread, last_message_i
       THEN @id ELSE conversations.last_message_id END
   RETURNING peer_id, unread, last_message_id`;
 const MARK_READ = 'UPDATE conversations SET unread = 0 WHERE id = ?';
+const SET_PINNED = 'UPDATE conversations SET pinned = ? WHERE id = ?';
 
 /** One-to-one conversations in SQLite, with the semantics of ConversationBook. */
 export class ConversationsRepo {
@@ -109,6 +112,15 @@ export class ConversationsRepo {
       return this.get(id)!;
     });
   }
+
+  /** Pin a conversation to the top of the recent chats, or let it go back in time order. */
+  setPinned(id: string, pinned: boolean): ConversationDTO {
+    return this.db.write(() => {
+      this.db.statement(ENSURE).run(id, id);
+      this.db.statement(SET_PINNED).run(pinned ? 1 : 0, id);
+      return this.get(id)!;
+    });
+  }
 }
 
 /** The message as a stored row shows it: an unopened sealed message without its text. */
@@ -124,6 +136,7 @@ function toConversation(row: ConversationRow): ConversationDTO {
     peerId: row.c_peer_id,
     unread: row.c_unread,
   };
+  if (row.c_pinned === 1) conversation.pinned = true;
   if (row.id !== null && row.id !== undefined)
     conversation.lastMessage = toMessage(row as MessageRow);
   return conversation;

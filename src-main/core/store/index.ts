@@ -3,6 +3,7 @@ import { openDatabase, type OpenDatabaseOptions, type PigeonDatabase } from './d
 import { MessagesRepo, type MessagesRepoOptions } from './messages-repo';
 import { OutboxRepo } from './outbox-repo';
 import { PeersRepo } from './peers-repo';
+import { RemarksRepo } from './remarks-repo';
 import { TransfersRepo } from './transfers-repo';
 
 export { StoreError, type StoreErrorCode } from './store-error';
@@ -16,6 +17,7 @@ export {
 export type { ScanWindows, SearchHit, SearchOptions } from './message-search';
 export { ConversationsRepo } from './conversations-repo';
 export { PeersRepo } from './peers-repo';
+export { RemarksRepo } from './remarks-repo';
 export { OutboxRepo, type OutboxEntry } from './outbox-repo';
 export { TransfersRepo, MAX_TRANSFERS_LISTED } from './transfers-repo';
 export { MessageSchema } from './message-schema';
@@ -36,6 +38,7 @@ export interface PigeonStore {
   readonly peers: PeersRepo;
   readonly outbox: OutboxRepo;
   readonly transfers: TransfersRepo;
+  readonly remarks: RemarksRepo;
   close(): void;
 }
 
@@ -51,6 +54,7 @@ export function openStore(file: string | ':memory:', options: OpenStoreOptions =
     peers: new PeersRepo(db),
     outbox: new OutboxRepo(db, options.now),
     transfers: new TransfersRepo(db),
+    remarks: new RemarksRepo(db),
     close: () => db.close(),
   };
 }

@@ -1,49 +1,52 @@
-import { memo, useCallback, useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { memo, useCallback, type MouseEvent } from 'react';
 import type { PeerDTO } from '../../../src-shared/contract';
-import { displayName } from '../../format/display-name';
-import { formatFull, formatStamp } from '../../format/time';
+import { contactSecondLine, contactTooltip } from '../../format/contact-facts';
+import type { ListWords } from '../../hooks/use-list-words';
 import { Avatar } from '../common/Avatar';
-import { StatusText } from '../common/StatusText';
 
 interface ContactItemProps {
   peer: PeerDTO;
+  /** The remark the user gave, or the peer's own name. */
+  name: string;
   unread: number;
-  /** The last message in one line (files and sealed messages described, not shown). */
-  preview?: string | undefined;
   /** The one item in the tab order (roving tabindex). */
   current: boolean;
+  words: ListWords;
   hintId: string;
+  /** Where the virtualised list draws the row. */
+  top: number;
   onOpen(peerId: string): void;
+  onMenu(peerId: string, event: MouseEvent<HTMLElement>): void;
   onFocusPeer(peerId: string): void;
   register(peerId: string, element: HTMLElement | null): void;
 }
 
 /**
- * One contact: avatar, nickname, presence, client kind, unread badge. Its
- * accessible name is built from the visible nickname, status and unread count.
+ * One compact contact row (about 40 px): avatar, name and unread badge, then the
+ * second line. Named by name, status and unread count; the client and the full
+ * details are in the hover text, not on every row.
  */
 export const ContactItem = memo(function ContactItem({
   peer,
+  name,
   unread,
-  preview,
   current,
+  words,
   hintId,
+  top,
   onOpen,
+  onMenu,
   onFocusPeer,
   register,
 }: ContactItemProps) {
-  const { t, i18n } = useTranslation();
-  const nameId = useId();
-  const statusId = useId();
-  const unreadId = useId();
-  const clientId = useId();
   const ref = useCallback(
     (element: HTMLDivElement | null) => register(peer.id, element),
     [register, peer.id],
   );
-  const name = displayName(peer);
-  const labelledBy = unread > 0 ? `${nameId} ${statusId} ${unreadId}` : `${nameId} ${statusId}`;
+  const status = words.status[peer.status];
+  const label = unread > 0 ? `${name} ${status} ${words.unread(unread)}` : `${name} ${status}`;
+  const seen =
+    peer.status === 'offline' && peer.lastSeen > 0 ? words.lastSeen(peer.lastSeen, Date.now()) : '';
 
   return (
     <div
@@ -51,51 +54,32 @@ export const ContactItem = memo(function ContactItem({
       role="listitem"
       tabIndex={current ? 0 : -1}
       className={`contact contact-${peer.status}`}
+      style={{ transform: `translateY(${top}px)` }}
+      data-item-id={peer.id}
       data-peer-id={peer.id}
-      aria-labelledby={labelledBy}
-      aria-describedby={peer.client === 'unknown' ? hintId : `${clientId} ${hintId}`}
-      title={
-        peer.plain
-          ? `${peer.plain.host}:${peer.plain.port}`
-          : `${peer.user}@${peer.host} · ${peer.address}:${peer.port}`
-      }
+      aria-label={label}
+      aria-describedby={hintId}
+      title={contactTooltip(peer, name, words.client(peer.client))}
       onDoubleClick={() => onOpen(peer.id)}
+      onContextMenu={(event) => onMenu(peer.id, event)}
       onFocus={() => onFocusPeer(peer.id)}
     >
-      <Avatar id={peer.id} name={name} status={peer.status} />
-      <div className="contact-main">
-        <span id={nameId} className="contact-name">
-          {name}
-        </span>
-        <span className="peer-facts">
-          <StatusText status={peer.status} id={statusId} />
-          {peer.status === 'offline' && peer.lastSeen > 0 && (
-            <span className="contact-last-seen" title={formatFull(peer.lastSeen, i18n.language)}>
-              {t('contacts.lastSeen', {
-                when: formatStamp(peer.lastSeen, Date.now(), i18n.language, {
-                  yesterday: (time) => t('time.yesterday', { time }),
-                }),
-              })}
-            </span>
+      <Avatar id={peer.id} name={name} status={peer.status} size="small" />
+      <div className="contact-main" aria-hidden="true">
+        <span className="contact-name">{name}</span>
+        {/* The one place for what a contact says about itself; address and host for now.
+            Away and offline are said in words too: the dot's colour is never the only sign. */}
+        <span className="contact-second-line">
+          {peer.status !== 'online' && (
+            <span className={`contact-status status-text-${peer.status}`}>{status}</span>
           )}
-          {peer.client !== 'unknown' && (
-            <span id={clientId} className="contact-client">
-              {t(`client.${peer.client}`)}
-            </span>
-          )}
+          {contactSecondLine(peer)}
+          {seen && <span className="contact-last-seen">{seen}</span>}
         </span>
-        {preview && (
-          <span className="contact-preview" title={preview}>
-            {preview}
-          </span>
-        )}
       </div>
       {unread > 0 && (
-        <span className="unread-badge">
-          <span aria-hidden="true">{unread > 99 ? '99+' : unread}</span>
-          <span id={unreadId} className="visually-hidden">
-            {t('contacts.unread', { count: unread })}
-          </span>
+        <span className="unread-badge" aria-hidden="true">
+          {unread > 99 ? '99+' : unread}
         </span>
       )}
     </div>

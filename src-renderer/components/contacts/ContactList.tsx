@@ -5,16 +5,21 @@ import {
   useMemo,
   useRef,
   useState,
-  type KeyboardEvent,
+  type MouseEvent,
   type Ref,
 } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useBridge } from '../../bridge/bridge-context';
-import { describeError } from '../../bridge/errors';
-import { usePreviewWords } from '../../hooks/use-preview-words';
-import { groupContacts, unreadByPeer } from '../../store/contact-groups';
-import { previewsByPeer } from '../../store/contact-previews';
+import type { PeerDTO } from '../../../src-shared/contract';
+import { contactName } from '../../format/display-name';
+import { useListVirtualizer } from '../../hooks/use-list-virtualizer';
+import { useListWords } from '../../hooks/use-list-words';
+import { useOpenChat } from '../../hooks/use-open-chat';
+import { useRovingList } from '../../hooks/use-roving-list';
+import { groupContacts, unreadByPeer, type ContactGroup } from '../../store/contact-groups';
 import { useAppStore } from '../../store/store-context';
+import { placeBelow, type MenuPlace } from '../common/ContextMenu';
+import { VirtualListFrame } from '../common/VirtualListFrame';
+import { ContactActions } from './ContactActions';
 import { ContactGroupHeader } from './ContactGroupHeader';
 import { ContactItem } from './ContactItem';
 import { ContactsEmpty } from './ContactsEmpty';
@@ -30,129 +35,152 @@ interface ContactListProps {
   ref?: Ref<ContactListHandle>;
 }
 
+type Row = { kind: 'group'; group: ContactGroup } | { kind: 'peer'; peer: PeerDTO; name: string };
+
+const GROUP_ROW_PX = 30;
+const CONTACT_ROW_PX = 44;
+
 /**
- * Contacts grouped by their group name. One item is in the tab order; arrows,
- * Home and End move between items, Enter or a double-click opens the chat.
+ * Contacts grouped by their group name, the user's own group first; groups fold
+ * away. Virtualised. One item is in the tab order; arrows, Home and End move, Enter
+ * or a double-click opens the chat, a right-click or Shift+F10 opens its menu.
  */
 export function ContactList({ filter, ref }: ContactListProps) {
   const { t, i18n } = useTranslation();
-  const bridge = useBridge();
+  const words = useListWords();
   const peers = useAppStore((state) => state.peers);
+  const remarks = useAppStore((state) => state.remarks);
+  const ownGroup = useAppStore((state) => state.self?.group ?? '');
   const conversations = useAppStore((state) => state.conversations);
-  const addNotice = useAppStore((state) => state.addNotice);
-  const [activeId, setActiveId] = useState<string | null>(null);
-  const items = useRef(new Map<string, HTMLElement>());
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const [menu, setMenu] = useState<{ peerId: string; at: MenuPlace } | null>(null);
   const hintId = useId();
+  // The list scrolls itself: the virtualiser must find its scroller when it first lays out.
+  const scroller = useRef<HTMLDivElement>(null);
+  const openChat = useOpenChat();
 
   const collator = useMemo(() => new Intl.Collator(i18n.language), [i18n.language]);
   const groups = useMemo(
-    () => groupContacts(peers.values(), filter, collator),
-    [peers, filter, collator],
+    () => groupContacts(peers.values(), filter, collator, { remarks, ownGroup }),
+    [peers, filter, collator, remarks, ownGroup],
   );
   const unread = useMemo(() => unreadByPeer(conversations), [conversations]);
-  const transfers = useAppStore((state) => state.transfers);
-  const previewWords = usePreviewWords();
-  const previews = useMemo(
-    () =>
-      previewsByPeer(conversations, transfers, previewWords, (text) => t('preview.you', { text })),
-    [conversations, transfers, previewWords, t],
-  );
+  // While filtering every match shows, folded group or not.
+  const folding = filter.trim() === '';
+  const rows = useMemo(() => {
+    const list: Row[] = [];
+    for (const group of groups) {
+      list.push({ kind: 'group', group });
+      if (folding && collapsed.has(group.key)) continue;
+      for (const peer of group.peers)
+        list.push({ kind: 'peer', peer, name: contactName(peer, remarks) });
+    }
+    return list;
+  }, [groups, collapsed, folding, remarks]);
   const order = useMemo(
-    () => groups.flatMap((group) => group.peers.map((peer) => peer.id)),
-    [groups],
+    () => rows.flatMap((row) => (row.kind === 'peer' ? [row.peer.id] : [])),
+    [rows],
   );
-  const currentId = activeId !== null && order.includes(activeId) ? activeId : order[0];
+  const rowIndex = useMemo(
+    () => new Map(rows.map((row, index) => [row.kind === 'peer' ? row.peer.id : '', index])),
+    [rows],
+  );
 
-  const register = useCallback((peerId: string, element: HTMLElement | null) => {
-    if (element) items.current.set(peerId, element);
-    else items.current.delete(peerId);
-  }, []);
-
-  const focusPeer = useCallback((peerId: string | undefined) => {
-    if (peerId === undefined) return;
-    setActiveId(peerId);
-    items.current.get(peerId)?.focus();
-  }, []);
-
-  const open = useCallback(
-    async (peerId: string) => {
-      try {
-        await bridge.openChat(peerId);
-      } catch (error) {
-        addNotice({
-          code: 'open-chat',
-          level: 'error',
-          message: t('contacts.openFailed', { message: describeError(error) }),
-        });
-      }
+  const { virtualizer, scrollToIndex } = useListVirtualizer(
+    scroller,
+    rows.length,
+    (index) => {
+      const row = rows[index];
+      return row?.kind === 'group' ? `group:${row.group.key}` : `peer:${row?.peer.id ?? index}`;
     },
-    [bridge, addNotice, t],
+    (index) => (rows[index]?.kind === 'group' ? GROUP_ROW_PX : CONTACT_ROW_PX),
   );
-  const openPeer = useCallback((peerId: string) => void open(peerId), [open]);
+
+  const openMenu = useCallback((peerId: string, at: MenuPlace) => setMenu({ peerId, at }), []);
+  const roving = useRovingList({
+    order,
+    reveal: (id) => scrollToIndex(rowIndex.get(id) ?? -1),
+    onOpen: openChat,
+    onMenu: (id, element) => openMenu(id, placeBelow(element)),
+  });
+  const { focusItem } = roving;
+  const onRowMenu = useCallback(
+    (peerId: string, event: MouseEvent<HTMLElement>) => {
+      event.preventDefault();
+      openMenu(peerId, { x: event.clientX, y: event.clientY });
+    },
+    [openMenu],
+  );
+  const toggleGroup = useCallback((key: string) => {
+    setCollapsed((before) => {
+      const next = new Set(before);
+      if (!next.delete(key)) next.add(key);
+      return next;
+    });
+  }, []);
 
   useImperativeHandle(
     ref,
     () => ({
-      focusFirst: () => focusPeer(order[0]),
+      focusFirst: () => focusItem(order[0]),
       openFirst: () => {
-        if (order[0] !== undefined) openPeer(order[0]);
+        if (order[0] !== undefined) openChat(order[0]);
       },
     }),
-    [order, focusPeer, openPeer],
+    [order, focusItem, openChat],
   );
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const peerId = (event.target as HTMLElement).dataset.peerId;
-    if (peerId === undefined) return;
-    const index = order.indexOf(peerId);
-    const moves: Record<string, number | undefined> = {
-      ArrowDown: Math.min(index + 1, order.length - 1),
-      ArrowUp: Math.max(index - 1, 0),
-      Home: 0,
-      End: order.length - 1,
-      PageDown: Math.min(index + 10, order.length - 1),
-      PageUp: Math.max(index - 10, 0),
-    };
-    if (event.key === 'Enter') {
-      event.preventDefault();
-      openPeer(peerId);
-    } else if (moves[event.key] !== undefined) {
-      event.preventDefault();
-      focusPeer(order[moves[event.key] as number]);
-    }
-  };
 
   return (
     <>
-      <div
-        role="list"
-        aria-label={t('contacts.list')}
+      <VirtualListFrame
+        scroller={scroller}
+        label={t('contacts.list')}
         className="contact-list"
-        onKeyDown={onKeyDown}
+        height={virtualizer.getTotalSize()}
+        onKeyDown={roving.onKeyDown}
+        hint={t('contacts.openHint')}
+        hintId={hintId}
+        after={
+          groups.length === 0 && <ContactsEmpty filter={filter} nobodyYet={peers.size === 0} />
+        }
       >
-        {groups.map((group) => (
-          <div key={group.key} className="contact-group">
-            <ContactGroupHeader group={group} />
-            {group.peers.map((peer) => (
-              <ContactItem
-                key={peer.id}
-                peer={peer}
-                unread={unread.get(peer.id) ?? 0}
-                preview={previews.get(peer.id)}
-                current={peer.id === currentId}
-                hintId={hintId}
-                onOpen={openPeer}
-                onFocusPeer={setActiveId}
-                register={register}
-              />
-            ))}
-          </div>
-        ))}
-      </div>
-      <p id={hintId} className="visually-hidden">
-        {t('contacts.openHint')}
-      </p>
-      {order.length === 0 && <ContactsEmpty filter={filter} nobodyYet={peers.size === 0} />}
+        {virtualizer.getVirtualItems().map((item) => {
+          const row = rows[item.index];
+          if (!row) return null;
+          return row.kind === 'group' ? (
+            <ContactGroupHeader
+              key={item.key}
+              group={row.group}
+              collapsed={folding && collapsed.has(row.group.key)}
+              words={words}
+              top={item.start}
+              onToggle={toggleGroup}
+            />
+          ) : (
+            <ContactItem
+              key={item.key}
+              peer={row.peer}
+              name={row.name}
+              unread={unread.get(row.peer.id) ?? 0}
+              current={row.peer.id === roving.currentId}
+              words={words}
+              hintId={hintId}
+              top={item.start}
+              onOpen={openChat}
+              onMenu={onRowMenu}
+              onFocusPeer={roving.setActiveId}
+              register={roving.register}
+            />
+          );
+        })}
+      </VirtualListFrame>
+      <ContactActions
+        menu={menu}
+        onMenuClosed={(peerId) => {
+          setMenu(null);
+          focusItem(peerId);
+        }}
+      />
     </>
   );
 }

@@ -1,6 +1,8 @@
-import { useEffect, useId, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useUnreadTitle } from '../../hooks/use-unread-title';
+import { totalUnread } from '../../store/recent-chats';
 import { useAppStore } from '../../store/store-context';
+import { RecentChats } from '../chats/RecentChats';
 import { AddPlainContactDialog } from './AddPlainContactDialog';
 import { ConnectionBanner } from '../common/ConnectionBanner';
 import { NoticeBanners } from '../common/NoticeBanners';
@@ -8,20 +10,24 @@ import { NetworkStatusPanel } from '../network/NetworkStatusPanel';
 import { SearchPanel } from '../search/SearchPanel';
 import { ContactList, type ContactListHandle } from './ContactList';
 import { ContactToolbar } from './ContactToolbar';
+import { MainTabs, type MainView } from './MainTabs';
 import { SelfHeader } from './SelfHeader';
 import { SettingsPanel } from './SettingsPanel';
 import { StatsFooter } from './StatsFooter';
 
-/** The narrow main window: who I am, who is around, and the network's pulse. */
+/** The narrow main window: who I am, my recent chats, who is around, the network's pulse. */
 export function MainWindow() {
-  const { t } = useTranslation();
   const self = useAppStore((state) => state.self);
+  const conversations = useAppStore((state) => state.conversations);
+  const unread = useMemo(() => totalUnread(conversations.values()), [conversations]);
+  const [view, setView] = useState<MainView>('chats');
   const [filter, setFilter] = useState('');
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [addingPlain, setAddingPlain] = useState(false);
   const [searchOpen, setSearchOpen] = useState(false);
   const [networkOpen, setNetworkOpen] = useState(false);
   const list = useRef<ContactListHandle>(null);
+  const panelId = useId();
   const gear = useRef<HTMLButtonElement>(null);
   const addPlainButton = useRef<HTMLButtonElement>(null);
   const searchButton = useRef<HTMLButtonElement>(null);
@@ -30,9 +36,7 @@ export function MainWindow() {
   const settingsId = useId();
   const addPlainId = useId();
 
-  useEffect(() => {
-    document.title = t('app.name');
-  }, [t]);
+  useUnreadTitle(unread);
 
   useEffect(() => {
     // Back from searching: focus returns to the button that opened it.
@@ -93,8 +97,18 @@ export function MainWindow() {
             onToggleAddPlain={() => (addingPlain ? closeAddPlain() : setAddingPlain(true))}
             addPlainButtonRef={addPlainButton}
           />
-          <main className="contact-scroll">
-            <ContactList filter={filter} ref={list} />
+          <MainTabs view={view} onChange={setView} unread={unread} panelId={panelId} />
+          <main
+            id={panelId}
+            role="tabpanel"
+            aria-labelledby={`${panelId}-${view}`}
+            className="main-panel"
+          >
+            {view === 'chats' ? (
+              <RecentChats filter={filter} ref={list} />
+            ) : (
+              <ContactList filter={filter} ref={list} />
+            )}
           </main>
         </>
       )}

@@ -1,9 +1,10 @@
 import type { Page } from 'playwright-core';
 
 /**
- * Opens the chat with `nickname` the way a user does: a double click on the contact in
- * the main window's list (named `contacts` in the window's language), which opens a
- * new window; it is given a chat window's size before anything is looked at.
+ * Opens the chat with `nickname` the way a user does: the Contacts tab (the main window
+ * opens on Chats), then a double click on the contact in its list (both named
+ * `contacts` in the window's language), which opens a new window; it is given a chat
+ * window's size before anything is looked at.
  */
 export async function openChat(
   main: Page,
@@ -11,6 +12,7 @@ export async function openChat(
   nickname: string,
   height = 720,
 ): Promise<Page> {
+  await main.getByRole('tab', { name: contacts, exact: true }).click();
   const item = main
     .getByRole('list', { name: contacts })
     .getByRole('listitem')

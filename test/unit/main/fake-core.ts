@@ -188,6 +188,13 @@ export function createFakeCore() {
     removePlainContact: vi.fn((_request: ParsedRequest<'removePlainContact'>) => ({
       ok: true as const,
     })),
+    pinConversation: vi.fn(({ conversationId: id, pinned }: ParsedRequest<'pinConversation'>) => ({
+      id,
+      peerId: id,
+      unread: 0,
+      pinned,
+    })),
+    setRemark: vi.fn((request: ParsedRequest<'setRemark'>) => ({ ...request })),
     onEvent: vi.fn((listener: (event: PigeonEvent) => void) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

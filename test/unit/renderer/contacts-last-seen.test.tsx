@@ -2,6 +2,7 @@
 import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { peer, snapshot } from './support/fixtures';
+import { showContacts } from './support/main-tabs';
 import { renderWindow } from './support/render-window';
 
 afterEach(cleanup);
@@ -17,6 +18,7 @@ describe('a remembered contact', () => {
       snapshot: snapshot({ peers: [gone, here] }),
       languageOverride: 'zh-CN',
     });
+    await showContacts();
     const list = await screen.findByRole('list', { name: '联系人' });
     const olga = within(list)
       .getAllByRole('listitem')

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { en } from '../../../src-renderer/i18n/en';
 import { zhCN } from '../../../src-renderer/i18n/zh-CN';
 import { peer, self, snapshot } from './support/fixtures';
+import { showContacts } from './support/main-tabs';
 import { renderWindow } from './support/render-window';
 
 afterEach(cleanup);
@@ -23,6 +24,7 @@ describe('languages', () => {
 
   it('speaks zh-CN by default and switches when the profile’s language changes', async () => {
     const { fake } = await renderWindow({ snapshot: snapshot({ peers: [alice] }) });
+    await showContacts();
     expect(await screen.findByRole('list', { name: '联系人' })).toBeTruthy();
     expect(screen.getByRole('textbox', { name: '查找联系人' })).toBeTruthy();
     expect(screen.getByRole('button', { name: '刷新' })).toBeTruthy();
@@ -47,6 +49,7 @@ describe('languages', () => {
       snapshot: snapshot({ peers: [alice] }),
       languageOverride: 'en',
     });
+    await showContacts();
     expect(await screen.findByRole('list', { name: 'Contacts' })).toBeTruthy();
     await act(async () => {
       fake.emit([{ type: 'self', self: { ...self, language: 'en' } }]);
@@ -61,6 +64,7 @@ describe('languages', () => {
     const { fake } = await renderWindow({
       snapshot: snapshot({ self: { ...self, theme: 'light' } }),
     });
+    await showContacts();
     await screen.findByRole('list', { name: '联系人' });
     expect(document.documentElement.dataset.theme).toBe('light');
     await act(async () => {

@@ -38,6 +38,9 @@ export function fakeTransfer(partial: Partial<TransferDTO> = {}): TransferDTO {
 /** A PigeonApi whose channels are spies with sensible answers; `emit` pushes events. */
 export function createFakeApi(initial: SnapshotDTO) {
   let current = initial;
+  const announce = (events: PigeonEvent[]) => {
+    for (const listener of listeners) listener(events);
+  };
   const listeners = new Set<(events: PigeonEvent[]) => void>();
   let sent = 0;
   let settings = networkSettings;
@@ -184,6 +187,22 @@ export function createFakeApi(initial: SnapshotDTO) {
     setStartAtLogin: vi.fn<PigeonApi['setStartAtLogin']>(async (request) => {
       startAtLogin.openAtLogin = request?.openAtLogin ?? false;
       return { ...startAtLogin };
+    }),
+    // Like main: the change is answered and also announced to every window.
+    pinConversation: vi.fn<PigeonApi['pinConversation']>(async (request) => {
+      const id = request?.conversationId ?? '';
+      const known = current.conversations.find((conversation) => conversation.id === id);
+      const conversation = {
+        ...(known ?? { id, peerId: id, unread: 0 }),
+        pinned: !!request?.pinned,
+      };
+      announce([{ type: 'conversation', conversation }]);
+      return conversation;
+    }),
+    setRemark: vi.fn<PigeonApi['setRemark']>(async (request) => {
+      const saved = { peerId: request?.peerId ?? '', remark: (request?.remark ?? '').trim() };
+      announce([{ type: 'remark', ...saved }]);
+      return saved;
     }),
     onEvents: vi.fn<PigeonApi['onEvents']>((listener) => {
       listeners.add(listener);

@@ -3,6 +3,7 @@ import { afterEach } from 'vitest';
 import type { Language, SnapshotDTO } from '../../../../src-shared/contract';
 import { Root } from '../../../../src-renderer/app/Root';
 import { createBridge } from '../../../../src-renderer/bridge/bridge';
+import type { PigeonFilesApi } from '../../../../src-shared/contract/local-files';
 import { parseRoute } from '../../../../src-renderer/bridge/launch-params';
 import { startSession } from '../../../../src-renderer/bridge/session';
 import { createI18n } from '../../../../src-renderer/i18n/i18n';
@@ -18,6 +19,8 @@ interface WindowOptions {
   prepare?(fake: FakeApi): void;
   /** As the window's bridge says it runs: 'websocket' is headless mode's page. */
   mode?: 'electron' | 'websocket';
+  /** Electron's preload for picked files' paths. */
+  pigeonFiles?: PigeonFilesApi;
 }
 
 // Drafts are kept in local storage: every test starts with none.
@@ -33,6 +36,7 @@ export async function renderWindow({
   languageOverride,
   prepare,
   mode = 'electron',
+  pigeonFiles,
 }: WindowOptions) {
   const fake = createFakeApi(snapshot);
   prepare?.(fake);
@@ -41,6 +45,7 @@ export async function renderWindow({
   const bridge = {
     ...createBridge({
       pigeon: fake.api,
+      pigeonFiles,
       location: { host: 'localhost', origin: 'http://localhost', search: '' },
       open: () => null,
     }),
