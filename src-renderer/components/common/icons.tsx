@@ -120,3 +120,13 @@ export const FileIcon = icon(
     <path d="M14 3v5h5" />
   </>,
 );
+
+/** A person reached across networks: "add a colleague by IP or computer name". */
+export const AddColleagueIcon = icon(
+  <>
+    <circle cx="8" cy="8" r="3.5" />
+    <path d="M2 20a6 6 0 0 1 12 0" />
+    <rect x="15" y="4" width="7" height="5" rx="1" />
+    <path d="M18.5 9v3M16 14h5" />
+  </>,
+);

@@ -6,10 +6,11 @@ import { ConnectionBanner } from '../common/ConnectionBanner';
 import { NoticeBanners } from '../common/NoticeBanners';
 import { NetworkStatusPanel } from '../network/NetworkStatusPanel';
 import { SearchPanel } from '../search/SearchPanel';
+import { SettingsDialog } from '../settings/SettingsDialog';
+import { useMessageAlerts } from '../../hooks/use-message-alerts';
 import { ContactList, type ContactListHandle } from './ContactList';
 import { ContactToolbar } from './ContactToolbar';
 import { SelfHeader } from './SelfHeader';
-import { SettingsPanel } from './SettingsPanel';
 import { StatsFooter } from './StatsFooter';
 
 /** The narrow main window: who I am, who is around, and the network's pulse. */
@@ -29,6 +30,7 @@ export function MainWindow() {
   const searchClosed = useRef(false);
   const settingsId = useId();
   const addPlainId = useId();
+  useMessageAlerts();
 
   useEffect(() => {
     document.title = t('app.name');
@@ -72,7 +74,9 @@ export function MainWindow() {
         gearRef={gear}
       />
       {settingsOpen && self && (
-        <SettingsPanel id={settingsId} self={self} onClose={closeSettings} />
+        <div id={settingsId}>
+          <SettingsDialog self={self} onClose={closeSettings} />
+        </div>
       )}
       {/* Here, not under the toolbar: Search and Network replace the toolbar, not this. */}
       {addingPlain && <AddPlainContactDialog id={addPlainId} onClose={closeAddPlain} />}
