@@ -11,6 +11,7 @@ import type { Theme } from '../src-shared/contract';
 import { createMessengerCore } from './core/messenger';
 import type { MessengerCore } from './core/messenger-api';
 import { persistProfile, readSettings } from './core/settings-file';
+import { restoreChoices } from './core/restore-choices';
 import type { PigeonStore } from './core/store';
 import { openHistory } from './core/store/history-file';
 import { writePicture } from './adapters/picture-file';
@@ -186,9 +187,10 @@ async function startPigeon(): Promise<void> {
   };
   running = current;
 
+  // Before starting, so that a failed start cannot lose them at the next save.
+  restoreChoices(core, stored);
   try {
     await core.start();
-    if (stored.status === 'away') core.updateProfile({ status: 'away' });
   } catch (error) {
     // Usually another messenger holds the port. The core also emits a notice; the window
     // still opens so the user can read it (and pick another port in the settings).

@@ -19,6 +19,7 @@ import type { MessengerOptions, MessengerTiming } from './options';
 import { PlainContacts } from './plain-udp/plain-contacts';
 import type { PigeonStore } from './store';
 import { PlainContactsRepo } from './store/plain-contacts-repo';
+import type { ReceivePolicy } from './transfer/receive-policy';
 import { TransferService } from './transfer/transfers';
 import { PIGEON_APP_VERSION } from './version';
 import type { PacketSender } from './net/packet-sender';
@@ -46,6 +47,8 @@ export interface ServiceContext {
   /** Our own profile as it is now. */
   self: () => SelfDTO;
   downloadDir: () => string;
+  /** The user's file-receive setting, as it is now. */
+  receivePolicy: () => ReceivePolicy;
   announceTargets: () => ReturnType<typeof targetsOf>;
   emit: (event: PigeonEvent) => void;
   /** Keep a peer and tell the windows. */
@@ -102,6 +105,7 @@ export function buildServices(context: ServiceContext): MessengerServices {
     bindAddress: options.bindAddress ?? '0.0.0.0',
     legacy,
     downloadDir: downloadDir,
+    receivePolicy: context.receivePolicy,
     imagesDir: () => options.imagesDir ?? path.join(downloadDir(), 'images'),
     emit: emit,
     announcer,

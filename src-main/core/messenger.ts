@@ -117,6 +117,7 @@ class Messenger implements MessengerCore {
       directory: this.directory,
       self: () => this.self,
       downloadDir: () => this.network.get().downloadDir,
+      receivePolicy: () => this.network.get(),
       announceTargets: () => this.announceTargets(),
       emit: (event) => this.emit(event),
       emitPeer: (peer) => this.emitPeer(peer),

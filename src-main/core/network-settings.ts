@@ -9,6 +9,9 @@ import { parseHostListEntry } from './net/host-list';
 import { parseHostEntry } from './net/targets';
 import type { MessengerOptions } from './options';
 
+/** Offers up to this size are taken without asking, once the user allows it. */
+export const DEFAULT_AUTO_ACCEPT_MB = 100;
+
 /**
  * The settings that reach the network: hosts and broadcast addresses apply at once
  * (the next announcement uses them), the port only after a restart.
@@ -25,6 +28,8 @@ export class NetworkSettings {
       hosts: [...(options.hosts ?? [])],
       broadcastAddresses: [...(options.broadcastAddresses ?? [])],
       restartNeeded: false,
+      receiveFiles: 'ask',
+      autoAcceptMaxMB: DEFAULT_AUTO_ACCEPT_MB,
     };
   }
 
@@ -63,6 +68,8 @@ export class NetworkSettings {
         ? [...change.broadcastAddresses]
         : this.current.broadcastAddresses,
       restartNeeded: port !== this.runningPort,
+      receiveFiles: change.receiveFiles ?? this.current.receiveFiles,
+      autoAcceptMaxMB: change.autoAcceptMaxMB ?? this.current.autoAcceptMaxMB,
     };
     return this.get();
   }

@@ -1,7 +1,13 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { ContractError } from '../../src-shared/contract';
+import {
+  ContractError,
+  MAX_AUTO_ACCEPT_MB,
+  MAX_SIGNATURE_CHARS,
+  type NetworkSettingsDTO,
+  type SelfDTO,
+} from '../../src-shared/contract';
 import type { MessengerCore } from './messenger-api';
 import { PRIVATE_FILE_MODE, PRIVATE_FOLDER_MODE } from './store/private-data';
 
@@ -13,10 +19,16 @@ export const StoredSettingsSchema = z
     port: z.number().int().min(1).max(65535),
     language: z.enum(['zh-CN', 'en']),
     theme: z.enum(['system', 'light', 'dark']),
-    sendKey: z.enum(['enter', 'ctrl-enter']),
     hosts: z.array(z.string().max(300)).max(1000),
     broadcastAddresses: z.array(z.string().max(300)).max(100),
     downloadDir: z.string().min(1).max(4096),
+    autoReply: z.string().max(500),
+    signature: z.string().max(MAX_SIGNATURE_CHARS),
+    sendKey: z.enum(['enter', 'ctrl-enter']),
+    sounds: z.boolean(),
+    notifications: z.boolean(),
+    receiveFiles: z.enum(['ask', 'accept-from-contacts']),
+    autoAcceptMaxMB: z.number().int().min(1).max(MAX_AUTO_ACCEPT_MB),
   })
   .partial();
 export type StoredSettings = z.infer<typeof StoredSettingsSchema>;
@@ -98,8 +110,43 @@ export async function saveSettings(dataDir: string, settings: StoredSettings): P
   await fs.rename(temp, file);
 }
 
+/** What of the profile is kept: everything the user chose, not who the OS says we are. */
+function storedProfile(self: SelfDTO): StoredSettings {
+  const { nickname, group, status, language, theme } = self;
+  return withoutUndefined({
+    nickname,
+    group,
+    status,
+    language,
+    theme,
+    autoReply: self.autoReply,
+    signature: self.signature,
+    sendKey: self.sendKey,
+    sounds: self.sounds,
+    notifications: self.notifications,
+  });
+}
+
+function storedNetwork(settings: NetworkSettingsDTO): StoredSettings {
+  const { port, downloadDir, hosts, broadcastAddresses } = settings;
+  return withoutUndefined({
+    port,
+    downloadDir,
+    hosts,
+    broadcastAddresses,
+    receiveFiles: settings.receiveFiles,
+    autoAcceptMaxMB: settings.autoAcceptMaxMB,
+  });
+}
+
+function withoutUndefined(fields: Record<string, unknown>): StoredSettings {
+  return Object.fromEntries(
+    Object.entries(fields).filter(([, value]) => value !== undefined),
+  ) as StoredSettings;
+}
+
 /**
- * Keep the profile (name, group, status, language, theme) and the network settings
+ * Keep the profile (name, group, status, language, theme, signature, preferences) and the network settings
  * (port, download folder, hosts, broadcast addresses) saved whenever they change.
  */
 export interface SettingsPersister {
@@ -147,11 +194,9 @@ export function persistProfile(
   };
   const unsubscribe = core.onEvent((event) => {
     if (event.type === 'self') {
-      const { nickname, group, status, language, theme, sendKey } = event.self;
-      current = { ...current, nickname, group, status, language, theme, sendKey };
+      current = { ...current, ...storedProfile(event.self) };
     } else if (event.type === 'settings') {
-      const { port, downloadDir, hosts, broadcastAddresses } = event.settings;
-      current = { ...current, port, downloadDir, hosts, broadcastAddresses };
+      current = { ...current, ...storedNetwork(event.settings) };
     } else {
       return;
     }

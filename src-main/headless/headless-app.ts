@@ -7,6 +7,7 @@ import { writePicture } from '../adapters/picture-file';
 import { createMessengerCore } from '../core/messenger';
 import type { MessengerCore } from '../core/messenger-api';
 import { persistProfile, readSettings, saveSettings } from '../core/settings-file';
+import { restoreChoices } from '../core/restore-choices';
 import { openHistory } from '../core/store/history-file';
 import { makePrivateFolder } from '../core/store/private-data';
 import type { HeadlessConfig } from './cli-args';
@@ -80,7 +81,7 @@ export async function startHeadless(
     store.close();
     throw error;
   }
-  if (settings.status === 'away') core.updateProfile({ status: 'away' });
+  restoreChoices(core, settings);
 
   const rendererDir = path.resolve(
     config.rendererDir ?? path.join(path.dirname(process.argv[1] ?? '.'), '..', 'renderer'),

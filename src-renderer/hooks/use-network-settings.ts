@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ChannelRequest, NetworkSettingsDTO } from '../../src-shared/contract';
+import type { ChannelRequest, NetworkSettingsDTO, ReceiveFiles } from '../../src-shared/contract';
+import { MAX_AUTO_ACCEPT_MB } from '../../src-shared/contract/channel-names';
 import { useBridge } from '../bridge/bridge-context';
 import { describeError } from '../bridge/errors';
 import { useAppStore } from '../store/store-context';
@@ -14,9 +15,15 @@ export interface NetworkDraft {
   /** One entry per line. */
   hosts: string;
   broadcastAddresses: string;
+  receiveFiles: ReceiveFiles;
+  /** Whole MB, as typed. */
+  autoAcceptMaxMB: string;
 }
 
-export type NetworkProblem = 'portInvalid' | 'downloadDirRequired';
+export type NetworkProblem = 'portInvalid' | 'downloadDirRequired' | 'autoAcceptInvalid';
+
+/** Shown until main says otherwise (main's own default). */
+const DEFAULT_AUTO_ACCEPT_MB = 100;
 
 function toDraft(settings: NetworkSettingsDTO): NetworkDraft {
   return {
@@ -24,6 +31,8 @@ function toDraft(settings: NetworkSettingsDTO): NetworkDraft {
     downloadDir: settings.downloadDir,
     hosts: settings.hosts.join('\n'),
     broadcastAddresses: settings.broadcastAddresses.join('\n'),
+    receiveFiles: settings.receiveFiles ?? 'ask',
+    autoAcceptMaxMB: String(settings.autoAcceptMaxMB ?? DEFAULT_AUTO_ACCEPT_MB),
   };
 }
 
@@ -48,6 +57,12 @@ export function networkChange(
   if (port === undefined) return { problem: 'portInvalid' };
   const downloadDir = draft.downloadDir.trim();
   if (!downloadDir) return { problem: 'downloadDirRequired' };
+  const autoAcceptMaxMB = /^\s*\d+\s*$/.test(draft.autoAcceptMaxMB)
+    ? Number(draft.autoAcceptMaxMB)
+    : NaN;
+  if (!(autoAcceptMaxMB >= 1 && autoAcceptMaxMB <= MAX_AUTO_ACCEPT_MB)) {
+    return { problem: 'autoAcceptInvalid' };
+  }
   const hosts = lines(draft.hosts);
   const broadcastAddresses = lines(draft.broadcastAddresses);
   const change: NetworkChange = {};
@@ -56,6 +71,11 @@ export function networkChange(
   if (!sameList(hosts, saved.hosts)) change.hosts = hosts;
   if (!sameList(broadcastAddresses, saved.broadcastAddresses)) {
     change.broadcastAddresses = broadcastAddresses;
+  }
+  if (draft.receiveFiles !== (saved.receiveFiles ?? 'ask'))
+    change.receiveFiles = draft.receiveFiles;
+  if (autoAcceptMaxMB !== (saved.autoAcceptMaxMB ?? DEFAULT_AUTO_ACCEPT_MB)) {
+    change.autoAcceptMaxMB = autoAcceptMaxMB;
   }
   return { change };
 }

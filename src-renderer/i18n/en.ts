@@ -1,5 +1,8 @@
+import { prefsEn } from './prefs-en';
+
 /** English texts. The zh-CN file must have exactly the same keys (the type checks it). */
 export const en = {
+  prefs: prefsEn,
   app: {
     name: 'Pigeon',
     loading: 'Loading…',

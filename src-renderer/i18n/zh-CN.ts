@@ -1,7 +1,9 @@
 import type { Messages } from './en';
+import { prefsZhCN } from './prefs-zh-CN';
 
 /** 简体中文（默认语言）。 */
 export const zhCN: Messages = {
+  prefs: prefsZhCN,
   app: {
     name: 'Pigeon',
     loading: '正在加载…',

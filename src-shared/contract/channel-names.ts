@@ -13,6 +13,12 @@ export type PictureType = (typeof PICTURE_TYPES)[number];
 /** The longest base64 a pasted picture may be sent as (about 21 MB of picture). */
 export const MAX_PICTURE_BASE64_CHARS = 28_000_000;
 
+/** The longest personal signature (个性签名). */
+export const MAX_SIGNATURE_CHARS = 100;
+
+/** The largest "accept without asking" limit one may set, in MB (100 GB). */
+export const MAX_AUTO_ACCEPT_MB = 102_400;
+
 /** Electron IPC channel for a contract channel. */
 export const ipcChannel = (name: (typeof CHANNEL_NAMES)[number]): string => `pigeon:${name}`;
 

@@ -92,6 +92,10 @@ export interface RemarkDTO {
 
 export type Language = 'zh-CN' | 'en';
 export type Theme = 'system' | 'light' | 'dark';
+/** Which key sends in the composer; the other one inserts a line break. */
+export type SendKey = 'enter' | 'ctrl-enter';
+/** Offered files: always ask, or take them from contacts without asking (up to a size). */
+export type ReceiveFiles = 'ask' | 'accept-from-contacts';
 
 export interface SelfDTO {
   nickname: string;
@@ -104,11 +108,16 @@ export interface SelfDTO {
   theme: Theme;
   /** Sent once in a while to whoever writes while we are away (empty: none). */
   autoReply?: string;
-  /** Which key sends from the composer (the other one starts a new line); Enter if unset. */
+  /** Personal signature (个性签名), shown under the name. */
+  signature?: string;
+  /** Absent: Enter sends. */
   sendKey?: SendKey;
+  /** A sound on new messages; absent: on. */
+  sounds?: boolean;
+  /** A system notification on new messages; absent: on. */
+  notifications?: boolean;
 }
 
-export type SendKey = 'enter' | 'ctrl-enter';
 
 export interface NetworkStatsDTO {
   datagramsIn: number;
@@ -132,6 +141,10 @@ export interface NetworkSettingsDTO {
   broadcastAddresses: string[];
   /** True when a change (the port) waits for a restart. */
   restartNeeded: boolean;
+  /** Absent: ask. */
+  receiveFiles?: ReceiveFiles;
+  /** Largest offer (all items together) taken without asking, in MB. */
+  autoAcceptMaxMB?: number;
 }
 
 export interface NetworkStatusDTO {

@@ -1,7 +1,13 @@
 // Request schemas: what main accepts from a window, parsed before anything is done
 // (the renderer is hostile until proven otherwise).
 import { z } from 'zod';
-import { MAX_MESSAGE_CHARS, MAX_PICTURE_BASE64_CHARS, PICTURE_TYPES } from './channel-names';
+import {
+  MAX_AUTO_ACCEPT_MB,
+  MAX_MESSAGE_CHARS,
+  MAX_PICTURE_BASE64_CHARS,
+  MAX_SIGNATURE_CHARS,
+  PICTURE_TYPES,
+} from './channel-names';
 import { PlainEncodingSchema } from './dtos';
 
 const Id = z.string().min(1).max(512);
@@ -37,7 +43,10 @@ export const UpdateProfileRequest = z.object({
   autoReply: z.string().max(500).optional(),
   language: z.enum(['zh-CN', 'en']).optional(),
   theme: z.enum(['system', 'light', 'dark']).optional(),
+  signature: z.string().trim().max(MAX_SIGNATURE_CHARS).optional(),
   sendKey: z.enum(['enter', 'ctrl-enter']).optional(),
+  sounds: z.boolean().optional(),
+  notifications: z.boolean().optional(),
 });
 export const TypingRequest = z.object({ conversationId: Id, typing: z.boolean() });
 export const CancelMessageRequest = z.object({ messageId: Id });
@@ -56,6 +65,8 @@ export const UpdateSettingsRequest = z.object({
   downloadDir: z.string().trim().min(1).max(4096).optional(),
   hosts: z.array(HostEntry).max(1000).optional(),
   broadcastAddresses: z.array(HostEntry).max(100).optional(),
+  receiveFiles: z.enum(['ask', 'accept-from-contacts']).optional(),
+  autoAcceptMaxMB: z.number().int().min(1).max(MAX_AUTO_ACCEPT_MB).optional(),
 });
 const LocalPath = z.string().min(1).max(4096);
 export const OfferFilesRequest = z.object({

@@ -22,6 +22,7 @@ import { IncomingTransfers } from './incoming/incoming-transfers';
 import { OfferRegistry } from './outgoing/offer-registry';
 import { OutgoingTransfers } from './outgoing/outgoing-transfers';
 import { TransferBook } from './transfer-book';
+import { acceptsWithoutAsking, type ReceivePolicy } from './receive-policy';
 import { transferImage, transferLocation } from './transfer-location';
 import { isUnfinished, toTransferDTO, type TransferRecord } from '../store/records/transfer-record';
 
@@ -44,6 +45,8 @@ export interface TransferServiceDeps {
   emit: (event: PigeonEvent) => void;
   /** A message changed: announce it and its conversation. */
   announcer: Pick<MessageAnnouncer, 'announce'>;
+  /** Whether offers may be taken without asking (the user's file-receive setting). */
+  receivePolicy?: () => ReceivePolicy;
   /** How long an offer stays servable (default 24 h). */
   offerTtlMs?: number;
   /** How often expired offers are swept (default 60 s). */
@@ -174,6 +177,18 @@ export class TransferService {
   /** Receiving: the offer's message is new and about to be stored. */
   keepOffer(record: TransferRecord, messageId: string): void {
     this.incoming.keep(record, messageId);
+    const policy = this.deps.receivePolicy?.();
+    const fromContact = this.deps.peer(record.peerId) !== undefined;
+    if (!policy || !acceptsWithoutAsking(record, policy, fromContact)) return;
+    // After the message that carries it is stored and shown, as a picture is.
+    setImmediate(() => {
+      if (record.state !== 'offered') return;
+      try {
+        this.incoming.accept(record);
+      } catch {
+        // The sender vanished or the folder is refused: the offer waits for the user.
+      }
+    });
   }
 
   async offer(

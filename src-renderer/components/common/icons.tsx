@@ -132,3 +132,13 @@ export const SmileIcon = icon(
     <path d="M9 9.5h.01M15 9.5h.01" />
   </>,
 );
+
+/** A person reached across networks: "add a colleague by IP or computer name". */
+export const AddColleagueIcon = icon(
+  <>
+    <circle cx="8" cy="8" r="3.5" />
+    <path d="M2 20a6 6 0 0 1 12 0" />
+    <rect x="15" y="4" width="7" height="5" rx="1" />
+    <path d="M18.5 9v3M16 14h5" />
+  </>,
+);

@@ -4,6 +4,7 @@ import { useBridge } from '../../bridge/bridge-context';
 import { describeError } from '../../bridge/errors';
 import { useAppStore } from '../../store/store-context';
 import { AddContactIcon, HistoryIcon, RefreshIcon, SearchIcon } from '../common/icons';
+import { AddColleagueButton } from './AddColleagueButton';
 import type { ContactListHandle } from './ContactList';
 import { IconButton } from '../common/IconButton';
 
@@ -96,6 +97,7 @@ export function ContactToolbar({
       >
         <RefreshIcon />
       </IconButton>
+      <AddColleagueButton />
       <IconButton
         label={t('plain.add')}
         ref={addPlainButtonRef}

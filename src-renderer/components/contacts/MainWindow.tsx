@@ -8,11 +8,12 @@ import { ConnectionBanner } from '../common/ConnectionBanner';
 import { NoticeBanners } from '../common/NoticeBanners';
 import { NetworkStatusPanel } from '../network/NetworkStatusPanel';
 import { SearchPanel } from '../search/SearchPanel';
+import { SettingsDialog } from '../settings/SettingsDialog';
+import { useMessageAlerts } from '../../hooks/use-message-alerts';
 import { ContactList, type ContactListHandle } from './ContactList';
 import { ContactToolbar } from './ContactToolbar';
 import { MainTabs, type MainView } from './MainTabs';
 import { SelfHeader } from './SelfHeader';
-import { SettingsPanel } from './SettingsPanel';
 import { StatsFooter } from './StatsFooter';
 
 /** The narrow main window: who I am, my recent chats, who is around, the network's pulse. */
@@ -35,6 +36,7 @@ export function MainWindow() {
   const searchClosed = useRef(false);
   const settingsId = useId();
   const addPlainId = useId();
+  useMessageAlerts();
 
   useUnreadTitle(unread);
 
@@ -76,7 +78,9 @@ export function MainWindow() {
         gearRef={gear}
       />
       {settingsOpen && self && (
-        <SettingsPanel id={settingsId} self={self} onClose={closeSettings} />
+        <div id={settingsId}>
+          <SettingsDialog self={self} onClose={closeSettings} />
+        </div>
       )}
       {/* Here, not under the toolbar: Search and Network replace the toolbar, not this. */}
       {addingPlain && <AddPlainContactDialog id={addPlainId} onClose={closeAddPlain} />}

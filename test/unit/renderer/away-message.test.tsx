@@ -25,7 +25,8 @@ describe('the away message', () => {
     expect(box.maxLength).toBe(500);
     const hint = document.getElementById(box.getAttribute('aria-describedby') ?? '');
     expect(hint?.textContent).toContain('while you are away');
-    await user.type(box, '  In a meeting until 3 pm.  ');
+    await user.click(box);
+    await user.paste('  In a meeting until 3 pm.  ');
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(fake.api.updateProfile).toHaveBeenCalledWith(
       expect.objectContaining({ autoReply: 'In a meeting until 3 pm.', nickname: self.nickname }),

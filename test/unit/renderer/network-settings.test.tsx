@@ -14,10 +14,14 @@ async function openSettings(language: 'en' | 'zh-CN' = 'en') {
   await user.click(
     await screen.findByRole('button', { name: language === 'en' ? 'Settings' : '设置' }),
   );
-  const network = await screen.findByRole('group', {
-    name: language === 'en' ? 'Network' : '网络',
-  });
+  const network = await showTab(user, language === 'en' ? 'Network' : '网络');
   return { ...view, user, network };
+}
+
+/** The settings are in tabs: select one and return its panel. */
+async function showTab(user: ReturnType<typeof userEvent.setup>, name: string) {
+  await user.click(await screen.findByRole('tab', { name }));
+  return screen.getByRole('tabpanel', { name });
 }
 
 describe('the network settings', () => {
@@ -27,13 +31,14 @@ describe('the network settings', () => {
     const port = await within(network).findByRole('spinbutton', { name: 'Port' });
     expect((port as HTMLInputElement).value).toBe('2425');
     expect(
-      (within(network).getByRole('textbox', { name: 'Download folder' }) as HTMLInputElement).value,
-    ).toBe(networkSettings.downloadDir);
-    expect(
       (within(network).getByRole('textbox', { name: 'Hosts' }) as HTMLTextAreaElement).value,
     ).toBe('10.0.8.12');
     expect(within(network).getByRole('textbox', { name: 'Broadcast addresses' })).toBeTruthy();
     expect(within(network).queryByText('Takes effect after restart')).toBeNull();
+    const files = await showTab(userEvent.setup(), 'Files');
+    expect(
+      (within(files).getByRole('textbox', { name: 'Download folder' }) as HTMLInputElement).value,
+    ).toBe(networkSettings.downloadDir);
   });
 
   it('saves what changed with updateSettings, one entry per line, and says a restart is needed', async () => {
@@ -55,13 +60,13 @@ describe('the network settings', () => {
     });
     expect(fake.api.updateProfile).toHaveBeenCalledTimes(1);
     // Saved: the panel closes, and a notice says when the port takes effect.
-    expect(screen.queryByRole('group', { name: 'Network' })).toBeNull();
+    expect(screen.queryByRole('dialog', { name: 'Settings' })).toBeNull();
     expect(
       screen.getByText('The new port takes effect after Pigeon restarts.').closest('[role]'),
     ).toHaveProperty('role', 'status');
 
     await user.click(screen.getByRole('button', { name: 'Settings' }));
-    const again = await screen.findByRole('group', { name: 'Network' });
+    const again = await showTab(user, 'Network');
     const hint = await within(again).findByText('Takes effect after restart');
     const field = within(again).getByRole('spinbutton', { name: 'Port' });
     expect(field.getAttribute('aria-describedby')).toContain(hint.id);
@@ -84,6 +89,7 @@ describe('the network settings', () => {
     const hosts = await within(network).findByRole('textbox', { name: 'Hosts' });
     await user.clear(hosts);
     await user.type(hosts, 'x'.repeat(20));
+    await showTab(user, 'Profile');
     const nickname = screen.getByRole('textbox', { name: 'Nickname' });
     await user.clear(nickname);
     await user.type(nickname, 'Ming');
@@ -95,7 +101,7 @@ describe('the network settings', () => {
     expect(fake.api.updateProfile).not.toHaveBeenCalled();
     expect((hosts as HTMLTextAreaElement).value).toBe('x'.repeat(20));
     expect((nickname as HTMLInputElement).value).toBe('Ming');
-    expect(screen.getByRole('group', { name: 'Network' })).toBeTruthy();
+    expect(screen.getByRole('dialog', { name: 'Settings' })).toBeTruthy();
   });
 
   it('refuses a port out of range before asking main', async () => {
@@ -108,7 +114,6 @@ describe('the network settings', () => {
     expect(port.getAttribute('aria-invalid')).toBe('true');
     expect(document.activeElement).toBe(port);
     expect(fake.api.updateSettings).not.toHaveBeenCalled();
-    expect(within(network).getByRole('textbox', { name: '下载文件夹' })).toBeTruthy();
     expect(within(network).getByRole('textbox', { name: '指定主机' })).toBeTruthy();
     expect(within(network).getByRole('textbox', { name: '广播地址' })).toBeTruthy();
   });
@@ -129,6 +134,7 @@ describe('the network settings', () => {
     });
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Settings' }));
+    await showTab(user, 'Network');
     expect((await screen.findByRole('alert')).textContent).toBe(
       'Could not load the network settings: Main is busy',
     );

@@ -25,6 +25,9 @@ async function openSettings(
   await user.click(
     await screen.findByRole('button', { name: language === 'en' ? 'Settings' : '设置' }),
   );
+  await user.click(
+    await screen.findByRole('tab', { name: language === 'en' ? 'General' : '通用' }),
+  );
   return { ...view, user };
 }
 
@@ -69,7 +72,7 @@ describe('Start Pigeon when I sign in', () => {
 
   it('is not offered in headless mode, which cannot start at sign-in', async () => {
     const { fake } = await openSettings({ mode: 'websocket' });
-    await screen.findByRole('group', { name: 'Network' });
+    await screen.findByRole('tabpanel', { name: 'General' });
     expect(screen.queryByRole('checkbox', { name: 'Start Pigeon when I sign in' })).toBeNull();
     expect(fake.api.getStartAtLogin).not.toHaveBeenCalled();
   });

@@ -1,0 +1,27 @@
+import type { ConversationDTO } from '../../src-shared/contract';
+
+/**
+ * Conversations whose unread count rose with a message from the peer between two
+ * states of the store: the news that deserves a sound or a notification.
+ */
+export function newlyUnread(
+  before: ReadonlyMap<string, ConversationDTO>,
+  after: ReadonlyMap<string, ConversationDTO>,
+): ConversationDTO[] {
+  if (before === after) return [];
+  const news: ConversationDTO[] = [];
+  for (const [id, conversation] of after) {
+    const was = before.get(id)?.unread ?? 0;
+    if (conversation.unread > was && conversation.lastMessage?.direction === 'in') {
+      news.push(conversation);
+    }
+  }
+  return news;
+}
+
+/** The sum of unread messages, for the tab title. */
+export function totalUnread(conversations: ReadonlyMap<string, ConversationDTO>): number {
+  let total = 0;
+  for (const conversation of conversations.values()) total += conversation.unread;
+  return total;
+}

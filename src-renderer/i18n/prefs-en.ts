@@ -1,0 +1,33 @@
+/** English texts of the settings window, the profile extras, sounds and notifications. */
+export const prefsEn = {
+  tabs: 'Settings sections',
+  profile: 'Profile',
+  general: 'General',
+  files: 'Files',
+  network: 'Network',
+  signature: 'Signature',
+  signatureHint: 'A line shown under your name (at most 100 characters).',
+  sendKey: 'Send with',
+  sendKeyEnter: 'Enter (Shift+Enter for a new line)',
+  sendKeyCtrlEnter: 'Ctrl+Enter (Enter for a new line)',
+  sounds: 'Play a sound for new messages',
+  notifications: 'Show a notification for new messages',
+  notificationsBlocked:
+    'The browser blocks notifications for this page: allow them in its site settings.',
+  receiveFiles: 'Files offered to me',
+  receiveAsk: 'Ask me every time',
+  receiveFromContacts: 'Accept from contacts automatically',
+  autoAcceptMaxMB: 'Largest accepted without asking (MB)',
+  autoAcceptInvalid: 'The size limit must be a whole number of MB from 1 to 102400.',
+  newMessageTitle: '{{name}}',
+  unreadTitle: '({{count}}) Pigeon',
+  addColleague: 'Add a colleague by IP or computer name',
+  addColleagueIntro:
+    'For someone on another network: Pigeon asks that address or computer name directly from now on.',
+  addColleagueField: 'IP address or computer name',
+  addColleagueSubmit: 'Add',
+  addColleagueRequired: 'Please enter an address or a computer name.',
+  cancel: 'Cancel',
+  restarted: 'Pigeon restarted: open the new address printed in the terminal',
+  counters: 'Datagrams',
+} as const;

@@ -1,0 +1,33 @@
+import type { Messages } from './en';
+
+/** 设置窗口、个人资料、声音与通知的中文文字。 */
+export const prefsZhCN: Messages['prefs'] = {
+  tabs: '设置分类',
+  profile: '个人资料',
+  general: '通用',
+  files: '文件',
+  network: '网络',
+  signature: '个性签名',
+  signatureHint: '显示在你名字下方的一句话（最多 100 个字）。',
+  sendKey: '发送消息',
+  sendKeyEnter: '按 Enter 发送（Shift+Enter 换行）',
+  sendKeyCtrlEnter: '按 Ctrl+Enter 发送（Enter 换行）',
+  sounds: '新消息时播放提示音',
+  notifications: '新消息时显示通知',
+  notificationsBlocked: '浏览器禁止了此页面的通知：请在网站设置中允许。',
+  receiveFiles: '别人发来文件时',
+  receiveAsk: '每次询问我',
+  receiveFromContacts: '自动接收联系人的文件',
+  autoAcceptMaxMB: '自动接收的最大大小（MB）',
+  autoAcceptInvalid: '大小上限须为 1 到 102400 之间的整数（MB）。',
+  newMessageTitle: '{{name}}',
+  unreadTitle: '（{{count}}）Pigeon',
+  addColleague: '按 IP 或计算机名添加同事',
+  addColleagueIntro: '用于其他网段的同事：今后 Pigeon 会直接询问该地址或计算机名。',
+  addColleagueField: 'IP 地址或计算机名',
+  addColleagueSubmit: '添加',
+  addColleagueRequired: '请输入地址或计算机名。',
+  cancel: '取消',
+  restarted: 'Pigeon 已重新启动：请打开终端中显示的新地址',
+  counters: '数据报',
+};
