@@ -254,6 +254,10 @@ class Messenger implements MessengerCore {
     return this.plain.add(request);
   }
 
+  reconnectPlainContact({ peerId }: ParsedRequest<'reconnectPlainContact'>): Promise<PeerDTO> {
+    return this.plain.reconnect(peerId);
+  }
+
   removePlainContact({ peerId }: ParsedRequest<'removePlainContact'>) {
     this.plain.remove(peerId);
     return { ok: true as const };

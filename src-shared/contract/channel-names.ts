@@ -52,6 +52,7 @@ export const CHANNEL_NAMES = [
   'chooseDirectory',
   'addPlainContact',
   'removePlainContact',
+  'reconnectPlainContact',
   'stagePicture',
   'getStartAtLogin',
   'setStartAtLogin',

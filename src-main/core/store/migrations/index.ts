@@ -6,6 +6,7 @@ import * as transfers from './004-transfers';
 import * as sealed from './005-sealed';
 import * as plainContacts from './006-plain-contacts';
 import * as earlierSealedPackets from './007-earlier-sealed-packets';
+import * as plainTcpContacts from './008-plain-tcp-contacts';
 
 /** Every migration, in order. Append new ones; never edit or reorder released ones. */
 export const migrations: readonly Migration[] = [
@@ -16,4 +17,5 @@ export const migrations: readonly Migration[] = [
   sealed,
   plainContacts,
   earlierSealedPackets,
+  plainTcpContacts,
 ];
