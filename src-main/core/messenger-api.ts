@@ -26,7 +26,7 @@ export type ShellChannel =
 export type CommandChannel = Exclude<ChannelName, ShellChannel>;
 
 /** Commands that answer later (they read files or open sockets); the others answer at once. */
-type LaterCommand = 'offerFiles' | 'getTransferImage' | 'addPlainContact';
+type LaterCommand = 'offerFiles' | 'getTransferImage' | 'addPlainContact' | 'reconnectPlainContact';
 
 type Answer<C extends CommandChannel> = C extends LaterCommand
   ? Promise<ChannelResponse<C>>

@@ -16,7 +16,7 @@ import { packetRoutes, type PacketRoutes } from './packet-routes';
 import { MessageSender } from './pipeline/message-sender';
 import type { announceTargets as targetsOf } from './net/targets';
 import type { MessengerOptions, MessengerTiming } from './options';
-import { PlainContacts } from './plain-udp/plain-contacts';
+import { PlainContacts } from './plain-contacts/plain-contacts';
 import type { PigeonStore } from './store';
 import { PlainContactsRepo } from './store/plain-contacts-repo';
 import type { ReceivePolicy } from './transfer/receive-policy';

@@ -36,7 +36,7 @@ import { announceDiskFull, refuseWhenDiskFull } from './disk-full-notice';
 import { openNetwork } from './messenger-network';
 import { buildServices } from './messenger-services';
 import type { TransferService } from './transfer/transfers';
-import { PlainContacts } from './plain-udp/plain-contacts';
+import { PlainContacts } from './plain-contacts/plain-contacts';
 import { routePacket, type PacketRoutes } from './packet-routes';
 import type { MessageSender } from './pipeline/message-sender';
 
@@ -254,9 +254,13 @@ class Messenger implements MessengerCore {
     return this.transfers.image(transferId);
   }
 
-  // --- plain UDP contacts: see plain-udp/plain-contacts.ts ---
+  // --- plain contacts (UDP and TCP): see plain-contacts/plain-contacts.ts ---
   addPlainContact(request: ParsedRequest<'addPlainContact'>): Promise<PeerDTO> {
     return this.plain.add(request);
+  }
+
+  reconnectPlainContact({ peerId }: ParsedRequest<'reconnectPlainContact'>): Promise<PeerDTO> {
+    return this.plain.reconnect(peerId);
   }
 
   removePlainContact({ peerId }: ParsedRequest<'removePlainContact'>) {

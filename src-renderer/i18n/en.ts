@@ -23,6 +23,7 @@ export const en = {
     feiq: 'FeiQ',
     iptux: 'iptux',
     udp: 'Plain UDP',
+    tcp: 'Plain TCP',
     unknown: 'Other client',
   },
   self: {

@@ -24,6 +24,7 @@ export const zhCN: Messages = {
     feiq: '飞秋',
     iptux: 'iptux',
     udp: '纯 UDP',
+    tcp: '纯 TCP',
     unknown: '其他客户端',
   },
   self: {

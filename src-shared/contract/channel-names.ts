@@ -58,6 +58,7 @@ export const CHANNEL_NAMES = [
   'chooseDirectory',
   'addPlainContact',
   'removePlainContact',
+  'reconnectPlainContact',
   'stagePicture',
   'getStartAtLogin',
   'setStartAtLogin',

@@ -83,9 +83,11 @@ export const channels = {
   getTransferImage: TransferRequest,
   /** Ask the user for a folder to save into (Electron); headless answers none. */
   chooseDirectory: EmptyRequest,
-  /** Add a "plain UDP" contact: a program that speaks bare text over UDP. */
+  /** Add a plain contact: a program that speaks bare text over UDP or TCP. */
   addPlainContact: AddPlainContactRequest,
   removePlainContact: PeerRequest,
+  /** A TCP contact: connect (or wait) again now, without waiting for the next try. */
+  reconnectPlainContact: PeerRequest,
   /**
    * Save a pasted picture (it has no file of its own) where offerFiles can take it
    * (Electron); answers its path.
@@ -138,6 +140,7 @@ export interface ChannelResponses {
   chooseDirectory: { directory?: string };
   addPlainContact: PeerDTO;
   removePlainContact: { ok: true };
+  reconnectPlainContact: PeerDTO;
   stagePicture: { path: string };
   getStartAtLogin: StartAtLoginDTO;
   setStartAtLogin: StartAtLoginDTO;

@@ -7,7 +7,15 @@ export const PeerStatusSchema = z.enum(['online', 'away', 'offline']);
 export type PeerStatus = z.infer<typeof PeerStatusSchema>;
 
 /** Which program a peer runs, guessed from its version field. */
-export const PeerClientSchema = z.enum(['pigeon', 'ipmsg', 'feiq', 'iptux', 'udp', 'unknown']);
+export const PeerClientSchema = z.enum([
+  'pigeon',
+  'ipmsg',
+  'feiq',
+  'iptux',
+  'udp',
+  'tcp',
+  'unknown',
+]);
 export type PeerClient = z.infer<typeof PeerClientSchema>;
 
 export interface PeerDTO {
@@ -25,23 +33,62 @@ export interface PeerDTO {
   version: string;
   /** Milliseconds since the epoch of the last datagram heard from the peer. */
   lastSeen: number;
-  /** Set for a "plain UDP" contact (client `udp`): bare text datagrams, no IPMsg. */
+  /** Set for a plain contact (client `udp` or `tcp`): bare text, no IPMsg. */
   plain?: PlainContactDTO;
 }
 
 export const PlainEncodingSchema = z.enum(['utf8', 'gbk']);
 export type PlainEncoding = z.infer<typeof PlainEncodingSchema>;
 
-/** How Pigeon talks to a plain UDP program. Its peer id is `udp:<host>:<port>`. */
+export const PlainProtocolSchema = z.enum(['udp', 'tcp']);
+export type PlainProtocol = z.infer<typeof PlainProtocolSchema>;
+/** TCP: Pigeon connects to the program, or waits for the program to connect. */
+export const PlainConnectionSchema = z.enum(['connect', 'listen']);
+export type PlainConnection = z.infer<typeof PlainConnectionSchema>;
+/** TCP: text typed while not connected is queued and sent on connect, or refused. */
+export const PlainWhenDisconnectedSchema = z.enum(['queue', 'refuse']);
+export type PlainWhenDisconnected = z.infer<typeof PlainWhenDisconnectedSchema>;
+
+/**
+ * Where a TCP contact's connection stands: connecting (or waiting for the program),
+ * connected, closed by the program, refused, or failed for another reason.
+ */
+export type PlainLinkState =
+  'connecting' | 'waiting' | 'connected' | 'closed' | 'refused' | 'failed';
+
+/** A TCP contact's connection as the chat shows it. */
+export interface PlainLinkDTO {
+  state: PlainLinkState;
+  /** The program's address:port while connected. */
+  remote?: string;
+  /** When Pigeon tries again on its own (connect contacts), ms since the epoch. */
+  retryAt?: number;
+  /** Why it closed or failed, in plain words. */
+  reason?: string;
+  /** Messages typed meanwhile and waiting for the connection. */
+  queued: number;
+}
+
+/**
+ * How Pigeon talks to a plain program. Its peer id is `udp:<host>:<port>`,
+ * `tcp:<host>:<port>`, or `tcp-listen:<local port>` for a TCP contact that waits.
+ */
 export interface PlainContactDTO {
-  /** As the user typed it: an IPv4 address or a host name. */
+  /** As the user typed it: an IPv4 address or a host name ('' for any, TCP waiting only). */
   host: string;
   port: number;
   encoding: PlainEncoding;
-  /** The local UDP port Pigeon sends from and listens on for this contact. */
+  /** The local port Pigeon sends from and listens on (UDP) or waits on (TCP listen). */
   localPort: number;
   /** Why the contact cannot be reached now (port taken, name not found), in plain words. */
   problem?: string;
+  /** Absent on contacts kept by older versions: UDP. */
+  protocol?: PlainProtocol;
+  connection?: PlainConnection;
+  lineBased?: boolean;
+  whenDisconnected?: PlainWhenDisconnected;
+  /** TCP only. */
+  link?: PlainLinkDTO;
 }
 
 export type MessageDirection = 'in' | 'out';

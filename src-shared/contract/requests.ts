@@ -8,7 +8,12 @@ import {
   MAX_SIGNATURE_CHARS,
   PICTURE_TYPES,
 } from './channel-names';
-import { PlainEncodingSchema } from './dtos';
+import {
+  PlainConnectionSchema,
+  PlainEncodingSchema,
+  PlainProtocolSchema,
+  PlainWhenDisconnectedSchema,
+} from './dtos';
 
 const Id = z.string().min(1).max(512);
 
@@ -83,12 +88,19 @@ export const AcceptTransferRequest = z.object({
   directory: LocalPath.optional(),
 });
 export const AddPlainContactRequest = z.object({
-  host: z.string().trim().min(1).max(253),
-  port: z.number().int().min(1).max(65535),
+  /** '' only for a TCP contact that waits: a program from any address may connect. */
+  host: z.string().trim().max(253),
+  /** The program's port; not asked of a TCP contact that waits. */
+  port: z.number().int().min(1).max(65535).optional(),
   encoding: PlainEncodingSchema,
-  /** Local port to send from and listen on; 0 or omitted: any free port. */
+  /** UDP: local port to send from and listen on (0 or omitted: any free port). TCP waiting: the port to listen on. */
   localPort: z.number().int().min(0).max(65535).optional(),
   nickname: z.string().trim().max(64).optional(),
+  /** Omitted: UDP, as before TCP contacts existed. */
+  protocol: PlainProtocolSchema.optional(),
+  connection: PlainConnectionSchema.optional(),
+  lineBased: z.boolean().optional(),
+  whenDisconnected: PlainWhenDisconnectedSchema.optional(),
 });
 export const PeerRequest = z.object({ peerId: Id });
 export const PinConversationRequest = z.object({ conversationId: Id, pinned: z.boolean() });

@@ -10,7 +10,7 @@ import {
   PlainUdpChannel,
   PlainUdpPortError,
   type PlainUdpText,
-} from '../../src-main/core/plain-udp/plain-udp-channel';
+} from '../../src-main/core/plain-contacts/plain-udp-channel';
 import type { PlainEncoding } from '../../src-shared/contract';
 
 const ECHO = fileURLToPath(new URL('../lab/fixtures/udp-echo.py', import.meta.url));

@@ -1,5 +1,11 @@
 import type { PigeonDatabase } from './database';
-import { isPlainUdpEncoding, type SavedPlainContact } from './records/plain-contact-record';
+import {
+  isPlainConnection,
+  isPlainProtocol,
+  isPlainUdpEncoding,
+  isPlainWhenDisconnected,
+  type SavedPlainContact,
+} from './records/plain-contact-record';
 
 interface PlainContactRow {
   id: string;
@@ -11,15 +17,23 @@ interface PlainContactRow {
   nickname: string;
   added_at: number;
   last_seen: number;
+  protocol: string;
+  connection: string;
+  line_based: number;
+  when_disconnected: string;
 }
 
-const COLUMNS = 'id, host, port, encoding, local_port, bound_port, nickname, added_at, last_seen';
+const COLUMNS =
+  'id, host, port, encoding, local_port, bound_port, nickname, added_at, last_seen, protocol, connection, line_based, when_disconnected';
 const UPSERT = `INSERT INTO plain_contacts (${COLUMNS})
-  VALUES (@id, @host, @port, @encoding, @localPort, @boundPort, @nickname, @addedAt, @lastSeen)
+  VALUES (@id, @host, @port, @encoding, @localPort, @boundPort, @nickname, @addedAt, @lastSeen,
+    @protocol, @connection, @lineBased, @whenDisconnected)
   ON CONFLICT (id) DO UPDATE SET host = excluded.host, port = excluded.port,
     encoding = excluded.encoding, local_port = excluded.local_port,
     bound_port = excluded.bound_port, nickname = excluded.nickname,
-    added_at = excluded.added_at, last_seen = excluded.last_seen`;
+    added_at = excluded.added_at, last_seen = excluded.last_seen,
+    protocol = excluded.protocol, connection = excluded.connection,
+    line_based = excluded.line_based, when_disconnected = excluded.when_disconnected`;
 const ALL = `SELECT ${COLUMNS} FROM plain_contacts ORDER BY rowid`;
 const SET_BOUND = 'UPDATE plain_contacts SET bound_port = ? WHERE id = ?';
 const TOUCH = 'UPDATE plain_contacts SET last_seen = max(last_seen, ?) WHERE id = ?';
@@ -28,13 +42,15 @@ const REMOVE = 'DELETE FROM plain_contacts WHERE id = ?';
 const isPort = (value: number, min: number): boolean =>
   Number.isInteger(value) && value >= min && value <= 65535;
 
-/** The plain UDP contacts, kept across restarts. */
+/** The plain contacts (UDP and TCP), kept across restarts. */
 export class PlainContactsRepo {
   constructor(private readonly db: PigeonDatabase) {}
 
   /** Add a contact, or replace the one with its id. */
   save(contact: SavedPlainContact): void {
-    this.db.run(() => this.db.statement(UPSERT).run({ ...contact }));
+    this.db.run(() =>
+      this.db.statement(UPSERT).run({ ...contact, lineBased: contact.lineBased ? 1 : 0 }),
+    );
   }
 
   /** Every contact in the order added; a row that no longer makes sense is skipped. */
@@ -60,9 +76,10 @@ export class PlainContactsRepo {
   }
 }
 
-/** The file is input too: an encoding this version does not know drops the row. */
+/** The file is input too: an encoding or protocol this version does not know drops the row. */
 function toContact(row: PlainContactRow): SavedPlainContact | undefined {
   if (!isPlainUdpEncoding(row.encoding) || !isPort(row.port, 1)) return undefined;
+  if (!isPlainProtocol(row.protocol) || !isPlainConnection(row.connection)) return undefined;
   return {
     id: row.id,
     host: row.host,
@@ -73,5 +90,11 @@ function toContact(row: PlainContactRow): SavedPlainContact | undefined {
     nickname: row.nickname,
     addedAt: row.added_at,
     lastSeen: row.last_seen,
+    protocol: row.protocol,
+    connection: row.connection,
+    lineBased: row.line_based === 1,
+    whenDisconnected: isPlainWhenDisconnected(row.when_disconnected)
+      ? row.when_disconnected
+      : 'queue',
   };
 }

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ContractError, type MessageDTO, type PigeonEvent } from '../../../src-shared/contract';
 import type { LookupFn } from '../../../src-main/core/net/host-lookup';
 import { MessageAnnouncer } from '../../../src-main/core/message-announcer';
-import { PlainContacts } from '../../../src-main/core/plain-udp/plain-contacts';
+import { PlainContacts } from '../../../src-main/core/plain-contacts/plain-contacts';
 import { openStore, type PigeonStore } from '../../../src-main/core/store';
 import { PlainContactsRepo } from '../../../src-main/core/store/plain-contacts-repo';
 

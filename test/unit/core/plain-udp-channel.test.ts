@@ -3,7 +3,7 @@ import {
   PlainUdpChannel,
   PlainUdpPortError,
   type PlainUdpChannelOptions,
-} from '../../../src-main/core/plain-udp/plain-udp-channel';
+} from '../../../src-main/core/plain-contacts/plain-udp-channel';
 
 const base: PlainUdpChannelOptions = {
   contact: { address: '192.168.1.50', port: 8080, encoding: 'utf8' },

@@ -4,7 +4,7 @@ import {
   decodePlainText,
   encodePlainText,
   MAX_PLAIN_DATAGRAM,
-} from '../../../src-main/core/plain-udp/plain-text-codec';
+} from '../../../src-main/core/plain-contacts/plain-text-codec';
 import { isPlainUdpEncoding } from '../../../src-main/core/store/records/plain-contact-record';
 
 describe('encodePlainText', () => {

@@ -87,7 +87,8 @@ export function transfer(partial: Partial<TransferDTO> = {}): TransferDTO {
 }
 
 function plainPeer(request: PlainContactRequest): PeerDTO {
-  const id = `udp:${request.host}:${request.port}`;
+  const port = request.port ?? request.localPort ?? 0;
+  const id = `udp:${request.host}:${port}`;
   return {
     id,
     nickname: request.nickname ?? id,
@@ -95,12 +96,12 @@ function plainPeer(request: PlainContactRequest): PeerDTO {
     user: '',
     host: request.host,
     address: request.host,
-    port: request.port,
+    port,
     status: 'online',
     client: 'udp',
     version: '',
     lastSeen: 0,
-    plain: { host: request.host, port: request.port, encoding: request.encoding, localPort: 40000 },
+    plain: { host: request.host, port, encoding: request.encoding, localPort: 40000 },
   };
 }
 
@@ -195,6 +196,9 @@ export function createFakeCore() {
       pinned,
     })),
     setRemark: vi.fn((request: ParsedRequest<'setRemark'>) => ({ ...request })),
+    reconnectPlainContact: vi.fn(async ({ peerId }: ParsedRequest<'reconnectPlainContact'>) =>
+      plainPeer({ host: peerId, port: 1, encoding: 'utf8' }),
+    ),
     onEvent: vi.fn((listener: (event: PigeonEvent) => void) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

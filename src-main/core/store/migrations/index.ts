@@ -6,8 +6,8 @@ import * as transfers from './004-transfers';
 import * as sealed from './005-sealed';
 import * as plainContacts from './006-plain-contacts';
 import * as earlierSealedPackets from './007-earlier-sealed-packets';
-import * as pinsAndRemarks from './010-pins-and-remarks';
-import { reservedMigration } from './reserved';
+import * as plainTcpContacts from './008-plain-tcp-contacts';
+import * as pinsAndRemarks from './009-pins-and-remarks';
 
 /** Every migration, in order. Append new ones; never edit or reorder released ones. */
 export const migrations: readonly Migration[] = [
@@ -18,8 +18,6 @@ export const migrations: readonly Migration[] = [
   sealed,
   plainContacts,
   earlierSealedPackets,
-  // 008 and 009 are written on other branches; their places are held until they meet.
-  reservedMigration(8),
-  reservedMigration(9),
+  plainTcpContacts,
   pinsAndRemarks,
 ];

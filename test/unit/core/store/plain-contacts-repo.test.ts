@@ -18,6 +18,10 @@ const contact = (fields: Partial<SavedPlainContact> = {}): SavedPlainContact => 
   nickname: '打印机',
   addedAt: 1_790_000_000_000,
   lastSeen: 0,
+  protocol: 'udp',
+  connection: 'connect',
+  lineBased: false,
+  whenDisconnected: 'queue',
   ...fields,
 });
 

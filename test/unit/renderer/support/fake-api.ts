@@ -163,9 +163,16 @@ export function createFakeApi(initial: SnapshotDTO) {
     })),
     addPlainContact: vi.fn<PigeonApi['addPlainContact']>(async (request) => {
       const host = request?.host ?? '';
-      const port = request?.port ?? 0;
+      const tcp = request?.protocol === 'tcp';
+      const waits = tcp && request?.connection === 'listen';
+      const port = (waits ? request?.localPort : request?.port) ?? 0;
+      const id = tcp
+        ? waits
+          ? `tcp-listen:${port}`
+          : `tcp:${host}:${port}`
+        : `udp:${host}:${port}`;
       return {
-        id: `udp:${host}:${port}`,
+        id,
         nickname: request?.nickname || `${host}:${port}`,
         group: '',
         user: '',
@@ -173,11 +180,26 @@ export function createFakeApi(initial: SnapshotDTO) {
         address: host,
         port,
         status: 'online',
-        client: 'udp',
+        client: tcp ? 'tcp' : 'udp',
         version: '',
         lastSeen: 0,
-        plain: { host, port, encoding: request?.encoding ?? 'utf8', localPort: 40000 },
+        plain: {
+          host,
+          port,
+          encoding: request?.encoding ?? 'utf8',
+          localPort: tcp ? (waits ? port : 0) : 40000,
+          ...(tcp && {
+            protocol: 'tcp' as const,
+            connection: waits ? ('listen' as const) : ('connect' as const),
+            link: { state: waits ? ('waiting' as const) : ('connecting' as const), queued: 0 },
+          }),
+        },
       };
+    }),
+    reconnectPlainContact: vi.fn<PigeonApi['reconnectPlainContact']>(async (request) => {
+      const peer = current.peers.find((candidate) => candidate.id === request?.peerId);
+      if (!peer?.plain) throw new Error('unknown contact');
+      return { ...peer, plain: { ...peer.plain, link: { state: 'connecting', queued: 0 } } };
     }),
     removePlainContact: vi.fn<PigeonApi['removePlainContact']>(async () => ({ ok: true as const })),
     stagePicture: vi.fn<PigeonApi['stagePicture']>(async (request) => ({

@@ -91,3 +91,11 @@ export function decodePlainText(bytes: Uint8Array, encoding: PlainEncoding): str
     return Buffer.from(body).toString('latin1');
   }
 }
+
+/** Text for a stream (TCP): the whole text's bytes as-is, nothing added or cut. */
+export function encodePlainStream(
+  text: string,
+  encoding: PlainEncoding,
+): { bytes: Buffer; unrepresentable: number } {
+  return { bytes: encode(text, encoding), unrepresentable: countUnrepresentable(text, encoding) };
+}

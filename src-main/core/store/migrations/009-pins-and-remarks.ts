@@ -6,7 +6,7 @@ import type { Database } from 'better-sqlite3';
  * own table, not a column of `peers`: discovery rewrites and evicts peer rows, and a
  * remark must outlive that.
  */
-export const version = 10;
+export const version = 9;
 
 export function up(db: Database): void {
   db.exec(`

@@ -1,6 +1,7 @@
-// The plain UDP contacts: one PlainUdpChannel (one local socket) per contact, their
-// conversations kept in the same history as IPMsg ones. They never meet discovery,
-// the outbox, typing or away replies: a plain program understands none of that.
+// The plain contacts: per contact, one PlainUdpChannel (one local socket) or one
+// PlainTcpChannel (a connection, in either role); their conversations kept in the same
+// history as IPMsg ones. They never meet discovery, the outbox, typing or away
+// replies: a plain program understands none of that.
 import { randomUUID } from 'node:crypto';
 import {
   ContractError,
@@ -15,13 +16,16 @@ import type { MessagesRepo } from '../store/messages-repo';
 import type { PlainContactsRepo } from '../store/plain-contacts-repo';
 import {
   checkPlainContactRequest,
+  describePlainContact as describe,
   isPlainContactId,
   plainContactId,
 } from './plain-contact-address';
 import { openPlainContact } from './open-plain-contact';
+import { openTcpContact } from './open-tcp-contact';
 import type { MessageAnnouncer } from '../message-announcer';
-import { toPeer, type PlainContact as Contact } from './plain-contact-state';
-import type { PlainUdpText } from './plain-udp-channel';
+import { newPlainContact, toPeer, type PlainContact as Contact } from './plain-contact-state';
+import { afterSend } from './sent-message';
+import { TcpSending } from './tcp-sending';
 
 export interface PlainContactsDeps {
   repo: PlainContactsRepo;
@@ -37,19 +41,23 @@ export interface PlainContactsDeps {
   now?: () => number;
 }
 
-const ENCODING_NAMES = { utf8: 'UTF-8', gbk: 'GBK' } as const;
-
 export class PlainContacts {
   private readonly contacts = new Map<string, Contact>();
   /** Ids being added right now: a double click must not add (and bind) twice. */
   private readonly adding = new Set<string>();
   private readonly now: () => number;
   private running = false;
+  private readonly tcpSending = new TcpSending({
+    settle: (message) => this.settle(message),
+    enqueue: (contact, work) => this.enqueue(contact, work),
+    emitPeer: (contact) => this.emitPeer(contact),
+    canWait: (contact) => this.running && this.contacts.has(contact.saved.id),
+  });
 
   constructor(private readonly deps: PlainContactsDeps) {
     this.now = deps.now ?? Date.now;
     for (const saved of deps.repo.all()) {
-      this.contacts.set(saved.id, { saved, queue: Promise.resolve() });
+      this.contacts.set(saved.id, newPlainContact(saved));
     }
   }
 
@@ -91,12 +99,18 @@ export class PlainContacts {
     );
   }
 
-  /** Let queued sends finish (UDP sends take no time), then close every socket. */
+  /**
+   * Let sends under way finish, then close every socket. Text still waiting for a TCP
+   * program to connect fails with the reason, so Resend offers it next time.
+   */
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
     const contacts = [...this.contacts.values()];
     await Promise.all(contacts.map((contact) => contact.queue));
+    for (const contact of contacts) {
+      this.tcpSending.failWaiting(contact, 'Pigeon was closed before the program connected.');
+    }
     await Promise.all(contacts.map((contact) => this.close(contact)));
   }
 
@@ -104,27 +118,21 @@ export class PlainContacts {
     if (!this.running) {
       throw new ContractError('failed', 'Pigeon is not connected to the network.');
     }
-    const { host, port, encoding, localPort } = checkPlainContactRequest(request);
-    const id = plainContactId(host, port);
+    const checked = checkPlainContactRequest(request);
+    const id = plainContactId(checked);
     if (this.contacts.has(id) || this.adding.has(id)) {
-      throw new ContractError('failed', `${host}:${port} is already in your contacts.`);
+      throw new ContractError('failed', `${describe(checked)} is already in your contacts.`);
     }
     this.adding.add(id);
     try {
-      const contact: Contact = {
-        saved: {
-          id,
-          host,
-          port,
-          encoding,
-          localPort,
-          boundPort: 0,
-          nickname: request.nickname?.trim().slice(0, 64) ?? '',
-          addedAt: this.now(),
-          lastSeen: 0,
-        },
-        queue: Promise.resolve(),
-      };
+      const contact = newPlainContact({
+        id,
+        ...checked,
+        boundPort: 0,
+        nickname: request.nickname?.trim().slice(0, 64) ?? '',
+        addedAt: this.now(),
+        lastSeen: 0,
+      });
       // Nothing is kept unless the socket opened: a failed add leaves no trace.
       await this.open(contact, false);
       if (contact.problem !== undefined) throw new ContractError('failed', contact.problem);
@@ -144,16 +152,32 @@ export class PlainContacts {
   /** Close the socket and forget the contact; its conversation and history stay. */
   remove(id: string): void {
     const contact = this.contacts.get(id);
-    if (!contact) throw new ContractError('failed', 'This plain UDP contact is unknown.');
+    if (!contact) throw new ContractError('failed', 'This plain contact is unknown.');
+    this.tcpSending.failWaiting(contact, 'The contact was removed before the program connected.');
     this.contacts.delete(id);
     this.deps.repo.remove(id);
     void this.close(contact);
     this.deps.emit({ type: 'peer-removed', peerId: id });
   }
 
+  /** A TCP contact: connect (or listen) again now rather than at the next try. */
+  async reconnect(id: string): Promise<PeerDTO> {
+    const contact = this.require(id);
+    if (contact.saved.protocol !== 'tcp') {
+      throw new ContractError('failed', 'Only a TCP contact has a connection to open again.');
+    }
+    await this.enqueue(contact, async () => {
+      if (contact.tcp) await contact.tcp.reconnect();
+      else await this.open(contact, true);
+      this.emitPeer(contact);
+    });
+    return toPeer(contact);
+  }
+
   /**
-   * Send text as bare datagrams. UDP gives no receipt: a message counts as
-   * `delivered` once the system accepted every datagram, which is all anyone can know.
+   * Send text as bare datagrams, or as bytes on the TCP connection. Neither gives a
+   * receipt: a message counts as `delivered` once the system accepted it, which is all
+   * anyone can know.
    */
   send(conversationId: string, text: string): MessageDTO[] {
     const contact = this.require(conversationId);
@@ -196,7 +220,7 @@ export class PlainContacts {
     if (!contact) {
       throw new ContractError(
         'failed',
-        'This plain UDP contact was removed: add it again to write to it.',
+        'This plain contact was removed: add it again to write to it.',
       );
     }
     return contact;
@@ -211,6 +235,10 @@ export class PlainContacts {
   }
 
   private transmit(contact: Contact, message: MessageDTO): void {
+    if (contact.saved.protocol === 'tcp') {
+      void this.enqueue(contact, () => this.tcpSending.send(contact, message));
+      return;
+    }
     void this.enqueue(contact, async () => {
       if (!contact.channel?.isOpen && this.running && this.contacts.has(contact.saved.id)) {
         // It could not be opened at start (name not found, port taken): try again now.
@@ -222,18 +250,7 @@ export class PlainContacts {
         this.fail(message, contact.problem ?? 'The contact is closed: Pigeon is not running.');
         return;
       }
-      const result = await channel.send(message.text);
-      if (result.error !== undefined) {
-        this.fail(message, result.error);
-        return;
-      }
-      const delivered: MessageDTO = { ...message, state: 'delivered' };
-      delete delivered.error;
-      if (result.unrepresentable > 0) {
-        // Sent anyway (the rest of the text matters more); the note says what was lost.
-        delivered.error = `${result.unrepresentable} character(s) cannot be written in ${ENCODING_NAMES[contact.saved.encoding]} and went out as "?".`;
-      }
-      this.settle(delivered);
+      this.settle(afterSend(message, await channel.send(message.text), contact.saved.encoding));
     });
   }
 
@@ -246,13 +263,23 @@ export class PlainContacts {
    * may fall back to any free port when its last one is taken.
    */
   private async open(contact: Contact, again: boolean): Promise<void> {
+    if (contact.saved.protocol === 'tcp') {
+      await openTcpContact(contact, {
+        bindAddress: this.deps.bindAddress ?? '0.0.0.0',
+        ...(this.deps.lookup ? { lookup: this.deps.lookup } : {}),
+        ...(this.deps.lookupTimeoutMs ? { lookupTimeoutMs: this.deps.lookupTimeoutMs } : {}),
+        onText: (text) => this.received(contact, text, this.now()),
+        onLink: (link) => this.linked(contact, link),
+      });
+      return;
+    }
     const before = contact.saved.boundPort;
     await openPlainContact(contact, {
       again,
       bindAddress: this.deps.bindAddress ?? '0.0.0.0',
       ...(this.deps.lookup ? { lookup: this.deps.lookup } : {}),
       ...(this.deps.lookupTimeoutMs ? { lookupTimeoutMs: this.deps.lookupTimeoutMs } : {}),
-      onText: (text) => this.received(contact, text),
+      onText: (text) => this.received(contact, text.text, text.receivedAt),
       onError: (error) => this.trouble(contact, 'warning', error),
     });
     const after = contact.saved.boundPort;
@@ -260,26 +287,34 @@ export class PlainContacts {
   }
 
   private async close(contact: Contact): Promise<void> {
-    const channel = contact.channel;
+    const { channel, tcp } = contact;
     delete contact.channel;
-    await channel?.close();
+    delete contact.tcp;
+    await Promise.all([channel?.close(), tcp?.close()]);
   }
 
-  private received(contact: Contact, text: PlainUdpText): void {
+  private linked(contact: Contact, link: NonNullable<Contact['link']>): void {
+    contact.link = link;
+    if (link.state === 'connected' && contact.waiting.length > 0)
+      this.tcpSending.sendWaiting(contact);
+    else this.emitPeer(contact);
+  }
+
+  private received(contact: Contact, text: string, at: number): void {
     const { saved } = contact;
     if (!this.contacts.has(saved.id)) return;
     const message: MessageDTO = {
       id: randomUUID(),
       conversationId: saved.id,
       direction: 'in',
-      text: text.text,
+      text,
       state: 'received',
-      at: text.receivedAt,
+      at,
     };
     this.deps.history.add(message, { peerId: saved.id });
     this.announce(message, true);
-    saved.lastSeen = Math.max(saved.lastSeen, text.receivedAt);
-    this.deps.repo.touch(saved.id, text.receivedAt);
+    saved.lastSeen = Math.max(saved.lastSeen, at);
+    this.deps.repo.touch(saved.id, at);
   }
 
   private settle(message: MessageDTO): void {
@@ -292,13 +327,12 @@ export class PlainContacts {
   }
 
   private trouble(contact: Contact, level: 'warning' | 'error', error: unknown): void {
-    const { host, port } = contact.saved;
     const why = error instanceof Error ? error.message : String(error);
     this.deps.emit({
       type: 'notice',
       level,
       code: 'plain-udp',
-      message: `Plain UDP contact ${host}:${port}: ${why}`,
+      message: `Plain contact ${describe(contact.saved)}: ${why}`,
     });
   }
 

@@ -3,6 +3,7 @@
 // port the user may choose, so the program can be told where to answer.
 import dgram from 'node:dgram';
 import { isIpv4 } from '../net/interfaces';
+import { PlainPortError } from './plain-port-error';
 import { RateLimiter } from '../net/rate-limiter';
 import {
   decodePlainText,
@@ -82,19 +83,10 @@ export interface PlainUdpStats {
   };
 }
 
-/** The local port cannot be bound; the message is meant for the user. */
-export class PlainUdpPortError extends Error {
-  constructor(
-    readonly port: number,
-    readonly code: string,
-  ) {
-    super(
-      code === 'EADDRINUSE'
-        ? `Local UDP port ${port} is already in use (by another program or another contact). Choose another port, or 0 to let the system pick one.`
-        : code === 'EACCES'
-          ? `Not allowed to use local UDP port ${port}. Choose a port above 1024.`
-          : `Could not open local UDP port ${port} (${code}).`,
-    );
+/** The local UDP port cannot be bound; the message is meant for the user. */
+export class PlainUdpPortError extends PlainPortError {
+  constructor(port: number, code: string) {
+    super('UDP', port, code);
     this.name = 'PlainUdpPortError';
   }
 }
