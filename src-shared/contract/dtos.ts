@@ -165,7 +165,6 @@ export interface SelfDTO {
   notifications?: boolean;
 }
 
-
 export interface NetworkStatsDTO {
   datagramsIn: number;
   datagramsOut: number;

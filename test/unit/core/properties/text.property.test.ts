@@ -14,7 +14,7 @@ import {
 import {
   decodePlainText,
   encodePlainText,
-} from '../../../../src-main/core/plain-udp/plain-text-codec';
+} from '../../../../src-main/core/plain-contacts/plain-text-codec';
 import { LONE_SURROGATE } from './corpus';
 
 /** Characters GBK holds: ASCII, CJK, full-width punctuation, and a few symbols. */
