@@ -94,7 +94,7 @@ describe('two headless Pigeons, each driven through its own UI in Chromium', () 
     await bobMain.screenshot({ path: await artifactPath('e2e-network-status-en.png') });
     await bobMain.getByRole('button', { name: 'Close' }).first().click();
 
-    // The settings panel, in Chinese and dark, to be looked at.
+    // The settings dialog, in Chinese and dark, to be looked at.
     await zhangMain.setViewportSize({ width: 360, height: 900 });
     await zhangMain.getByRole('button', { name: '设置' }).click();
     await expect.poll(() => zhangMain.getByRole('textbox', { name: '昵称' }).count()).toBe(1);
@@ -104,7 +104,9 @@ describe('two headless Pigeons, each driven through its own UI in Chromium', () 
       fullPage: true,
     });
     await zhangMain.emulateMedia({ colorScheme: 'light' });
-    await zhangMain.getByRole('button', { name: '设置' }).click();
+    // Settings is a dialog now: Esc closes it without saving.
+    await zhangMain.keyboard.press('Escape');
+    await expect.poll(() => zhangMain.getByRole('dialog', { name: '设置' }).count()).toBe(0);
     await zhangMain.setViewportSize({ width: 360, height: 640 });
   });
 
