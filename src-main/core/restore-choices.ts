@@ -5,6 +5,7 @@ import type { StoredSettings } from './settings-file';
 /**
  * The choices a core does not take as options at construction (away, signature,
  * preferences, the file-receive policy), applied from the settings file at start.
+ * Name, group, language, theme and send key are options already.
  */
 export function restoreChoices(
   core: Pick<MessengerCore, 'updateProfile' | 'updateSettings'>,
@@ -13,7 +14,6 @@ export function restoreChoices(
   const profile: ProfileChange = pick(stored, [
     'autoReply',
     'signature',
-    'sendKey',
     'sounds',
     'notifications',
   ]);

@@ -185,6 +185,7 @@ export function persistProfile(
   base: StoredSettings,
 ): SettingsPersister {
   let current = { ...base };
+  let lastQueued: string | undefined = JSON.stringify(current);
   let chain = Promise.resolve();
   let failure: ContractError | undefined;
   let queued = 0;
@@ -200,6 +201,11 @@ export function persistProfile(
     } else {
       return;
     }
+    // A change that leaves the file as it is (restoring choices at start, a repeated
+    // event) writes nothing.
+    const text = JSON.stringify(current);
+    if (text === lastQueued) return;
+    lastQueued = text;
     const snapshot = current;
     queued += 1;
     chain = chain
@@ -210,6 +216,8 @@ export function persistProfile(
         },
         (error: unknown) => {
           failure = saveFailure(error);
+          // Not on disk: the same change asked again must be written again.
+          lastQueued = undefined;
         },
       );
   });

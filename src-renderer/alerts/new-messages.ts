@@ -18,10 +18,3 @@ export function newlyUnread(
   }
   return news;
 }
-
-/** The sum of unread messages, for the tab title. */
-export function totalUnread(conversations: ReadonlyMap<string, ConversationDTO>): number {
-  let total = 0;
-  for (const conversation of conversations.values()) total += conversation.unread;
-  return total;
-}

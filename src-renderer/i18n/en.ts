@@ -116,9 +116,6 @@ export const en = {
   },
   stats: {
     label: 'Network',
-    summary: 'In {{in}} · Out {{out}} · Dropped {{dropped}}',
-    details:
-      'Datagrams received {{in}}, sent {{out}}. Dropped: {{malformed}} malformed, {{oversized}} too large, {{rateLimited}} over the rate limit, {{unknownCommand}} unknown.',
   },
   chat: {
     conversation: 'Conversation',

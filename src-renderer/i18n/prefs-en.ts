@@ -20,7 +20,6 @@ export const prefsEn = {
   autoAcceptMaxMB: 'Largest accepted without asking (MB)',
   autoAcceptInvalid: 'The size limit must be a whole number of MB from 1 to 102400.',
   newMessageTitle: '{{name}}',
-  unreadTitle: '({{count}}) Pigeon',
   addColleague: 'Add a colleague by IP or computer name',
   addColleagueIntro:
     'For someone on another network: Pigeon asks that address or computer name directly from now on.',

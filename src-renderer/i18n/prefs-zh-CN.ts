@@ -21,7 +21,6 @@ export const prefsZhCN: Messages['prefs'] = {
   autoAcceptMaxMB: '自动接收的最大大小（MB）',
   autoAcceptInvalid: '大小上限须为 1 到 102400 之间的整数（MB）。',
   newMessageTitle: '{{name}}',
-  unreadTitle: '（{{count}}）Pigeon',
   addColleague: '按 IP 或计算机名添加同事',
   addColleagueIntro: '用于其他网段的同事：今后 Pigeon 会直接询问该地址或计算机名。',
   addColleagueField: 'IP 地址或计算机名',

@@ -116,9 +116,6 @@ export const zhCN: Messages = {
   },
   stats: {
     label: '网络',
-    summary: '收 {{in}} · 发 {{out}} · 丢弃 {{dropped}}',
-    details:
-      '已接收 {{in}} 个数据报，已发送 {{out}} 个。丢弃：格式错误 {{malformed}}，过大 {{oversized}}，超出速率限制 {{rateLimited}}，未知命令 {{unknownCommand}}。',
   },
   chat: {
     conversation: '会话',

@@ -186,6 +186,7 @@ class Connection implements PigeonDatabase {
   private readonly transaction: (work: () => unknown) => unknown;
   /** SQLite's count of rows written, when the disk was last found full. */
   private changesWhenFull = 0;
+  private totalChangesQuery?: Statement;
 
   constructor(
     readonly sqlite: Database,
@@ -239,7 +240,9 @@ class Connection implements PigeonDatabase {
 
   private totalChanges(): number {
     try {
-      return this.sqlite.prepare('SELECT total_changes()').pluck().get() as number;
+      // Asked after every statement while the disk is full: prepared once.
+      this.totalChangesQuery ??= this.sqlite.prepare('SELECT total_changes()').pluck();
+      return this.totalChangesQuery.get() as number;
     } catch {
       return this.changesWhenFull;
     }

@@ -141,3 +141,29 @@ describe('settings saves that fail', () => {
     await persister.stop();
   });
 });
+
+describe('settings saves that change nothing', () => {
+  it('write nothing, and a change asked again after a failed save is written again', async () => {
+    const dir = await tempDir();
+    const { core, emit } = fakeCore();
+    const self = { nickname: 'Same', group: '', status: 'online' };
+    const persister = persistProfile(core, dir, { nickname: 'Same', group: '', status: 'online' });
+    const before = persister.mark();
+    emit({ type: 'self', self });
+    expect(persister.mark()).toBe(before);
+
+    const full = Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' });
+    const write = vi.spyOn(fsPromises, 'writeFile').mockRejectedValueOnce(full);
+    emit({ type: 'self', self: { ...self, nickname: 'New' } });
+    await expect(persister.saved()).rejects.toThrow(/disk full/);
+    write.mockRestore();
+    const again = persister.mark();
+    emit({ type: 'self', self: { ...self, nickname: 'New' } });
+    expect(persister.mark()).toBe(again + 1);
+    await persister.saved();
+    expect(JSON.parse(await readFile(path.join(dir, 'settings.json'), 'utf8'))).toMatchObject({
+      nickname: 'New',
+    });
+    await persister.stop();
+  });
+});
