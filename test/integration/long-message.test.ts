@@ -76,3 +76,44 @@ describe('long text between Pigeons', () => {
     }
   });
 });
+
+describe('the parts of a long message from another Pigeon', () => {
+  const SENDMSG_CONFIRM = 0x20 | 0x100; // SENDMSG with SENDCHECKOPT
+  const RECVMSG = 0x21;
+  const partOf = (packetNo: number, group: number, index: number, text: string): string =>
+    `1_pigeon:${packetNo}:me:box:${SENDMSG_CONFIRM}:${text}\0PIGEONPART:${group}:${index}:2\0`;
+  const acknowledged = (received: Buffer[]): number[] =>
+    received
+      .map((bytes) => bytes.toString('latin1').split(':'))
+      .filter((fields) => (Number(fields[4]) & 0xff) === RECVMSG)
+      .map((fields) => Number(fields[5]?.split('\0')[0]));
+
+  it('are acknowledged only once the whole message is stored, never with a hole', async () => {
+    const [a] = (await startCores(['127.0.0.215'], PORT)) as [TestCore];
+    const { socket, received } = await rawSocket('127.0.0.216', PORT);
+    const to = (text: string) => sendRaw(socket, text, '127.0.0.215', PORT);
+    await to(`1_pigeon:500:me:box:1:Box\0qa\0`);
+    await waitFor(() => a.core.snapshot().peers.find((p) => p.id === 'me@box'), 3000, 'peer');
+
+    // The first part, twice (a retry): held, and not acknowledged, as the rest is missing.
+    await to(partOf(601, 601, 0, 'first half, '));
+    await to(partOf(601, 601, 0, 'first half, '));
+    await new Promise((r) => setTimeout(r, 400));
+    expect(acknowledged(received)).toEqual([]);
+    expect(a.core.listMessages({ conversationId: 'me@box' })).toEqual([]);
+
+    // The second part: the whole is stored, then both parts are acknowledged.
+    await to(partOf(602, 601, 1, 'second half'));
+    await waitFor(() => acknowledged(received).length >= 2, 3000, 'acknowledgements');
+    expect([...new Set(acknowledged(received))].sort()).toEqual([601, 602]);
+    expect(a.core.listMessages({ conversationId: 'me@box' }).map((m) => m.text)).toEqual([
+      'first half, second half',
+    ]);
+
+    // A late retry of a part of a stored message is acknowledged again and not shown twice.
+    received.length = 0;
+    await to(partOf(602, 601, 1, 'second half'));
+    await waitFor(() => acknowledged(received).includes(602), 3000, 'acknowledged again');
+    expect(a.core.listMessages({ conversationId: 'me@box' })).toHaveLength(1);
+  });
+});

@@ -181,9 +181,9 @@ export class Messaging {
     this.receiving.peerReentered(peerId);
   }
 
-  /** Shutdown: parts of a long message already acknowledged are kept, not dropped. */
+  /** Shutdown: parts of unfinished long messages were never acknowledged; their senders keep them. */
   stop(): void {
-    this.receiving.flushParts();
+    this.receiving.dropParts();
   }
 
   private transmit(message: MessageDTO, peer: PeerRecord, packetNo: number): void {

@@ -10,28 +10,35 @@ export interface WholeMessage {
   options: ReceivedOptions;
 }
 
+/** Acknowledging one part's datagram: owed until the whole message is stored. */
+export type OwedAcknowledgement = () => void;
+
 interface Pending {
   peerId: string;
   group: number;
   texts: (string | undefined)[];
   received: number;
   options: ReceivedOptions;
+  owed: (OwedAcknowledgement | undefined)[];
   timer: NodeJS.Timeout;
 }
 
 export interface PartAssemblerDeps {
-  onWhole: (message: WholeMessage) => void;
-  /** How long to wait for a missing part before keeping what arrived. */
+  /** Every part is in: store the message, then pay the acknowledgements owed for its parts. */
+  onWhole: (message: WholeMessage, owed: OwedAcknowledgement[]) => void;
+  /** How long to hold parts while the rest does not come. */
   timeoutMs?: number;
-  /** Messages being assembled at once; beyond it the oldest is kept as it stands. */
+  /** Messages being assembled at once; beyond it the oldest is let go. */
   maxPending?: number;
 }
 
 /**
  * Holds the parts of long messages from other Pigeons until all have arrived, then hands
- * over the joined text once. A part's packet may be repeated (its acknowledgement lost):
- * a part already held is ignored. Parts are acknowledged as they arrive, so a message whose
- * sender vanished mid-way is kept with what came rather than lost.
+ * over the joined text once. No part is acknowledged before the whole message is stored:
+ * parts held when the rest never comes (the sender vanished, too many open at once, a
+ * shutdown) are let go unacknowledged, so the sender still has the message and sends it
+ * again, rather than the receiver keeping a message with holes the sender thinks arrived.
+ * A part repeated while held (its retry) is not held twice.
  */
 export class PartAssembler {
   private readonly pending = new Map<string, Pending>();
@@ -43,7 +50,13 @@ export class PartAssembler {
     this.maxPending = deps.maxPending ?? 32;
   }
 
-  add(peerId: string, part: MessagePart, text: string, options: ReceivedOptions): void {
+  add(
+    peerId: string,
+    part: MessagePart,
+    text: string,
+    options: ReceivedOptions,
+    owed: OwedAcknowledgement,
+  ): void {
     const key = `${peerId}#${part.group}`;
     let entry = this.pending.get(key);
     if (entry && entry.texts.length !== part.count) return; // a part that contradicts the first
@@ -55,10 +68,14 @@ export class PartAssembler {
         texts: new Array<string | undefined>(part.count).fill(undefined),
         received: 0,
         options,
+        owed: new Array<OwedAcknowledgement | undefined>(part.count).fill(undefined),
         timer: this.schedule(key),
       };
       this.pending.set(key, entry);
     }
+    // One per part, the latest: a retry carries the same number, a resend a new one the
+    // sender now waits for. A peer repeating a part forever holds no more than that.
+    entry.owed[part.index] = owed;
     if (entry.texts[part.index] !== undefined) return;
     entry.texts[part.index] = text;
     entry.received += 1;
@@ -69,40 +86,46 @@ export class PartAssembler {
     }
   }
 
-  /** True while parts of this message are being held (its later parts are not new messages). */
-  isAssembling(peerId: string, group: number): boolean {
-    return this.pending.has(`${peerId}#${group}`);
+  /** Messages with parts held now. */
+  get size(): number {
+    return this.pending.size;
   }
 
-  /** Keep everything held as it stands (shutdown). */
-  flush(): void {
-    for (const key of [...this.pending.keys()]) this.finish(key);
+  /** Let go of everything held (shutdown): none of it was acknowledged. */
+  clear(): void {
+    for (const entry of this.pending.values()) clearTimeout(entry.timer);
+    this.pending.clear();
   }
 
   private makeRoom(): void {
     while (this.pending.size >= this.maxPending) {
       const oldest = this.pending.keys().next();
       if (oldest.done) return;
-      this.finish(oldest.value);
+      this.letGo(oldest.value);
     }
   }
 
   private schedule(key: string): NodeJS.Timeout {
-    const timer = setTimeout(() => this.finish(key), this.timeoutMs);
+    const timer = setTimeout(() => this.letGo(key), this.timeoutMs);
     timer.unref();
     return timer;
+  }
+
+  private letGo(key: string): void {
+    const entry = this.pending.get(key);
+    if (!entry) return;
+    clearTimeout(entry.timer);
+    this.pending.delete(key);
   }
 
   private finish(key: string): void {
     const entry = this.pending.get(key);
     if (!entry) return;
-    clearTimeout(entry.timer);
-    this.pending.delete(key);
-    const text = entry.texts.filter((t): t is string => t !== undefined).join('');
-    try {
-      this.deps.onWhole({ peerId: entry.peerId, group: entry.group, text, options: entry.options });
-    } catch {
-      // Runs on a timer too: a store error must not end the process.
-    }
+    this.letGo(key);
+    const text = entry.texts.join('');
+    this.deps.onWhole(
+      { peerId: entry.peerId, group: entry.group, text, options: entry.options },
+      entry.owed.filter((pay): pay is OwedAcknowledgement => pay !== undefined),
+    );
   }
 }

@@ -17,7 +17,7 @@ import type { PacketSender } from '../net/packet-sender';
 import type { TransferRecord } from '../store/records/transfer-record';
 import { DuplicateFilter } from './duplicate-filter';
 import { StoredNumbers } from './stored-numbers';
-import { PartAssembler, type WholeMessage } from './part-assembler';
+import { PartAssembler, type OwedAcknowledgement, type WholeMessage } from './part-assembler';
 
 interface KeptMessage {
   message: MessageDTO;
@@ -56,7 +56,9 @@ export interface ReceivingDeps {
 export class Receiving {
   private readonly duplicates: DuplicateFilter;
   private readonly storedNumbers: StoredNumbers;
-  private readonly parts = new PartAssembler({ onWhole: (whole) => this.keepWhole(whole) });
+  private readonly parts = new PartAssembler({
+    onWhole: (whole, owed) => this.keepWhole(whole, owed),
+  });
 
   constructor(private readonly deps: ReceivingDeps) {
     this.duplicates = new DuplicateFilter(120_000, 20_000, deps.now);
@@ -69,12 +71,11 @@ export class Receiving {
     const { packet, text, attachments, legacy, options, part } = incoming;
     const peer = this.sender(packet, from);
     if (part) {
-      // Held until every part is here; a message already kept is not assembled again.
-      const kept = this.deps.history.findByPacket(peer.id, part.group, 'in') !== undefined;
-      if (!kept && !this.duplicates.isDuplicate(peer.id, packet.packetNo)) {
-        this.parts.add(peer.id, part, text, options);
-      }
-      this.acknowledge(incoming, from);
+      // Held until every part is here, and acknowledged only once the whole is stored;
+      // a part of a message already kept is just acknowledged again.
+      const owed = (): void => this.acknowledge(incoming, from);
+      if (this.deps.history.findByPacket(peer.id, part.group, 'in') !== undefined) owed();
+      else this.parts.add(peer.id, part, text, options, owed);
       return peer;
     }
     // An offer may come with no text at all; one with nothing usable is just its text.
@@ -96,9 +97,9 @@ export class Receiving {
     return peer;
   }
 
-  /** Keep whatever is held of unfinished long messages (shutdown). */
-  flushParts(): void {
-    this.parts.flush();
+  /** Let go of unfinished long messages (shutdown): unacknowledged, their senders keep them. */
+  dropParts(): void {
+    this.parts.clear();
   }
 
   private acknowledge({ packet, options }: IncomingMessage, from: Endpoint): void {
@@ -106,14 +107,15 @@ export class Receiving {
     if (wantsAck) void this.deps.packets.send(Mode.RECVMSG, ackExtra(packet.packetNo), from);
   }
 
-  /** A long message from another Pigeon, whole: kept and shown like any other. */
-  private keepWhole(whole: WholeMessage): void {
-    if (whole.text.length === 0) return;
-    if (this.deps.history.findByPacket(whole.peerId, whole.group, 'in')) return;
-    const kept = this.keep(whole);
-    if (!kept) return;
-    this.storedNumbers.stored(whole.peerId, whole.group);
-    this.show(kept);
+  /** A long message from another Pigeon, whole: kept, its parts acknowledged, then shown. */
+  private keepWhole(whole: WholeMessage, owed: OwedAcknowledgement[]): void {
+    const stored = this.deps.history.findByPacket(whole.peerId, whole.group, 'in') !== undefined;
+    const kept = stored || whole.text.length === 0 ? undefined : this.keep(whole);
+    // Not stored (a full disk): nothing acknowledged, so the sender sends it again.
+    if (!stored && whole.text.length > 0 && !kept) return;
+    if (kept) this.storedNumbers.stored(whole.peerId, whole.group);
+    for (const acknowledge of owed) acknowledge();
+    if (kept) this.show(kept);
   }
 
   /**
