@@ -26,6 +26,8 @@ export interface NetworkContext {
   highestSentPacketNo: number;
   isOwn: (packet: Packet, datagram: Datagram) => boolean;
   dispatch: (packet: Packet, from: Endpoint) => boolean;
+  /** A datagram over its sender's rate limit was dropped. */
+  onRefused?: (from: Endpoint) => void;
   /** After every datagram (counters changed). */
   onDatagram: () => void;
   emit: (event: PigeonEvent) => void;
@@ -42,6 +44,7 @@ export function openNetwork(context: NetworkContext): {
     legacy,
     isOwn: context.isOwn,
     dispatch: context.dispatch,
+    ...(context.onRefused ? { onRefused: context.onRefused } : {}),
     onFault: (datagram, error) => {
       // A full disk is told once by its own notice (disk-full-notice.ts), not per datagram.
       if (isDiskFull(error)) return;

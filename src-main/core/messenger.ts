@@ -34,6 +34,7 @@ import { describeNetwork } from './net/network-status';
 import type { Endpoint } from './net/endpoint';
 import { announceDiskFull, refuseWhenDiskFull } from './disk-full-notice';
 import { openNetwork } from './messenger-network';
+import { FloodWatch } from './net/flood-watch';
 import { buildServices } from './messenger-services';
 import type { TransferService } from './transfer/transfers';
 import { PlainContacts } from './plain-contacts/plain-contacts';
@@ -94,6 +95,10 @@ class Messenger implements MessengerCore {
     const timing: MessengerTiming = { ...defaultTiming, ...options.timing };
     const legacy: LegacyEncoding = options.legacyEncoding ?? 'gb18030';
     this.self = initialSelf(options, port);
+    const floods = new FloodWatch({
+      peerAt: (from) => this.directory.findByAddress(from.address, from.port),
+      tell: (peerId, at) => this.emit({ type: 'peer-refused', peerId, at }),
+    });
     const { transport, packets } = openNetwork({
       options,
       port,
@@ -104,6 +109,7 @@ class Messenger implements MessengerCore {
       isOwn: (packet, datagram) => this.isOwn(packet, datagram),
       dispatch: (packet, from) => this.dispatch(packet, from),
       onDatagram: () => this.scheduleStats(),
+      onRefused: (from) => floods.refused(from),
       emit: (event) => this.emit(event),
     });
     this.transport = transport;

@@ -43,6 +43,8 @@ export function isEventLike(value: unknown): value is PigeonEvent {
       );
     case 'peer-removed':
       return typeof value.peerId === 'string';
+    case 'peer-refused':
+      return typeof value.peerId === 'string' && typeof value.at === 'number';
     case 'notice':
       return typeof value.code === 'string' && typeof value.message === 'string';
     case 'notice-cleared':

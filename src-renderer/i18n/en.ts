@@ -163,6 +163,8 @@ export const en = {
     emojiGroup7: 'Objects',
     emojiGroup8: 'Symbols',
     emojiGroup9: 'Flags',
+    refused: '{{name}} is sending faster than Pigeon accepts; some messages were refused.',
+    refusedDismiss: 'Dismiss',
     peerOffline: '{{name}} is offline: messages wait here and go out when {{name}} is back.',
     unknownPeer: 'Unknown contact',
     youSaid: 'You said',

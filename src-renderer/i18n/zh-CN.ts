@@ -162,6 +162,8 @@ export const zhCN: Messages = {
     emojiGroup7: '物品',
     emojiGroup8: '符号',
     emojiGroup9: '旗帜',
+    refused: '{{name}} 发送太快，超出 Pigeon 的接收速度；部分消息已被拒收。',
+    refusedDismiss: '关闭提示',
     peerOffline: '{{name}} 不在线：消息会先保存，等对方上线后自动发送。',
     unknownPeer: '未知联系人',
     youSaid: '我说',

@@ -48,6 +48,8 @@ export interface AppActions {
   /** A problem found in this window (a failed command), shown like a notice event. */
   addNotice(notice: Notice): void;
   dismissNotice(code: string): void;
+  /** The user read the line about a peer's refused messages. */
+  dismissRefused(peerId: string): void;
   setConnection(connection: ConnectionState): void;
   setLoad(load: LoadState): void;
 }
@@ -121,6 +123,13 @@ export function createAppStore(data: Partial<AppData> = {}): AppStore {
       addNotice: (notice) => set((state) => ({ notices: pushNotice(state.notices, notice) })),
 
       dismissNotice: (code) => set((state) => ({ notices: dismissNotice(state.notices, code) })),
+
+      dismissRefused: (peerId) =>
+        set((state) => {
+          const refused = new Map(state.refused);
+          refused.delete(peerId);
+          return { refused };
+        }),
 
       setConnection: (connection) => set({ connection }),
 

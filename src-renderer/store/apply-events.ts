@@ -86,6 +86,12 @@ export function reduceEvents(state: AppData, events: readonly PigeonEvent[]): Pa
           message: event.message,
         });
         break;
+      case 'peer-refused': {
+        const refused = new Map(next.refused ?? state.refused);
+        refused.set(event.peerId, event.at);
+        next.refused = refused;
+        break;
+      }
       case 'notice-cleared':
         next.notices = dismissNotice(next.notices ?? state.notices, event.code);
         break;

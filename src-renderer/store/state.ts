@@ -53,6 +53,8 @@ export interface AppData {
   notices: readonly Notice[];
   /** Conversations whose peer is typing now (main switches it off when the peer goes quiet). */
   typing: ReadonlySet<string>;
+  /** Peers some of whose messages were refused for coming too fast: when, by peer id. */
+  refused: ReadonlyMap<string, number>;
   /** Transfers of the conversations this window shows, by id. */
   transfers: ReadonlyMap<string, TransferDTO>;
   connection: ConnectionState;
@@ -70,6 +72,7 @@ export function initialData(): AppData {
     networkSettings: null,
     notices: [],
     typing: new Set(),
+    refused: new Map(),
     transfers: new Map(),
     connection: 'connecting',
     load: { phase: 'loading' },

@@ -25,6 +25,8 @@ export type PigeonEvent =
   | { type: 'peer-removed'; peerId: string }
   /** The user gave a contact a remark name, or removed it (an empty remark). */
   | ({ type: 'remark' } & RemarkDTO)
+  /** A peer sent faster than Pigeon accepts: some of its messages were refused (unacknowledged). */
+  | { type: 'peer-refused'; peerId: string; at: number }
   /** A problem the user should see (port in use, …), already in plain words. */
   | { type: 'notice'; level: 'info' | 'warning' | 'error'; code: string; message: string }
   /** The problem behind that notice is over (the disk has space again): drop its banner. */

@@ -13,6 +13,8 @@ export interface DatagramIntakeDeps {
   isOwn: (packet: Packet, datagram: Datagram) => boolean;
   /** Hand a packet to the services; false when no service knows its command. */
   dispatch: (packet: Packet, from: Endpoint) => boolean;
+  /** A datagram over its sender's rate limit was dropped (unacknowledged). */
+  onRefused?: (from: Endpoint) => void;
   /** A packet that made a service throw (a bug, never the sender's right). */
   onFault: (datagram: Datagram, error: unknown) => void;
 }
@@ -26,7 +28,10 @@ export function createDatagramIntake(deps: DatagramIntakeDeps): (datagram: Datag
   return (datagram) => {
     deps.stats.received();
     if (datagram.bytes.length > MAX_DATAGRAM_IN) return deps.stats.dropped('oversized');
-    if (!deps.limiter.allow(datagram.address)) return deps.stats.dropped('rateLimited');
+    if (!deps.limiter.allow(datagram.address)) {
+      deps.onRefused?.({ address: datagram.address, port: datagram.port });
+      return deps.stats.dropped('rateLimited');
+    }
     const decoded = decodePacket(datagram.bytes, { legacyEncoding: deps.legacy });
     if (!decoded.ok) return deps.stats.dropped(decoded.reason);
     if (deps.isOwn(decoded.packet, datagram)) return;

@@ -13,6 +13,7 @@ import { Composer } from './Composer';
 import { IncomingAnnouncer } from './IncomingAnnouncer';
 import { MessageList } from './MessageList';
 import { PlainContactBar } from './PlainContactBar';
+import { RefusedLine } from './RefusedLine';
 import { isPlainConversation } from '../../format/plain-contact';
 
 /** One conversation in its own window: header, the log, the composer. */
@@ -59,6 +60,7 @@ export function ChatWindow({
       <NoticeBanners />
       <ChatHeader peer={peer} fallbackId={peerId} conversationId={conversationId} />
       <PlainContactBar peerId={peerId} peer={peer} />
+      <RefusedLine peerId={peerId} name={peerName} />
       {/* Nothing waits for a plain UDP contact: its bar says why it cannot be reached. */}
       {peer?.status === 'offline' && !peer.plain && (
         <p className="chat-offline" role="status">
