@@ -18,6 +18,9 @@ import { writePicture } from './adapters/picture-file';
 import { createIpcAdapter, type IpcAdapter } from './ipc/ipc-adapter';
 import { assetPath, resolveAppPaths } from './shell/app-paths';
 import { bindAddressSwitch } from './shell/bind-switch';
+import { clipboardPng } from './shell/clipboard-picture';
+import { runProgram } from './shell/run-program';
+import { createScreenshotTaker } from './shell/screenshot';
 import { MessageNotifier } from './shell/notifications';
 import { createRendererLocation, devServerUrl } from './shell/renderer-location';
 import { installSessionSecurity } from './shell/security';
@@ -151,6 +154,13 @@ async function startPigeon(): Promise<void> {
     // screenshot may be private; the system's temp folder is shared on Linux).
     stagePicture: (name, bytes) => writePicture(path.join(dataDir, 'pasted'), name, bytes),
     startAtLogin: createStartAtLogin(currentStartAtLoginOptions()),
+    takeScreenshot: createScreenshotTaker({
+      platform: process.platform,
+      folder: path.join(dataDir, 'screenshots'),
+      run: runProgram,
+      clipboardPng,
+      openSnipping: () => shell.openExternal('ms-screenclip:'),
+    }),
     settings: persister,
   });
 

@@ -29,6 +29,8 @@ export interface ShellHooks {
   stagePicture(name: string, bytes: Uint8Array): Promise<string>;
   /** Starting at sign-in, where the shell can (Electron); absent: not supported. */
   startAtLogin?: StartAtLoginHooks;
+  /** A region of the screen as a picture file (Electron); absent: not supported. */
+  takeScreenshot?: () => Promise<string | undefined>;
   /** The settings file's saves: a command that changed settings answers once they are on disk. */
   settings?: Pick<SettingsPersister, 'mark' | 'savedSince'>;
 }
@@ -127,6 +129,13 @@ function shellHandlers(
       if (!hooks.startAtLogin)
         throw new ContractError('failed', 'Only the desktop app can start when you sign in.');
       return hooks.startAtLogin.set(openAtLogin);
+    },
+    takeScreenshot: async (raw) => {
+      parseRequest('takeScreenshot', raw);
+      if (!hooks.takeScreenshot)
+        throw new ContractError('failed', 'Screenshots need the Pigeon desktop app.');
+      const taken = await hooks.takeScreenshot();
+      return taken === undefined ? {} : { path: taken };
     },
   };
 }

@@ -21,7 +21,8 @@ export type ShellChannel =
   | 'chooseDirectory'
   | 'stagePicture'
   | 'getStartAtLogin'
-  | 'setStartAtLogin';
+  | 'setStartAtLogin'
+  | 'takeScreenshot';
 
 export type CommandChannel = Exclude<ChannelName, ShellChannel>;
 

@@ -11,12 +11,16 @@ const PREPARING_AFTER_MS = 400;
 export interface FileOffer {
   /** Offer picked or dropped files (and folders) to the conversation's peer. */
   offer(picked: readonly PickedFile[], options?: { image?: boolean }): Promise<void>;
+  /** Offer a picture main already has a file of (a screenshot). */
+  offerPicture(path: string): Promise<void>;
   /** While files are made ready (uploaded, headless; checksummed by main); null otherwise. */
   preparing: StagingProgress | null;
   /** Why the last offer failed, in the user's language; null when it did not. */
   error: string | null;
   /** Say why files could not be offered (a drop that could not be read). */
   fail(failure: unknown): void;
+  /** Say something about sending files in plain words (not an offer that failed). */
+  explain(message: string): void;
 }
 
 /**
@@ -36,9 +40,12 @@ export function useFileOffer(conversationId: string): FileOffer {
   // A window closing mid-upload stops it.
   useEffect(() => () => abort.current?.abort(), []);
 
-  const offer = useCallback(
-    async (picked: readonly PickedFile[], options: { image?: boolean } = {}) => {
-      if (picked.length === 0 || busy.current) return;
+  const send = useCallback(
+    async (
+      localPaths: (controller: AbortController) => Promise<string[]>,
+      options: { image?: boolean },
+    ) => {
+      if (busy.current) return;
       busy.current = true;
       setError(null);
       const controller = new AbortController();
@@ -50,8 +57,7 @@ export function useFileOffer(conversationId: string): FileOffer {
         PREPARING_AFTER_MS,
       );
       try {
-        if (localFiles.uploads) setPreparing({ bytesDone: 0, totalBytes: 0 });
-        const paths = await localFiles.pathsFor(picked, setPreparing, controller.signal);
+        const paths = await localPaths(controller);
         const transfer = await api.offerFiles({
           conversationId,
           paths,
@@ -68,12 +74,29 @@ export function useFileOffer(conversationId: string): FileOffer {
         setPreparing(null);
       }
     },
-    [api, localFiles, conversationId, upsertTransfers, t],
+    [api, conversationId, upsertTransfers, t],
+  );
+
+  const offer = useCallback(
+    async (picked: readonly PickedFile[], options: { image?: boolean } = {}) => {
+      if (picked.length === 0) return;
+      await send(async (controller) => {
+        if (localFiles.uploads) setPreparing({ bytesDone: 0, totalBytes: 0 });
+        return localFiles.pathsFor(picked, setPreparing, controller.signal);
+      }, options);
+    },
+    [send, localFiles],
+  );
+
+  const offerPicture = useCallback(
+    (path: string) => send(async () => [path], { image: true }),
+    [send],
   );
 
   const fail = useCallback(
     (failure: unknown) => setError(t('transfer.offerFailed', { message: describeError(failure) })),
     [t],
   );
-  return { offer, preparing, error, fail };
+  const explain = useCallback((message: string) => setError(message), []);
+  return { offer, offerPicture, preparing, error, fail, explain };
 }

@@ -163,6 +163,9 @@ export const en = {
     emojiGroup7: 'Objects',
     emojiGroup8: 'Symbols',
     emojiGroup9: 'Flags',
+    screenshot: 'Screenshot',
+    screenshotNeedsDesktop:
+      "Screenshots need the Pigeon desktop app. Here, take one with your system's tool and paste it into the message box (Ctrl+V).",
     refused: '{{name}} is sending faster than Pigeon accepts; some messages were refused.',
     refusedDismiss: 'Dismiss',
     peerOffline: '{{name}} is offline: messages wait here and go out when {{name}} is back.',

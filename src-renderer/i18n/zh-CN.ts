@@ -162,6 +162,9 @@ export const zhCN: Messages = {
     emojiGroup7: '物品',
     emojiGroup8: '符号',
     emojiGroup9: '旗帜',
+    screenshot: '截图',
+    screenshotNeedsDesktop:
+      '截图需要 Pigeon 桌面版。在浏览器中，请用系统自带的截图工具截图，再粘贴到输入框（Ctrl+V）。',
     refused: '{{name}} 发送太快，超出 Pigeon 的接收速度；部分消息已被拒收。',
     refusedDismiss: '关闭提示',
     peerOffline: '{{name}} 不在线：消息会先保存，等对方上线后自动发送。',

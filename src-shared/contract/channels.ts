@@ -100,6 +100,8 @@ export const channels = {
   pinConversation: PinConversationRequest,
   /** Give a contact a remark name (备注); an empty one removes it. */
   setRemark: SetRemarkRequest,
+  /** A region of the screen captured by the system's tool (Electron); answers its picture's path. */
+  takeScreenshot: EmptyRequest,
 } as const;
 
 export type ChannelName = keyof typeof channels;
@@ -146,6 +148,8 @@ export interface ChannelResponses {
   setStartAtLogin: StartAtLoginDTO;
   pinConversation: ConversationDTO;
   setRemark: RemarkDTO;
+  /** No `path` when the user cancelled the capture. */
+  takeScreenshot: { path?: string };
 }
 
 /** A request as a window sends it. */

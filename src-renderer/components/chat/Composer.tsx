@@ -10,6 +10,7 @@ import { AttachButtons } from '../transfer/AttachButtons';
 import { PreparingFiles } from '../transfer/PreparingFiles';
 import { useAppStore } from '../../store/store-context';
 import { EmojiPicker } from './EmojiPicker';
+import { ScreenshotButton } from './ScreenshotButton';
 import { SealToggle } from './Sealed';
 import { isPlainConversation } from '../../format/plain-contact';
 import { isSendKey } from '../../format/send-key';
@@ -154,6 +155,7 @@ export function Composer({
       <div className="composer-bar">
         <EmojiPicker onPick={insertEmoji} />
         {files && <AttachButtons files={files} />}
+        {files && <ScreenshotButton files={files} />}
         <span id={hintId} className="composer-hint">
           {t(sendKey === 'ctrl-enter' ? 'chat.composerHintCtrl' : 'chat.composerHint')}
         </span>

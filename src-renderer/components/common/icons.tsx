@@ -142,3 +142,12 @@ export const AddColleagueIcon = icon(
     <path d="M18.5 9v3M16 14h5" />
   </>,
 );
+
+/** Scissors: the screenshot (截图) tool, as in QQ and WeChat. */
+export const ScissorsIcon = icon(
+  <>
+    <circle cx="6" cy="6" r="2.5" />
+    <circle cx="6" cy="18" r="2.5" />
+    <path d="M8.1 7.4 20 17M8.1 16.6 20 7M13 12h.01" />
+  </>,
+);

@@ -226,6 +226,10 @@ export function createFakeApi(initial: SnapshotDTO) {
       announce([{ type: 'remark', ...saved }]);
       return saved;
     }),
+    // A capture the user finished: main answers the picture's path.
+    takeScreenshot: vi.fn<PigeonApi['takeScreenshot']>(async () => ({
+      path: '/home/me/.pigeon-data/screenshots/Screenshot 2026-12-05.png',
+    })),
     onEvents: vi.fn<PigeonApi['onEvents']>((listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
