@@ -136,6 +136,7 @@ async function startPigeon(): Promise<void> {
     core,
     windows: trusted,
     showConversation: (id, messageId) => shown.showConversation(id, messageId),
+    showSettings: () => shown.showSettings(),
     showPath: (path) => {
       shell.showItemInFolder(path);
       return true;

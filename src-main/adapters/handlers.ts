@@ -29,6 +29,8 @@ export interface ShellHooks {
   stagePicture(name: string, bytes: Uint8Array): Promise<string>;
   /** Starting at sign-in, where the shell can (Electron); absent: not supported. */
   startAtLogin?: StartAtLoginHooks;
+  /** Show the settings window (Electron); absent: windows show settings as a dialog. */
+  showSettings?: () => void;
   /** A region of the screen as a picture file (Electron); absent: not supported. */
   takeScreenshot?: () => Promise<string | undefined>;
   /** The settings file's saves: a command that changed settings answers once they are on disk. */
@@ -129,6 +131,12 @@ function shellHandlers(
       if (!hooks.startAtLogin)
         throw new ContractError('failed', 'Only the desktop app can start when you sign in.');
       return hooks.startAtLogin.set(openAtLogin);
+    },
+    openSettings: async (raw) => {
+      parseRequest('openSettings', raw);
+      if (!hooks.showSettings) return { shown: false };
+      hooks.showSettings();
+      return { shown: true };
     },
     takeScreenshot: async (raw) => {
       parseRequest('takeScreenshot', raw);

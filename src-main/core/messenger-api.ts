@@ -22,7 +22,8 @@ export type ShellChannel =
   | 'stagePicture'
   | 'getStartAtLogin'
   | 'setStartAtLogin'
-  | 'takeScreenshot';
+  | 'takeScreenshot'
+  | 'openSettings';
 
 export type CommandChannel = Exclude<ChannelName, ShellChannel>;
 

@@ -1,7 +1,7 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 import type { Theme } from '../../src-shared/contract';
 
-export type WindowKind = 'main' | 'chat';
+export type WindowKind = 'main' | 'chat' | 'settings';
 
 const SIZES: Record<
   WindowKind,
@@ -9,6 +9,7 @@ const SIZES: Record<
 > = {
   main: { width: 320, height: 640, minWidth: 280, minHeight: 400 },
   chat: { width: 560, height: 640, minWidth: 380, minHeight: 360 },
+  settings: { width: 560, height: 620, minWidth: 380, minHeight: 360 },
 };
 
 const BACKGROUND = { light: '#ffffff', dark: '#1f2024' } as const;

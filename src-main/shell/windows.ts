@@ -18,13 +18,17 @@ export function chatRoute(conversationId: string): string {
   return `/chat/${encoded}`;
 }
 
+/** The hash route of the settings window. */
+export const SETTINGS_ROUTE = '/settings';
+
 /**
- * Pigeon's windows: one contact list and one chat window per conversation.
+ * Pigeon's windows: one contact list, one chat window per conversation, one settings window.
  * Closing the contact list hides it to the tray; quitting closes for real.
  */
 export class WindowManager {
   private main: BrowserWindow | undefined;
   private readonly chats = new Map<string, BrowserWindow>();
+  private settings: BrowserWindow | undefined;
   private quitting = false;
 
   constructor(private readonly options: WindowManagerOptions) {}
@@ -70,6 +74,21 @@ export class WindowManager {
     return window;
   }
 
+  /** Show the settings window (only one), creating it when needed. */
+  showSettings(): BrowserWindow {
+    if (this.settings && !this.settings.isDestroyed()) {
+      reveal(this.settings);
+      return this.settings;
+    }
+    const window = this.create('settings');
+    this.settings = window;
+    window.on('closed', () => {
+      if (this.settings === window) this.settings = undefined;
+    });
+    this.load(window, SETTINGS_ROUTE);
+    return window;
+  }
+
   /** Whether the user is looking at this conversation right now. */
   isConversationFocused(conversationId: string): boolean {
     const window = this.chats.get(conversationId);
@@ -78,7 +97,7 @@ export class WindowManager {
 
   /** Every live Pigeon window. */
   windows(): BrowserWindow[] {
-    const all = [this.main, ...this.chats.values()];
+    const all = [this.main, this.settings, ...this.chats.values()];
     return all.filter((w): w is BrowserWindow => !!w && !w.isDestroyed());
   }
 

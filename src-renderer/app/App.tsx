@@ -4,6 +4,7 @@ import type { Route } from '../bridge/launch-params';
 import { ChatWindow } from '../components/chat/ChatWindow';
 import { ConnectionBanner } from '../components/common/ConnectionBanner';
 import { MainWindow } from '../components/contacts/MainWindow';
+import { SettingsWindow } from '../components/settings/SettingsWindow';
 import { useAppStore } from '../store/store-context';
 import { useProfileEffects } from '../hooks/use-profile-effects';
 
@@ -38,6 +39,7 @@ export function App({ route, languageOverride }: AppProps) {
       </div>
     );
   }
+  if (route.kind === 'settings') return <SettingsWindow />;
   return route.kind === 'chat' ? (
     <ChatWindow conversationId={route.conversationId} messageId={route.messageId} />
   ) : (

@@ -16,6 +16,8 @@ export function readLaunchParams(search: string): LaunchParams {
 
 export type Route =
   | { kind: 'contacts' }
+  /** The desktop app's settings window: `#/settings`. */
+  | { kind: 'settings' }
   | {
       kind: 'chat';
       conversationId: string;
@@ -32,8 +34,12 @@ function decode(part: string): string {
   }
 }
 
-/** `#/` or nothing: the contact list; `#/chat/<id>`: a chat window, optionally at a message. */
+/**
+ * `#/` or nothing: the contact list; `#/chat/<id>`: a chat window, optionally at a message;
+ * `#/settings`: the settings window.
+ */
 export function parseRoute(hash: string): Route {
+  if (hash === '#/settings') return { kind: 'settings' };
   const match = /^#\/chat\/([^?]+)(?:\?(.*))?$/s.exec(hash);
   if (!match?.[1]) return { kind: 'contacts' };
   const conversationId = decode(match[1]);

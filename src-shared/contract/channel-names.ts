@@ -65,4 +65,5 @@ export const CHANNEL_NAMES = [
   'pinConversation',
   'setRemark',
   'takeScreenshot',
+  'openSettings',
 ] as const;

@@ -102,6 +102,8 @@ export const channels = {
   setRemark: SetRemarkRequest,
   /** A region of the screen captured by the system's tool (Electron); answers its picture's path. */
   takeScreenshot: EmptyRequest,
+  /** Open the settings window (Electron); `shown: false` where windows show it as a dialog. */
+  openSettings: EmptyRequest,
 } as const;
 
 export type ChannelName = keyof typeof channels;
@@ -150,6 +152,7 @@ export interface ChannelResponses {
   setRemark: RemarkDTO;
   /** No `path` when the user cancelled the capture. */
   takeScreenshot: { path?: string };
+  openSettings: { shown: boolean };
 }
 
 /** A request as a window sends it. */

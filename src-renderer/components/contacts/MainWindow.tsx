@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useBridge } from '../../bridge/bridge-context';
 import { useUnreadTitle } from '../../hooks/use-unread-title';
 import { totalUnread } from '../../store/recent-chats';
 import { useAppStore } from '../../store/store-context';
@@ -36,6 +37,7 @@ export function MainWindow() {
   const searchClosed = useRef(false);
   const settingsId = useId();
   const addPlainId = useId();
+  const { api, mode } = useBridge();
   useMessageAlerts();
 
   useUnreadTitle(unread);
@@ -57,6 +59,18 @@ export function MainWindow() {
     networkButton.current?.focus();
   };
 
+  // The desktop app shows settings in a window of their own; the browser, as a dialog.
+  const toggleSettings = () => {
+    if (mode !== 'electron' || settingsOpen) {
+      setSettingsOpen((open) => !open);
+      return;
+    }
+    api.openSettings().then(
+      ({ shown }) => shown || setSettingsOpen(true),
+      () => setSettingsOpen(true),
+    );
+  };
+
   const closeSettings = () => {
     setSettingsOpen(false);
     gear.current?.focus();
@@ -74,7 +88,7 @@ export function MainWindow() {
       <SelfHeader
         settingsOpen={settingsOpen}
         settingsId={settingsId}
-        onToggleSettings={() => setSettingsOpen((open) => !open)}
+        onToggleSettings={toggleSettings}
         gearRef={gear}
       />
       {settingsOpen && self && (

@@ -75,6 +75,27 @@ describe('WindowManager', () => {
     expect(BrowserWindow.created).toHaveLength(1);
   });
 
+  it('opens one settings window at #/settings, trusted and told events like the others', () => {
+    const windows = manager();
+    const settings = fake(windows.showSettings());
+    expect(settings.options).toMatchObject({
+      width: 560,
+      height: 620,
+      minWidth: 380,
+      minHeight: 360,
+    });
+    expect(settings.loadFile).toHaveBeenCalledWith(index, { hash: '/settings' });
+    expect(windows.showSettings()).toBe(settings);
+    expect(BrowserWindow.created).toHaveLength(1);
+    expect(windows.isOwnWebContents(settings.webContents as never)).toBe(true);
+    expect(windows.liveWebContents()).toContain(settings.webContents);
+    // Closed, it is gone from the trusted set, and the next Settings opens a new one.
+    settings.close();
+    expect(windows.isOwnWebContents(settings.webContents as never)).toBe(false);
+    expect(windows.showSettings()).not.toBe(settings);
+    expect(BrowserWindow.created).toHaveLength(2);
+  });
+
   it('escapes what would break the route but keeps user@host readable', () => {
     expect(chatRoute('bob@pc2')).toBe('/chat/bob@pc2');
     expect(chatRoute('a b/c#d')).toBe('/chat/a%20b%2Fc%23d');

@@ -230,6 +230,9 @@ export function createFakeApi(initial: SnapshotDTO) {
     takeScreenshot: vi.fn<PigeonApi['takeScreenshot']>(async () => ({
       path: '/home/me/.pigeon-data/screenshots/Screenshot 2026-12-05.png',
     })),
+    // As where no settings window is shown, so the main window's dialog opens (its tests
+    // rely on it); the settings window's own test answers `shown: true`.
+    openSettings: vi.fn<PigeonApi['openSettings']>(async () => ({ shown: false })),
     onEvents: vi.fn<PigeonApi['onEvents']>((listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
