@@ -11,4 +11,4 @@ export const ENCODING_NAMES: Readonly<Record<PlainEncoding, string>> = {
  * by id, because the conversation outlives a removed contact.
  */
 export const isPlainConversation = (conversationId: string): boolean =>
-  conversationId.startsWith('udp:');
+  /^(?:udp|tcp|tcp-listen):/.test(conversationId);
