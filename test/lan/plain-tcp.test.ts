@@ -3,26 +3,18 @@
 // (Pigeon connects to it), and a client that connects and prints what it gets (Pigeon
 // waits for it). Chinese text both ways, who connected, the program going away and
 // coming back, and a third host that is not the named one kept out.
-import type { ChildProcess } from 'node:child_process';
-import readline from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MessageDTO, PeerDTO, PlainLinkDTO } from '../../src-shared/contract';
 import { createLan, type Lan } from '../lab/lan';
 import { startPigeonOn, type PigeonOnHost } from '../lab/pigeon-on-host';
+import { fixture, runTutorialProgram, type TutorialProgram } from '../lab/tutorial-program';
 import { until } from '../lab/until';
 
-const SERVER = fileURLToPath(new URL('../lab/fixtures/seed-tcp-server.py', import.meta.url));
-const CLIENT = fileURLToPath(new URL('../lab/fixtures/seed-tcp-client.py', import.meta.url));
+const SERVER = fixture('seed-tcp-server.py');
+const CLIENT = fixture('seed-tcp-client.py');
 const PIGEON = { name: 'pigeon', address: '10.96.0.10', hostname: 'pigeon-pc' };
 const DEVICE = { name: 'device', address: '10.96.0.20', hostname: 'device-pc' };
 const OTHER = { name: 'other', address: '10.96.0.30', hostname: 'other-pc' };
-
-interface Program {
-  child: ChildProcess;
-  lines: string[];
-  type(line: string): void;
-}
 
 let lan: Lan;
 let pigeon: PigeonOnHost;
@@ -41,22 +33,9 @@ afterAll(async () => {
   await lan?.dispose();
 });
 
-/** Start a tutorial program on a host; its printed lines are collected as they come. */
-async function run(host: string, args: string[], first: string): Promise<Program> {
-  const child = lan.spawnOn(host, 'python3', args, {
-    stdio: ['pipe', 'pipe', 'pipe'],
-    env: { ...process.env, PYTHONIOENCODING: 'utf-8' },
-  });
-  const lines: string[] = [];
-  readline.createInterface({ input: child.stdout! }).on('line', (line) => lines.push(line));
-  await until(() => lines.some((line) => line.startsWith(first)), 10_000, `${first}: ${args[0]}`);
-  return { child, lines, type: (line) => void child.stdin!.write(`${line}\n`) };
-}
-
-async function stop(program: Program): Promise<void> {
-  program.child.stdin?.end();
-  await lan.stop(program.child, { graceMs: 1000 });
-}
+const run = (host: string, args: string[], first: string) =>
+  runTutorialProgram(lan, host, args, first);
+const stop = (program: TutorialProgram) => program.stop();
 
 const texts = async (conversationId: string): Promise<[string, string][]> =>
   (await pigeon.call('listMessages', { conversationId })).map((m) => [m.direction, m.text]);

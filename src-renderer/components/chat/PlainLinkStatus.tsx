@@ -67,19 +67,21 @@ export function PlainLinkStatus({ peer }: { peer: PeerDTO }) {
   };
 
   const connected = link.state === 'connected';
-  const retry =
+  // The reason adds to "Not connected" and "Connection refused"; after "Closed by the
+  // program" it would only say it again, so it is left to the tooltip there.
+  const reason = link.reason && !plain.problem && ['failed', 'refused'].includes(link.state);
+  const words = [
+    stateText(t, link, plain),
+    reason ? link.reason : undefined,
     link.retryAt && !connected && !plain.problem
-      ? t('plain.retryAt', {
-          time: new Date(link.retryAt).toLocaleTimeString(i18n.language),
-        })
-      : undefined;
+      ? t('plain.retryAt', { time: new Date(link.retryAt).toLocaleTimeString(i18n.language) })
+      : undefined,
+    link.queued > 0 ? t('plain.queuedCount', { count: link.queued }) : undefined,
+  ].filter((part) => part !== undefined);
   return (
     <div className={`plain-link plain-link-${connected ? 'up' : 'down'}`}>
-      <p role="status" className="plain-link-state">
-        <span>{stateText(t, link, plain)}</span>
-        {link.reason && !connected && !plain.problem && <span>{link.reason}</span>}
-        {retry && <span>{retry}</span>}
-        {link.queued > 0 && <span>{t('plain.queuedCount', { count: link.queued })}</span>}
+      <p role="status" className="plain-link-state" title={link.reason}>
+        {words.join(' · ')}
       </p>
       {canReconnect(link, plain) && (
         <button

@@ -171,7 +171,7 @@ describe('a plain TCP contact’s chat', () => {
     expect(bar.textContent).toContain('TCP');
     expect(bar.textContent).toContain('10.0.0.7:9999');
     expect(bar.textContent).toContain('a newline ends each message');
-    expect(bar.textContent).toContain('keeps what is typed until connected');
+    expect(bar.textContent).toContain('queues while disconnected');
     expect(within(bar).getByRole('status').textContent).toContain('Connected to 10.0.0.7:9999');
     expect(within(bar).queryByRole('button', { name: 'Reconnect' })).toBeNull();
   });
