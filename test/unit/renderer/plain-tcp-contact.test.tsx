@@ -164,6 +164,29 @@ const chat = (contact: PeerDTO) =>
     languageOverride: 'en',
   });
 
+describe('plain TCP contacts in the list', () => {
+  it('join the plain contacts’ group, each saying where it is', async () => {
+    const waiting = tcpContact('listen', link('waiting'));
+    await renderWindow({
+      snapshot: snapshot({
+        self: { ...snapshot().self, language: 'en' },
+        peers: [
+          tcpContact('connect', link('connected')),
+          { ...waiting, id: 'tcp-listen:9001', plain: { ...waiting.plain!, host: '', port: 9001 } },
+        ],
+      }),
+      languageOverride: 'en',
+    });
+    await showContacts();
+    const list = await screen.findByRole('list', { name: 'Contacts' });
+    expect(within(list).getAllByText('Plain contacts')[0]!.className).toBe('contact-group-name');
+    const places = within(list)
+      .getAllByRole('listitem')
+      .map((item) => item.title.split('\n')[1]);
+    expect(places.sort()).toEqual(['TCP 10.0.0.7:9999', 'TCP :9001']);
+  });
+});
+
 describe('a plain TCP contact’s chat', () => {
   it('says whom it is connected to, and offers no Reconnect then', async () => {
     await chat(tcpContact('connect', link('connected', { remote: '10.0.0.7:9999' })));
