@@ -89,9 +89,10 @@ export function AddPlainContactDialog({ id, onClose }: AddPlainContactDialogProp
     if (!host.trim() && !waits) return refuse('host', t('plain.hostRequired'));
     const remotePort = waits ? undefined : parsePort(port, 1);
     if (remotePort === undefined && !waits) return refuse('port', t('plain.portInvalid'));
+    // Only UDP and a waiting TCP contact show a local port: a hidden one is never sent.
     const ownPort = waits
       ? parsePort(localPort, 1)
-      : localPort.trim() === ''
+      : protocol === 'tcp' || localPort.trim() === ''
         ? 0
         : parsePort(localPort, 0);
     if (ownPort === undefined) {

@@ -108,6 +108,24 @@ describe('the plain contact dialog, TCP', () => {
     });
   });
 
+  it('never sends a local port typed for UDP once TCP hides it', async () => {
+    const { fake, user, dialog } = await openDialog();
+    await user.type(within(dialog).getByRole('textbox', { name: /Local port/ }), 'abc');
+    await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Protocol' }), 'TCP');
+    await user.type(within(dialog).getByRole('textbox', { name: 'Host' }), 'bench.lan');
+    await user.type(within(dialog).getByRole('textbox', { name: 'Port' }), '5025');
+    await user.click(within(dialog).getByRole('button', { name: 'Add' }));
+    expect(fake.api.addPlainContact).toHaveBeenCalledWith({
+      host: 'bench.lan',
+      port: 5025,
+      encoding: 'utf8',
+      protocol: 'tcp',
+      connection: 'connect',
+      lineBased: false,
+      whenDisconnected: 'queue',
+    });
+  });
+
   it('speaks Chinese by the same names', async () => {
     const { user, dialog } = await openDialog('zh-CN');
     const protocol = within(dialog).getByRole('combobox', { name: '协议' });
