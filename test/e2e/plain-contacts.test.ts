@@ -194,11 +194,16 @@ describe('plain contacts through the dialog in Chromium', () => {
   });
 
   it('a TCP contact waits for a tutorial client and chats with it', async () => {
-    await addThroughDialog(main, EN, {
-      protocol: 'TCP',
-      connection: 'Wait for the program to connect',
-      fields: { host: DEVICE.address, localPort: '9000', name: 'Waiting for device' },
-    });
+    await addThroughDialog(
+      main,
+      EN,
+      {
+        protocol: 'TCP',
+        connection: 'Wait for the program to connect',
+        fields: { host: DEVICE.address, localPort: '9000', name: 'Waiting for device' },
+      },
+      'e2e-plain-dialog-wait-en',
+    );
     const chat = await openChat(main, 'Contacts', 'Waiting for device');
     const bar = chat.getByRole('region', { name: 'Plain contact' });
     await expect
@@ -222,6 +227,43 @@ describe('plain contacts through the dialog in Chromium', () => {
       .poll(() => client.lines.includes(`receive data: 'hello client'`), { timeout: 5000 })
       .toBe(true);
     await chat.close();
+
+    // With its chat closed, what the program sends is unread in Chats, like any chat's.
+    client.type('数据 ready while you were away');
+    await main.getByRole('tab', { name: 'Chats' }).click();
+    const row = main
+      .getByRole('list', { name: 'Chats' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Waiting for device' });
+    await expect
+      .poll(() => row.textContent(), { timeout: 5000 })
+      .toContain('数据 ready while you were away');
+    const described = (await row.getAttribute('aria-describedby'))?.split(' ') ?? [];
+    const description = await Promise.all(
+      described.map((id) => main.locator(`[id="${id}"]`).textContent()),
+    );
+    expect(description.join(' ')).toContain('1 unread message');
+
+    // Search finds it, and opens the conversation at it.
+    await main.getByRole('button', { name: 'Search history' }).click();
+    await main.getByRole('searchbox', { name: 'Search' }).fill('while you were');
+    const results = main.getByRole('list', { name: 'Search results' });
+    const hit = results.getByRole('listitem').filter({ hasText: 'Waiting for device' });
+    await hit.waitFor({ timeout: 5000 });
+    const [found] = await Promise.all([main.context().waitForEvent('page'), hit.click()]);
+    await expect
+      .poll(
+        () =>
+          found
+            .getByRole('log', { name: 'Conversation' })
+            .getByText('数据 ready while you were away')
+            .count(),
+        { timeout: 5000 },
+      )
+      .toBe(1);
+    await found.close();
+    await main.getByRole('button', { name: 'Close search' }).click();
+    await main.getByRole('tab', { name: 'Contacts' }).click();
   });
 
   it('in Chinese: the same dialog adds a TCP contact by its Chinese names', async () => {
