@@ -326,6 +326,7 @@ class Messenger implements MessengerCore {
   }
 
   cancelMessage({ messageId }: ParsedRequest<'cancelMessage'>) {
+    if (this.plain.ownsMessage(messageId)) return this.plain.cancel(messageId);
     return this.messaging.cancel(messageId);
   }
 

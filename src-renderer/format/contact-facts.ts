@@ -1,4 +1,5 @@
 import type { PeerDTO } from '../../src-shared/contract';
+import { plainContactPlace } from './plain-contact';
 
 /**
  * The second line of a contact row. FeiQ users tell colleagues apart by address and
@@ -6,7 +7,7 @@ import type { PeerDTO } from '../../src-shared/contract';
  * would go here first, in this one place.
  */
 export function contactSecondLine(peer: PeerDTO): string {
-  if (peer.plain) return `${peer.plain.host}:${peer.plain.port}`;
+  if (peer.plain) return plainContactPlace(peer.plain);
   const host = peer.host.trim();
   return host && host !== peer.address ? `${peer.address} · ${host}` : peer.address;
 }
@@ -17,7 +18,7 @@ export function contactTooltip(peer: PeerDTO, name: string, clientName: string):
   if (peer.nickname.trim() && peer.nickname.trim() !== name) lines.push(peer.nickname.trim());
   lines.push(
     peer.plain
-      ? `${peer.plain.host}:${peer.plain.port}`
+      ? plainContactPlace(peer.plain)
       : `${peer.user}@${peer.host} · ${peer.address}:${peer.port}`,
   );
   if (clientName) lines.push(clientName);

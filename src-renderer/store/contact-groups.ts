@@ -52,7 +52,7 @@ export function groupContacts(
   const own = ownGroup.trim();
   for (const peer of peers) {
     if (!matchesFilter(peer, filter, remarks.get(peer.id))) continue;
-    const plain = peer.client === 'udp';
+    const plain = peer.plain !== undefined;
     const name = plain ? '' : peer.group.trim();
     const key = plain ? PLAIN_GROUP_KEY : name;
     let group = groups.get(key);

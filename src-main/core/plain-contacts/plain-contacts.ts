@@ -215,6 +215,13 @@ export class PlainContacts {
     return again;
   }
 
+  /** Withdraw a message still waiting for a TCP program: it never goes out then. */
+  cancel(messageId: string): MessageDTO {
+    const message = this.deps.history.get(messageId);
+    const contact = message && this.contacts.get(message.conversationId);
+    return this.tcpSending.cancel(contact, message);
+  }
+
   private require(id: string): Contact {
     const contact = this.contacts.get(id);
     if (!contact) {

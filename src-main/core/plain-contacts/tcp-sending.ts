@@ -2,7 +2,7 @@
 // sent on connect, or refused with the reason, as the user chose for the contact.
 // Nothing typed is lost silently: whatever is still waiting when the contact goes
 // away fails with a reason, so Resend offers it.
-import type { MessageDTO } from '../../../src-shared/contract';
+import { ContractError, type MessageDTO } from '../../../src-shared/contract';
 import type { PlainContact } from './plain-contact-state';
 import { afterSend } from './sent-message';
 
@@ -49,6 +49,23 @@ export class TcpSending {
       void this.deps.enqueue(contact, () => this.send(contact, sending));
     }
     this.deps.emitPeer(contact);
+  }
+
+  /** Cancel a message still waiting for the connection, so it never goes out. */
+  cancel(contact: PlainContact | undefined, message: MessageDTO | undefined): MessageDTO {
+    const at = contact?.waiting.findIndex((waiting) => waiting.id === message?.id) ?? -1;
+    if (!contact || !message || at < 0) {
+      throw new ContractError(
+        'failed',
+        'Only a message still waiting to be sent can be cancelled.',
+      );
+    }
+    contact.waiting.splice(at, 1);
+    const cancelled: MessageDTO = { ...message, state: 'cancelled' };
+    delete cancelled.error;
+    this.deps.settle(cancelled);
+    this.deps.emitPeer(contact);
+    return cancelled;
   }
 
   failWaiting(contact: PlainContact, why: string): void {

@@ -41,7 +41,7 @@ export function DeliveryState({
         </p>
       );
     case 'delivered':
-      // A plain UDP contact sends no receipt: "sent" is all that is known (and a note
+      // A plain contact (UDP or TCP) sends no receipt: "sent" is all that is known (and a note
       // when its encoding could not hold every character).
       if (isPlainConversation(message.conversationId)) {
         return (
@@ -63,7 +63,14 @@ export function DeliveryState({
       return (
         <p className="message-state state-failed">
           <span title={message.error}>{t('chat.failed')}</span>
-          {message.error && <span className="visually-hidden">: {message.error}</span>}
+          {message.error &&
+            // A plain program's refusal (not connected, port closed) is said in full: the
+            // user chose refusing over queueing and must see why text did not go.
+            (isPlainConversation(message.conversationId) ? (
+              <span className="state-note">{message.error}</span>
+            ) : (
+              <span className="visually-hidden">: {message.error}</span>
+            ))}
           <button type="button" className="link-button" onClick={() => onResend(message.id)}>
             {t('chat.resend')}
           </button>

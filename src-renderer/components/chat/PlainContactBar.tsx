@@ -6,10 +6,12 @@ import { describeError } from '../../bridge/errors';
 import { displayName } from '../../format/display-name';
 import { useAppStore } from '../../store/store-context';
 import { ENCODING_NAMES, isPlainConversation } from '../../format/plain-contact';
+import { PlainLinkStatus } from './PlainLinkStatus';
 
 /**
- * Under the chat header of a plain UDP contact: where it is (host:port, encoding,
- * our local port), why it cannot be reached if so, and removing it (asked twice).
+ * Under the chat header of a plain contact: where it is (protocol, host:port, encoding,
+ * our local port), a TCP contact's connection, why it cannot be reached if so, and
+ * removing it (asked twice).
  * Once removed, only a note that the history stays.
  */
 export function PlainContactBar({ peerId, peer }: { peerId: string; peer: PeerDTO | undefined }) {
@@ -49,17 +51,28 @@ export function PlainContactBar({ peerId, peer }: { peerId: string; peer: PeerDT
   return (
     <section className="plain-bar" aria-label={t('plain.details')}>
       <p className="plain-details">
-        <span className="plain-remote">
-          {t('plain.remote', { host: plain.host, port: plain.port })}
-        </span>
+        <span>{t(plain.protocol === 'tcp' ? 'plain.tcp' : 'plain.udp')}</span>
+        {plain.connection !== 'listen' && (
+          <span className="plain-remote">
+            {t('plain.remote', { host: plain.host, port: plain.port })}
+          </span>
+        )}
+        {plain.connection === 'listen' && plain.host && (
+          <span>{t('plain.onlyFrom', { host: plain.host })}</span>
+        )}
         <span>{ENCODING_NAMES[plain.encoding]}</span>
         {plain.localPort > 0 && <span>{t('plain.localPortValue', { port: plain.localPort })}</span>}
+        {plain.protocol === 'tcp' && (
+          <span>{t(plain.whenDisconnected === 'refuse' ? 'plain.refuses' : 'plain.queues')}</span>
+        )}
+        {plain.lineBased && <span>{t('plain.linesEnd')}</span>}
         {!confirming && (
           <button type="button" className="link-button" onClick={() => setConfirming(true)}>
             {t('plain.remove')}
           </button>
         )}
       </p>
+      <PlainLinkStatus peer={peer} />
       {confirming && (
         <p className="plain-confirm">
           <span>{t('plain.removeConfirm', { name })}</span>

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PlainEncoding } from '../../../src-shared/contract';
+import type { PlainEncoding, PlainProtocol } from '../../../src-shared/contract';
 import { useBridge } from '../../bridge/bridge-context';
 import { describeError } from '../../bridge/errors';
 import { useAppStore } from '../../store/store-context';
@@ -8,6 +8,13 @@ import { Dialog } from '../common/Dialog';
 import { Field, type ControlProps } from '../common/Field';
 import { parsePort } from '../../format/port';
 import { ENCODING_NAMES } from '../../format/plain-contact';
+import {
+  DEFAULT_TCP_CHOICES,
+  PlainConnectionField,
+  PlainProtocolField,
+  PlainTcpOptions,
+  type PlainTcpChoices,
+} from './PlainTcpFields';
 
 interface AddPlainContactDialogProps {
   id: string;
@@ -42,14 +49,19 @@ function PortInput({ onValue, ...props }: PortInputProps) {
 }
 
 /**
- * Host, port, encoding, an optional local port and name for a program that speaks
- * bare text over UDP. What main refuses (a taken port, a name not found) shows here,
- * with everything typed kept.
+ * Protocol, host, port, encoding, an optional local port and name for a program that
+ * speaks bare text over UDP or TCP; for TCP, who connects and what typed text does
+ * while not connected. A TCP contact that waits asks for the local port to wait on
+ * instead of the program's port. What main refuses (a taken port, a name not found)
+ * shows here, with everything typed kept.
  */
 export function AddPlainContactDialog({ id, onClose }: AddPlainContactDialogProps) {
   const { t } = useTranslation();
   const { api } = useBridge();
   const applyEvents = useAppStore((state) => state.applyEvents);
+  const [protocol, setProtocol] = useState<PlainProtocol>('udp');
+  const [tcp, setTcp] = useState<PlainTcpChoices>(DEFAULT_TCP_CHOICES);
+  const waits = protocol === 'tcp' && tcp.connection === 'listen';
   const [host, setHost] = useState('');
   const [port, setPort] = useState('');
   const [encoding, setEncoding] = useState<PlainEncoding>('utf8');
@@ -72,20 +84,30 @@ export function AddPlainContactDialog({ id, onClose }: AddPlainContactDialogProp
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (adding) return;
-    if (!host.trim()) return refuse('host', t('plain.hostRequired'));
-    const remotePort = parsePort(port, 1);
-    if (remotePort === undefined) return refuse('port', t('plain.portInvalid'));
-    const ownPort = localPort.trim() === '' ? 0 : parsePort(localPort, 0);
-    if (ownPort === undefined) return refuse('localPort', t('plain.localPortInvalid'));
+    // A contact that waits may name no host (any program may connect) and has no remote
+    // port: its local port, the one it listens on, is required instead.
+    if (!host.trim() && !waits) return refuse('host', t('plain.hostRequired'));
+    const remotePort = waits ? undefined : parsePort(port, 1);
+    if (remotePort === undefined && !waits) return refuse('port', t('plain.portInvalid'));
+    // Only UDP and a waiting TCP contact show a local port: a hidden one is never sent.
+    const ownPort = waits
+      ? parsePort(localPort, 1)
+      : protocol === 'tcp' || localPort.trim() === ''
+        ? 0
+        : parsePort(localPort, 0);
+    if (ownPort === undefined) {
+      return refuse('localPort', t(waits ? 'plain.listenPortInvalid' : 'plain.localPortInvalid'));
+    }
     setAdding(true);
     setError(null);
     try {
       const peer = await api.addPlainContact({
         host: host.trim(),
-        port: remotePort,
+        ...(remotePort !== undefined && { port: remotePort }),
         encoding,
         ...(ownPort > 0 && { localPort: ownPort }),
         ...(name.trim() && { nickname: name.trim() }),
+        ...(protocol === 'tcp' && { protocol, ...tcp }),
       });
       // The 'peer' event follows; showing it now keeps the list in step with the click.
       applyEvents([{ type: 'peer', peer }]);
@@ -109,6 +131,8 @@ export function AddPlainContactDialog({ id, onClose }: AddPlainContactDialogProp
       onSubmit={(event) => void submit(event)}
       onClose={onClose}
     >
+      <PlainProtocolField value={protocol} onChange={setProtocol} />
+      {protocol === 'tcp' && <PlainConnectionField value={tcp} onChange={setTcp} />}
       <Field label={t('plain.host')} invalid={error?.field === 'host'}>
         {(control) => (
           <input
@@ -117,7 +141,7 @@ export function AddPlainContactDialog({ id, onClose }: AddPlainContactDialogProp
             className="input"
             value={host}
             maxLength={253}
-            placeholder={t('plain.hostHint')}
+            placeholder={t(waits ? 'plain.hostAnyHint' : 'plain.hostHint')}
             autoComplete="off"
             spellCheck={false}
             onChange={(event) => setHost(event.target.value)}
@@ -125,9 +149,11 @@ export function AddPlainContactDialog({ id, onClose }: AddPlainContactDialogProp
         )}
       </Field>
       <div className="plain-row">
-        <Field label={t('plain.port')} invalid={error?.field === 'port'}>
-          {(control) => <PortInput {...control} ref={portField} value={port} onValue={setPort} />}
-        </Field>
+        {!waits && (
+          <Field label={t('plain.port')} invalid={error?.field === 'port'}>
+            {(control) => <PortInput {...control} ref={portField} value={port} onValue={setPort} />}
+          </Field>
+        )}
         <Field label={t('plain.encoding')}>
           {(control) => (
             <select
@@ -145,15 +171,17 @@ export function AddPlainContactDialog({ id, onClose }: AddPlainContactDialogProp
           )}
         </Field>
       </div>
-      <Field
-        label={t('plain.localPort')}
-        hint={t('plain.localPortHint')}
-        invalid={error?.field === 'localPort'}
-      >
-        {(control) => (
-          <PortInput {...control} ref={localPortField} value={localPort} onValue={setLocalPort} />
-        )}
-      </Field>
+      {(protocol === 'udp' || waits) && (
+        <Field
+          label={t('plain.localPort')}
+          hint={t(waits ? 'plain.listenPortHint' : 'plain.localPortHint')}
+          invalid={error?.field === 'localPort'}
+        >
+          {(control) => (
+            <PortInput {...control} ref={localPortField} value={localPort} onValue={setLocalPort} />
+          )}
+        </Field>
+      )}
       <Field label={t('plain.name')}>
         {(control) => (
           <input
@@ -166,6 +194,7 @@ export function AddPlainContactDialog({ id, onClose }: AddPlainContactDialogProp
           />
         )}
       </Field>
+      {protocol === 'tcp' && <PlainTcpOptions value={tcp} onChange={setTcp} />}
     </Dialog>
   );
 }

@@ -34,7 +34,7 @@ async function openForm(language: 'en' | 'zh-CN' = 'en') {
   const view = await renderWindow({ snapshot: english, languageOverride: language });
   await showContacts();
   const user = userEvent.setup();
-  const name = language === 'en' ? 'Add plain UDP contact' : '添加纯 UDP 联系人';
+  const name = language === 'en' ? 'Add plain contact' : '添加纯文本联系人';
   const button = await screen.findByRole('button', { name });
   await user.click(button);
   const dialog = screen.getByRole('dialog', { name });
@@ -144,7 +144,7 @@ describe('adding a plain UDP contact', () => {
     await user.click(screen.getByRole('button', { name: 'Close search' }));
     await user.click(screen.getByRole('button', { name: 'Network status' }));
     await user.click(screen.getByRole('button', { name: 'Network status' }));
-    const again = screen.getByRole('dialog', { name: 'Add plain UDP contact' });
+    const again = screen.getByRole('dialog', { name: 'Add plain contact' });
     expect((within(again).getByRole('textbox', { name: 'Host' }) as HTMLInputElement).value).toBe(
       'printer.lan',
     );
@@ -152,7 +152,7 @@ describe('adding a plain UDP contact', () => {
       '9100',
     );
     expect(
-      screen.getByRole('button', { name: 'Add plain UDP contact' }).getAttribute('aria-expanded'),
+      screen.getByRole('button', { name: 'Add plain contact' }).getAttribute('aria-expanded'),
     ).toBe('true');
   });
 
@@ -175,7 +175,7 @@ describe('plain UDP contacts in the list', () => {
     const items = within(list).getAllByRole('listitem');
     expect(items.map((item) => item.dataset.peerId)).toEqual(['bob@lan-pc', printer.id]);
     expect(within(list).getByText('No group')).toBeTruthy();
-    const group = within(list).getAllByText('Plain UDP')[0]!;
+    const group = within(list).getAllByText('Plain contacts')[0]!;
     expect(group.className).toBe('contact-group-name');
     expect(items[1]!.title.split('\n')).toContain('192.168.1.50:8080');
 
@@ -203,7 +203,7 @@ describe('a plain UDP contact’s chat', () => {
 
   it('shows host:port, encoding and local port, and "Sent" rather than "Delivered"', async () => {
     const view = await chat();
-    const details = await screen.findByRole('region', { name: 'Plain UDP contact' });
+    const details = await screen.findByRole('region', { name: 'Plain contact' });
     expect(details.textContent).toContain('192.168.1.50:8080');
     expect(details.textContent).toContain('GBK');
     expect(details.textContent).toContain('local port 3001');
@@ -242,7 +242,7 @@ describe('a plain UDP contact’s chat', () => {
     await user.click(screen.getByRole('button', { name: 'Remove' }));
     expect(fake.api.removePlainContact).toHaveBeenCalledWith({ peerId: printer.id });
     expect(await screen.findByText(/This contact was removed. Its history stays/)).toBeTruthy();
-    expect(screen.queryByRole('region', { name: 'Plain UDP contact' })).toBeNull();
+    expect(screen.queryByRole('region', { name: 'Plain contact' })).toBeNull();
   });
 
   it('shows why an unreachable contact cannot be reached', async () => {

@@ -161,7 +161,7 @@ describe('Add a colleague by IP or computer name', () => {
     const button = await screen.findByRole('button', {
       name: 'Add a colleague by IP or computer name',
     });
-    expect(screen.getByRole('button', { name: 'Add plain UDP contact' })).not.toBe(button);
+    expect(screen.getByRole('button', { name: 'Add plain contact' })).not.toBe(button);
     await user.click(button);
     const dialog = screen.getByRole('dialog', { name: 'Add a colleague by IP or computer name' });
     await user.click(within(dialog).getByRole('button', { name: 'Add' }));
