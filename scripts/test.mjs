@@ -11,7 +11,7 @@
 // PIGEON_REQUIRE_ALL=1 (CI). Ends with a summary table; exits non-zero on any failure.
 import { spawn, spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { delimiter, dirname, join } from 'node:path';
+import { delimiter, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -252,10 +252,35 @@ function readCounts(file) {
       passed: json.numPassedTests ?? 0,
       failed: json.numFailedTests ?? 0,
       skipped: (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0),
+      failures: failedNames(json),
     };
   } catch {
-    return { passed: 0, failed: 0, skipped: 0 };
+    return { passed: 0, failed: 0, skipped: 0, failures: [] };
   }
+}
+
+/** "file > test" for each failed test, with the first line of its message: CI shows only
+ *  the tail of the log, so the summary must name what failed. */
+function failedNames(json) {
+  const names = [];
+  for (const file of json.testResults ?? []) {
+    const path = relative(process.cwd(), String(file.name ?? ''));
+    for (const test of file.assertionResults ?? []) {
+      if (test.status !== 'failed') continue;
+      const why = String(test.failureMessages?.[0] ?? '')
+        .split('\n')[0]
+        .slice(0, 200);
+      names.push(`${path} > ${test.fullName ?? test.title}: ${why}`);
+    }
+    if ((file.assertionResults ?? []).length === 0 && file.status === 'failed') {
+      names.push(
+        `${path}: ${String(file.message ?? 'failed to run')
+          .split('\n')[0]
+          .slice(0, 200)}`,
+      );
+    }
+  }
+  return names;
 }
 
 function printSummary(rows) {
@@ -290,6 +315,8 @@ async function main() {
   const skippedSuites = rows.filter((r) => r.result === 'SKIPPED').length;
   console.log(`\ntests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
   if (skippedSuites > 0) console.log(`(${skippedSuites} suite(s) skipped: see the table above)`);
+  const failures = rows.flatMap((r) => (r.counts?.failures ?? []).map((f) => `  ${r.name}: ${f}`));
+  if (failures.length > 0) console.log(`\nfailed tests:\n${failures.join('\n')}`);
   const failed = interrupted || rows.some((r) => r.result === 'FAILED');
   process.exit(failed ? 1 : 0);
 }
