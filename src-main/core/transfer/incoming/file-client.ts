@@ -118,6 +118,8 @@ export async function downloadFile(opts: DownloadFileOptions): Promise<Downloade
   const hash = opts.sha256 || opts.expectedSha256 ? createHash('sha256') : undefined;
   let socket: net.Socket | undefined;
   let finalPath: string | undefined;
+  /** Bytes in the partial file so far: an empty one is not worth keeping. */
+  let written = partial.offset;
   try {
     if (hash) await hashExisting(partial.path, partial.offset, hash);
     const expected = opts.size - partial.offset;
@@ -128,6 +130,7 @@ export async function downloadFile(opts: DownloadFileOptions): Promise<Downloade
         position: partial.offset,
         expected,
         onChunk: (bytes, total) => {
+          written = partial.offset + total;
           hash?.update(bytes);
           opts.onProgress?.(partial.offset + total);
         },
@@ -173,7 +176,10 @@ export async function downloadFile(opts: DownloadFileOptions): Promise<Downloade
     if (finalPath) await rm(finalPath, { force: true }).catch(() => undefined);
     const failure = asTransferError(error, 'io');
     const keep =
-      opts.keepPartialOnFailure && failure.code !== 'aborted' && failure.code !== 'checksum';
+      opts.keepPartialOnFailure &&
+      written > 0 &&
+      failure.code !== 'aborted' &&
+      failure.code !== 'checksum';
     if (!keep) {
       await rm(partial.path, { force: true }).catch(() => undefined);
       throw failure;
