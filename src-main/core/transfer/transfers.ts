@@ -19,6 +19,7 @@ import type { RequesterIdentity } from './file-request';
 import { FileServer } from './outgoing/file-server';
 import type { IncomingOffer } from './incoming/incoming-offer';
 import { IncomingTransfers } from './incoming/incoming-transfers';
+import { PictureFetches, type PictureBudget } from './incoming/picture-fetches';
 import { OfferRegistry } from './outgoing/offer-registry';
 import { OutgoingTransfers } from './outgoing/outgoing-transfers';
 import { TransferBook } from './transfer-book';
@@ -51,6 +52,8 @@ export interface TransferServiceDeps {
   offerTtlMs?: number;
   /** How often expired offers are swept (default 60 s). */
   sweepIntervalMs?: number;
+  /** Limits of pictures fetched unasked (PICTURE_BUDGET unless told). */
+  pictureBudget?: Partial<PictureBudget>;
   now?: () => number;
 }
 
@@ -96,6 +99,11 @@ export class TransferService {
       downloadDir: deps.downloadDir,
       imagesDir: deps.imagesDir,
       release: (record) => this.sendRelease(record),
+      pictures: new PictureFetches({
+        chattedWith: (conversationId) => this.chattedWith(conversationId),
+        now,
+        ...(deps.pictureBudget ? { budget: deps.pictureBudget } : {}),
+      }),
     });
     // What a previous run left offered or moving cannot go on: its sockets and offers are gone.
     deps.store.transfers.interruptUnfinished(INTERRUPTED);
@@ -178,8 +186,8 @@ export class TransferService {
   keepOffer(record: TransferRecord, messageId: string): void {
     this.incoming.keep(record, messageId);
     const policy = this.deps.receivePolicy?.();
-    const fromContact = this.deps.peer(record.peerId) !== undefined;
-    if (!policy || !acceptsWithoutAsking(record, policy, fromContact)) return;
+    if (!policy || !acceptsWithoutAsking(record, policy, this.chattedWith(record.conversationId)))
+      return;
     // After the message that carries it is stored and shown, as a picture is.
     setImmediate(() => {
       if (record.state !== 'offered') return;
@@ -283,6 +291,11 @@ export class TransferService {
       record.bytesPerSecond = 0;
       this.book.save(record);
     }
+  }
+
+  /** A contact the user has written to: anyone else on the LAN can make up a name. */
+  private chattedWith(conversationId: string): boolean {
+    return this.deps.store.messages.hasSent(conversationId);
   }
 
   private requireOnline(peer: PeerRecord): void {
