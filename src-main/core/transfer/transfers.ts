@@ -20,6 +20,7 @@ import { FileServer } from './outgoing/file-server';
 import type { IncomingOffer } from './incoming/incoming-offer';
 import { IncomingTransfers } from './incoming/incoming-transfers';
 import { PictureFetches, type PictureBudget } from './incoming/picture-fetches';
+import { refuseOverCap } from './incoming/offer-cap';
 import { OfferRegistry } from './outgoing/offer-registry';
 import { OutgoingTransfers } from './outgoing/outgoing-transfers';
 import { TransferBook } from './transfer-book';
@@ -179,7 +180,9 @@ export class TransferService {
       fromPigeon: detectClient(packet.version) === 'pigeon',
       at: (this.deps.now ?? Date.now)(),
     };
-    return this.incoming.read(incoming);
+    const record = this.incoming.read(incoming);
+    if (record) refuseOverCap(record, this.book.openCount(peer.id, 'in'), peer.nickname);
+    return record;
   }
 
   /** Receiving: the offer's message is new and about to be stored. */

@@ -14,8 +14,14 @@ export interface FakePigeon {
   connections: { open: number; most: number; total: number };
   /** Say who we are (ANSENTRY), so the receiver knows a Pigeon is here. */
   announce(to: string, port: number): Promise<void>;
-  /** One picture offer (SENDMSG|FILEATTACHOPT with Pigeon's picture mark). */
-  offerPicture(to: string, port: number, packetNo: number, size: number): Promise<void>;
+  /** One offer of one file (SENDMSG|FILEATTACHOPT), a picture by Pigeon's mark unless told. */
+  offer(
+    to: string,
+    port: number,
+    packetNo: number,
+    size: number,
+    kind?: 'picture' | 'file',
+  ): Promise<void>;
 }
 
 const servers: net.Server[] = [];
@@ -64,7 +70,7 @@ export async function fakePigeon(
         to,
         toPort,
       ),
-    offerPicture: (to, toPort, packetNo, size) => {
+    offer: (to, toPort, packetNo, size, kind = 'picture') => {
       const list = encodeAttachments(
         [
           {
@@ -73,7 +79,7 @@ export async function fakePigeon(
             size,
             mtime: 1_700_000_000,
             attr: FileAttr.REGULAR,
-            extensions: [{ key: PigeonKey.IMAGE, value: '1' }],
+            extensions: kind === 'picture' ? [{ key: PigeonKey.IMAGE, value: '1' }] : [],
           },
         ],
         { encoding: 'utf8', escapeColons: true },
