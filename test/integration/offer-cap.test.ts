@@ -42,7 +42,7 @@ describe('offers from one peer', () => {
       () =>
         alice!.core
           .listTransfers({ conversationId: bob.id })
-          .find((t) => t.items[0]?.name === 'picture6000.png' && t.state === 'offered'),
+          .find((t) => t.items[0]?.name === 'file6000.bin' && t.state === 'offered'),
       5000,
       'the next offer taken',
     );

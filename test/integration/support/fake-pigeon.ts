@@ -32,14 +32,16 @@ afterEach(async () => {
 });
 
 /**
- * `serve` answers each file request (the connection, after its first bytes); by default it
+ * `serve` answers each file request (the connection and its first bytes); by default it
  * sends nothing and hangs up.
  */
 export async function fakePigeon(
   address: string,
   port: number,
   user: string,
-  serve: (connection: net.Socket) => void = (connection) => connection.destroy(),
+  serve: (connection: net.Socket, request: string) => void = (connection) => connection.destroy(),
+  /** Another client's version string makes it a peer that cannot resume (iptux). */
+  version = '1_pigeon 0.1.0',
 ): Promise<FakePigeon> {
   const { socket: udp } = await rawSocket(address, port);
   const connections = { open: 0, most: 0, total: 0 };
@@ -49,11 +51,11 @@ export async function fakePigeon(
     connections.most = Math.max(connections.most, connections.open);
     connection.on('close', () => (connections.open -= 1));
     connection.on('error', () => undefined);
-    connection.once('data', () => serve(connection));
+    connection.once('data', (chunk: Buffer) => serve(connection, chunk.toString('latin1')));
   });
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(port, address, resolve));
-  const header = { version: '1_pigeon 0.1.0', user, host: 'fakehost' };
+  const header = { version, user, host: 'fakehost' };
   const send = (bytes: Buffer, to: string, toPort: number) => sendRaw(udp, bytes, to, toPort);
   return {
     id: `${user}@fakehost`,
@@ -75,7 +77,7 @@ export async function fakePigeon(
         [
           {
             fileId: 0,
-            name: `picture${packetNo}.png`,
+            name: kind === 'picture' ? `picture${packetNo}.png` : `file${packetNo}.bin`,
             size,
             mtime: 1_700_000_000,
             attr: FileAttr.REGULAR,

@@ -151,6 +151,9 @@ export class IncomingTransfers {
       onItemDone: () => {
         if (!this.stopped && !job.cancelled) this.deps.book.save(record);
       },
+      onPartial: () => {
+        if (!this.stopped && !job.cancelled) this.deps.book.save(record);
+      },
     })
       .then(
         () => {
