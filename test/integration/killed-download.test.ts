@@ -113,6 +113,8 @@ describe('a download killed with SIGKILL, then tried again', () => {
     await iptux.announce(ALICE, PORT);
     const [interrupted] = alice.listTransfers({ conversationId: iptux.id });
     expect(interrupted).toMatchObject({ state: 'failed', retryable: true });
+    // Nothing can continue it: removed at start, before any retry.
+    await waitFor(() => readdirSync(downloads).length === 0, 5000, 'the partial file removed');
     const retried = alice.retryTransfer({ transferId: interrupted!.id });
     expect(retried.bytesDone).toBe(0);
     const done = await waitFor(

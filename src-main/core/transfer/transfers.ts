@@ -18,9 +18,10 @@ import type { PacketSender } from '../net/packet-sender';
 import type { RequesterIdentity } from './file-request';
 import { FileServer } from './outgoing/file-server';
 import type { IncomingOffer } from './incoming/incoming-offer';
-import { IncomingTransfers } from './incoming/incoming-transfers';
+import { canResume, IncomingTransfers } from './incoming/incoming-transfers';
 import { PictureFetches, type PictureBudget } from './incoming/picture-fetches';
 import { refuseOverCap } from './incoming/offer-cap';
+import { removeUnresumablePartials } from './incoming/interrupted-partials';
 import { OfferRegistry } from './outgoing/offer-registry';
 import { OutgoingTransfers } from './outgoing/outgoing-transfers';
 import { TransferBook } from './transfer-book';
@@ -107,7 +108,11 @@ export class TransferService {
       }),
     });
     // What a previous run left offered or moving cannot go on: its sockets and offers are gone.
-    deps.store.transfers.interruptUnfinished(INTERRUPTED);
+    removeUnresumablePartials(
+      deps.store.transfers.interruptUnfinished(INTERRUPTED),
+      (record) => canResume(record, deps.peer(record.peerId)),
+      (record) => deps.store.transfers.update(record),
+    );
   }
 
   /** Opens the TCP port; if it is taken, chat goes on and a notice says why files cannot. */

@@ -36,6 +36,14 @@ interface Job {
   done: Promise<void>;
 }
 
+/**
+ * Whether a partial file of this transfer is worth keeping: only another Pigeon resumes,
+ * and a picture fetched unasked keeps none (nobody asked to resume it).
+ */
+export function canResume(record: TransferRecord, peer: PeerRecord | undefined): boolean {
+  return peer?.client === 'pigeon' && !record.image;
+}
+
 export class IncomingTransfers {
   private readonly jobs = new Map<string, Job>();
   private stopped = false;
@@ -133,8 +141,7 @@ export class IncomingTransfers {
     job.done = runDownload({
       record,
       peer,
-      // A picture fetched unasked keeps no partial file: nobody asked to resume it.
-      canResume: peer.client === 'pigeon' && !record.image,
+      canResume: canResume(record, peer),
       fileAttachOpt: peer.client === 'iptux',
       directory,
       requester: this.deps.requester,
