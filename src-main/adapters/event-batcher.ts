@@ -59,6 +59,9 @@ function coalesceKey(event: PigeonEvent): string | undefined {
       return 'self';
     case 'peer':
       return `peer:${event.peer.id}`;
+    // A peer forgotten replaces news of it still waiting: the window never shows it.
+    case 'peer-removed':
+      return `peer:${event.peerId}`;
     case 'conversation':
       return `conversation:${event.conversation.id}`;
     default:

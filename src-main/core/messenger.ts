@@ -18,6 +18,7 @@ import { Discovery } from './discovery/discovery';
 import { EventHub } from './event-hub';
 import { changeSelf, initialSelf } from './self-profile';
 import { PeerDirectory, toPeerDTO, type PeerRecord } from './discovery/peer-directory';
+import { peerDealtWith, RememberedPeers } from './discovery/remembered-peers';
 import type { Packet } from './ipmsg/packet';
 import type { LegacyEncoding } from './ipmsg/text';
 import { Courtesy } from './messaging/courtesy';
@@ -60,6 +61,7 @@ class Messenger implements MessengerCore {
   private readonly events = new EventHub();
   private readonly networkStats = new NetworkStats();
   private readonly directory: PeerDirectory;
+  private readonly remembered: RememberedPeers;
   private readonly network: NetworkSettings;
   private readonly hosts: HostList;
   private readonly transport: UdpTransport;
@@ -85,12 +87,16 @@ class Messenger implements MessengerCore {
     this.network = new NetworkSettings(options, port);
     this.hosts = new HostList(port);
     this.hosts.set(options.hosts ?? []);
-    // Bounded, so a flood of made-up names costs little; a peer with a conversation stays.
+    // Bounded, so a flood of made-up names costs little; a peer the user dealt with stays,
+    // and only such peers are stored. Strangers evicted leave every window's list too.
+    this.remembered = new RememberedPeers(store);
     this.directory = new PeerDirectory({
-      keep: (id) => store.conversations.get(id) !== undefined,
-      onEvict: (peers) => store.peers.removeMany(peers.map((peer) => peer.id)),
+      keep: (id) => this.remembered.isKept(id),
+      onEvict: (peers) => {
+        for (const peer of peers) this.emit({ type: 'peer-removed', peerId: peer.id });
+      },
     });
-    this.directory.restore(store.peers.all());
+    this.directory.restore(this.remembered.load());
     announceDiskFull(store.db.disk, (event) => this.emit(event));
     const timing: MessengerTiming = { ...defaultTiming, ...options.timing };
     const legacy: LegacyEncoding = options.legacyEncoding ?? 'gb18030';
@@ -416,11 +422,16 @@ class Messenger implements MessengerCore {
   }
 
   private emitPeer(peer: PeerRecord): void {
-    this.store.peers.upsert(peer);
+    this.remembered.changed(peer);
     this.emit({ type: 'peer', peer: toPeerDTO(peer) });
   }
 
   private emit(event: PigeonEvent): void {
+    // A first message, an opened chat or a remark: the peer is someone the user dealt with.
+    const dealtWith = peerDealtWith(event);
+    if (dealtWith !== undefined) {
+      this.remembered.dealtWith(dealtWith, this.directory.get(dealtWith));
+    }
     this.events.emit(event);
   }
 }

@@ -139,6 +139,11 @@ describe('files, pictures and sealed messages between two headless Pigeons', () 
   });
 
   it('shows a pasted picture inline on both sides, its bytes kept whole', async () => {
+    // Pictures are fetched unasked only from a contact one has written to (issue 13).
+    const aliceComposer = aliceChat.getByRole('textbox', { name: 'Message' });
+    await aliceComposer.fill('Send me the screenshot?');
+    await aliceComposer.press('Enter');
+    await wangLog.getByText('Send me the screenshot?').waitFor({ timeout: 10_000 });
     const composer = wangChat.getByRole('textbox', { name: '消息' });
     await composer.evaluate(
       (field, { base64, name }) => {

@@ -121,6 +121,16 @@ describe('downloadFile', () => {
     expect(await readFile(kept.partialPath as string, 'utf8')).toBe('01234');
   });
 
+  it('keeps no empty partial file, even when asked to keep one', async () => {
+    script = (s) => s.destroy(); // a peer that hangs up at once
+    const failure = (await file({ keepPartialOnFailure: true }).catch(
+      (e: unknown) => e,
+    )) as TransferError;
+    expect(failure.code).toBe('refused');
+    expect(failure.partialPath).toBeUndefined();
+    expect(await readdir(downloads)).toEqual([]);
+  });
+
   it('resumes from a partial file: asks for the offset and hashes the whole file', async () => {
     await writeFile(join(downloads, 'data.bin.pigeon-part'), '01234');
     script = (s, request) => s.end(request.endsWith(':5:') ? '56789' : 'wrong!!!!!');

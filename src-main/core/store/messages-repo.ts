@@ -40,6 +40,7 @@ export const DEFAULT_PAGE = 50;
 export const MAX_PAGE = 1000;
 
 const PACKET_NO_OF = 'SELECT packet_no FROM messages WHERE id = ?';
+const HAS_SENT = "SELECT 1 FROM messages WHERE conversation_id = ? AND direction = 'out' LIMIT 1";
 // The condition matches the partial index messages_sent_by_packet (migration 3).
 const HIGHEST_SENT =
   "SELECT MAX(packet_no) AS highest FROM messages WHERE direction = 'out' AND packet_no IS NOT NULL";
@@ -177,6 +178,11 @@ export class MessagesRepo {
   /** Run writes as one transaction: a message and what goes with it, committed together. */
   atomically<T>(work: () => T): T {
     return this.db.write(work);
+  }
+
+  /** Whether the user has written anything in a conversation (a contact they chatted with). */
+  hasSent(conversationId: string): boolean {
+    return this.db.run(() => this.db.statement(HAS_SENT).get(conversationId) !== undefined);
   }
 
   /** The packet number a message last travelled with, if any. */

@@ -82,6 +82,15 @@ export class TransferBook {
     return stored && this.get(stored.id);
   }
 
+  /** Unfinished transfers with one peer, one way. */
+  openCount(peerId: string, direction: TransferRecord['direction']): number {
+    let count = 0;
+    for (const record of this.live.values()) {
+      if (record.peerId === peerId && record.direction === direction) count += 1;
+    }
+    return count;
+  }
+
   liveRecords(): TransferRecord[] {
     return [...this.live.values()];
   }

@@ -18,7 +18,10 @@ import type { PacketSender } from '../net/packet-sender';
 import type { RequesterIdentity } from './file-request';
 import { FileServer } from './outgoing/file-server';
 import type { IncomingOffer } from './incoming/incoming-offer';
-import { IncomingTransfers } from './incoming/incoming-transfers';
+import { canResume, IncomingTransfers } from './incoming/incoming-transfers';
+import { PictureFetches, type PictureBudget } from './incoming/picture-fetches';
+import { refuseOverCap } from './incoming/offer-cap';
+import { removeUnresumablePartials } from './incoming/interrupted-partials';
 import { OfferRegistry } from './outgoing/offer-registry';
 import { OutgoingTransfers } from './outgoing/outgoing-transfers';
 import { TransferBook } from './transfer-book';
@@ -51,6 +54,8 @@ export interface TransferServiceDeps {
   offerTtlMs?: number;
   /** How often expired offers are swept (default 60 s). */
   sweepIntervalMs?: number;
+  /** Limits of pictures fetched unasked (PICTURE_BUDGET unless told). */
+  pictureBudget?: Partial<PictureBudget>;
   now?: () => number;
 }
 
@@ -96,9 +101,18 @@ export class TransferService {
       downloadDir: deps.downloadDir,
       imagesDir: deps.imagesDir,
       release: (record) => this.sendRelease(record),
+      pictures: new PictureFetches({
+        chattedWith: (conversationId) => this.chattedWith(conversationId),
+        now,
+        ...(deps.pictureBudget ? { budget: deps.pictureBudget } : {}),
+      }),
     });
     // What a previous run left offered or moving cannot go on: its sockets and offers are gone.
-    deps.store.transfers.interruptUnfinished(INTERRUPTED);
+    removeUnresumablePartials(
+      deps.store.transfers.interruptUnfinished(INTERRUPTED),
+      (record) => canResume(record, deps.peer(record.peerId)),
+      (record) => deps.store.transfers.update(record),
+    );
   }
 
   /** Opens the TCP port; if it is taken, chat goes on and a notice says why files cannot. */
@@ -171,15 +185,17 @@ export class TransferService {
       fromPigeon: detectClient(packet.version) === 'pigeon',
       at: (this.deps.now ?? Date.now)(),
     };
-    return this.incoming.read(incoming);
+    const record = this.incoming.read(incoming);
+    if (record) refuseOverCap(record, this.book.openCount(peer.id, 'in'), peer.nickname);
+    return record;
   }
 
   /** Receiving: the offer's message is new and about to be stored. */
   keepOffer(record: TransferRecord, messageId: string): void {
     this.incoming.keep(record, messageId);
     const policy = this.deps.receivePolicy?.();
-    const fromContact = this.deps.peer(record.peerId) !== undefined;
-    if (!policy || !acceptsWithoutAsking(record, policy, fromContact)) return;
+    if (!policy || !acceptsWithoutAsking(record, policy, this.chattedWith(record.conversationId)))
+      return;
     // After the message that carries it is stored and shown, as a picture is.
     setImmediate(() => {
       if (record.state !== 'offered') return;
@@ -283,6 +299,11 @@ export class TransferService {
       record.bytesPerSecond = 0;
       this.book.save(record);
     }
+  }
+
+  /** A contact the user has written to: anyone else on the LAN can make up a name. */
+  private chattedWith(conversationId: string): boolean {
+    return this.deps.store.messages.hasSent(conversationId);
   }
 
   private requireOnline(peer: PeerRecord): void {

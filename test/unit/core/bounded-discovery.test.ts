@@ -96,17 +96,26 @@ describe('a bounded peer directory', () => {
 });
 
 describe('remembered peers after a restart', () => {
-  it('keeps at most the cap of strangers, in memory and in the store, and every conversation', () => {
+  it('are only those with a conversation or a remark: strangers leave memory and the store', () => {
     const store = openStore(':memory:');
     store.peers.upsertMany(
       Array.from({ length: MAX_PEERS + 500 }, (_, n) => stranger(n, 10_000 + n)),
     );
     store.conversations.ensure('u0@h');
+    store.remarks.set('u7@h', 'Seven');
     const core = createMessengerCore({ nickname: 'Me', port: 2499, broadcast: false }, store);
-    const ids = core.snapshot().peers.map((p) => p.id);
-    expect(ids).toHaveLength(MAX_PEERS + 1);
-    expect(ids).toContain('u0@h');
-    expect(store.peers.all()).toHaveLength(MAX_PEERS + 1);
+    expect(
+      core
+        .snapshot()
+        .peers.map((p) => p.id)
+        .sort(),
+    ).toEqual(['u0@h', 'u7@h']);
+    expect(
+      store.peers
+        .all()
+        .map((p) => p.id)
+        .sort(),
+    ).toEqual(['u0@h', 'u7@h']);
     store.close();
   });
 });

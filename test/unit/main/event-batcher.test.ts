@@ -56,6 +56,17 @@ describe('EventBatcher', () => {
     expect(described).toEqual(['m1', 'Carol', 'Bob 2']);
   });
 
+  it('drops news of a peer that is removed before the batch leaves', () => {
+    batcher.push({ type: 'peer', peer: peer({ id: 'x@h' }) });
+    batcher.push({ type: 'peer', peer: peer({ id: 'y@h' }) });
+    batcher.push({ type: 'peer-removed', peerId: 'x@h' });
+    vi.advanceTimersByTime(100);
+    expect(batches[0]).toEqual([
+      { type: 'peer', peer: peer({ id: 'y@h' }) },
+      { type: 'peer-removed', peerId: 'x@h' },
+    ]);
+  });
+
   it('forgets where subjects were once a batch is delivered', () => {
     batcher.push({ type: 'peer', peer: peer({ id: 'bob@pc2', nickname: 'Bob 1' }) });
     batcher.drain();

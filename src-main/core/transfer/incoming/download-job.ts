@@ -4,7 +4,7 @@
 // attempt stopped.
 import { mkdir } from 'node:fs/promises';
 import type { LegacyEncoding } from '../../ipmsg';
-import { downloadFile } from './file-client';
+import { downloadFile, removePartial } from './file-client';
 import type { RequesterIdentity } from '../file-request';
 import { downloadFolder } from './folder-client';
 import { TransferError, asTransferError } from '../transfer-error';
@@ -30,6 +30,8 @@ export interface DownloadJobOptions {
   onProgress: (bytesDone: number) => void;
   /** An item finished: worth keeping on disk. */
   onItemDone: () => void;
+  /** A partial file was opened (its path is in the item): worth keeping on disk too. */
+  onPartial?: () => void;
   idleTimeoutMs?: number;
 }
 
@@ -72,6 +74,8 @@ async function fetchItem(
   if (item.kind === 'file') {
     const partial = item.partial;
     delete item.partial;
+    // What cannot be resumed is fetched from zero: the earlier partial file goes first.
+    if (partial && !opts.canResume) await removePartial(partial, opts.directory);
     const result = await downloadFile({
       ...common,
       size: item.size,
@@ -79,7 +83,12 @@ async function fetchItem(
       ...(partial && opts.canResume ? { resumeFrom: partial } : {}),
       keepPartialOnFailure: opts.canResume,
       ...(item.sha256 ? { expectedSha256: item.sha256 } : {}),
+      onPartial: (path) => {
+        item.partial = path;
+        opts.onPartial?.();
+      },
     });
+    delete item.partial;
     item.path = result.path;
   } else {
     const result = await downloadFolder({ ...common, legacyEncoding: opts.legacy });
@@ -107,6 +116,7 @@ export async function runDownload(opts: DownloadJobOptions): Promise<void> {
     } catch (error) {
       const failure = asTransferError(error, 'io');
       if (failure.partialPath) item.partial = failure.partialPath;
+      else delete item.partial;
       throw new ItemError(item, failure);
     }
     opts.onItemDone();

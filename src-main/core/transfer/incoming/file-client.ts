@@ -50,6 +50,8 @@ export interface DownloadFileOptions extends FileSource, TransferTuning {
   resumeFrom?: string;
   /** Keep the partial file when the transfer fails (not when cancelled). */
   keepPartialOnFailure?: boolean;
+  /** The partial file is open: where it is, so a process killed now can find it again. */
+  onPartial?: (path: string) => void;
   /** Compute the SHA-256 of the whole file. */
   sha256?: boolean;
   /** Fail with 'checksum' (and remove the file) when the SHA-256 differs (hex). */
@@ -115,9 +117,14 @@ async function hashExisting(path: string, length: number, hash: Hash): Promise<v
 export async function downloadFile(opts: DownloadFileOptions): Promise<DownloadedFile> {
   if (opts.signal?.aborted) throw abortedError();
   const partial = await openPartial(opts);
+  opts.onPartial?.(partial.path);
+  // A resumed file starts with what it holds.
+  if (partial.offset > 0) opts.onProgress?.(partial.offset);
   const hash = opts.sha256 || opts.expectedSha256 ? createHash('sha256') : undefined;
   let socket: net.Socket | undefined;
   let finalPath: string | undefined;
+  /** Bytes in the partial file so far: an empty one is not worth keeping. */
+  let written = partial.offset;
   try {
     if (hash) await hashExisting(partial.path, partial.offset, hash);
     const expected = opts.size - partial.offset;
@@ -128,6 +135,7 @@ export async function downloadFile(opts: DownloadFileOptions): Promise<Downloade
         position: partial.offset,
         expected,
         onChunk: (bytes, total) => {
+          written = partial.offset + total;
           hash?.update(bytes);
           opts.onProgress?.(partial.offset + total);
         },
@@ -173,11 +181,20 @@ export async function downloadFile(opts: DownloadFileOptions): Promise<Downloade
     if (finalPath) await rm(finalPath, { force: true }).catch(() => undefined);
     const failure = asTransferError(error, 'io');
     const keep =
-      opts.keepPartialOnFailure && failure.code !== 'aborted' && failure.code !== 'checksum';
+      opts.keepPartialOnFailure &&
+      written > 0 &&
+      failure.code !== 'aborted' &&
+      failure.code !== 'checksum';
     if (!keep) {
       await rm(partial.path, { force: true }).catch(() => undefined);
       throw failure;
     }
     throw new TransferError(failure.code, failure.message, partial.path, { cause: failure });
   }
+}
+
+/** Removes a partial file an earlier attempt left, if it is one (in `dir`, with the suffix). */
+export async function removePartial(path: string, dir: string): Promise<void> {
+  if (!path.endsWith(PARTIAL_SUFFIX) || !isInside(dir, path)) return;
+  await rm(path, { force: true });
 }

@@ -1,5 +1,5 @@
 // Offers we receive: kept until the user accepts (or, for a picture from another Pigeon,
-// fetched at once into the images folder), then fetched item by item with batched
+// fetched by itself into the images folder within PictureFetches' limits), then fetched item by item with batched
 // progress. Declining, finishing or cancelling tells the sender (RELEASEFILES); a failure
 // keeps the offer open so a retry can resume.
 import { rm } from 'node:fs/promises';
@@ -11,6 +11,7 @@ import { completedBytes, describeFailure, runDownload } from './download-job';
 import type { RequesterIdentity } from '../file-request';
 import { parseIncomingOffer, type IncomingOffer } from './incoming-offer';
 import type { TransferBook } from '../transfer-book';
+import type { PictureFetches } from './picture-fetches';
 import { totalOf, type TransferRecord } from '../../store/records/transfer-record';
 
 export interface IncomingDeps {
@@ -24,6 +25,8 @@ export interface IncomingDeps {
   imagesDir: () => string;
   /** RELEASEFILES for an offer, to its sender. */
   release: (record: TransferRecord) => void;
+  /** Which pictures are fetched unasked, and when. */
+  pictures: PictureFetches;
   idleTimeoutMs?: number;
 }
 
@@ -31,6 +34,14 @@ interface Job {
   controller: AbortController;
   cancelled: boolean;
   done: Promise<void>;
+}
+
+/**
+ * Whether a partial file of this transfer is worth keeping: only another Pigeon resumes,
+ * and a picture fetched unasked keeps none (nobody asked to resume it).
+ */
+export function canResume(record: TransferRecord, peer: PeerRecord | undefined): boolean {
+  return peer?.client === 'pigeon' && !record.image;
 }
 
 export class IncomingTransfers {
@@ -48,21 +59,22 @@ export class IncomingTransfers {
     return record;
   }
 
-  /** The offer's message is new: keep the transfer (a picture from a Pigeon is fetched). */
+  /** The offer's message is new: keep the transfer (a picture within limits is fetched). */
   keep(record: TransferRecord, messageId: string): void {
     record.messageId = messageId;
+    // Past the limits a picture is offered as the file it is.
+    if (record.image && !this.deps.pictures.admit(record)) record.image = false;
     this.deps.book.add(record);
-    if (record.image) {
-      // After the message that carries it is stored and shown.
-      setImmediate(() => {
-        if (this.stopped || record.state !== 'offered') return;
-        try {
-          this.start(record, this.deps.imagesDir());
-        } catch {
-          // The sender vanished or the disk refused: the picture stays offered.
-        }
-      });
-    }
+    if (!record.image) return;
+    this.deps.pictures.run(async () => {
+      if (this.stopped || record.state !== 'offered') return;
+      try {
+        this.start(record, this.deps.imagesDir());
+      } catch {
+        return; // The sender vanished or the disk refused: the picture stays offered.
+      }
+      await this.settled(record.id);
+    });
   }
 
   accept(record: TransferRecord, directory?: string): void {
@@ -129,7 +141,7 @@ export class IncomingTransfers {
     job.done = runDownload({
       record,
       peer,
-      canResume: peer.client === 'pigeon',
+      canResume: canResume(record, peer),
       fileAttachOpt: peer.client === 'iptux',
       directory,
       requester: this.deps.requester,
@@ -144,6 +156,9 @@ export class IncomingTransfers {
         meter.update(bytes);
       },
       onItemDone: () => {
+        if (!this.stopped && !job.cancelled) this.deps.book.save(record);
+      },
+      onPartial: () => {
         if (!this.stopped && !job.cancelled) this.deps.book.save(record);
       },
     })
