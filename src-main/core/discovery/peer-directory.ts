@@ -115,6 +115,8 @@ export class PeerDirectory {
       version: sighting.version ?? before?.version ?? '',
       capabilities: sighting.capabilities ?? before?.capabilities ?? 0,
       lastSeen: sighting.at,
+      // Once found claiming another peer's name, always shown so.
+      ...(before?.unverified ? { unverified: true } : {}),
     };
     if (before && (before.address !== peer.address || before.port !== peer.port)) {
       this.byAddress.delete(`${before.address}:${before.port}`);
