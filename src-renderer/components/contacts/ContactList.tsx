@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import type { PeerDTO } from '../../../src-shared/contract';
 import { contactName } from '../../format/display-name';
 import { distinctNames } from '../../format/distinct-names';
+import { useDistinctWords } from '../../hooks/use-distinct-words';
 import { useListVirtualizer } from '../../hooks/use-list-virtualizer';
 import { useListWords } from '../../hooks/use-list-words';
 import { useOpenChat } from '../../hooks/use-open-chat';
@@ -60,6 +61,7 @@ export function ContactList({ filter, ref }: ContactListProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const openChat = useOpenChat();
 
+  const distinctWords = useDistinctWords();
   const collator = useMemo(() => new Intl.Collator(i18n.language), [i18n.language]);
   const groups = useMemo(
     () => groupContacts(peers.values(), filter, collator, { remarks, ownGroup }),
@@ -75,12 +77,9 @@ export function ContactList({ filter, ref }: ContactListProps) {
         groups.flatMap((group) =>
           group.peers.map((peer) => ({ peer, name: contactName(peer, remarks) })),
         ),
-        {
-          sameName: (name, address) => t('trust.sameName', { name, address }),
-          unverified: t('trust.unverified'),
-        },
+        distinctWords,
       ),
-    [groups, remarks, t],
+    [groups, remarks, distinctWords],
   );
   const rows = useMemo(() => {
     const list: Row[] = [];

@@ -3,7 +3,7 @@ import { act, cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TrustWarningDTO } from '../../../src-shared/contract';
 import { isEventLike } from '../../../src-renderer/bridge/event-shape';
-import { peer, snapshot } from './support/fixtures';
+import { conversation, peer, snapshot } from './support/fixtures';
 import { withFakeLayout } from './support/fake-layout';
 import { showContacts } from './support/main-tabs';
 import { renderWindow } from './support/render-window';
@@ -98,5 +98,19 @@ describe('contacts that share a name (issue 12)', () => {
       screen.getByRole('listitem', { name: 'Bob (10.0.0.66) · Unverified Online' }),
     ).toBeTruthy();
     expect(screen.getByRole('listitem', { name: 'Carol Online' })).toBeTruthy();
+  });
+});
+
+describe('recent chats with one name (issue 12)', () => {
+  it('are told apart by address, and the impostor’s is marked unverified', async () => {
+    await renderWindow({
+      snapshot: snapshot({
+        self: { ...snapshot().self, language: 'en' },
+        peers: [bob, impostor],
+        conversations: [conversation({ peerId: bob.id, unread: 1 }), conversation({ peerId: impostor.id, unread: 1 })],
+      }),
+    });
+    expect(await screen.findByRole('listitem', { name: 'Bob (10.0.0.2)' })).toBeTruthy();
+    expect(screen.getByRole('listitem', { name: 'Bob (10.0.0.66) · Unverified' })).toBeTruthy();
   });
 });

@@ -109,3 +109,26 @@ describe('AddressClaims', () => {
     expect(moved).toEqual([]);
   });
 });
+
+describe('an impostor’s contact after a restart', () => {
+  it('is restored marked unverified; a host that merely contains ~ is not', () => {
+    const directory = new PeerDirectory();
+    const base = {
+      user: 'bob',
+      nickname: 'Bob',
+      group: '',
+      port: 2425,
+      status: 'online' as const,
+      client: 'ipmsg' as const,
+      version: '1',
+      capabilities: 0,
+      lastSeen: 1,
+    };
+    directory.restore([
+      { ...base, id: 'bob@bobbox~10.0.0.66', host: 'bobbox~10.0.0.66', address: '10.0.0.66' },
+      { ...base, id: 'bob@odd~name', host: 'odd~name', address: '10.0.0.7' },
+    ]);
+    expect(directory.get('bob@bobbox~10.0.0.66')?.unverified).toBe(true);
+    expect(directory.get('bob@odd~name')?.unverified).toBeUndefined();
+  });
+});
