@@ -107,7 +107,10 @@ describe('recent chats with one name (issue 12)', () => {
       snapshot: snapshot({
         self: { ...snapshot().self, language: 'en' },
         peers: [bob, impostor],
-        conversations: [conversation({ peerId: bob.id, unread: 1 }), conversation({ peerId: impostor.id, unread: 1 })],
+        conversations: [
+          conversation({ peerId: bob.id, unread: 1 }),
+          conversation({ peerId: impostor.id, unread: 1 }),
+        ],
       }),
     });
     expect(await screen.findByRole('listitem', { name: 'Bob (10.0.0.2)' })).toBeTruthy();
