@@ -53,16 +53,16 @@ interface Claim {
 /** What becomes of a packet: routed (perhaps relabelled to an impostor), or not now. */
 export type Admission = { route: Packet } | { hold: true } | { refuse: true };
 
-const endpointKey = (endpoint: Endpoint): string => `${endpoint.address}:${endpoint.port}`;
-const sameEndpoint = (a: Endpoint, b: Endpoint): boolean =>
-  a.address === b.address && a.port === b.port;
+// A machine is its address: a peer that answers from another port of the same address
+// (a second socket, a restart on another port) is the same machine, never an impostor.
+const sameAddress = (a: Endpoint, b: Endpoint): boolean => a.address === b.address;
 
 /** The host name an impostor's own contact carries: the claimed one and where it spoke from. */
 export const impostorHost = (host: string, at: Endpoint): string => `${host}~${at.address}`;
 
 export class AddressClaims {
   private readonly claims = new Map<string, Claim>();
-  /** `peerId|address:port` of newcomers found to be impostors. */
+  /** `peerId|address` of newcomers found to be impostors. */
   private readonly impostors = new Set<string>();
   private readonly now: () => number;
 
@@ -75,13 +75,13 @@ export class AddressClaims {
     if (HARMLESS.has(mode)) return { route: packet };
     const peerId = peerIdOf(packet.user, packet.host);
     const known = this.deps.directory.get(peerId);
-    if (this.impostors.has(`${peerId}|${endpointKey(from)}`)) {
+    if (this.impostors.has(`${peerId}|${from.address}`)) {
       return { route: { ...packet, host: impostorHost(packet.host, from) } };
     }
-    if (!known || sameEndpoint(known, from)) {
+    if (!known || sameAddress(known, from)) {
       const claim = this.claims.get(peerId);
       // The old address answered while a newcomer claims its name: the newcomer lies.
-      if (claim && known && sameEndpoint(claim.previous, from)) this.unmask(claim);
+      if (claim && known && sameAddress(claim.previous, from)) this.unmask(claim);
       return { route: packet };
     }
     if (!CLAIMING.has(mode)) return { refuse: true };
@@ -98,7 +98,7 @@ export class AddressClaims {
     const existing = this.claims.get(known.id);
     if (existing) {
       // A second newcomer while one is being checked: it waits for its own turn.
-      if (!sameEndpoint(existing.claimant, from)) return { refuse: true };
+      if (!sameAddress(existing.claimant, from)) return { refuse: true };
       if (existing.held.length < MAX_HELD) existing.held.push({ packet, from });
       return { hold: true };
     }
@@ -147,7 +147,7 @@ export class AddressClaims {
     const real = this.deps.directory.get(claim.peerId);
     if (!real) return;
     if (this.impostors.size >= MAX_IMPOSTORS) this.impostors.clear();
-    this.impostors.add(`${claim.peerId}|${endpointKey(claim.claimant)}`);
+    this.impostors.add(`${claim.peerId}|${claim.claimant.address}`);
     const impostorId = peerIdOf(real.user, impostorHost(real.host, claim.claimant));
     const { peer: impostor } = this.deps.directory.upsert({
       user: real.user,

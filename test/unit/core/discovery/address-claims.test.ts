@@ -132,3 +132,18 @@ describe('an impostor’s contact after a restart', () => {
     expect(directory.get('bob@odd~name')?.unverified).toBeUndefined();
   });
 });
+
+describe('a peer speaking from another port of its own address', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('is the same machine: routed at once, no probe, no warning', () => {
+    const { claims, probes, impostors } = setup();
+    const otherPort = { address: BOB.address, port: 40000 };
+    expect(claims.admit(packet(0x20), otherPort)).toEqual({ route: packet(0x20) });
+    expect(claims.admit(packet(0x21), otherPort)).toEqual({ route: packet(0x21) });
+    vi.advanceTimersByTime(5000);
+    expect(probes).toEqual([]);
+    expect(impostors).toEqual([]);
+  });
+});
