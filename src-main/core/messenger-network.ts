@@ -5,6 +5,7 @@ import type { PigeonEvent, SelfDTO } from '../../src-shared/contract';
 import { pigeonVersionString } from './ipmsg/client';
 import type { Packet } from './ipmsg/packet';
 import { PacketNumberer } from './ipmsg/packet-number';
+import { unpredictableNumbering } from './ipmsg/unpredictable-numbering';
 import type { LegacyEncoding } from './ipmsg/text';
 import { createDatagramIntake } from './net/datagram-intake';
 import type { NetworkStats } from './net/network-stats';
@@ -69,7 +70,7 @@ export function openNetwork(context: NetworkContext): {
     transport,
     { version: pigeonVersionString(PIGEON_APP_VERSION), user: self.user, host: self.host },
     // Above every number already used, even by a run that got ahead of the clock.
-    new PacketNumberer(Date.now, context.highestSentPacketNo),
+    new PacketNumberer(Date.now, context.highestSentPacketNo, unpredictableNumbering()),
     stats,
   );
   return { transport, packets };

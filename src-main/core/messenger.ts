@@ -41,6 +41,9 @@ import type { TransferService } from './transfer/transfers';
 import { PlainContacts } from './plain-contacts/plain-contacts';
 import { routePacket, type PacketRoutes } from './packet-routes';
 import type { MessageSender } from './pipeline/message-sender';
+import { AddressClaims } from './discovery/address-claims';
+import { modeOf } from './ipmsg/commands';
+import { TrustWarnings } from './trust-warnings';
 
 export const DEFAULT_PORT = 2425;
 
@@ -73,6 +76,8 @@ class Messenger implements MessengerCore {
   private readonly sealed: SealedMessages;
   private readonly plain: PlainContacts;
   private readonly routes: PacketRoutes;
+  private readonly claims: AddressClaims;
+  private readonly trustWarnings = new TrustWarnings((event) => this.emit(event));
   private self: SelfDTO;
   private ownAddresses = new Set<string>();
   private running = false;
@@ -142,6 +147,39 @@ class Messenger implements MessengerCore {
     this.transfers = services.transfers;
     this.sealed = services.sealed;
     this.plain = services.plain;
+    this.claims = this.watchClaims(timing);
+  }
+
+  /** Who may speak for a known peer from another address (discovery/address-claims.ts). */
+  private watchClaims(timing: MessengerTiming): AddressClaims {
+    return new AddressClaims({
+      directory: this.directory,
+      probeMs: timing.claimProbeMs,
+      probe: (to) => this.discovery.introduceTo(to),
+      route: (packet, from) => void routePacket(this.routes, packet, from),
+      moved: (peer, previous) => {
+        this.emitPeer(peer);
+        const at = Date.now();
+        const warning = { peerId: peer.id, kind: 'address-changed' as const, at };
+        this.trustWarnings.add({
+          ...warning,
+          address: peer.address,
+          previousAddress: previous.address,
+        });
+      },
+      impostor: (peer, claimant, impostorId) => {
+        const impostor = this.directory.get(impostorId);
+        if (impostor) this.emitPeer(impostor);
+        const at = Date.now();
+        this.trustWarnings.add({
+          peerId: peer.id,
+          kind: 'impostor',
+          address: claimant.address,
+          impostorId,
+          at,
+        });
+      },
+    });
   }
 
   async start(): Promise<void> {
@@ -176,6 +214,7 @@ class Messenger implements MessengerCore {
     if (!this.running) return;
     this.running = false;
     this.sender.stop();
+    this.claims.stop();
     this.messaging.stop();
     await this.transfers.stop();
     this.courtesy.stop();
@@ -193,6 +232,7 @@ class Messenger implements MessengerCore {
       conversations: this.store.conversations.all(),
       stats: this.networkStats.snapshot(),
       remarks: this.store.remarks.all(),
+      trustWarnings: this.trustWarnings.all(),
     };
   }
 
@@ -405,7 +445,11 @@ class Messenger implements MessengerCore {
 
   /** A packet for its owner (packet-routes.ts); false when its mode is unknown. */
   private dispatch(packet: Packet, from: Endpoint): boolean {
-    return routePacket(this.routes, packet, from);
+    if (!this.routes.has(modeOf(packet.command))) return false;
+    // A packet naming a known peer from another address waits for the peer's old address.
+    const admission = this.claims.admit(packet, from);
+    if (!('route' in admission)) return true;
+    return routePacket(this.routes, admission.route, from);
   }
 
   private isOwn(packet: Packet, datagram: Datagram): boolean {

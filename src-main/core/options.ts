@@ -46,6 +46,8 @@ export interface MessengerTiming {
   reannounceMs: number;
   /** A peer silent this long is shown offline. */
   ageOutMs: number;
+  /** How long a peer's old address has to answer before a claim of its name from elsewhere moves it. */
+  claimProbeMs: number;
 }
 
 export const defaultTiming: MessengerTiming = {
@@ -54,4 +56,5 @@ export const defaultTiming: MessengerTiming = {
   answerDelayMaxMs: 1000,
   reannounceMs: 300_000,
   ageOutMs: 720_000,
+  claimProbeMs: 2500,
 };

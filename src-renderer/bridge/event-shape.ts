@@ -47,6 +47,12 @@ export function isEventLike(value: unknown): value is PigeonEvent {
       return typeof value.peerId === 'string' && typeof value.at === 'number';
     case 'notice':
       return typeof value.code === 'string' && typeof value.message === 'string';
+    case 'trust-warning':
+      return (
+        isRecord(value.warning) &&
+        typeof value.warning.peerId === 'string' &&
+        typeof value.warning.address === 'string'
+      );
     case 'notice-cleared':
       return typeof value.code === 'string';
     default:

@@ -379,6 +379,13 @@ export const en = {
     lastSeen: 'Last heard from',
     close: 'Close',
   },
+  trust: {
+    impostor:
+      'Someone at {{address}} claims to be {{name}}, who still answers at its own address. Its messages are kept apart, in a contact marked unverified.',
+    addressChanged: "{{name}}'s address changed from {{from}} to {{to}}.",
+    unverified: 'Unverified',
+    sameName: '{{name}} ({{address}})',
+  },
 } as const;
 
 type Texts<T> = { readonly [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };

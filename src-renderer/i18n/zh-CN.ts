@@ -376,4 +376,11 @@ export const zhCN: Messages = {
     lastSeen: '最近联系',
     close: '关闭',
   },
+  trust: {
+    impostor:
+      '{{address}} 上有人冒充 {{name}}，而 {{name}} 仍在原地址应答。其消息已单独存放在标记为“未验证”的联系人中。',
+    addressChanged: '{{name}} 的地址已从 {{from}} 变为 {{to}}。',
+    unverified: '未验证',
+    sameName: '{{name}}（{{address}}）',
+  },
 };

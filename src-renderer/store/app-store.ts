@@ -82,6 +82,7 @@ export function createAppStore(data: Partial<AppData> = {}): AppStore {
           remarks: new Map((snapshot.remarks ?? []).map((r) => [r.peerId, r.remark])),
           conversations: new Map(snapshot.conversations.map((c) => [c.id, c])),
           stats: snapshot.stats,
+          trustWarnings: snapshot.trustWarnings ?? [],
           load: { phase: 'ready' },
         }),
 

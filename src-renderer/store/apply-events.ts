@@ -8,6 +8,7 @@ import type {
 import { upsertLiveMessages } from './conversation-messages';
 import { dismissNotice, pushNotice } from './notices';
 import { upsertTransfers } from './transfers';
+import { keepWarning } from './trust-warnings';
 import type { AppData } from './state';
 
 /**
@@ -92,6 +93,9 @@ export function reduceEvents(state: AppData, events: readonly PigeonEvent[]): Pa
         next.refused = refused;
         break;
       }
+      case 'trust-warning':
+        next.trustWarnings = keepWarning(next.trustWarnings ?? state.trustWarnings, event.warning);
+        break;
       case 'notice-cleared':
         next.notices = dismissNotice(next.notices ?? state.notices, event.code);
         break;

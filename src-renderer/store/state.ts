@@ -6,6 +6,7 @@ import type {
   PeerDTO,
   SelfDTO,
   TransferDTO,
+  TrustWarningDTO,
 } from '../../src-shared/contract';
 
 /** How this window's link to Pigeon is: always `connected` under Electron. */
@@ -55,6 +56,8 @@ export interface AppData {
   typing: ReadonlySet<string>;
   /** Peers some of whose messages were refused for coming too fast: when, by peer id. */
   refused: ReadonlyMap<string, number>;
+  /** Identity warnings (impostors, address moves) since main started, oldest first. */
+  trustWarnings: readonly TrustWarningDTO[];
   /** Transfers of the conversations this window shows, by id. */
   transfers: ReadonlyMap<string, TransferDTO>;
   connection: ConnectionState;
@@ -73,6 +76,7 @@ export function initialData(): AppData {
     notices: [],
     typing: new Set(),
     refused: new Map(),
+    trustWarnings: [],
     transfers: new Map(),
     connection: 'connecting',
     load: { phase: 'loading' },

@@ -2,6 +2,7 @@
 // transfers, settings. Plain objects; the few enums are zod schemas because requests
 // reuse them.
 import { z } from 'zod';
+import type { TrustWarningDTO } from './trust';
 
 export const PeerStatusSchema = z.enum(['online', 'away', 'offline']);
 export type PeerStatus = z.infer<typeof PeerStatusSchema>;
@@ -35,6 +36,11 @@ export interface PeerDTO {
   lastSeen: number;
   /** Set for a plain contact (client `udp` or `tcp`): bare text, no IPMsg. */
   plain?: PlainContactDTO;
+  /**
+   * A newcomer that claimed a known peer's `user@host` while that peer still answered
+   * at its own address: kept apart, under `user@host~address`, and shown unverified.
+   */
+  unverified?: boolean;
 }
 
 export const PlainEncodingSchema = z.enum(['utf8', 'gbk']);
@@ -283,4 +289,6 @@ export interface SnapshotDTO {
   stats: NetworkStatsDTO;
   /** Remark names the user gave contacts (absent from an older main process). */
   remarks?: RemarkDTO[];
+  /** Warnings about who claims to be whom since main started (absent from an older main). */
+  trustWarnings?: TrustWarningDTO[];
 }

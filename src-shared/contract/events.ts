@@ -9,6 +9,7 @@ import type {
   SelfDTO,
   TransferDTO,
 } from './dtos';
+import type { TrustWarningDTO } from './trust';
 
 export type PigeonEvent =
   | { type: 'peer'; peer: PeerDTO }
@@ -27,6 +28,8 @@ export type PigeonEvent =
   | ({ type: 'remark' } & RemarkDTO)
   /** A peer sent faster than Pigeon accepts: some of its messages were refused (unacknowledged). */
   | { type: 'peer-refused'; peerId: string; at: number }
+  /** Someone claimed to be a peer from another address, or the peer moved (its chat warns). */
+  | { type: 'trust-warning'; warning: TrustWarningDTO }
   /** A problem the user should see (port in use, …), already in plain words. */
   | { type: 'notice'; level: 'info' | 'warning' | 'error'; code: string; message: string }
   /** The problem behind that notice is over (the disk has space again): drop its banner. */

@@ -17,3 +17,4 @@ export * from './dtos';
 export * from './errors';
 export * from './events';
 export * from './requests';
+export * from './trust';

@@ -68,7 +68,9 @@ export class PeerDirectory {
   restore(records: Iterable<PeerRecord>): void {
     for (const record of records) {
       if (this.peers.has(record.id)) continue;
-      this.peers.set(record.id, { ...record, status: 'offline' });
+      // The unverified mark is not stored; an impostor's contact is known by its name.
+      const unverified = isImpostorRecord(record) ? { unverified: true } : {};
+      this.peers.set(record.id, { ...record, status: 'offline', ...unverified });
       this.byAddress.set(`${record.address}:${record.port}`, record.id);
     }
     // A store from before the cap (or a flood) may hold more: keep the freshest.
@@ -115,6 +117,8 @@ export class PeerDirectory {
       version: sighting.version ?? before?.version ?? '',
       capabilities: sighting.capabilities ?? before?.capabilities ?? 0,
       lastSeen: sighting.at,
+      // Once found claiming another peer's name, always shown so.
+      ...(before?.unverified ? { unverified: true } : {}),
     };
     if (before && (before.address !== peer.address || before.port !== peer.port)) {
       this.byAddress.delete(`${before.address}:${before.port}`);
@@ -150,6 +154,11 @@ export class PeerDirectory {
     }
     return aged;
   }
+}
+
+/** A contact kept apart as `user@host~address` (discovery/address-claims.ts), at that address. */
+function isImpostorRecord(record: PeerRecord): boolean {
+  return record.host.endsWith(`~${record.address}`);
 }
 
 function visiblyDifferent(a: PeerRecord, b: PeerRecord): boolean {

@@ -5,6 +5,19 @@
 
 const UINT32_RANGE = 0x1_0000_0000;
 
+/**
+ * Chance in the numbering: an offset above the clock, drawn once per run, and a step
+ * drawn per packet. Without it a number is the clock, and anyone on the LAN can guess
+ * the number of a message it never saw (and forge its receipt).
+ */
+export interface NumberingChance {
+  offset: number;
+  step: () => number;
+}
+
+/** Deterministic numbering (tests): the clock itself, counting up by one. */
+const NO_CHANCE: NumberingChance = { offset: 0, step: () => 1 };
+
 export class PacketNumberer {
   /** Never goes back and never wraps (a double holds integers up to 2^53). */
   private counter = 0;
@@ -17,6 +30,7 @@ export class PacketNumberer {
   constructor(
     private readonly now: () => number = Date.now,
     floor = 0,
+    private readonly chance: NumberingChance = NO_CHANCE,
   ) {
     this.counter = Math.max(0, floor);
   }
@@ -29,7 +43,8 @@ export class PacketNumberer {
    * clock's low 32 bits); peers see one smaller number, as after an iptux restart.
    */
   next(): number {
-    let candidate = Math.max(this.counter + 1, this.clockSeconds());
+    const step = Math.max(1, Math.floor(this.chance.step()));
+    let candidate = Math.max(this.counter + step, this.clockSeconds() + this.chance.offset);
     if (candidate % UINT32_RANGE === 0) candidate += 1;
     this.counter = candidate;
     return candidate % UINT32_RANGE;

@@ -4,6 +4,7 @@ import { displayName } from '../../format/display-name';
 import { useAppStore } from '../../store/store-context';
 import { Avatar } from '../common/Avatar';
 import { StatusText } from '../common/StatusText';
+import { UnverifiedTag } from '../common/UnverifiedTag';
 import { ExportMenu } from './ExportMenu';
 
 /**
@@ -27,6 +28,7 @@ export function ChatHeader({
       <Avatar id={peer?.id ?? fallbackId} name={name} status={peer?.status ?? 'offline'} />
       <div className="chat-peer">
         <h1 className="window-name">{name}</h1>
+        {peer?.unverified && <UnverifiedTag />}
         {peer ? (
           <p className="peer-facts chat-subtitle">
             <StatusText status={peer.status} />

@@ -14,6 +14,7 @@ import { IncomingAnnouncer } from './IncomingAnnouncer';
 import { MessageList } from './MessageList';
 import { PlainContactBar } from './PlainContactBar';
 import { RefusedLine } from './RefusedLine';
+import { TrustWarningLines } from './TrustWarningLines';
 import { isPlainConversation } from '../../format/plain-contact';
 
 /** One conversation in its own window: header, the log, the composer. */
@@ -61,6 +62,7 @@ export function ChatWindow({
       <ChatHeader peer={peer} fallbackId={peerId} conversationId={conversationId} />
       <PlainContactBar peerId={peerId} peer={peer} />
       <RefusedLine peerId={peerId} name={peerName} />
+      <TrustWarningLines peerId={peerId} />
       {/* Nothing waits for a plain UDP contact: its bar says why it cannot be reached. */}
       {peer?.status === 'offline' && !peer.plain && (
         <p className="chat-offline" role="status">

@@ -12,6 +12,8 @@ import { useTranslation } from 'react-i18next';
 import { useBridge } from '../../bridge/bridge-context';
 import { describeError } from '../../bridge/errors';
 import { matchesFilter } from '../../store/contact-groups';
+import { distinctNames } from '../../format/distinct-names';
+import { useDistinctWords } from '../../hooks/use-distinct-words';
 import { useListVirtualizer } from '../../hooks/use-list-virtualizer';
 import { useListWords } from '../../hooks/use-list-words';
 import { useMinuteClock } from '../../hooks/use-minute-clock';
@@ -42,6 +44,7 @@ export function RecentChats({ filter, ref }: RecentChatsProps) {
   const { api } = useBridge();
   const words = useListWords();
   const previewWords = usePreviewWords();
+  const distinctWords = useDistinctWords();
   const now = useMinuteClock();
   const openChat = useOpenChat();
   const conversations = useAppStore((state) => state.conversations);
@@ -56,16 +59,25 @@ export function RecentChats({ filter, ref }: RecentChatsProps) {
   const scroller = useRef<HTMLDivElement>(null);
 
   const chats = useMemo(() => {
-    const all = recentChatRows(conversations, peers, remarks, transfers, {
+    const rows = recentChatRows(conversations, peers, remarks, transfers, {
       ...previewWords,
       mine: words.mine,
     });
+    // Two chats with one name are told apart by address, an impostor's by its mark.
+    const named = distinctNames(
+      rows.flatMap((chat) => {
+        const peer = peers.get(chat.peerId);
+        return peer ? [{ peer, name: chat.name }] : [];
+      }),
+      distinctWords,
+    );
+    const all = rows.map((chat) => ({ ...chat, name: named.get(chat.peerId) ?? chat.name }));
     if (filter.trim() === '') return all;
     return all.filter((chat) => {
       const peer = peers.get(chat.peerId);
       return peer ? matchesFilter(peer, filter, remarks.get(peer.id)) : chat.name.includes(filter);
     });
-  }, [conversations, peers, remarks, transfers, previewWords, words.mine, filter]);
+  }, [conversations, peers, remarks, transfers, previewWords, words.mine, filter, distinctWords]);
   const order = useMemo(() => chats.map((chat) => chat.conversationId), [chats]);
   const byId = useMemo(
     () => new Map(chats.map((chat, index) => [chat.conversationId, index])),

@@ -11,6 +11,8 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { PeerDTO } from '../../../src-shared/contract';
 import { contactName } from '../../format/display-name';
+import { distinctNames } from '../../format/distinct-names';
+import { useDistinctWords } from '../../hooks/use-distinct-words';
 import { useListVirtualizer } from '../../hooks/use-list-virtualizer';
 import { useListWords } from '../../hooks/use-list-words';
 import { useOpenChat } from '../../hooks/use-open-chat';
@@ -59,6 +61,7 @@ export function ContactList({ filter, ref }: ContactListProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const openChat = useOpenChat();
 
+  const distinctWords = useDistinctWords();
   const collator = useMemo(() => new Intl.Collator(i18n.language), [i18n.language]);
   const groups = useMemo(
     () => groupContacts(peers.values(), filter, collator, { remarks, ownGroup }),
@@ -67,16 +70,27 @@ export function ContactList({ filter, ref }: ContactListProps) {
   const unread = useMemo(() => unreadByPeer(conversations), [conversations]);
   // While filtering every match shows, folded group or not.
   const folding = filter.trim() === '';
+  // Two contacts with one name are told apart by address, an impostor by its mark.
+  const names = useMemo(
+    () =>
+      distinctNames(
+        groups.flatMap((group) =>
+          group.peers.map((peer) => ({ peer, name: contactName(peer, remarks) })),
+        ),
+        distinctWords,
+      ),
+    [groups, remarks, distinctWords],
+  );
   const rows = useMemo(() => {
     const list: Row[] = [];
     for (const group of groups) {
       list.push({ kind: 'group', group });
       if (folding && collapsed.has(group.key)) continue;
       for (const peer of group.peers)
-        list.push({ kind: 'peer', peer, name: contactName(peer, remarks) });
+        list.push({ kind: 'peer', peer, name: names.get(peer.id) ?? contactName(peer, remarks) });
     }
     return list;
-  }, [groups, collapsed, folding, remarks]);
+  }, [groups, collapsed, folding, remarks, names]);
   const order = useMemo(
     () => rows.flatMap((row) => (row.kind === 'peer' ? [row.peer.id] : [])),
     [rows],

@@ -88,3 +88,36 @@ describe('PacketNumberer', () => {
     expect(n).toBeLessThanOrEqual(Math.floor(Date.now() / 1000) + 1);
   });
 });
+
+describe('PacketNumberer with chance (issue 12: numbers not guessable)', () => {
+  it('starts at the offset above the clock and rises by the drawn steps', () => {
+    const steps = [7, 1, 64];
+    let i = 0;
+    const numbers = new PacketNumberer(() => 1_700_000_000_000, 0, {
+      offset: 5000,
+      step: () => steps[i++ % steps.length] as number,
+    });
+    expect([numbers.next(), numbers.next(), numbers.next()]).toEqual([
+      1_700_005_000, 1_700_005_001, 1_700_005_065,
+    ]);
+  });
+
+  it('in production neither starts at the clock nor counts by one', async () => {
+    const { unpredictableNumbering } =
+      await import('../../../../src-main/core/ipmsg/unpredictable-numbering');
+    const now = 1_700_000_000_000;
+    const runs = Array.from({ length: 20 }, () => {
+      const numbers = new PacketNumberer(() => now, 0, unpredictableNumbering());
+      return Array.from({ length: 50 }, () => numbers.next());
+    });
+    const firsts = new Set(runs.map((run) => run[0]));
+    // Twenty runs started in the same second do not share a first number.
+    expect(firsts.size).toBeGreaterThan(15);
+    expect(firsts.has(now / 1000)).toBe(false);
+    for (const run of runs) {
+      const gaps = run.slice(1).map((n, k) => n - (run[k] as number));
+      expect(gaps.every((gap) => gap >= 1 && gap <= 64)).toBe(true);
+      expect(new Set(gaps).size).toBeGreaterThan(5);
+    }
+  });
+});

@@ -1,0 +1,176 @@
+// IP Messenger names a peer by `user@host` and nothing proves it: any host can write
+// "I am bob@bobbox". A packet that claims a known peer from another address therefore
+// never moves the peer by itself. Pigeon asks the old address first: if it still
+// answers as that peer, the newcomer is an impostor and gets a contact of its own,
+// marked unverified; if it stays silent, the peer really moved (a DHCP renewal) and the
+// move happens, told in its chat. Receipts and presence (RECVMSG, READMSG, ANSREADMSG,
+// BR_EXIT, typing) count only from the peer's current address.
+import { Mode, modeOf } from '../ipmsg/commands';
+import type { Packet } from '../ipmsg/packet';
+import type { Endpoint } from '../net/endpoint';
+import { peerIdOf, type PeerDirectory, type PeerRecord } from './peer-directory';
+
+/** Modes that may carry a peer to a new address (after the probe): entries and messages. */
+const CLAIMING = new Set<number>([Mode.BR_ENTRY, Mode.ANSENTRY, Mode.BR_ABSENCE, Mode.SENDMSG]);
+/** Questions answered to whoever asks, and answers to nothing: harmless from anywhere. */
+const HARMLESS = new Set<number>([
+  Mode.NOOPERATION,
+  Mode.GETINFO,
+  Mode.GETABSENCEINFO,
+  Mode.SENDINFO,
+  Mode.SENDABSENCEINFO,
+]);
+
+/** Packets held per claim while the old address is asked, and claims open at once. */
+const MAX_HELD = 32;
+const MAX_CLAIMS = 64;
+/** Impostor addresses remembered (a flood of them starts the memory over). */
+const MAX_IMPOSTORS = 1024;
+
+export interface AddressClaimsDeps {
+  directory: PeerDirectory;
+  /** Ask an address who is there (a unicast BR_ENTRY). */
+  probe: (to: Endpoint & { capabilities?: number }) => void;
+  /** Hand an admitted packet to its owner (held packets, once the claim is decided). */
+  route: (packet: Packet, from: Endpoint) => void;
+  /** The old address stayed silent: the peer moved; `peer` has its new address. */
+  moved: (peer: PeerRecord, previous: Endpoint) => void;
+  /** The old address answered: someone at `at` claims to be `peer`. */
+  impostor: (peer: PeerRecord, at: Endpoint, impostorId: string) => void;
+  /** How long the old address has to answer. */
+  probeMs: number;
+  now?: () => number;
+}
+
+interface Claim {
+  peerId: string;
+  previous: Endpoint;
+  claimant: Endpoint;
+  held: { packet: Packet; from: Endpoint }[];
+  timer: NodeJS.Timeout;
+}
+
+/** What becomes of a packet: routed (perhaps relabelled to an impostor), or not now. */
+export type Admission = { route: Packet } | { hold: true } | { refuse: true };
+
+// A machine is its address: a peer that answers from another port of the same address
+// (a second socket, a restart on another port) is the same machine, never an impostor.
+const sameAddress = (a: Endpoint, b: Endpoint): boolean => a.address === b.address;
+
+/** The host name an impostor's own contact carries: the claimed one and where it spoke from. */
+export const impostorHost = (host: string, at: Endpoint): string => `${host}~${at.address}`;
+
+export class AddressClaims {
+  private readonly claims = new Map<string, Claim>();
+  /** `peerId|address` of newcomers found to be impostors. */
+  private readonly impostors = new Set<string>();
+  private readonly now: () => number;
+
+  constructor(private readonly deps: AddressClaimsDeps) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  admit(packet: Packet, from: Endpoint): Admission {
+    const mode = modeOf(packet.command);
+    if (HARMLESS.has(mode)) return { route: packet };
+    const peerId = peerIdOf(packet.user, packet.host);
+    const known = this.deps.directory.get(peerId);
+    if (this.impostors.has(`${peerId}|${from.address}`)) {
+      return { route: { ...packet, host: impostorHost(packet.host, from) } };
+    }
+    if (!known || sameAddress(known, from)) {
+      const claim = this.claims.get(peerId);
+      // The old address answered while a newcomer claims its name: the newcomer lies.
+      if (claim && known && sameAddress(claim.previous, from)) this.unmask(claim);
+      return { route: packet };
+    }
+    if (!CLAIMING.has(mode)) return { refuse: true };
+    return this.hold(known, packet, from);
+  }
+
+  /** Stop every pending probe (shutdown); held packets are dropped unanswered. */
+  stop(): void {
+    for (const claim of this.claims.values()) clearTimeout(claim.timer);
+    this.claims.clear();
+  }
+
+  private hold(known: PeerRecord, packet: Packet, from: Endpoint): Admission {
+    const existing = this.claims.get(known.id);
+    if (existing) {
+      // A second newcomer while one is being checked: it waits for its own turn.
+      if (!sameAddress(existing.claimant, from)) return { refuse: true };
+      if (existing.held.length < MAX_HELD) existing.held.push({ packet, from });
+      return { hold: true };
+    }
+    if (this.claims.size >= MAX_CLAIMS) return { refuse: true };
+    const previous = { address: known.address, port: known.port };
+    const claim: Claim = {
+      peerId: known.id,
+      previous,
+      claimant: { ...from },
+      held: [{ packet, from }],
+      timer: setTimeout(() => this.settleMove(claim), this.deps.probeMs),
+    };
+    claim.timer.unref();
+    this.claims.set(known.id, claim);
+    const capabilities = known.capabilities;
+    this.deps.probe({ ...previous, capabilities });
+    // A second probe half-way: one lost datagram must not hand the contact over.
+    const again = setTimeout(() => {
+      if (this.claims.get(known.id) === claim) this.deps.probe({ ...previous, capabilities });
+    }, this.deps.probeMs / 2);
+    again.unref();
+    return { hold: true };
+  }
+
+  /** No answer from the old address: the peer moved. */
+  private settleMove(claim: Claim): void {
+    if (this.claims.get(claim.peerId) !== claim) return;
+    this.claims.delete(claim.peerId);
+    const before = this.deps.directory.get(claim.peerId);
+    if (!before) return;
+    const { peer } = this.deps.directory.upsert({
+      user: before.user,
+      host: before.host,
+      address: claim.claimant.address,
+      port: claim.claimant.port,
+      at: this.now(),
+    });
+    this.deps.moved(peer, claim.previous);
+    this.replay(claim.held);
+  }
+
+  /** The old address still answers as the peer: the claimant is someone else. */
+  private unmask(claim: Claim): void {
+    clearTimeout(claim.timer);
+    this.claims.delete(claim.peerId);
+    const real = this.deps.directory.get(claim.peerId);
+    if (!real) return;
+    if (this.impostors.size >= MAX_IMPOSTORS) this.impostors.clear();
+    this.impostors.add(`${claim.peerId}|${claim.claimant.address}`);
+    const impostorId = peerIdOf(real.user, impostorHost(real.host, claim.claimant));
+    const { peer: impostor } = this.deps.directory.upsert({
+      user: real.user,
+      host: impostorHost(real.host, claim.claimant),
+      address: claim.claimant.address,
+      port: claim.claimant.port,
+      nickname: real.nickname,
+      at: this.now(),
+    });
+    impostor.unverified = true;
+    this.deps.impostor(real, claim.claimant, impostorId);
+    this.replay(claim.held);
+  }
+
+  /** The held packets, admitted again now that the claim is decided. */
+  private replay(held: Claim['held']): void {
+    for (const { packet, from } of held) {
+      try {
+        const admission = this.admit(packet, from);
+        if ('route' in admission) this.deps.route(admission.route, from);
+      } catch {
+        // Runs on a timer: one bad packet must not end the process.
+      }
+    }
+  }
+}
