@@ -5,6 +5,9 @@
 import path from 'node:path';
 import type { PigeonEvent, SelfDTO } from '../../src-shared/contract';
 import { Discovery } from './discovery/discovery';
+import { GroupBook } from './groups/group-book';
+import { Groups } from './groups/groups';
+import { entryEncoding } from './ipmsg/entry';
 import type { PeerDirectory, PeerRecord } from './discovery/peer-directory';
 import { pigeonVersionString } from './ipmsg/client';
 import type { LegacyEncoding } from './ipmsg/text';
@@ -33,6 +36,7 @@ export interface MessengerServices {
   transfers: TransferService;
   sealed: SealedMessages;
   plain: PlainContacts;
+  groups: Groups;
   routes: PacketRoutes;
 }
 
@@ -133,6 +137,18 @@ export function buildServices(context: ServiceContext): MessengerServices {
     announcer,
     emit: emit,
     bindAddress: options.bindAddress ?? '0.0.0.0',
+  });
+  parts.groups = new Groups({
+    book: new GroupBook({ repo: store.groups, emit }),
+    directory,
+    packets,
+    history: store.messages,
+    announcer,
+    receive: (message, from) => parts.messaging.received(message, from),
+    sendOneToOne: (peerId, text) => parts.messaging.send(peerId, text),
+    legacy,
+    ownEntryEncoding: () => entryEncoding(self(), legacy),
+    now: Date.now,
   });
   parts.routes = packetRoutes({ ...parts, legacy });
   return parts;

@@ -1,5 +1,6 @@
 import {
   ContractError,
+  isGroupId,
   type ParsedRequest,
   type MessageDTO,
   type NetworkStatsDTO,
@@ -38,6 +39,7 @@ import { FloodWatch } from './net/flood-watch';
 import { buildServices } from './messenger-services';
 import type { TransferService } from './transfer/transfers';
 import { PlainContacts } from './plain-contacts/plain-contacts';
+import type { Groups } from './groups/groups';
 import { routePacket, type PacketRoutes } from './packet-routes';
 import type { MessageSender } from './pipeline/message-sender';
 
@@ -70,6 +72,7 @@ class Messenger implements MessengerCore {
   private readonly transfers: TransferService;
   private readonly sealed: SealedMessages;
   private readonly plain: PlainContacts;
+  private readonly groups: Groups;
   private readonly routes: PacketRoutes;
   private self: SelfDTO;
   private ownAddresses = new Set<string>();
@@ -136,6 +139,7 @@ class Messenger implements MessengerCore {
     this.transfers = services.transfers;
     this.sealed = services.sealed;
     this.plain = services.plain;
+    this.groups = services.groups;
   }
 
   async start(): Promise<void> {
@@ -187,6 +191,7 @@ class Messenger implements MessengerCore {
       conversations: this.store.conversations.all(),
       stats: this.networkStats.snapshot(),
       remarks: this.store.remarks.all(),
+      groups: this.groups.all(),
     };
   }
 
@@ -204,6 +209,8 @@ class Messenger implements MessengerCore {
     if (text.trim().length === 0)
       throw new ContractError('invalid-request', 'An empty message cannot be sent.');
     if (this.plain.isPlain(conversationId)) return this.plain.send(conversationId, text);
+    if (isGroupId(conversationId))
+      return refuseWhenDiskFull(() => this.groups.send(conversationId, text));
     return refuseWhenDiskFull(() => this.messaging.send(conversationId, text, { sealed }));
   }
 
@@ -305,7 +312,8 @@ class Messenger implements MessengerCore {
   }
 
   openConversation(peerId: string): string {
-    if (!this.directory.get(peerId) && !this.plain.canOpen(peerId))
+    const known = this.directory.get(peerId) || this.plain.canOpen(peerId);
+    if (!known && !this.groups.has(peerId))
       throw new ContractError('failed', 'This contact is unknown.');
     const conversation = this.store.conversations.ensure(peerId);
     this.emit({ type: 'conversation', conversation });
@@ -339,7 +347,12 @@ class Messenger implements MessengerCore {
   exportConversation({ conversationId, format }: ParsedRequest<'exportConversation'>) {
     const peerId = this.store.conversations.get(conversationId)?.peerId ?? conversationId;
     const peer = this.directory.get(peerId) ?? this.plain.get(peerId);
-    const names = { self: this.self.nickname, peer: peer?.nickname ?? conversationId };
+    const group = this.groups.get(conversationId);
+    const names = {
+      self: this.self.nickname,
+      peer: group?.name || peer?.nickname || conversationId,
+      author: (authorId: string) => this.directory.get(authorId)?.nickname ?? authorId,
+    };
     return exportConversation(this.store.messages, conversationId, format, names);
   }
 

@@ -16,4 +16,5 @@ export * from './channels';
 export * from './dtos';
 export * from './errors';
 export * from './events';
+export * from './group-ids';
 export * from './requests';

@@ -1,0 +1,19 @@
+// Ids of group conversations, one scheme per kind of group, all under the shared
+// `group:` prefix so that a conversation id alone says whether it is a group.
+import { GROUP_ID_PREFIX } from '../../../src-shared/contract';
+
+/** iptux's everyone-on-the-LAN broadcast (IPTUX BROADCASTOPT). */
+export const BROADCAST_GROUP_ID = `${GROUP_ID_PREFIX}broadcast`;
+/** iptux's same-network-segment group (IPTUX SEGMENTOPT). */
+export const SEGMENT_GROUP_ID = `${GROUP_ID_PREFIX}iptux-segment`;
+
+/** iptux files a group message under the sender's group name (`belong_group`). */
+export function iptuxGroupId(groupName: string): string {
+  return `${GROUP_ID_PREFIX}iptux:${groupName}`;
+}
+
+/** The iptux group name back from its id; undefined for any other id. */
+export function iptuxGroupName(id: string): string | undefined {
+  const prefix = `${GROUP_ID_PREFIX}iptux:`;
+  return id.startsWith(prefix) ? id.slice(prefix.length) : undefined;
+}
