@@ -62,10 +62,15 @@ export class MessageNotifier {
         : message.text.length > BODY_CHARS
           ? `${message.text.slice(0, BODY_CHARS)}…`
           : message.text;
+    // In a group the title is the group's: the body says who wrote.
+    const said =
+      message.authorId === undefined
+        ? text
+        : `${this.options.state.peerName(message.authorId)}: ${text}`;
     const body =
       message.transferId === undefined
-        ? text
-        : [describeOffer(this.offers.get(message.transferId), labels), text]
+        ? said
+        : [describeOffer(this.offers.get(message.transferId), labels), said]
             .filter((line) => line.trim() !== '')
             .join('\n');
     const notification = new Notification({

@@ -5,6 +5,7 @@ import { newlyUnread } from '../alerts/new-messages';
 import { useBridge } from '../bridge/bridge-context';
 import { messagePreview } from '../format/message-preview';
 import { useAppStoreApi } from '../store/store-context';
+import { useGroupNames } from './use-group-name';
 import { usePreviewWords } from './use-preview-words';
 
 /**
@@ -16,6 +17,7 @@ export function useMessageAlerts(): void {
   const bridge = useBridge();
   const store = useAppStoreApi();
   const words = usePreviewWords();
+  const groupNameOf = useGroupNames();
   const inBrowser = bridge.mode === 'websocket';
 
   useEffect(
@@ -32,13 +34,16 @@ export function useMessageAlerts(): void {
           const peer = state.peers.get(conversation.peerId);
           const message = conversation.lastMessage;
           showBrowserNotification(
-            peer?.nickname ?? conversation.peerId,
+            peer?.nickname ??
+              (state.groups.has(conversation.id)
+                ? groupNameOf(conversation.id)
+                : conversation.peerId),
             message ? messagePreview(message, undefined, words) : '',
             conversation.id,
             () => void bridge.openChat(conversation.peerId).catch(() => undefined),
           );
         }
       }),
-    [store, bridge, inBrowser, words],
+    [store, bridge, inBrowser, words, groupNameOf],
   );
 }

@@ -8,3 +8,8 @@ export const GROUP_ID_PREFIX = 'group:';
 export function isGroupId(conversationId: string): boolean {
   return conversationId.startsWith(GROUP_ID_PREFIX);
 }
+
+/** iptux's everyone-on-the-LAN broadcast (IPTUX BROADCASTOPT). */
+export const BROADCAST_GROUP_ID = `${GROUP_ID_PREFIX}broadcast`;
+/** iptux's same-network-segment group (IPTUX SEGMENTOPT). */
+export const SEGMENT_GROUP_ID = `${GROUP_ID_PREFIX}iptux-segment`;

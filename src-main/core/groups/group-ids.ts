@@ -2,10 +2,7 @@
 // `group:` prefix so that a conversation id alone says whether it is a group.
 import { GROUP_ID_PREFIX } from '../../../src-shared/contract';
 
-/** iptux's everyone-on-the-LAN broadcast (IPTUX BROADCASTOPT). */
-export const BROADCAST_GROUP_ID = `${GROUP_ID_PREFIX}broadcast`;
-/** iptux's same-network-segment group (IPTUX SEGMENTOPT). */
-export const SEGMENT_GROUP_ID = `${GROUP_ID_PREFIX}iptux-segment`;
+export { BROADCAST_GROUP_ID, SEGMENT_GROUP_ID } from '../../../src-shared/contract';
 
 /** iptux files a group message under the sender's group name (`belong_group`). */
 export function iptuxGroupId(groupName: string): string {

@@ -13,6 +13,7 @@ import { useBridge } from '../../bridge/bridge-context';
 import { describeError } from '../../bridge/errors';
 import { matchesFilter } from '../../store/contact-groups';
 import { useListVirtualizer } from '../../hooks/use-list-virtualizer';
+import { useGroupNames } from '../../hooks/use-group-name';
 import { useListWords } from '../../hooks/use-list-words';
 import { useMinuteClock } from '../../hooks/use-minute-clock';
 import { useOpenChat } from '../../hooks/use-open-chat';
@@ -43,6 +44,7 @@ export function RecentChats({ filter, ref }: RecentChatsProps) {
   const words = useListWords();
   const previewWords = usePreviewWords();
   const now = useMinuteClock();
+  const groupNameOf = useGroupNames();
   const openChat = useOpenChat();
   const conversations = useAppStore((state) => state.conversations);
   const peers = useAppStore((state) => state.peers);
@@ -56,16 +58,20 @@ export function RecentChats({ filter, ref }: RecentChatsProps) {
   const scroller = useRef<HTMLDivElement>(null);
 
   const chats = useMemo(() => {
-    const all = recentChatRows(conversations, peers, remarks, transfers, {
-      ...previewWords,
-      mine: words.mine,
-    });
+    const all = recentChatRows(
+      conversations,
+      peers,
+      remarks,
+      transfers,
+      { ...previewWords, mine: words.mine },
+      groupNameOf,
+    );
     if (filter.trim() === '') return all;
     return all.filter((chat) => {
       const peer = peers.get(chat.peerId);
       return peer ? matchesFilter(peer, filter, remarks.get(peer.id)) : chat.name.includes(filter);
     });
-  }, [conversations, peers, remarks, transfers, previewWords, words.mine, filter]);
+  }, [conversations, peers, remarks, transfers, previewWords, words.mine, filter, groupNameOf]);
   const order = useMemo(() => chats.map((chat) => chat.conversationId), [chats]);
   const byId = useMemo(
     () => new Map(chats.map((chat, index) => [chat.conversationId, index])),
