@@ -40,6 +40,7 @@ import { buildServices } from './messenger-services';
 import type { TransferService } from './transfer/transfers';
 import { PlainContacts } from './plain-contacts/plain-contacts';
 import type { Groups } from './groups/groups';
+import { FEIQ_GROUP_ADDRESS } from './groups/feiq-group-message';
 import { routePacket, type PacketRoutes } from './packet-routes';
 import type { MessageSender } from './pipeline/message-sender';
 
@@ -76,6 +77,8 @@ class Messenger implements MessengerCore {
   private readonly routes: PacketRoutes;
   private self: SelfDTO;
   private ownAddresses = new Set<string>();
+  /** Interfaces that joined FeiQ's multicast group (none when bound to one address). */
+  private multicastInterfaces: string[] = [];
   private running = false;
   /** Why the port could not be bound, for the network panel. */
   private startProblem: string | undefined;
@@ -130,6 +133,8 @@ class Messenger implements MessengerCore {
       announceTargets: () => this.announceTargets(),
       emit: (event) => this.emit(event),
       emitPeer: (peer) => this.emitPeer(peer),
+      multicast: (bytes) =>
+        this.transport.sendMulticast(bytes, FEIQ_GROUP_ADDRESS, port, this.multicastInterfaces),
     });
     this.discovery = services.discovery;
     this.sender = services.sender;
@@ -156,6 +161,12 @@ class Messenger implements MessengerCore {
     }
     this.running = true;
     this.startProblem = undefined;
+    // A socket bound to one address never hears multicast: join only on 0.0.0.0.
+    if (bind === '0.0.0.0')
+      this.multicastInterfaces = this.transport.joinMulticast(
+        FEIQ_GROUP_ADDRESS,
+        this.ownAddresses,
+      );
     this.discovery.start();
     // Peers met before may sit on another subnet that no broadcast reaches: ask them directly.
     const remembered = this.directory

@@ -78,7 +78,8 @@ export function packetRoutes(owners: PacketOwners): PacketRoutes {
     [Mode.TYPING_STOP, (packet, from) => courtesy.peerTyping(packet, from, false)],
     [Mode.OPEN_WINDOW, nothing],
 
-    // Group conversations: iptux's group and broadcast message.
+    // Group conversations: FeiQ's (multicast, sealed) and iptux's group and broadcast message.
+    [Mode.FEIQ_GROUP_MSG, (packet, from) => groups.feiqReceived(packet, from)],
     [Mode.IPTUX_GROUP_MSG, (packet, from) => groups.iptuxReceived(packet, from)],
   ]);
 }

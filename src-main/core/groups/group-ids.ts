@@ -14,3 +14,14 @@ export function iptuxGroupName(id: string): string | undefined {
   const prefix = `${GROUP_ID_PREFIX}iptux:`;
   return id.startsWith(prefix) ? id.slice(prefix.length) : undefined;
 }
+
+/** A FeiQ group by the id FeiQ gives it (lower-case hex). */
+export function feiqGroupId(number: string): string {
+  return `${GROUP_ID_PREFIX}feiq:${number.toLowerCase()}`;
+}
+
+/** FeiQ's id back from a group's id; undefined for any other id. */
+export function feiqGroupNumber(id: string): string | undefined {
+  const prefix = `${GROUP_ID_PREFIX}feiq:`;
+  return id.startsWith(prefix) ? id.slice(prefix.length) : undefined;
+}

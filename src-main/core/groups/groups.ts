@@ -15,11 +15,13 @@ import type { PacketSender } from '../net/packet-sender';
 import type { IncomingMessage } from '../pipeline/incoming-message';
 import type { MessagesRepo } from '../store/messages-repo';
 import { BROADCAST_GROUP_ID, iptuxGroupId, SEGMENT_GROUP_ID } from './group-ids';
+import type { FeiqGroups } from './feiq-groups';
 import type { GroupBook } from './group-book';
 import { iptuxGroupCommand, readIptuxGroupMessage, type IptuxScope } from './iptux-group-message';
 
 export interface GroupsDeps {
   book: GroupBook;
+  feiq: FeiqGroups;
   directory: PeerDirectory;
   packets: PacketSender;
   history: MessagesRepo;
@@ -67,6 +69,11 @@ export class Groups {
     this.deps.receive({ ...incoming, groupId }, from);
   }
 
+  /** FeiQ's group message, heard on the multicast group. */
+  feiqReceived(packet: Packet, from: Endpoint): void {
+    this.deps.feiq.received(packet, from);
+  }
+
   /**
    * The user writes to a group: one message in the group's conversation, and to each
    * member online what their client reads as a group message. iptux's group packets are
@@ -75,20 +82,33 @@ export class Groups {
   send(groupId: string, text: string): MessageDTO[] {
     const group = this.deps.book.get(groupId);
     if (!group) throw new ContractError('failed', 'This group is unknown.');
-    const recipients = this.recipientsOf(group);
-    for (const peer of recipients) this.sendTo(group, peer, text);
+    // FeiQ's members are whoever listens on the multicast group: one datagram reaches them.
+    const reached =
+      group.kind === 'feiq' ? this.sendFeiq(group.id, text) : this.sendEach(group, text);
     const message: MessageDTO = {
       id: randomUUID(),
       conversationId: group.id,
       direction: 'out',
       text,
-      state: recipients.length > 0 ? 'delivered' : 'failed',
+      state: reached ? 'delivered' : 'failed',
       at: this.deps.now(),
     };
-    if (recipients.length === 0) message.error = 'No member of this group is online.';
+    if (!reached) message.error = 'No member of this group is online.';
     this.deps.history.add(message, { peerId: group.id });
     this.deps.announcer.announce(message, true);
     return [message];
+  }
+
+  private sendFeiq(groupId: string, text: string): boolean {
+    this.deps.feiq.send(groupId, text);
+    return true;
+  }
+
+  /** To each member online; false when none is. */
+  private sendEach(group: GroupDTO, text: string): boolean {
+    const recipients = this.recipientsOf(group);
+    for (const peer of recipients) this.sendTo(group, peer, text);
+    return recipients.length > 0;
   }
 
   private iptuxGroupFor(scope: Exclude<IptuxScope, 'regular'>, author: string): string {

@@ -52,7 +52,7 @@ function recordingOwners() {
     sealed: owner<SealedMessages>('sealed', ['peerOpened', 'receiptConfirmed']),
     courtesy,
     transfers: owner<TransferService>('transfers', ['released']),
-    groups: owner<Groups>('groups', ['iptuxReceived']),
+    groups: owner<Groups>('groups', ['iptuxReceived', 'feiqReceived']),
     legacy: 'gb18030',
   });
   return { routes, calls, incoming };
@@ -81,6 +81,8 @@ describe('packet routes: one owner per command', () => {
     [Mode.OPEN_WINDOW, []],
     // iptux's group and broadcast message: kept in a group, no longer dropped as unknown.
     [Mode.IPTUX_GROUP_MSG, ['groups.iptuxReceived']],
+    // FeiQ's sealed group message (0x400023), heard on its multicast group.
+    [Mode.FEIQ_GROUP_MSG, ['groups.feiqReceived']],
   ];
 
   it.each(expected)('mode %i reaches exactly its owner', (mode, owners) => {
