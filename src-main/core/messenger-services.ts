@@ -162,6 +162,7 @@ export function buildServices(context: ServiceContext): MessengerServices {
     receive: (message, from) => parts.messaging.received(message, from),
     sendOneToOne: (peerId, text) => parts.messaging.send(peerId, text),
     legacy,
+    selfName: () => self().nickname,
     ownEntryEncoding: () => entryEncoding(self(), legacy),
     now: Date.now,
   });

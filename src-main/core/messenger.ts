@@ -322,6 +322,10 @@ class Messenger implements MessengerCore {
     return saved;
   }
 
+  muteGroup({ groupId, muted }: ParsedRequest<'muteGroup'>) {
+    return this.groups.setMuted(groupId, muted);
+  }
+
   openConversation(peerId: string): string {
     const known = this.directory.get(peerId) || this.plain.canOpen(peerId);
     if (!known && !this.groups.has(peerId))

@@ -38,6 +38,7 @@ export class MessageNotifier {
     if (message.direction !== 'in' || this.seen.has(message.id)) return;
     this.remember(message.id);
     if (this.options.isConversationFocused(message.conversationId)) return;
+    if (this.options.state.isMuted(message.conversationId)) return;
     if (!Notification.isSupported()) return;
     const { transferId } = message;
     // The offer's own event may follow its message's: wait a moment for it.

@@ -72,6 +72,11 @@ export class ShellState {
     return peer?.nickname || peer?.user || peerId;
   }
 
+  /** A muted group notifies nothing. */
+  isMuted(conversationId: string): boolean {
+    return this.groups.get(conversationId)?.muted === true;
+  }
+
   /** A peer's name, for the author of a group message. */
   peerName(peerId: string): string {
     const peer = this.peers.get(peerId);

@@ -25,7 +25,10 @@ export function useMessageAlerts(): void {
       store.subscribe((state, previous) => {
         // The first snapshot (and one after a reconnect) is history, not news.
         if (previous.load.phase !== 'ready') return;
-        const news = newlyUnread(previous.conversations, state.conversations);
+        // A muted group makes no sound and shows no notification.
+        const news = newlyUnread(previous.conversations, state.conversations).filter(
+          (conversation) => state.groups.get(conversation.id)?.muted !== true,
+        );
         if (news.length === 0) return;
         if (state.self?.sounds !== false) playMessageSound();
         if (!inBrowser || state.self?.notifications === false) return;

@@ -9,6 +9,8 @@ export const groupsEn = {
   memberCount_one: '{{count}} member',
   memberCount_other: '{{count}} members',
   noMembers: 'No one has written to this group yet.',
+  mute: 'Mute',
+  muteFailed: 'The group could not be muted: {{message}}',
   kindPigeon: 'Pigeon group',
   kindFeiq: 'FeiQ group',
   kindIptux: 'iptux group',

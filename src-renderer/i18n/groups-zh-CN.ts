@@ -11,6 +11,8 @@ export const groupsZhCN: Messages['groups'] = {
   memberCount_one: '{{count}} 位成员',
   memberCount_other: '{{count}} 位成员',
   noMembers: '还没有人在这个群里发言。',
+  mute: '免打扰',
+  muteFailed: '无法设置免打扰：{{message}}',
   kindPigeon: 'Pigeon 群',
   kindFeiq: '飞秋群',
   kindIptux: 'iptux 群',

@@ -64,4 +64,5 @@ export const CHANNEL_NAMES = [
   'setStartAtLogin',
   'pinConversation',
   'setRemark',
+  'muteGroup',
 ] as const;

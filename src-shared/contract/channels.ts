@@ -5,6 +5,7 @@ import { CHANNEL_NAMES } from './channel-names';
 import type {
   ConversationDTO,
   ExportDTO,
+  GroupDTO,
   MessageDTO,
   NetworkSettingsDTO,
   NetworkStatusDTO,
@@ -27,6 +28,7 @@ import {
   ExportConversationRequest,
   ListMessagesRequest,
   MessageRequest,
+  MuteGroupRequest,
   OfferFilesRequest,
   OpenConversationRequest,
   PeerRequest,
@@ -100,6 +102,8 @@ export const channels = {
   pinConversation: PinConversationRequest,
   /** Give a contact a remark name (备注); an empty one removes it. */
   setRemark: SetRemarkRequest,
+  /** Mute a group conversation, or let it notify again. */
+  muteGroup: MuteGroupRequest,
 } as const;
 
 export type ChannelName = keyof typeof channels;
@@ -146,6 +150,7 @@ export interface ChannelResponses {
   setStartAtLogin: StartAtLoginDTO;
   pinConversation: ConversationDTO;
   setRemark: RemarkDTO;
+  muteGroup: GroupDTO;
 }
 
 /** A request as a window sends it. */

@@ -9,6 +9,8 @@ import { rawSocket, sendRaw, startCores, waitFor } from './support/cores';
 const PORT = 2451;
 const PIGEON = '127.0.10.2';
 const IPTUX = '127.0.10.3';
+/** Another Pigeon in the same group name: it takes no 0xFB, so it gets a one-to-one copy. */
+const COLLEAGUE = '127.0.10.4';
 const VERSION = '1_iptux 0.8.3';
 let packetNo = 100;
 
@@ -27,7 +29,10 @@ function conversationEvent(events: PigeonEvent[], id: string): ConversationDTO |
 
 describe('iptux group and broadcast messages', () => {
   it('are kept in the sender group, the broadcast group, or its own chat, and Pigeon answers the group', async () => {
-    const [pigeon] = await startCores([PIGEON], PORT, { hosts: [`${IPTUX}:${PORT}`] });
+    const [pigeon, colleague] = await startCores([PIGEON, COLLEAGUE], PORT, {
+      group: '研发部',
+      hosts: [`${IPTUX}:${PORT}`, `${COLLEAGUE}:${PORT}`, `${PIGEON}:${PORT}`],
+    });
     const { core, events } = pigeon!;
     const iptux = await rawSocket(IPTUX, PORT);
     // iptux's entry: nickname, group, icon and encoding (an "iptux-compatible" peer).
@@ -75,6 +80,14 @@ describe('iptux group and broadcast messages', () => {
     expect(log.fileName).toContain('研发部');
     expect(log.content).toMatch(/\] Tux: 组里的消息 hello\n/);
 
+    // Muting is kept with the group and told to the windows.
+    expect(core.muteGroup({ groupId, muted: true }).muted).toBe(true);
+    expect(core.snapshot().groups?.find((g) => g.id === groupId)?.muted).toBe(true);
+    expect(events.some((e) => e.type === 'group' && e.group.id === groupId && e.group.muted)).toBe(
+      true,
+    );
+    expect(() => core.muteGroup({ groupId: 'group:nothing', muted: true })).toThrow(/unknown/);
+
     // Pigeon's message to the group: a 0xFB with GROUP to every member online.
     const [sent] = core.sendMessage({ conversationId: groupId, text: '收到 ok' }) as MessageDTO[];
     expect(sent).toMatchObject({ conversationId: groupId, direction: 'out', state: 'delivered' });
@@ -88,5 +101,11 @@ describe('iptux group and broadcast messages', () => {
     const fields = iconv.decode(fb, 'gb18030').split(':');
     expect(Number(fields[4]) & 0xffff).toBe(0x3fb);
     expect(fields.slice(5).join(':')).toBe('收到 ok\0');
+    const copy = await waitFor(
+      () => colleague!.core.listMessages({ conversationId: 'user1@host1' })[0],
+      3000,
+      'the one-to-one copy',
+    );
+    expect(copy.text).toBe('[研发部] Peer 1: 收到 ok');
   });
 });

@@ -31,6 +31,8 @@ export interface GroupsDeps {
   /** A one-to-one message, as the user would send it (members that take no group packet). */
   sendOneToOne: (peerId: string, text: string) => void;
   legacy: LegacyEncoding;
+  /** Our nickname, for members who get a group message one-to-one. */
+  selfName: () => string;
   /** The encoding our entry implied, which iptux reads our text with. */
   ownEntryEncoding: () => LegacyEncoding | 'utf8';
   now: () => number;
@@ -131,7 +133,8 @@ export class Groups {
   private sendTo(group: GroupDTO, peer: PeerRecord, text: string): void {
     if (peer.client === 'iptux') return this.sendIptux(group, peer, text);
     if (group.id === BROADCAST_GROUP_ID) return this.sendBroadcast(peer, text);
-    this.deps.sendOneToOne(peer.id, `[${group.name}] ${text}`);
+    // As the issue's `[项目组] 小王: …`: the group, then who wrote.
+    this.deps.sendOneToOne(peer.id, `[${group.name}] ${this.deps.selfName()}: ${text}`);
   }
 
   /** The way iptux's group dialog does it: one 0xFB per member, never acknowledged. */

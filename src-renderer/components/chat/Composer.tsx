@@ -12,6 +12,7 @@ import { useAppStore } from '../../store/store-context';
 import { EmojiPicker } from './EmojiPicker';
 import { SealToggle } from './Sealed';
 import { isPlainConversation } from '../../format/plain-contact';
+import { isGroupId } from '../../../src-shared/contract/group-ids';
 import { isSendKey } from '../../format/send-key';
 import { readDraft, saveDraft } from '../../store/drafts';
 
@@ -49,7 +50,8 @@ export function Composer({
   const [sealed, setSealed] = useState(false);
   // A plain UDP program knows no sealing: no switch that would promise one.
   const peerClient = useAppStore((state) => state.peers.get(conversationId)?.client);
-  const canSeal = !isPlainConversation(conversationId);
+  // Nor does a group: its members' clients take no sealed group message.
+  const canSeal = !isPlainConversation(conversationId) && !isGroupId(conversationId);
   const composing = useRef(false);
   const field = useRef<HTMLTextAreaElement>(null);
   const hintId = useId();

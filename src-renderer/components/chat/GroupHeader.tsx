@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GroupDTO } from '../../../src-shared/contract';
 import { Avatar } from '../common/Avatar';
+import { MuteButton } from './MuteButton';
 import { ExportMenu } from './ExportMenu';
 import { GroupMembers } from './GroupMembers';
 
@@ -46,6 +47,7 @@ export function GroupHeader({
         >
           {t('groups.members')}
         </button>
+        {group && <MuteButton group={group} />}
         <ExportMenu conversationId={conversationId} />
       </header>
       {membersOpen && group && <GroupMembers group={group} id={membersId} name={name} />}

@@ -10,21 +10,27 @@ import { ShellState } from '../../../src-main/shell/shell-state';
 const bob = peer();
 const groupId = 'group:iptux:研发部';
 
+/** A notifier whose windows are all in the background, knowing bob and one group. */
+function notifierWith(muted: boolean) {
+  const state = new ShellState();
+  state.seed({
+    ...snapshot(),
+    peers: [bob],
+    groups: [{ id: groupId, kind: 'iptux', name: '研发部', members: [bob.id], muted }],
+  });
+  const notifier = new MessageNotifier({
+    state,
+    isConversationFocused: () => false,
+    showConversation: vi.fn(),
+  });
+  return { state, notifier };
+}
+
 describe('notifications of group messages', () => {
   beforeEach(() => resetFakeElectron());
 
   it("are titled with the group's name and say who wrote, the group learnt from a snapshot or an event", () => {
-    const state = new ShellState();
-    state.seed({
-      ...snapshot(),
-      peers: [bob],
-      groups: [{ id: groupId, kind: 'iptux', name: '研发部', members: [bob.id] }],
-    });
-    const notifier = new MessageNotifier({
-      state,
-      isConversationFocused: () => false,
-      showConversation: vi.fn(),
-    });
+    const { state, notifier } = notifierWith(false);
     notifier.onEvent({
       type: 'message',
       message: message({ id: 'g1', conversationId: groupId, authorId: bob.id, text: '开会' }),
@@ -40,5 +46,14 @@ describe('notifications of group messages', () => {
       message: message({ id: 'g2', conversationId: 'group:x', authorId: 'who@pc', text: 'hi' }),
     });
     expect(Notification.created[1]?.options).toMatchObject({ title: '项目组', body: 'who@pc: hi' });
+  });
+
+  it('stay quiet for a muted group', () => {
+    const { notifier } = notifierWith(true);
+    notifier.onEvent({
+      type: 'message',
+      message: message({ id: 'g1', conversationId: groupId, authorId: bob.id }),
+    });
+    expect(Notification.created).toHaveLength(0);
   });
 });

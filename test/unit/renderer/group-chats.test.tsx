@@ -93,6 +93,8 @@ describe('a group chat window', () => {
       null,
     ]);
     expect(within(articles[1]!).getByText('小王 said')).toBeTruthy();
+    // No seal in a group: no group packet carries one.
+    expect(screen.queryByRole('button', { name: /Seal/ })).toBeNull();
     await userEvent.type(screen.getByRole('textbox', { name: 'Message' }), 'hello group');
     await userEvent.click(screen.getByRole('button', { name: 'Send' }));
     expect(fake.api.sendMessage).toHaveBeenCalledWith(
@@ -112,6 +114,15 @@ describe('a group chat window', () => {
         .getAllByRole('listitem')
         .map((item) => item.textContent),
     ).toEqual([expect.stringContaining('Tux'), expect.stringContaining('小王')]);
+  });
+
+  it('mutes the group with its Mute button, pressed while muted', async () => {
+    const { fake } = await openGroup();
+    const mute = await screen.findByRole('button', { name: 'Mute' });
+    expect(mute.getAttribute('aria-pressed')).toBe('false');
+    await userEvent.click(mute);
+    expect(fake.api.muteGroup).toHaveBeenCalledWith({ groupId, muted: true });
+    await vi.waitFor(() => expect(mute.getAttribute('aria-pressed')).toBe('true'));
   });
 
   it('speaks Chinese: 成员 and the member count', async () => {

@@ -226,6 +226,16 @@ export function createFakeApi(initial: SnapshotDTO) {
       announce([{ type: 'remark', ...saved }]);
       return saved;
     }),
+    muteGroup: vi.fn<PigeonApi['muteGroup']>(async (request) => {
+      const id = request?.groupId ?? '';
+      const known = current.groups?.find((group) => group.id === id);
+      const group = {
+        ...(known ?? { id, kind: 'pigeon' as const, name: id, members: [] }),
+        muted: !!request?.muted,
+      };
+      announce([{ type: 'group', group }]);
+      return group;
+    }),
     onEvents: vi.fn<PigeonApi['onEvents']>((listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
