@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { showBrowserNotification } from '../alerts/browser-notifications';
 import { playMessageSound } from '../alerts/message-sound';
 import { newlyUnread } from '../alerts/new-messages';
+import { mentions } from '../../src-shared/contract/mentions';
 import { useBridge } from '../bridge/bridge-context';
 import { messagePreview } from '../format/message-preview';
 import { useAppStoreApi } from '../store/store-context';
@@ -25,9 +26,12 @@ export function useMessageAlerts(): void {
       store.subscribe((state, previous) => {
         // The first snapshot (and one after a reconnect) is history, not news.
         if (previous.load.phase !== 'ready') return;
-        // A muted group makes no sound and shows no notification.
+        // A muted group makes no sound and shows no notification, unless it mentions us.
+        const nickname = state.self?.nickname ?? '';
         const news = newlyUnread(previous.conversations, state.conversations).filter(
-          (conversation) => state.groups.get(conversation.id)?.muted !== true,
+          (conversation) =>
+            state.groups.get(conversation.id)?.muted !== true ||
+            mentions(conversation.lastMessage?.text ?? '', nickname),
         );
         if (news.length === 0) return;
         if (state.self?.sounds !== false) playMessageSound();

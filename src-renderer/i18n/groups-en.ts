@@ -11,6 +11,7 @@ export const groupsEn = {
   noMembers: 'No one has written to this group yet.',
   mute: 'Mute',
   muteFailed: 'The group could not be muted: {{message}}',
+  mentionChoices: 'Mention a member',
   kindPigeon: 'Pigeon group',
   kindFeiq: 'FeiQ group',
   kindIptux: 'iptux group',

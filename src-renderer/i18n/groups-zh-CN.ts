@@ -13,6 +13,7 @@ export const groupsZhCN: Messages['groups'] = {
   noMembers: '还没有人在这个群里发言。',
   mute: '免打扰',
   muteFailed: '无法设置免打扰：{{message}}',
+  mentionChoices: '提及成员',
   kindPigeon: 'Pigeon 群',
   kindFeiq: '飞秋群',
   kindIptux: 'iptux 群',

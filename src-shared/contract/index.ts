@@ -17,4 +17,5 @@ export * from './dtos';
 export * from './errors';
 export * from './events';
 export * from './group-ids';
+export * from './mentions';
 export * from './requests';

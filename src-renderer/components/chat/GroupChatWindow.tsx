@@ -47,6 +47,11 @@ export function GroupChatWindow({
     },
     [peers, remarks],
   );
+  const memberIds = group?.members;
+  const memberNames = useMemo(
+    () => (memberIds ?? []).map((id) => authorOf(id).name),
+    [memberIds, authorOf],
+  );
   const [sentCount, setSentCount] = useState(0);
   const onSent = useCallback(() => setSentCount((count) => count + 1), []);
 
@@ -64,7 +69,7 @@ export function GroupChatWindow({
           targetMessageId={messageId}
           sentCount={sentCount}
         />
-        <Composer conversationId={conversationId} onSent={onSent} />
+        <Composer conversationId={conversationId} onSent={onSent} mentionables={memberNames} />
       </main>
       <IncomingAnnouncer conversationId={conversationId} name={name} />
     </div>

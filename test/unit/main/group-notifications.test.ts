@@ -56,4 +56,29 @@ describe('notifications of group messages', () => {
     });
     expect(Notification.created).toHaveLength(0);
   });
+
+  it('speak for a muted group when a message mentions the user (@nickname)', () => {
+    const { state, notifier } = notifierWith(true);
+    const nickname = state.self?.nickname ?? '';
+    notifier.onEvent({
+      type: 'message',
+      message: message({
+        id: 'g2',
+        conversationId: groupId,
+        authorId: bob.id,
+        text: `@${nickname}x`,
+      }),
+    });
+    expect(Notification.created).toHaveLength(0);
+    notifier.onEvent({
+      type: 'message',
+      message: message({
+        id: 'g3',
+        conversationId: groupId,
+        authorId: bob.id,
+        text: `@${nickname} 看一下`,
+      }),
+    });
+    expect(Notification.created).toHaveLength(1);
+  });
 });

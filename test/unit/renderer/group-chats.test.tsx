@@ -116,6 +116,21 @@ describe('a group chat window', () => {
     ).toEqual([expect.stringContaining('Tux'), expect.stringContaining('小王')]);
   });
 
+  it('offers the members when @ is typed, and puts the chosen one in the text', async () => {
+    await openGroup();
+    const box = await screen.findByRole('textbox', { name: 'Message' });
+    await userEvent.type(box, 'hi @小');
+    const choices = screen.getByRole('list', { name: 'Mention a member' });
+    expect(
+      within(choices)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['@小王']);
+    await userEvent.click(within(choices).getByRole('button', { name: '@小王' }));
+    expect((box as HTMLTextAreaElement).value).toBe('hi @小王 ');
+    expect(screen.queryByRole('list', { name: 'Mention a member' })).toBeNull();
+  });
+
   it('mutes the group with its Mute button, pressed while muted', async () => {
     const { fake } = await openGroup();
     const mute = await screen.findByRole('button', { name: 'Mute' });
