@@ -5,6 +5,11 @@
 import path from 'node:path';
 import type { PigeonEvent, SelfDTO } from '../../src-shared/contract';
 import { Discovery } from './discovery/discovery';
+import { FeiqGroups } from './groups/feiq-groups';
+import { GroupBook } from './groups/group-book';
+import { ownMac } from './groups/own-mac';
+import { Groups } from './groups/groups';
+import { entryEncoding } from './ipmsg/entry';
 import type { PeerDirectory, PeerRecord } from './discovery/peer-directory';
 import { pigeonVersionString } from './ipmsg/client';
 import type { LegacyEncoding } from './ipmsg/text';
@@ -33,6 +38,7 @@ export interface MessengerServices {
   transfers: TransferService;
   sealed: SealedMessages;
   plain: PlainContacts;
+  groups: Groups;
   routes: PacketRoutes;
 }
 
@@ -53,6 +59,8 @@ export interface ServiceContext {
   emit: (event: PigeonEvent) => void;
   /** Keep a peer and tell the windows. */
   emitPeer: (peer: PeerRecord) => void;
+  /** Out to FeiQ's multicast group on every interface that joined it. */
+  multicast: (bytes: Buffer) => Promise<boolean>;
 }
 
 export function buildServices(context: ServiceContext): MessengerServices {
@@ -133,6 +141,30 @@ export function buildServices(context: ServiceContext): MessengerServices {
     announcer,
     emit: emit,
     bindAddress: options.bindAddress ?? '0.0.0.0',
+  });
+  const book = new GroupBook({ repo: store.groups, emit });
+  const mac = ownMac(`${self().user}@${self().host}`);
+  const feiq = new FeiqGroups({
+    book,
+    receive: (message, from) => parts.messaging.received(message, from),
+    multicast: context.multicast,
+    identity: () => ({ mac, user: self().user, host: self().host }),
+    nextPacketNo: () => packets.nextPacketNo(),
+    now: Date.now,
+  });
+  parts.groups = new Groups({
+    book,
+    feiq,
+    directory,
+    packets,
+    history: store.messages,
+    announcer,
+    receive: (message, from) => parts.messaging.received(message, from),
+    sendOneToOne: (peerId, text) => parts.messaging.send(peerId, text),
+    legacy,
+    selfName: () => self().nickname,
+    ownEntryEncoding: () => entryEncoding(self(), legacy),
+    now: Date.now,
   });
   parts.routes = packetRoutes({ ...parts, legacy });
   return parts;

@@ -1,5 +1,6 @@
 import {
   ContractError,
+  isGroupId,
   type ParsedRequest,
   type MessageDTO,
   type NetworkStatsDTO,
@@ -39,6 +40,8 @@ import { FloodWatch } from './net/flood-watch';
 import { buildServices } from './messenger-services';
 import type { TransferService } from './transfer/transfers';
 import { PlainContacts } from './plain-contacts/plain-contacts';
+import type { Groups } from './groups/groups';
+import { FEIQ_GROUP_ADDRESS } from './groups/feiq-group-message';
 import { routePacket, type PacketRoutes } from './packet-routes';
 import type { MessageSender } from './pipeline/message-sender';
 import { AddressClaims } from './discovery/address-claims';
@@ -75,11 +78,14 @@ class Messenger implements MessengerCore {
   private readonly transfers: TransferService;
   private readonly sealed: SealedMessages;
   private readonly plain: PlainContacts;
+  private readonly groups: Groups;
   private readonly routes: PacketRoutes;
   private readonly claims: AddressClaims;
   private readonly trustWarnings = new TrustWarnings((event) => this.emit(event));
   private self: SelfDTO;
   private ownAddresses = new Set<string>();
+  /** Interfaces that joined FeiQ's multicast group (none when bound to one address). */
+  private multicastInterfaces: string[] = [];
   private running = false;
   /** Why the port could not be bound, for the network panel. */
   private startProblem: string | undefined;
@@ -138,6 +144,8 @@ class Messenger implements MessengerCore {
       announceTargets: () => this.announceTargets(),
       emit: (event) => this.emit(event),
       emitPeer: (peer) => this.emitPeer(peer),
+      multicast: (bytes) =>
+        this.transport.sendMulticast(bytes, FEIQ_GROUP_ADDRESS, port, this.multicastInterfaces),
     });
     this.discovery = services.discovery;
     this.sender = services.sender;
@@ -147,6 +155,7 @@ class Messenger implements MessengerCore {
     this.transfers = services.transfers;
     this.sealed = services.sealed;
     this.plain = services.plain;
+    this.groups = services.groups;
     this.claims = this.watchClaims(timing);
   }
 
@@ -196,6 +205,12 @@ class Messenger implements MessengerCore {
     }
     this.running = true;
     this.startProblem = undefined;
+    // A socket bound to one address never hears multicast: join only on 0.0.0.0.
+    if (bind === '0.0.0.0')
+      this.multicastInterfaces = this.transport.joinMulticast(
+        FEIQ_GROUP_ADDRESS,
+        this.ownAddresses,
+      );
     this.discovery.start();
     // Peers met before may sit on another subnet that no broadcast reaches: ask them directly.
     const remembered = this.directory
@@ -233,6 +248,7 @@ class Messenger implements MessengerCore {
       stats: this.networkStats.snapshot(),
       remarks: this.store.remarks.all(),
       trustWarnings: this.trustWarnings.all(),
+      groups: this.groups.all(),
     };
   }
 
@@ -250,6 +266,8 @@ class Messenger implements MessengerCore {
     if (text.trim().length === 0)
       throw new ContractError('invalid-request', 'An empty message cannot be sent.');
     if (this.plain.isPlain(conversationId)) return this.plain.send(conversationId, text);
+    if (isGroupId(conversationId))
+      return refuseWhenDiskFull(() => this.groups.send(conversationId, text));
     return refuseWhenDiskFull(() => this.messaging.send(conversationId, text, { sealed }));
   }
 
@@ -350,8 +368,13 @@ class Messenger implements MessengerCore {
     return saved;
   }
 
+  muteGroup({ groupId, muted }: ParsedRequest<'muteGroup'>) {
+    return this.groups.setMuted(groupId, muted);
+  }
+
   openConversation(peerId: string): string {
-    if (!this.directory.get(peerId) && !this.plain.canOpen(peerId))
+    const known = this.directory.get(peerId) || this.plain.canOpen(peerId);
+    if (!known && !this.groups.has(peerId))
       throw new ContractError('failed', 'This contact is unknown.');
     const conversation = this.store.conversations.ensure(peerId);
     this.emit({ type: 'conversation', conversation });
@@ -386,7 +409,12 @@ class Messenger implements MessengerCore {
   exportConversation({ conversationId, format }: ParsedRequest<'exportConversation'>) {
     const peerId = this.store.conversations.get(conversationId)?.peerId ?? conversationId;
     const peer = this.directory.get(peerId) ?? this.plain.get(peerId);
-    const names = { self: this.self.nickname, peer: peer?.nickname ?? conversationId };
+    const group = this.groups.get(conversationId);
+    const names = {
+      self: this.self.nickname,
+      peer: group?.name || peer?.nickname || conversationId,
+      author: (authorId: string) => this.directory.get(authorId)?.nickname ?? authorId,
+    };
     return exportConversation(this.store.messages, conversationId, format, names);
   }
 

@@ -7,6 +7,7 @@ import { Mode, modeOf } from './ipmsg/commands';
 import type { Packet } from './ipmsg/packet';
 import type { LegacyEncoding } from './ipmsg/text';
 import type { Courtesy } from './messaging/courtesy';
+import type { Groups } from './groups/groups';
 import type { Messaging } from './messaging/messaging';
 import type { SealedMessages } from './messaging/sealed';
 import { readIncomingMessage } from './pipeline/incoming-message';
@@ -24,6 +25,7 @@ export interface PacketOwners {
   sealed: SealedMessages;
   courtesy: Courtesy;
   transfers: TransferService;
+  groups: Groups;
   /** The user's codepage, for messages from clients that do not say theirs. */
   legacy: LegacyEncoding;
 }
@@ -32,7 +34,7 @@ export interface PacketOwners {
 const nothing: PacketHandler = () => undefined;
 
 export function packetRoutes(owners: PacketOwners): PacketRoutes {
-  const { discovery, messaging, sender, sealed, courtesy, transfers, legacy } = owners;
+  const { discovery, messaging, sender, sealed, courtesy, transfers, groups, legacy } = owners;
   return new Map<number, PacketHandler>([
     // Presence: discovery.
     [Mode.NOOPERATION, nothing],
@@ -75,6 +77,10 @@ export function packetRoutes(owners: PacketOwners): PacketRoutes {
     [Mode.TYPING, (packet, from) => courtesy.peerTyping(packet, from, true)],
     [Mode.TYPING_STOP, (packet, from) => courtesy.peerTyping(packet, from, false)],
     [Mode.OPEN_WINDOW, nothing],
+
+    // Group conversations: FeiQ's (multicast, sealed) and iptux's group and broadcast message.
+    [Mode.FEIQ_GROUP_MSG, (packet, from) => groups.feiqReceived(packet, from)],
+    [Mode.IPTUX_GROUP_MSG, (packet, from) => groups.iptuxReceived(packet, from)],
   ]);
 }
 

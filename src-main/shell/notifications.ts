@@ -1,5 +1,6 @@
 import { Notification } from 'electron';
 import type { MessageDTO, PigeonEvent, TransferDTO } from '../../src-shared/contract';
+import { mentions } from '../../src-shared/contract/mentions';
 import { labelsFor, type ShellLabels } from './labels';
 import type { ShellState } from './shell-state';
 
@@ -38,6 +39,10 @@ export class MessageNotifier {
     if (message.direction !== 'in' || this.seen.has(message.id)) return;
     this.remember(message.id);
     if (this.options.isConversationFocused(message.conversationId)) return;
+    // A muted group stays quiet, except for a message that mentions us (@nickname).
+    const nickname = this.options.state.self?.nickname ?? '';
+    if (this.options.state.isMuted(message.conversationId) && !mentions(message.text, nickname))
+      return;
     if (!Notification.isSupported()) return;
     const { transferId } = message;
     // The offer's own event may follow its message's: wait a moment for it.
@@ -62,10 +67,15 @@ export class MessageNotifier {
         : message.text.length > BODY_CHARS
           ? `${message.text.slice(0, BODY_CHARS)}…`
           : message.text;
+    // In a group the title is the group's: the body says who wrote.
+    const said =
+      message.authorId === undefined
+        ? text
+        : `${this.options.state.peerName(message.authorId)}: ${text}`;
     const body =
       message.transferId === undefined
-        ? text
-        : [describeOffer(this.offers.get(message.transferId), labels), text]
+        ? said
+        : [describeOffer(this.offers.get(message.transferId), labels), said]
             .filter((line) => line.trim() !== '')
             .join('\n');
     const notification = new Notification({

@@ -1,5 +1,6 @@
 import type {
   ConversationDTO,
+  GroupDTO,
   PeerDTO,
   PigeonEvent,
   SelfDTO,
@@ -14,6 +15,7 @@ export class ShellState {
   self: SelfDTO | undefined;
   private readonly peers = new Map<string, PeerDTO>();
   private readonly conversations = new Map<string, ConversationDTO>();
+  private readonly groups = new Map<string, GroupDTO>();
 
   seed(snapshot: SnapshotDTO): void {
     this.self = snapshot.self;
@@ -21,6 +23,7 @@ export class ShellState {
     for (const conversation of snapshot.conversations) {
       this.conversations.set(conversation.id, conversation);
     }
+    for (const group of snapshot.groups ?? []) this.groups.set(group.id, group);
   }
 
   apply(event: PigeonEvent): void {
@@ -33,6 +36,9 @@ export class ShellState {
         break;
       case 'conversation':
         this.conversations.set(event.conversation.id, event.conversation);
+        break;
+      case 'group':
+        this.groups.set(event.group.id, event.group);
         break;
       default:
         break;
@@ -59,7 +65,20 @@ export class ShellState {
 
   /** The name to show for a conversation: its peer's nickname, else the peer id. */
   conversationTitle(conversationId: string): string {
+    const group = this.groups.get(conversationId);
+    if (group) return group.name || group.id;
     const peerId = this.conversations.get(conversationId)?.peerId ?? conversationId;
+    const peer = this.peers.get(peerId);
+    return peer?.nickname || peer?.user || peerId;
+  }
+
+  /** A muted group notifies nothing. */
+  isMuted(conversationId: string): boolean {
+    return this.groups.get(conversationId)?.muted === true;
+  }
+
+  /** A peer's name, for the author of a group message. */
+  peerName(peerId: string): string {
     const peer = this.peers.get(peerId);
     return peer?.nickname || peer?.user || peerId;
   }

@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../src-shared/contract';
 import type { Route } from '../bridge/launch-params';
+import { isGroupId } from '../../src-shared/contract/group-ids';
 import { ChatWindow } from '../components/chat/ChatWindow';
+import { GroupChatWindow } from '../components/chat/GroupChatWindow';
 import { ConnectionBanner } from '../components/common/ConnectionBanner';
 import { MainWindow } from '../components/contacts/MainWindow';
 import { SettingsWindow } from '../components/settings/SettingsWindow';
@@ -40,6 +42,8 @@ export function App({ route, languageOverride }: AppProps) {
     );
   }
   if (route.kind === 'settings') return <SettingsWindow />;
+  if (route.kind === 'chat' && isGroupId(route.conversationId))
+    return <GroupChatWindow conversationId={route.conversationId} messageId={route.messageId} />;
   return route.kind === 'chat' ? (
     <ChatWindow conversationId={route.conversationId} messageId={route.messageId} />
   ) : (

@@ -18,6 +18,8 @@ export function isEventLike(value: unknown): value is PigeonEvent {
       return hasId(value.peer);
     case 'conversation':
       return hasId(value.conversation);
+    case 'group':
+      return hasId(value.group) && isRecord(value.group) && Array.isArray(value.group.members);
     case 'message':
       return (
         hasId(value.message) &&

@@ -1,9 +1,11 @@
 import type { Messages } from './en';
+import { groupsZhCN } from './groups-zh-CN';
 import { prefsZhCN } from './prefs-zh-CN';
 
 /** 简体中文（默认语言）。 */
 export const zhCN: Messages = {
   prefs: prefsZhCN,
+  groups: groupsZhCN,
   app: {
     name: 'Pigeon',
     loading: '正在加载…',

@@ -81,6 +81,7 @@ export function createAppStore(data: Partial<AppData> = {}): AppStore {
           peers: new Map(snapshot.peers.map((peer) => [peer.id, peer])),
           remarks: new Map((snapshot.remarks ?? []).map((r) => [r.peerId, r.remark])),
           conversations: new Map(snapshot.conversations.map((c) => [c.id, c])),
+          groups: new Map((snapshot.groups ?? []).map((g) => [g.id, g])),
           stats: snapshot.stats,
           trustWarnings: snapshot.trustWarnings ?? [],
           load: { phase: 'ready' },

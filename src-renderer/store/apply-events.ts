@@ -41,6 +41,12 @@ export function reduceEvents(state: AppData, events: readonly PigeonEvent[]): Pa
         conversations ??= new Map(state.conversations);
         conversations.set(event.conversation.id, event.conversation);
         break;
+      case 'group': {
+        const groups = new Map(next.groups ?? state.groups);
+        groups.set(event.group.id, event.group);
+        next.groups = groups;
+        break;
+      }
       case 'message': {
         const { conversationId } = event.message;
         // The peer's message arrived: whatever it was typing is done.

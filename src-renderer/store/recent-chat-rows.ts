@@ -1,4 +1,5 @@
 import type { ConversationDTO, PeerDTO, PeerStatus, TransferDTO } from '../../src-shared/contract';
+import { isGroupId } from '../../src-shared/contract/group-ids';
 import { contactName } from '../format/display-name';
 import { messagePreview, type PreviewWords } from '../format/message-preview';
 import { recentChats } from './recent-chats';
@@ -22,6 +23,8 @@ export function recentChatRows(
   remarks: ReadonlyMap<string, string>,
   transfers: ReadonlyMap<string, TransferDTO>,
   words: PreviewWords & { mine(text: string): string },
+  /** A group conversation's name (its id says it is one). */
+  groupNameOf: (id: string) => string = (id) => id,
 ): RecentChat[] {
   return recentChats(conversations.values()).map((conversation) => {
     const peer = peers.get(conversation.peerId);
@@ -36,9 +39,11 @@ export function recentChatRows(
     return {
       conversationId: conversation.id,
       peerId: conversation.peerId,
-      name: peer
-        ? contactName(peer, remarks)
-        : remarks.get(conversation.peerId) || conversation.peerId,
+      name: isGroupId(conversation.id)
+        ? groupNameOf(conversation.id)
+        : peer
+          ? contactName(peer, remarks)
+          : remarks.get(conversation.peerId) || conversation.peerId,
       status: peer?.status,
       preview,
       at: message?.at,

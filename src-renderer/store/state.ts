@@ -1,5 +1,6 @@
 import type {
   ConversationDTO,
+  GroupDTO,
   MessageDTO,
   NetworkSettingsDTO,
   NetworkStatsDTO,
@@ -46,6 +47,8 @@ export interface AppData {
   /** Remark names (备注) the user gave contacts, by peer id. */
   remarks: ReadonlyMap<string, string>;
   conversations: ReadonlyMap<string, ConversationDTO>;
+  /** Group conversations (群聊) by id, which is also their conversation's id. */
+  groups: ReadonlyMap<string, GroupDTO>;
   /** Only conversations this window has loaded; events for others are ignored. */
   messages: ReadonlyMap<string, ConversationMessages>;
   stats: NetworkStatsDTO | null;
@@ -70,6 +73,7 @@ export function initialData(): AppData {
     peers: new Map(),
     remarks: new Map(),
     conversations: new Map(),
+    groups: new Map(),
     messages: new Map(),
     stats: null,
     networkSettings: null,

@@ -66,4 +66,5 @@ export const CHANNEL_NAMES = [
   'setRemark',
   'takeScreenshot',
   'openSettings',
+  'muteGroup',
 ] as const;

@@ -5,6 +5,7 @@ import { CHANNEL_NAMES } from './channel-names';
 import type {
   ConversationDTO,
   ExportDTO,
+  GroupDTO,
   MessageDTO,
   NetworkSettingsDTO,
   NetworkStatusDTO,
@@ -27,6 +28,7 @@ import {
   ExportConversationRequest,
   ListMessagesRequest,
   MessageRequest,
+  MuteGroupRequest,
   OfferFilesRequest,
   OpenConversationRequest,
   PeerRequest,
@@ -104,6 +106,8 @@ export const channels = {
   takeScreenshot: EmptyRequest,
   /** Open the settings window (Electron); `shown: false` where windows show it as a dialog. */
   openSettings: EmptyRequest,
+  /** Mute a group conversation, or let it notify again. */
+  muteGroup: MuteGroupRequest,
 } as const;
 
 export type ChannelName = keyof typeof channels;
@@ -153,6 +157,7 @@ export interface ChannelResponses {
   /** No `path` when the user cancelled the capture. */
   takeScreenshot: { path?: string };
   openSettings: { shown: boolean };
+  muteGroup: GroupDTO;
 }
 
 /** A request as a window sends it. */

@@ -125,6 +125,8 @@ export interface MessageDTO {
    * Unset while still sealed.
    */
   readAt?: number;
+  /** In a group conversation, the peer who wrote an incoming message. */
+  authorId?: string;
 }
 
 export interface ConversationDTO {
@@ -291,4 +293,26 @@ export interface SnapshotDTO {
   remarks?: RemarkDTO[];
   /** Warnings about who claims to be whom since main started (absent from an older main). */
   trustWarnings?: TrustWarningDTO[];
+  /** Group conversations Pigeon knows (absent from an older main process). */
+  groups?: GroupDTO[];
+}
+
+/**
+ * Where a group lives: Pigeon groups kept by their members, FeiQ groups (multicast),
+ * iptux's groups (peers who share a group name), and iptux's broadcast to everyone.
+ */
+export const GroupKindSchema = z.enum(['pigeon', 'feiq', 'iptux', 'broadcast']);
+export type GroupKind = z.infer<typeof GroupKindSchema>;
+
+/** A group conversation (群聊). Its id is also its conversation's id, `group:…`. */
+export interface GroupDTO {
+  id: string;
+  kind: GroupKind;
+  /** As the group is called; a FeiQ group not yet named shows its id. */
+  name: string;
+  /** Peer ids of the members heard of (iptux and broadcast groups: those who wrote). */
+  members: string[];
+  creator?: string;
+  /** No sound or notification for its messages (mentions excepted). */
+  muted?: boolean;
 }

@@ -1,6 +1,7 @@
 // Events: main → windows, always delivered in batches (arrays).
 import type {
   ConversationDTO,
+  GroupDTO,
   MessageDTO,
   NetworkSettingsDTO,
   NetworkStatsDTO,
@@ -15,6 +16,8 @@ export type PigeonEvent =
   | { type: 'peer'; peer: PeerDTO }
   | { type: 'message'; message: MessageDTO }
   | { type: 'conversation'; conversation: ConversationDTO }
+  /** A group conversation appeared or changed (name, members, muted). */
+  | { type: 'group'; group: GroupDTO }
   | { type: 'self'; self: SelfDTO }
   | { type: 'settings'; settings: NetworkSettingsDTO }
   /** The peer of a conversation is typing (FeiQ and Pigeon tell); false when it stopped. */

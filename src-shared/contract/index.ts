@@ -16,5 +16,7 @@ export * from './channels';
 export * from './dtos';
 export * from './errors';
 export * from './events';
+export * from './group-ids';
+export * from './mentions';
 export * from './requests';
 export * from './trust';

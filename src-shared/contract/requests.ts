@@ -103,6 +103,11 @@ export const AddPlainContactRequest = z.object({
   whenDisconnected: PlainWhenDisconnectedSchema.optional(),
 });
 export const PeerRequest = z.object({ peerId: Id });
+/** Mute a group (no sound or notification for it) or let it speak again. */
+export const MuteGroupRequest = z.object({
+  groupId: Id.refine((id) => id.startsWith('group:'), 'Not a group.'),
+  muted: z.boolean(),
+});
 export const PinConversationRequest = z.object({ conversationId: Id, pinned: z.boolean() });
 export const SetRemarkRequest = z.object({
   peerId: Id,

@@ -68,7 +68,7 @@ export class Receiving {
   }
 
   received(incoming: IncomingMessage, from: Endpoint): PeerRecord {
-    const { packet, text, attachments, legacy, options, part } = incoming;
+    const { packet, text, attachments, legacy, options, part, groupId } = incoming;
     const peer = this.sender(packet, from);
     if (part) {
       // Held until every part is here, and acknowledged only once the whole is stored;
@@ -84,7 +84,7 @@ export class Receiving {
         ? this.deps.offers?.read({ attachments, packet, peer, legacy })
         : undefined;
     if ((text.length > 0 || offer) && !this.isDuplicate(peer, packet)) {
-      const whole = { peerId: peer.id, group: packet.packetNo, text, options };
+      const whole = { peerId: peer.id, group: packet.packetNo, text, options, groupId };
       // Committed before the acknowledgement goes out: an acknowledged message is never lost.
       const kept = this.keep(whole, offer);
       if (!kept) return peer;
@@ -125,12 +125,13 @@ export class Receiving {
    * sender was told arrived is lost.
    */
   private keep(
-    { peerId, group, text, options }: WholeMessage,
+    { peerId, group, text, options, groupId }: WholeMessage & { groupId?: string | undefined },
     offer?: TransferRecord,
   ): KeptMessage | undefined {
     const message: MessageDTO = {
       id: randomUUID(),
-      conversationId: peerId,
+      conversationId: groupId ?? peerId,
+      ...(groupId === undefined ? {} : { authorId: peerId }),
       direction: 'in',
       text,
       state: 'received',

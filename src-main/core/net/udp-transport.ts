@@ -92,6 +92,47 @@ export class UdpTransport {
     });
   }
 
+  /**
+   * Join a multicast group on each of these interface addresses (FeiQ's groups), so it
+   * is heard whichever network it comes from. Returns the addresses that joined; one
+   * that refuses (no multicast on that interface) is left out, never fatal.
+   */
+  joinMulticast(group: string, interfaces: Iterable<string>): string[] {
+    const socket = this.socket;
+    if (!socket) return [];
+    const joined: string[] = [];
+    for (const address of interfaces) {
+      try {
+        socket.addMembership(group, address);
+        joined.push(address);
+      } catch {
+        // That interface takes no multicast: the others still hear the group.
+      }
+    }
+    return joined;
+  }
+
+  /** Send one datagram to a multicast group out of each interface (one copy per network). */
+  async sendMulticast(
+    bytes: Buffer,
+    group: string,
+    port: number,
+    interfaces: string[],
+  ): Promise<boolean> {
+    const socket = this.socket;
+    if (!socket) return false;
+    let sent = false;
+    for (const address of interfaces) {
+      try {
+        socket.setMulticastInterface(address);
+      } catch {
+        continue;
+      }
+      sent = (await this.send(bytes, group, port)) || sent;
+    }
+    return sent;
+  }
+
   async close(): Promise<void> {
     const socket = this.socket;
     this.socket = undefined;

@@ -32,6 +32,8 @@ export interface IncomingMessage {
   options: ReceivedOptions;
   /** One part of a long message from another Pigeon, to be shown joined with the rest. */
   part?: MessagePart;
+  /** Written to a group: the group conversation's id (the author is the sender). */
+  groupId?: string;
 }
 
 export type IncomingStep = (message: IncomingMessage) => IncomingMessage;

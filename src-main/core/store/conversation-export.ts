@@ -13,7 +13,7 @@ export function exportConversation(
   history: MessagesRepo,
   conversationId: string,
   format: 'text' | 'json',
-  names: { self: string; peer: string },
+  names: { self: string; peer: string; author?: (peerId: string) => string },
   now: Date = new Date(),
 ): ExportDTO {
   const day = now.toISOString().slice(0, 10);

@@ -5,8 +5,11 @@ import { MessageSchema } from './message-schema';
 import { StoreError } from './store-error';
 
 export interface ChatLogOptions {
-  /** Who is speaking: `self` for sent messages, `peer` for received ones. */
-  names: { self: string; peer: string };
+  /**
+   * Who is speaking: `self` for sent messages, `peer` for received ones; in a group,
+   * `author` names each received message's writer.
+   */
+  names: { self: string; peer: string; author?: (peerId: string) => string };
   /** IANA time zone for the timestamps; the system's own when omitted. */
   timeZone?: string;
 }
@@ -31,7 +34,8 @@ export function* chatLogLines(
   const self = oneLine(options.names.self);
   const peer = oneLine(options.names.peer);
   for (const message of messages) {
-    const who = message.direction === 'out' ? self : peer;
+    const author = message.authorId && options.names.author?.(message.authorId);
+    const who = message.direction === 'out' ? self : author ? oneLine(author) : peer;
     const [first = '', ...rest] = textOf(message).split(/\r\n|\r|\n/);
     const more = rest.map((line) => `\n${CONTINUATION_INDENT}${line}`).join('');
     yield `[${stamp(message.at)}] ${who}: ${first}${more}\n`;

@@ -1,4 +1,5 @@
 import { ConversationsRepo } from './conversations-repo';
+import { GroupsRepo } from './groups-repo';
 import { openDatabase, type OpenDatabaseOptions, type PigeonDatabase } from './database';
 import { MessagesRepo, type MessagesRepoOptions } from './messages-repo';
 import { OutboxRepo } from './outbox-repo';
@@ -18,6 +19,7 @@ export type { ScanWindows, SearchHit, SearchOptions } from './message-search';
 export { ConversationsRepo } from './conversations-repo';
 export { PeersRepo } from './peers-repo';
 export { RemarksRepo } from './remarks-repo';
+export { GroupsRepo, type StoredGroup } from './groups-repo';
 export { OutboxRepo, type OutboxEntry } from './outbox-repo';
 export { TransfersRepo, MAX_TRANSFERS_LISTED } from './transfers-repo';
 export { MessageSchema } from './message-schema';
@@ -39,6 +41,7 @@ export interface PigeonStore {
   readonly outbox: OutboxRepo;
   readonly transfers: TransfersRepo;
   readonly remarks: RemarksRepo;
+  readonly groups: GroupsRepo;
   close(): void;
 }
 
@@ -55,6 +58,7 @@ export function openStore(file: string | ':memory:', options: OpenStoreOptions =
     outbox: new OutboxRepo(db, options.now),
     transfers: new TransfersRepo(db),
     remarks: new RemarksRepo(db),
+    groups: new GroupsRepo(db),
     close: () => db.close(),
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { MessageDTO, MessageState } from '../../../src-shared/contract';
+import { isGroupId, type MessageDTO, type MessageState } from '../../../src-shared/contract';
 
 /** Longer than any text one IPMsg datagram can carry, so nothing real is refused. */
 export const MAX_STORED_TEXT = 65536;
@@ -24,6 +24,7 @@ export const MessageSchema = z.object({
   error: z.string().max(4096).optional(),
   sealed: z.boolean().optional(),
   readAt: z.number().int().min(0).max(8.64e15).optional(),
+  authorId: z.string().min(1).max(512).optional(),
 });
 
 // The schema and the contract must describe the same thing: this fails to compile
@@ -76,6 +77,8 @@ export function toMessage(row: MessageRow): MessageDTO {
   if (!knownStates.has(row.state)) message.error = `Stored with an unknown state (${row.state}).`;
   else if (row.error !== null) message.error = row.error;
   if (row.transfer_id) message.transferId = row.transfer_id;
+  // In a group, several peers write into one conversation: the row names each.
+  if (message.direction === 'in' && isGroupId(row.conversation_id)) message.authorId = row.peer_id;
   if (row.sealed === 1) {
     message.sealed = true;
     if (row.read_at !== null) message.readAt = row.read_at;

@@ -11,8 +11,10 @@ import { PreparingFiles } from '../transfer/PreparingFiles';
 import { useAppStore } from '../../store/store-context';
 import { EmojiPicker } from './EmojiPicker';
 import { ScreenshotButton } from './ScreenshotButton';
+import { MentionChoices, mentionBeingTyped } from './MentionChoices';
 import { SealToggle } from './Sealed';
 import { isPlainConversation } from '../../format/plain-contact';
+import { isGroupId } from '../../../src-shared/contract/group-ids';
 import { isSendKey } from '../../format/send-key';
 import { readDraft, saveDraft } from '../../store/drafts';
 
@@ -26,9 +28,12 @@ export function Composer({
   conversationId,
   onSent,
   files,
+  mentionables,
 }: {
   conversationId: string;
   onSent?(): void;
+  /** In a group: the members' names, offered when `@` is typed. */
+  mentionables?: readonly string[];
   /** Sending files from this window (the Send file button, pasted pictures). */
   files?: FileOffer;
 }) {
@@ -50,12 +55,27 @@ export function Composer({
   const [sealed, setSealed] = useState(false);
   // A plain UDP program knows no sealing: no switch that would promise one.
   const peerClient = useAppStore((state) => state.peers.get(conversationId)?.client);
-  const canSeal = !isPlainConversation(conversationId);
+  // Nor does a group: its members' clients take no sealed group message.
+  const canSeal = !isPlainConversation(conversationId) && !isGroupId(conversationId);
   const composing = useRef(false);
   const field = useRef<HTMLTextAreaElement>(null);
   const hintId = useId();
   const errorId = useId();
   const canSend = text.trim().length > 0;
+  const [caret, setCaret] = useState(0);
+  const mentioning = mentionables ? mentionBeingTyped(text, caret) : undefined;
+
+  /** `@partial` before the caret becomes `@name `, the caret after it. */
+  const pickMention = (name: string) => {
+    const start = caret - (mentioning ?? '').length;
+    const inserted = `${name} `;
+    setText(text.slice(0, start) + inserted + text.slice(caret));
+    setCaret(start + inserted.length);
+    requestAnimationFrame(() => {
+      field.current?.focus();
+      field.current?.setSelectionRange(start + inserted.length, start + inserted.length);
+    });
+  };
 
   useEffect(() => field.current?.focus(), []);
 
@@ -127,6 +147,7 @@ export function Composer({
         rows={3}
         onChange={(event) => {
           setText(event.target.value);
+          setCaret(event.target.selectionStart);
           if (!composing.current) typing.typed(event.target.value);
         }}
         onKeyDown={onKeyDown}
@@ -141,6 +162,9 @@ export function Composer({
           if (event.currentTarget.value) typing.typed(event.currentTarget.value);
         }}
       />
+      {mentionables && mentioning !== undefined && (
+        <MentionChoices names={mentionables} partial={mentioning} onPick={pickMention} />
+      )}
       {error && (
         <p id={errorId} className="composer-error" role="alert">
           {error}

@@ -52,6 +52,12 @@ export const MessageItem = memo(function MessageItem({
           <span className="visually-hidden">
             {mine ? t('chat.youSaid') : t('chat.peerSaid', { name: author.name })}
           </span>
+          {/* In a group several people write: each incoming message names its author. */}
+          {!mine && message.authorId !== undefined && !continued && (
+            <p className="message-author" aria-hidden="true">
+              {author.name}
+            </p>
+          )}
           {isSealedAway(message) && <SealedEnvelope message={message} />}
           {!isSealedAway(message) && (!message.transferId || message.text.trim() !== '') && (
             <div className="bubble" title={formatFull(message.at, i18n.language)}>

@@ -16,6 +16,8 @@ interface MessageListProps {
   conversationId: string;
   me: { id: string; name: string };
   peer: { id: string; name: string };
+  /** In a group, who wrote an incoming message (by its authorId). */
+  authorOf?: ((authorId: string) => { id: string; name: string }) | undefined;
   /** The message the window was opened at (a search hit). */
   targetMessageId?: string | undefined;
   /** Counts messages sent from this window: each brings the log back to the latest. */
@@ -32,6 +34,7 @@ export function MessageList({
   conversationId,
   me,
   peer,
+  authorOf,
   targetMessageId,
   sentCount,
 }: MessageListProps) {
@@ -113,11 +116,17 @@ export function MessageList({
                   <MessageItem
                     message={message}
                     stamp={stamps[row.index]}
-                    author={message.direction === 'out' ? me : peer}
+                    author={
+                      message.direction === 'out'
+                        ? me
+                        : message.authorId && authorOf
+                          ? authorOf(message.authorId)
+                          : peer
+                    }
                     highlighted={message.id === highlightedId}
                     continued={
                       stamps[row.index] === undefined &&
-                      byId.get(ids[row.index - 1] ?? '')?.direction === message.direction
+                      sameAuthor(byId.get(ids[row.index - 1] ?? ''), message)
                     }
                     onResend={actions.onResend}
                     onCancel={actions.onCancel}
@@ -143,4 +152,12 @@ export function MessageList({
       )}
     </div>
   );
+}
+
+/** Two messages in a row by one author share an avatar (in a group, by who wrote them). */
+function sameAuthor(
+  previous: { direction: string; authorId?: string | undefined } | undefined,
+  message: { direction: string; authorId?: string | undefined },
+): boolean {
+  return previous?.direction === message.direction && previous.authorId === message.authorId;
 }

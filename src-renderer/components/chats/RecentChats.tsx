@@ -15,6 +15,7 @@ import { matchesFilter } from '../../store/contact-groups';
 import { distinctNames } from '../../format/distinct-names';
 import { useDistinctWords } from '../../hooks/use-distinct-words';
 import { useListVirtualizer } from '../../hooks/use-list-virtualizer';
+import { useGroupNames } from '../../hooks/use-group-name';
 import { useListWords } from '../../hooks/use-list-words';
 import { useMinuteClock } from '../../hooks/use-minute-clock';
 import { useOpenChat } from '../../hooks/use-open-chat';
@@ -46,6 +47,7 @@ export function RecentChats({ filter, ref }: RecentChatsProps) {
   const previewWords = usePreviewWords();
   const distinctWords = useDistinctWords();
   const now = useMinuteClock();
+  const groupNameOf = useGroupNames();
   const openChat = useOpenChat();
   const conversations = useAppStore((state) => state.conversations);
   const peers = useAppStore((state) => state.peers);
@@ -59,10 +61,14 @@ export function RecentChats({ filter, ref }: RecentChatsProps) {
   const scroller = useRef<HTMLDivElement>(null);
 
   const chats = useMemo(() => {
-    const rows = recentChatRows(conversations, peers, remarks, transfers, {
-      ...previewWords,
-      mine: words.mine,
-    });
+    const rows = recentChatRows(
+      conversations,
+      peers,
+      remarks,
+      transfers,
+      { ...previewWords, mine: words.mine },
+      groupNameOf,
+    );
     // Two chats with one name are told apart by address, an impostor's by its mark.
     const named = distinctNames(
       rows.flatMap((chat) => {
@@ -77,7 +83,17 @@ export function RecentChats({ filter, ref }: RecentChatsProps) {
       const peer = peers.get(chat.peerId);
       return peer ? matchesFilter(peer, filter, remarks.get(peer.id)) : chat.name.includes(filter);
     });
-  }, [conversations, peers, remarks, transfers, previewWords, words.mine, filter, distinctWords]);
+  }, [
+    conversations,
+    peers,
+    remarks,
+    transfers,
+    previewWords,
+    words.mine,
+    filter,
+    distinctWords,
+    groupNameOf,
+  ]);
   const order = useMemo(() => chats.map((chat) => chat.conversationId), [chats]);
   const byId = useMemo(
     () => new Map(chats.map((chat, index) => [chat.conversationId, index])),

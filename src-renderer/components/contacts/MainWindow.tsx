@@ -12,6 +12,7 @@ import { SearchPanel } from '../search/SearchPanel';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { useMessageAlerts } from '../../hooks/use-message-alerts';
 import { ContactList, type ContactListHandle } from './ContactList';
+import { GroupSection } from './GroupSection';
 import { ContactToolbar } from './ContactToolbar';
 import { MainTabs, type MainView } from './MainTabs';
 import { SelfHeader } from './SelfHeader';
@@ -125,7 +126,10 @@ export function MainWindow() {
             {view === 'chats' ? (
               <RecentChats filter={filter} ref={list} />
             ) : (
-              <ContactList filter={filter} ref={list} />
+              <>
+                <GroupSection filter={filter} />
+                <ContactList filter={filter} ref={list} />
+              </>
             )}
           </main>
         </>

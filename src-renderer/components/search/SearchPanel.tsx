@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isGroupId } from '../../../src-shared/contract/group-ids';
+import { useGroupNames } from '../../hooks/use-group-name';
 import type { SearchHitDTO } from '../../../src-shared/contract';
 import { useBridge } from '../../bridge/bridge-context';
 import { describeError } from '../../bridge/errors';
@@ -31,13 +33,15 @@ export function SearchPanel({ onClose }: { onClose(): void }) {
 
   useEffect(() => box.current?.focus(), []);
 
+  const groupNameOf = useGroupNames();
   const peerOf = useCallback(
     (conversationId: string) => {
       const peerId = conversations.get(conversationId)?.peerId ?? conversationId;
       const peer = peers.get(peerId);
+      if (!peer && isGroupId(peerId)) return { id: peerId, name: groupNameOf(peerId) };
       return { id: peerId, name: peer ? displayName(peer) : peerId };
     },
-    [peers, conversations],
+    [peers, conversations, groupNameOf],
   );
 
   const open = useCallback(

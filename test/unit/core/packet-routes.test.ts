@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Discovery } from '../../../src-main/core/discovery/discovery';
 import { decodePacket, Mode, modeName, Opt, type Packet } from '../../../src-main/core/ipmsg';
 import type { Courtesy } from '../../../src-main/core/messaging/courtesy';
+import type { Groups } from '../../../src-main/core/groups/groups';
 import type { Messaging } from '../../../src-main/core/messaging/messaging';
 import type { SealedMessages } from '../../../src-main/core/messaging/sealed';
 import { packetRoutes, routePacket } from '../../../src-main/core/packet-routes';
@@ -51,6 +52,7 @@ function recordingOwners() {
     sealed: owner<SealedMessages>('sealed', ['peerOpened', 'receiptConfirmed']),
     courtesy,
     transfers: owner<TransferService>('transfers', ['released']),
+    groups: owner<Groups>('groups', ['iptuxReceived', 'feiqReceived']),
     legacy: 'gb18030',
   });
   return { routes, calls, incoming };
@@ -77,6 +79,10 @@ describe('packet routes: one owner per command', () => {
     [Mode.TYPING, ['courtesy.peerTyping']],
     [Mode.TYPING_STOP, ['courtesy.peerTyping']],
     [Mode.OPEN_WINDOW, []],
+    // iptux's group and broadcast message: kept in a group, no longer dropped as unknown.
+    [Mode.IPTUX_GROUP_MSG, ['groups.iptuxReceived']],
+    // FeiQ's sealed group message (0x400023), heard on its multicast group.
+    [Mode.FEIQ_GROUP_MSG, ['groups.feiqReceived']],
   ];
 
   it.each(expected)('mode %i reaches exactly its owner', (mode, owners) => {

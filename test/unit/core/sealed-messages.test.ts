@@ -11,6 +11,7 @@ import {
   type Packet,
 } from '../../../src-main/core/ipmsg';
 import { MessageAnnouncer } from '../../../src-main/core/message-announcer';
+import type { Groups } from '../../../src-main/core/groups/groups';
 import { Messaging } from '../../../src-main/core/messaging/messaging';
 import { Receiving } from '../../../src-main/core/messaging/receiving';
 import {
@@ -95,6 +96,7 @@ function setup() {
     discovery: {} as Discovery,
     courtesy: {} as Courtesy,
     transfers: {} as TransferService,
+    groups: {} as Groups,
     messaging,
     sender,
     sealed,

@@ -196,6 +196,13 @@ export function createFakeCore() {
       pinned,
     })),
     setRemark: vi.fn((request: ParsedRequest<'setRemark'>) => ({ ...request })),
+    muteGroup: vi.fn(({ groupId, muted }: ParsedRequest<'muteGroup'>) => ({
+      id: groupId,
+      kind: 'pigeon' as const,
+      name: groupId,
+      members: [],
+      muted,
+    })),
     reconnectPlainContact: vi.fn(async ({ peerId }: ParsedRequest<'reconnectPlainContact'>) =>
       plainPeer({ host: peerId, port: 1, encoding: 'utf8' }),
     ),

@@ -8,6 +8,7 @@ import * as plainContacts from './006-plain-contacts';
 import * as earlierSealedPackets from './007-earlier-sealed-packets';
 import * as plainTcpContacts from './008-plain-tcp-contacts';
 import * as pinsAndRemarks from './009-pins-and-remarks';
+import * as groups from './010-groups';
 
 /** Every migration, in order. Append new ones; never edit or reorder released ones. */
 export const migrations: readonly Migration[] = [
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   earlierSealedPackets,
   plainTcpContacts,
   pinsAndRemarks,
+  groups,
 ];

@@ -233,6 +233,16 @@ export function createFakeApi(initial: SnapshotDTO) {
     // As where no settings window is shown, so the main window's dialog opens (its tests
     // rely on it); the settings window's own test answers `shown: true`.
     openSettings: vi.fn<PigeonApi['openSettings']>(async () => ({ shown: false })),
+    muteGroup: vi.fn<PigeonApi['muteGroup']>(async (request) => {
+      const id = request?.groupId ?? '';
+      const known = current.groups?.find((group) => group.id === id);
+      const group = {
+        ...(known ?? { id, kind: 'pigeon' as const, name: id, members: [] }),
+        muted: !!request?.muted,
+      };
+      announce([{ type: 'group', group }]);
+      return group;
+    }),
     onEvents: vi.fn<PigeonApi['onEvents']>((listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
