@@ -10,6 +10,7 @@ import { pigeonVersionString } from './ipmsg/client';
 import type { LegacyEncoding } from './ipmsg/text';
 import { Courtesy } from './messaging/courtesy';
 import { Messaging } from './messaging/messaging';
+import { Recalls } from './messaging/recall';
 import { SealedMessages } from './messaging/sealed';
 import { MessageAnnouncer } from './message-announcer';
 import { packetRoutes, type PacketRoutes } from './packet-routes';
@@ -33,6 +34,7 @@ export interface MessengerServices {
   transfers: TransferService;
   sealed: SealedMessages;
   plain: PlainContacts;
+  recalls: Recalls;
   routes: PacketRoutes;
 }
 
@@ -133,6 +135,17 @@ export function buildServices(context: ServiceContext): MessengerServices {
     announcer,
     emit: emit,
     bindAddress: options.bindAddress ?? '0.0.0.0',
+  });
+  parts.recalls = new Recalls({
+    packets,
+    directory,
+    db: store.db,
+    history: store.messages,
+    conversations: store.conversations,
+    announcer,
+    now: Date.now,
+    retryMs: timing.retryIntervalMs,
+    tries: timing.maxRetries + 1,
   });
   parts.routes = packetRoutes({ ...parts, legacy });
   return parts;

@@ -39,6 +39,8 @@ import { buildServices } from './messenger-services';
 import type { TransferService } from './transfer/transfers';
 import { PlainContacts } from './plain-contacts/plain-contacts';
 import { routePacket, type PacketRoutes } from './packet-routes';
+import type { Recalls } from './messaging/recall';
+import { deleteStored } from './store/message-edits';
 import type { MessageSender } from './pipeline/message-sender';
 
 export const DEFAULT_PORT = 2425;
@@ -70,6 +72,7 @@ class Messenger implements MessengerCore {
   private readonly transfers: TransferService;
   private readonly sealed: SealedMessages;
   private readonly plain: PlainContacts;
+  private readonly recalls: Recalls;
   private readonly routes: PacketRoutes;
   private self: SelfDTO;
   private ownAddresses = new Set<string>();
@@ -136,6 +139,7 @@ class Messenger implements MessengerCore {
     this.transfers = services.transfers;
     this.sealed = services.sealed;
     this.plain = services.plain;
+    this.recalls = services.recalls;
   }
 
   async start(): Promise<void> {
@@ -174,6 +178,7 @@ class Messenger implements MessengerCore {
     await this.transfers.stop();
     this.courtesy.stop();
     this.sealed.stop();
+    this.recalls.stop();
     await this.discovery.leave();
     await this.plain.stop();
     this.events.stop();
@@ -327,6 +332,21 @@ class Messenger implements MessengerCore {
 
   cancelMessage({ messageId }: ParsedRequest<'cancelMessage'>) {
     return this.messaging.cancel(messageId);
+  }
+
+  // --- recall and delete: messaging/recall.ts, store/message-edits.ts ---
+  recallMessage({ messageId }: ParsedRequest<'recallMessage'>) {
+    if (!this.running) throw new ContractError('failed', 'Pigeon is not connected to the network.');
+    return this.recalls.recall(messageId);
+  }
+
+  deleteMessage({ messageId }: ParsedRequest<'deleteMessage'>) {
+    const conversation = deleteStored(this.store.db, this.store.conversations, messageId);
+    if (conversation) {
+      this.emit({ type: 'message-removed', conversationId: conversation.id, messageId });
+      this.emit({ type: 'conversation', conversation });
+    }
+    return { ok: true as const };
   }
 
   searchMessages(query: ParsedRequest<'searchMessages'>) {

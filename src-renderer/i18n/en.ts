@@ -1,8 +1,10 @@
+import { messageMenuEn } from './message-menu-en';
 import { prefsEn } from './prefs-en';
 
 /** English texts. The zh-CN file must have exactly the same keys (the type checks it). */
 export const en = {
   prefs: prefsEn,
+  messageMenu: messageMenuEn,
   app: {
     name: 'Pigeon',
     loading: 'Loading…',

@@ -1,9 +1,11 @@
 import type { Messages } from './en';
+import { messageMenuZhCN } from './message-menu-zh-CN';
 import { prefsZhCN } from './prefs-zh-CN';
 
 /** 简体中文（默认语言）。 */
 export const zhCN: Messages = {
   prefs: prefsZhCN,
+  messageMenu: messageMenuZhCN,
   app: {
     name: 'Pigeon',
     loading: '正在加载…',

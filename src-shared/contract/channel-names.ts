@@ -64,4 +64,6 @@ export const CHANNEL_NAMES = [
   'setStartAtLogin',
   'pinConversation',
   'setRemark',
+  'recallMessage',
+  'deleteMessage',
 ] as const;

@@ -100,6 +100,10 @@ export const channels = {
   pinConversation: PinConversationRequest,
   /** Give a contact a remark name (备注); an empty one removes it. */
   setRemark: SetRemarkRequest,
+  /** Take back one's own message to another Pigeon, within 2 minutes (撤回). */
+  recallMessage: MessageRequest,
+  /** Delete a message from this computer's history only. */
+  deleteMessage: MessageRequest,
 } as const;
 
 export type ChannelName = keyof typeof channels;
@@ -146,6 +150,8 @@ export interface ChannelResponses {
   setStartAtLogin: StartAtLoginDTO;
   pinConversation: ConversationDTO;
   setRemark: RemarkDTO;
+  recallMessage: MessageDTO;
+  deleteMessage: { ok: true };
 }
 
 /** A request as a window sends it. */

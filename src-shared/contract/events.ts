@@ -27,6 +27,8 @@ export type PigeonEvent =
   | ({ type: 'remark' } & RemarkDTO)
   /** A peer sent faster than Pigeon accepts: some of its messages were refused (unacknowledged). */
   | { type: 'peer-refused'; peerId: string; at: number }
+  /** A message was deleted from the history (on this computer only). */
+  | { type: 'message-removed'; conversationId: string; messageId: string }
   /** A problem the user should see (port in use, …), already in plain words. */
   | { type: 'notice'; level: 'info' | 'warning' | 'error'; code: string; message: string }
   /** The problem behind that notice is over (the disk has space again): drop its banner. */

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import type { MessageDTO } from '../../../src-shared/contract';
 import { useTranslation } from 'react-i18next';
 import { stampsFor } from '../../format/time';
 import { useAnchoredLog } from '../../hooks/use-anchored-log';
@@ -11,6 +12,7 @@ import { useAppStore, useAppStoreApi } from '../../store/store-context';
 import { ArrowDownIcon } from '../common/icons';
 import { EarlierMessages } from './EarlierMessages';
 import { MessageItem } from './MessageItem';
+import { MessageMenu, type MessageMenuProps } from './MessageMenu';
 
 interface MessageListProps {
   conversationId: string;
@@ -55,6 +57,19 @@ export function MessageList({
   const { scroller, virtualizer, totalSize, jumpToBottom, hasUnseen, atTop } = log;
   const highlightedId = useJumpToHit(targetMessageId, ids, log.revealIndex);
   const focusLog = useCallback(() => scroller.current?.focus(), [scroller]);
+  const [menu, setMenu] = useState<MessageMenuProps['menu']>(null);
+  const { name: peerName } = peer;
+  const { name: myName } = me;
+  const openMenu = useCallback(
+    (message: MessageDTO, event: MouseEvent) => {
+      event.preventDefault();
+      const author = message.direction === 'out' ? myName : peerName;
+      const at = { x: event.clientX, y: event.clientY };
+      setMenu({ message, author, at, openedAt: Date.now() });
+    },
+    [myName, peerName],
+  );
+  const closeMenu = useCallback(() => setMenu(null), []);
 
   const onScroll = () => {
     const { nearStart, nearEnd } = log.onScroll();
@@ -121,6 +136,7 @@ export function MessageList({
                     }
                     onResend={actions.onResend}
                     onCancel={actions.onCancel}
+                    onMenu={openMenu}
                   />
                 </div>
               );
@@ -128,6 +144,7 @@ export function MessageList({
           </div>
         )}
       </div>
+      <MessageMenu menu={menu} onClose={closeMenu} />
       {hasNewer ? (
         <button type="button" className="jump-button" onClick={() => void backToLatest()}>
           <ArrowDownIcon />

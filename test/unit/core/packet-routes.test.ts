@@ -1,3 +1,5 @@
+import type { Recalls } from '../../../src-main/core/messaging/recall';
+import { RECALL_MODE, RECALLED_MODE } from '../../../src-main/core/ipmsg/recall';
 import { describe, expect, it } from 'vitest';
 import type { Discovery } from '../../../src-main/core/discovery/discovery';
 import { decodePacket, Mode, modeName, Opt, type Packet } from '../../../src-main/core/ipmsg';
@@ -51,6 +53,7 @@ function recordingOwners() {
     sealed: owner<SealedMessages>('sealed', ['peerOpened', 'receiptConfirmed']),
     courtesy,
     transfers: owner<TransferService>('transfers', ['released']),
+    recalls: owner<Recalls>('recalls', ['received', 'confirmed']),
     legacy: 'gb18030',
   });
   return { routes, calls, incoming };
@@ -77,6 +80,8 @@ describe('packet routes: one owner per command', () => {
     [Mode.TYPING, ['courtesy.peerTyping']],
     [Mode.TYPING_STOP, ['courtesy.peerTyping']],
     [Mode.OPEN_WINDOW, []],
+    [RECALL_MODE, ['recalls.received']],
+    [RECALLED_MODE, ['recalls.confirmed']],
   ];
 
   it.each(expected)('mode %i reaches exactly its owner', (mode, owners) => {

@@ -1,3 +1,4 @@
+import type { Recalls } from '../../../src-main/core/messaging/recall';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ConversationDTO, MessageDTO, PigeonEvent } from '../../../src-shared/contract';
 import { PeerDirectory } from '../../../src-main/core/discovery/peer-directory';
@@ -95,6 +96,7 @@ function setup() {
     discovery: {} as Discovery,
     courtesy: {} as Courtesy,
     transfers: {} as TransferService,
+    recalls: {} as Recalls,
     messaging,
     sender,
     sealed,

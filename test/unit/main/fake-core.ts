@@ -196,6 +196,10 @@ export function createFakeCore() {
       pinned,
     })),
     setRemark: vi.fn((request: ParsedRequest<'setRemark'>) => ({ ...request })),
+    recallMessage: vi.fn(({ messageId }: ParsedRequest<'recallMessage'>) =>
+      message({ id: messageId, direction: 'out', text: '', state: 'recalled' }),
+    ),
+    deleteMessage: vi.fn((_request: ParsedRequest<'deleteMessage'>) => ({ ok: true as const })),
     reconnectPlainContact: vi.fn(async ({ peerId }: ParsedRequest<'reconnectPlainContact'>) =>
       plainPeer({ host: peerId, port: 1, encoding: 'utf8' }),
     ),
