@@ -12,6 +12,7 @@ export const messageMenuEn = {
   cannotRecall: '{{name}} does not use Pigeon: this message cannot be recalled.',
   recalledByYou: 'You recalled a message',
   recalledBy: '{{name}} recalled a message',
+  recalledPreview: '[A message was recalled]',
   quoting: 'Quoting {{name}}',
   removeQuote: 'Remove quote',
   quoteOf: 'Quote',

@@ -14,6 +14,7 @@ export const messageMenuZhCN: typeof messageMenuEn = {
   cannotRecall: '{{name}} 使用的不是 Pigeon，这条消息无法撤回。',
   recalledByYou: '你撤回了一条消息',
   recalledBy: '{{name}} 撤回了一条消息',
+  recalledPreview: '[撤回了一条消息]',
   quoting: '引用 {{name}}',
   removeQuote: '取消引用',
   quoteOf: '引用',
