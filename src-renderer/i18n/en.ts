@@ -1,3 +1,4 @@
+import { chatLogEn } from './chat-log-en';
 import { messageMenuEn } from './message-menu-en';
 import { prefsEn } from './prefs-en';
 
@@ -5,6 +6,7 @@ import { prefsEn } from './prefs-en';
 export const en = {
   prefs: prefsEn,
   messageMenu: messageMenuEn,
+  chatLog: chatLogEn,
   app: {
     name: 'Pigeon',
     loading: 'Loading…',
@@ -137,7 +139,6 @@ export const en = {
     tooLong:
       'This message is too long ({{count}} characters; at most {{max}}). Send it in parts or as a file.',
     sendFailed: 'Could not send: {{message}}',
-    newMessages: 'New messages',
     loadEarlier: 'Show earlier messages',
     loadingEarlier: 'Loading…',
     latestMessages: 'Latest messages',

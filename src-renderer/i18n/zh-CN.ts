@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { chatLogZhCN } from './chat-log-zh-CN';
 import { messageMenuZhCN } from './message-menu-zh-CN';
 import { prefsZhCN } from './prefs-zh-CN';
 
@@ -6,6 +7,7 @@ import { prefsZhCN } from './prefs-zh-CN';
 export const zhCN: Messages = {
   prefs: prefsZhCN,
   messageMenu: messageMenuZhCN,
+  chatLog: chatLogZhCN,
   app: {
     name: 'Pigeon',
     loading: '正在加载…',
@@ -136,7 +138,6 @@ export const zhCN: Messages = {
     resendFailed: '重发失败：{{message}}',
     tooLong: '消息太长（{{count}} 个字符，最多 {{max}} 个）。请分段发送或作为文件发送。',
     sendFailed: '无法发送：{{message}}',
-    newMessages: '有新消息',
     loadEarlier: '查看更早的消息',
     loadingEarlier: '正在加载…',
     latestMessages: '回到最新消息',

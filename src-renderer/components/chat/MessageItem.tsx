@@ -18,6 +18,8 @@ interface MessageItemProps extends DeliveryActions {
   highlighted: boolean;
   /** Follows a message by the same author with no stamp between: shown under one avatar. */
   continued?: boolean;
+  /** The oldest message unread when the window opened: the marker goes above it. */
+  firstUnread?: boolean;
   /** Right-click: the message's menu (copy, quote, forward, recall, delete). */
   onMenu?(message: MessageDTO, event: MouseEvent): void;
 }
@@ -35,6 +37,7 @@ export const MessageItem = memo(function MessageItem({
   onResend,
   onCancel,
   onMenu,
+  firstUnread = false,
 }: MessageItemProps) {
   const { t, i18n } = useTranslation();
   const mine = message.direction === 'out';
@@ -42,10 +45,19 @@ export const MessageItem = memo(function MessageItem({
   if (message.state === 'cancelled') classes.push('message-cancelled');
   if (highlighted) classes.push('message-hit');
   if (continued) classes.push('message-continued');
-  const stampLine = stamp && (
-    <p className="message-stamp">
-      <time dateTime={new Date(message.at).toISOString()}>{stamp}</time>
-    </p>
+  const stampLine = (
+    <>
+      {firstUnread && (
+        <div className="unread-marker" role="separator" aria-label={t('chatLog.firstUnread')}>
+          <span>{t('chatLog.firstUnread')}</span>
+        </div>
+      )}
+      {stamp && (
+        <p className="message-stamp">
+          <time dateTime={new Date(message.at).toISOString()}>{stamp}</time>
+        </p>
+      )}
+    </>
   );
   // Taken back by its sender: a line in the log says so, the text is gone.
   if (message.state === 'recalled') {

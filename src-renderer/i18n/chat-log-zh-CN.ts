@@ -1,0 +1,9 @@
+import type { chatLogEn } from './chat-log-en';
+
+/** 会话记录里“回到最新”和“以下为新消息”的中文文本。 */
+export const chatLogZhCN: typeof chatLogEn = {
+  backToLatest: '回到最新',
+  backToLatestCount_one: '回到最新：{{count}} 条新消息',
+  backToLatestCount_other: '回到最新：{{count}} 条新消息',
+  firstUnread: '以下为新消息',
+};
