@@ -303,6 +303,7 @@ export const en = {
   },
   connection: {
     disconnected: 'Disconnected from Pigeon. Reconnecting…',
+    restarted: 'Pigeon restarted: open the new address printed in the terminal',
   },
   tabs: {
     label: 'Main window views',

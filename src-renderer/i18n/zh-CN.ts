@@ -301,6 +301,7 @@ export const zhCN: Messages = {
   },
   connection: {
     disconnected: '与 Pigeon 的连接已断开，正在重新连接…',
+    restarted: 'Pigeon 已重新启动：请打开终端里显示的新地址',
   },
   tabs: {
     label: '主窗口视图',
