@@ -21,7 +21,8 @@ export type ShellChannel =
   | 'chooseDirectory'
   | 'stagePicture'
   | 'getStartAtLogin'
-  | 'setStartAtLogin';
+  | 'setStartAtLogin'
+  | 'showSharedFolder';
 
 export type CommandChannel = Exclude<ChannelName, ShellChannel>;
 

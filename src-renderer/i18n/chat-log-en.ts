@@ -4,4 +4,7 @@ export const chatLogEn = {
   backToLatestCount_one: 'Back to the latest: {{count}} new message',
   backToLatestCount_other: 'Back to the latest: {{count}} new messages',
   firstUnread: 'Unread messages',
+  folderTitle: 'Show this shared folder',
+  folderCopied: 'Copied {{path}}: paste it into the address bar of your file manager.',
+  folderFailed: 'Could not show the folder: {{message}}',
 };

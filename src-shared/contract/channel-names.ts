@@ -66,4 +66,5 @@ export const CHANNEL_NAMES = [
   'setRemark',
   'recallMessage',
   'deleteMessage',
+  'showSharedFolder',
 ] as const;

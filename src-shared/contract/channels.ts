@@ -36,6 +36,7 @@ import {
   SendMessageRequest,
   SetRemarkRequest,
   SetStartAtLoginRequest,
+  ShowSharedFolderRequest,
   StagePictureRequest,
   TransferRequest,
   TypingRequest,
@@ -104,6 +105,8 @@ export const channels = {
   recallMessage: MessageRequest,
   /** Delete a message from this computer's history only. */
   deleteMessage: MessageRequest,
+  /** Show a Windows shared folder (\\server\share) in the file manager (Electron). */
+  showSharedFolder: ShowSharedFolderRequest,
 } as const;
 
 export type ChannelName = keyof typeof channels;
@@ -152,6 +155,8 @@ export interface ChannelResponses {
   setRemark: RemarkDTO;
   recallMessage: MessageDTO;
   deleteMessage: { ok: true };
+  /** `shown` is false where no file manager can be opened (headless). */
+  showSharedFolder: { shown: boolean; path: string };
 }
 
 /** A request as a window sends it. */

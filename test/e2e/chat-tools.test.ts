@@ -101,6 +101,64 @@ describe('the chat window tools, between two Pigeons in Chromium', () => {
     await wangChat.screenshot({ path: await artifactPath('e2e-chattools-380x360-zh-CN.png') });
   });
 
+  it('recall from the message menu removes the text at the receiver', async () => {
+    const wangChat = wangMain
+      .context()
+      .pages()
+      .find((p) => p !== wangMain)!;
+    const amyChat = amyMain
+      .context()
+      .pages()
+      .find((p) => p !== amyMain)!;
+    await wangChat.setViewportSize({ width: 360, height: 640 });
+    const composer = wangChat.getByRole('textbox', { name: '消息' });
+    await composer.fill('发错了 wrong-window');
+    await composer.press('Enter');
+    const amyLog = amyChat.getByRole('log', { name: 'Conversation' });
+    await expect
+      .poll(() => amyLog.getByText('发错了 wrong-window').count(), { timeout: 5000 })
+      .toBe(1);
+
+    const wangLog = wangChat.getByRole('log', { name: '会话' });
+    const mine = wangLog.locator('article', { hasText: '发错了 wrong-window' });
+    // Delivered first: only a delivered message can be recalled.
+    await expect.poll(() => mine.locator('.state-delivered').count(), { timeout: 5000 }).toBe(1);
+    await mine.locator('.bubble').click({ button: 'right' });
+    const menu = wangChat.getByRole('menu', { name: '消息操作' });
+    expect(await menu.getByRole('menuitem').allTextContents()).toEqual([
+      '复制',
+      '引用',
+      '转发',
+      '撤回',
+      '删除',
+    ]);
+    await wangChat.screenshot({ path: await artifactPath('e2e-message-menu-zh-CN.png') });
+    await wangChat.emulateMedia({ colorScheme: 'dark' });
+    await wangChat.screenshot({ path: await artifactPath('e2e-message-menu-zh-CN-dark.png') });
+    await wangChat.emulateMedia({ colorScheme: 'light' });
+    await menu.getByRole('menuitem', { name: '撤回' }).click();
+
+    await expect
+      .poll(() => amyLog.getByText('小王 recalled a message').count(), { timeout: 5000 })
+      .toBe(1);
+    expect(await amyLog.getByText('wrong-window').count()).toBe(0);
+    expect(await wangLog.getByText('你撤回了一条消息').count()).toBe(1);
+    await amyChat.screenshot({ path: await artifactPath('e2e-recalled-en.png') });
+    await amyChat.emulateMedia({ colorScheme: 'dark' });
+    await amyChat.screenshot({ path: await artifactPath('e2e-recalled-en-dark.png') });
+    await amyChat.emulateMedia({ colorScheme: 'light' });
+
+    // Quote at the smallest window: the quote block sits above the box, Send still clear.
+    await amyChat.setViewportSize({ width: 380, height: 360 });
+    const first = amyLog.locator('article').first();
+    await first.locator('.bubble').click({ button: 'right' });
+    await amyChat.getByRole('menuitem', { name: 'Quote' }).click();
+    expect(await amyChat.getByRole('group', { name: 'Quoting 小王' }).count()).toBe(1);
+    await amyChat.screenshot({ path: await artifactPath('e2e-quote-380x360-en.png') });
+    await amyChat.getByRole('button', { name: 'Remove quote' }).click();
+    await amyChat.setViewportSize({ width: 360, height: 640 });
+  });
+
   it('Esc closes the chat window and the draft is there when it opens again', async () => {
     const amyChat = amyMain
       .context()

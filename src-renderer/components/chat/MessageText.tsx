@@ -1,18 +1,20 @@
 import { memo } from 'react';
 import { linkRuns } from '../../format/message-links';
 import { splitQuote } from '../../format/quote';
+import { SharedFolderLink } from './SharedFolderLink';
 
-/** Text with its web addresses as links (opened by the desktop app's http(s)-only helper). */
+/** Text with its web addresses and shared folders as links. */
 function Linked({ text }: { text: string }) {
-  return linkRuns(text).map((run, index) =>
-    run.href ? (
+  return linkRuns(text).map((run, index) => {
+    if (run.folder) return <SharedFolderLink key={index} path={run.folder} />;
+    return run.href ? (
       <a key={index} href={run.href} target="_blank" rel="noreferrer noopener">
         {run.text}
       </a>
     ) : (
       run.text
-    ),
-  );
+    );
+  });
 }
 
 /**

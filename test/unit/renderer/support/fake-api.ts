@@ -240,6 +240,10 @@ export function createFakeApi(initial: SnapshotDTO) {
       return recalled;
     }),
     deleteMessage: vi.fn<PigeonApi['deleteMessage']>(async () => ({ ok: true as const })),
+    showSharedFolder: vi.fn<PigeonApi['showSharedFolder']>(async (request) => ({
+      shown: true,
+      path: request?.path ?? '',
+    })),
     onEvents: vi.fn<PigeonApi['onEvents']>((listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
