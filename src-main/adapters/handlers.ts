@@ -122,6 +122,10 @@ function shellHandlers(
         throw new ContractError('invalid-request', `That is not a ${mimeType} picture.`);
       return { path: await hooks.stagePicture(pictureFileName(name, mimeType), bytes) };
     },
+    showSharedFolder: async (raw) => {
+      const { path } = parseRequest('showSharedFolder', raw);
+      return { shown: hooks.showPath(path), path };
+    },
     getStartAtLogin: async (raw) => {
       parseRequest('getStartAtLogin', raw);
       return hooks.startAtLogin ? hooks.startAtLogin.get() : NO_START_AT_LOGIN;

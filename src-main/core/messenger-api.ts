@@ -23,7 +23,8 @@ export type ShellChannel =
   | 'getStartAtLogin'
   | 'setStartAtLogin'
   | 'takeScreenshot'
-  | 'openSettings';
+  | 'openSettings'
+  | 'showSharedFolder';
 
 export type CommandChannel = Exclude<ChannelName, ShellChannel>;
 

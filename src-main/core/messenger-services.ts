@@ -15,6 +15,7 @@ import { pigeonVersionString } from './ipmsg/client';
 import type { LegacyEncoding } from './ipmsg/text';
 import { Courtesy } from './messaging/courtesy';
 import { Messaging } from './messaging/messaging';
+import { Recalls } from './messaging/recall';
 import { SealedMessages } from './messaging/sealed';
 import { MessageAnnouncer } from './message-announcer';
 import { packetRoutes, type PacketRoutes } from './packet-routes';
@@ -39,6 +40,7 @@ export interface MessengerServices {
   sealed: SealedMessages;
   plain: PlainContacts;
   groups: Groups;
+  recalls: Recalls;
   routes: PacketRoutes;
 }
 
@@ -165,6 +167,17 @@ export function buildServices(context: ServiceContext): MessengerServices {
     selfName: () => self().nickname,
     ownEntryEncoding: () => entryEncoding(self(), legacy),
     now: Date.now,
+  });
+  parts.recalls = new Recalls({
+    packets,
+    directory,
+    db: store.db,
+    history: store.messages,
+    conversations: store.conversations,
+    announcer,
+    now: Date.now,
+    retryMs: timing.retryIntervalMs,
+    tries: timing.maxRetries + 1,
   });
   parts.routes = packetRoutes({ ...parts, legacy });
   return parts;

@@ -43,6 +43,8 @@ import { PlainContacts } from './plain-contacts/plain-contacts';
 import type { Groups } from './groups/groups';
 import { FEIQ_GROUP_ADDRESS } from './groups/feiq-group-message';
 import { routePacket, type PacketRoutes } from './packet-routes';
+import type { Recalls } from './messaging/recall';
+import { deleteStored } from './store/message-edits';
 import type { MessageSender } from './pipeline/message-sender';
 import { AddressClaims } from './discovery/address-claims';
 import { modeOf } from './ipmsg/commands';
@@ -79,6 +81,7 @@ class Messenger implements MessengerCore {
   private readonly sealed: SealedMessages;
   private readonly plain: PlainContacts;
   private readonly groups: Groups;
+  private readonly recalls: Recalls;
   private readonly routes: PacketRoutes;
   private readonly claims: AddressClaims;
   private readonly trustWarnings = new TrustWarnings((event) => this.emit(event));
@@ -155,6 +158,7 @@ class Messenger implements MessengerCore {
     this.transfers = services.transfers;
     this.sealed = services.sealed;
     this.plain = services.plain;
+    this.recalls = services.recalls;
     this.groups = services.groups;
     this.claims = this.watchClaims(timing);
   }
@@ -234,6 +238,7 @@ class Messenger implements MessengerCore {
     await this.transfers.stop();
     this.courtesy.stop();
     this.sealed.stop();
+    this.recalls.stop();
     await this.discovery.leave();
     await this.plain.stop();
     this.events.stop();
@@ -397,6 +402,21 @@ class Messenger implements MessengerCore {
   cancelMessage({ messageId }: ParsedRequest<'cancelMessage'>) {
     if (this.plain.ownsMessage(messageId)) return this.plain.cancel(messageId);
     return this.messaging.cancel(messageId);
+  }
+
+  // --- recall and delete: messaging/recall.ts, store/message-edits.ts ---
+  recallMessage({ messageId }: ParsedRequest<'recallMessage'>) {
+    if (!this.running) throw new ContractError('failed', 'Pigeon is not connected to the network.');
+    return this.recalls.recall(messageId);
+  }
+
+  deleteMessage({ messageId }: ParsedRequest<'deleteMessage'>) {
+    const conversation = deleteStored(this.store.db, this.store.conversations, messageId);
+    if (conversation) {
+      this.emit({ type: 'message-removed', conversationId: conversation.id, messageId });
+      this.emit({ type: 'conversation', conversation });
+    }
+    return { ok: true as const };
   }
 
   searchMessages(query: ParsedRequest<'searchMessages'>) {

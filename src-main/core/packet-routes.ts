@@ -9,6 +9,8 @@ import type { LegacyEncoding } from './ipmsg/text';
 import type { Courtesy } from './messaging/courtesy';
 import type { Groups } from './groups/groups';
 import type { Messaging } from './messaging/messaging';
+import type { Recalls } from './messaging/recall';
+import { RECALL_MODE, RECALLED_MODE } from './ipmsg/recall';
 import type { SealedMessages } from './messaging/sealed';
 import { readIncomingMessage } from './pipeline/incoming-message';
 import type { MessageSender } from './pipeline/message-sender';
@@ -26,6 +28,7 @@ export interface PacketOwners {
   courtesy: Courtesy;
   transfers: TransferService;
   groups: Groups;
+  recalls: Recalls;
   /** The user's codepage, for messages from clients that do not say theirs. */
   legacy: LegacyEncoding;
 }
@@ -34,7 +37,8 @@ export interface PacketOwners {
 const nothing: PacketHandler = () => undefined;
 
 export function packetRoutes(owners: PacketOwners): PacketRoutes {
-  const { discovery, messaging, sender, sealed, courtesy, transfers, groups, legacy } = owners;
+  const { discovery, messaging, sender, sealed, courtesy, transfers, groups, recalls, legacy } =
+    owners;
   return new Map<number, PacketHandler>([
     // Presence: discovery.
     [Mode.NOOPERATION, nothing],
@@ -69,6 +73,9 @@ export function packetRoutes(owners: PacketOwners): PacketRoutes {
     [Mode.ANSREADMSG, (packet) => sealed.receiptConfirmed(packet)],
     // A sealed message discarded unopened: ours simply stays unread.
     [Mode.DELMSG, nothing],
+    // Pigeon-only: a message taken back by its sender, and the confirmation.
+    [RECALL_MODE, (packet, from) => recalls.received(packet, from)],
+    [RECALLED_MODE, (packet) => recalls.confirmed(packet)],
 
     // Files: the offer's packets besides the SENDMSG itself.
     [Mode.RELEASEFILES, (packet, from) => transfers.released(packet, from)],

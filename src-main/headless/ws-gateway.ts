@@ -2,6 +2,7 @@ import { STATUS_CODES, type IncomingMessage, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { ContractError, isChannelName } from '../../src-shared/contract';
+import { WS_CLOSE_TOKEN_UNKNOWN } from '../../src-shared/contract/ws-close';
 import type { Handlers } from '../adapters/handlers';
 import { EventBatcher } from '../adapters/event-batcher';
 import type { MessengerCore } from '../core/messenger-api';
@@ -41,11 +42,17 @@ export function attachGateway(options: GatewayOptions): () => void {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const refusal =
       refuseRequest(req, true) ??
-      (url.pathname !== '/ws' || !sameToken(url.searchParams.get('token'), token)
-        ? { status: 403, message: 'Forbidden.' }
-        : undefined);
+      (url.pathname !== '/ws' ? { status: 403, message: 'Forbidden.' } : undefined);
     if (refusal) {
       refuseUpgrade(socket, refusal.status, refusal.message);
+      return;
+    }
+    // Our own page (Host and Origin checked) with a token from an earlier start: told so,
+    // in a close code the page can read, and nothing else.
+    if (!sameToken(url.searchParams.get('token'), token)) {
+      wss.handleUpgrade(req, socket, head, (ws) =>
+        ws.close(WS_CLOSE_TOKEN_UNKNOWN, 'Pigeon restarted'),
+      );
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {

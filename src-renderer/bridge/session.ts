@@ -1,3 +1,4 @@
+import { presenceForgotten } from '../store/stale-presence';
 import type { PigeonEvent } from '../../src-shared/contract';
 import type { AppStore } from '../store/app-store';
 import type { Bridge } from './bridge';
@@ -85,6 +86,8 @@ export function startSession(bridge: Bridge, store: AppStore, route: Route): () 
     if (stopped) return;
     store.getState().setConnection(state);
     if (state === 'connected' && previous === 'disconnected') void load();
+    if (state === 'restarted')
+      store.getState().applyEvents(presenceForgotten(store.getState().peers.values()));
     previous = state;
   });
 

@@ -6,6 +6,7 @@ import type {
   PigeonEvent,
 } from '../../src-shared/contract';
 import { channelFunctions } from '../../src-shared/contract/api';
+import { WS_CLOSE_TOKEN_UNKNOWN } from '../../src-shared/contract/ws-close';
 import type { ConnectionState } from '../store/state';
 import { BridgeError } from './errors';
 import { isEventLike, isRecord } from './event-shape';
@@ -20,8 +21,8 @@ export interface SocketLike {
 export interface SocketHandlers {
   onOpen(): void;
   onMessage(data: unknown): void;
-  /** After an error too: a browser WebSocket always closes after failing. */
-  onClose(): void;
+  /** After an error too: a browser WebSocket always closes after failing. `code`: the close code. */
+  onClose(code?: number): void;
 }
 
 export type SocketFactory = (url: string, handlers: SocketHandlers) => SocketLike;
@@ -30,7 +31,7 @@ export const browserSocket: SocketFactory = (url, handlers) => {
   const socket = new WebSocket(url);
   socket.onopen = () => handlers.onOpen();
   socket.onmessage = (event) => handlers.onMessage(event.data);
-  socket.onclose = () => handlers.onClose();
+  socket.onclose = (event) => handlers.onClose(event.code);
   return socket;
 };
 
@@ -101,10 +102,16 @@ export function connectWebSocketApi(options: WebSocketApiOptions): WebSocketApi 
       onMessage: (data) => {
         if (mine === generation) receive(data);
       },
-      onClose: () => {
+      onClose: (code) => {
         if (mine !== generation) return;
         socket = undefined;
         open = false;
+        // A new Pigeon with a new token: reconnecting with this one can never work.
+        if (code === WS_CLOSE_TOKEN_UNKNOWN && !closed) {
+          stop(new BridgeError('restarted', 'Pigeon restarted: open the new address.'));
+          setState('restarted');
+          return;
+        }
         failInFlight(new BridgeError('disconnected', 'The connection to Pigeon was lost.'));
         if (closed) return;
         setState('disconnected');
@@ -209,6 +216,19 @@ export function connectWebSocketApi(options: WebSocketApiOptions): WebSocketApi 
     },
   };
 
+  /** No more reconnects; every open request rejected with `error`. */
+  function stop(error: Error): void {
+    closed = true;
+    if (retryTimer) clearTimeout(retryTimer);
+    generation += 1;
+    socket?.close();
+    socket = undefined;
+    open = false;
+    for (const request of pending.values()) request.reject(error);
+    pending.clear();
+    queue.length = 0;
+  }
+
   openSocket();
 
   return {
@@ -222,16 +242,7 @@ export function connectWebSocketApi(options: WebSocketApiOptions): WebSocketApi 
     },
     close() {
       if (closed) return;
-      closed = true;
-      if (retryTimer) clearTimeout(retryTimer);
-      generation += 1;
-      socket?.close();
-      socket = undefined;
-      open = false;
-      const error = new BridgeError('closed', 'The connection to Pigeon is closed.');
-      for (const request of pending.values()) request.reject(error);
-      pending.clear();
-      queue.length = 0;
+      stop(new BridgeError('closed', 'The connection to Pigeon is closed.'));
     },
   };
 }

@@ -10,6 +10,8 @@ export interface PreviewWords {
   folder(name: string): string;
   picture: string;
   sealed: string;
+  /** A message its sender took back (its text is gone). */
+  recalled: string;
 }
 
 /** Longest preview kept; the list cuts it further with an ellipsis to fit. */
@@ -26,6 +28,7 @@ export function messagePreview(
   words: PreviewWords,
 ): string {
   if (isSealedAway(message)) return words.sealed;
+  if (message.state === 'recalled') return words.recalled;
   const line = message.text.replace(/\s+/g, ' ').trim();
   if (line !== '') {
     const chars = Array.from(line);

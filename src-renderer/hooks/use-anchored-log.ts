@@ -10,6 +10,17 @@ function scrollElementTo(element: HTMLElement, top: number): void {
   element.scrollTop = top;
 }
 
+/** Stands for "seen nothing yet" when the first unread row is the first row. */
+const BEFORE_ALL = '\u0000before-all';
+
+/** How many keys follow `key` (0 when it is not among them). */
+function rowsAfter(keys: readonly string[], key: string | undefined): number {
+  if (key === BEFORE_ALL) return keys.length;
+  if (key === undefined) return 0;
+  const index = keys.lastIndexOf(key);
+  return index === -1 ? 0 : keys.length - 1 - index;
+}
+
 /** Where the reader is after a scroll: within a screen of either edge (time to load more). */
 export interface LogEdges {
   nearStart: boolean;
@@ -92,6 +103,20 @@ export function useAnchoredLog(
     if (element) placeFromEnd.current = element.scrollHeight - element.scrollTop;
   }, []);
 
+  /**
+   * Open at the first unread row of a long backlog: it comes into view, and what is
+   * below it counts as not yet seen (the "back to the latest" button counts it).
+   */
+  const revealUnread = useCallback(
+    (index: number) => {
+      stuck.current = false;
+      setAtBottom(false);
+      setSeenKey(index > 0 ? keys[index - 1] : BEFORE_ALL);
+      virtualizer.scrollToIndex(index, { align: 'start' });
+    },
+    [virtualizer, keys],
+  );
+
   /** Bring a row into the middle of the view, and stay there (not at the end). */
   const revealIndex = useCallback(
     (index: number) => {
@@ -110,7 +135,12 @@ export function useAnchoredLog(
     jumpToBottom,
     keepPlace,
     revealIndex,
+    revealUnread,
+    /** The reader is away from the end (scrolled up): offer a way back. */
+    awayFromEnd: !atBottom,
     hasUnseen: !atBottom && lastKey !== seenKey,
+    /** Rows that came below while the reader was away from the end. */
+    unseenCount: atBottom ? 0 : rowsAfter(keys, seenKey),
     /** The reader scrolled to the start (or nothing scrolls): time to offer older rows. */
     atTop: atTop || totalSize === 0,
   };

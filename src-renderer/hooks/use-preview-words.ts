@@ -13,6 +13,7 @@ export function usePreviewWords(): PreviewWords {
       folder: (name) => t('preview.folder', { name }),
       picture: t('preview.picture'),
       sealed: t('preview.sealed'),
+      recalled: t('messageMenu.recalledPreview'),
     }),
     [t],
   );

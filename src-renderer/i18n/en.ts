@@ -1,10 +1,14 @@
 import { groupsEn } from './groups-en';
+import { chatLogEn } from './chat-log-en';
+import { messageMenuEn } from './message-menu-en';
 import { prefsEn } from './prefs-en';
 
 /** English texts. The zh-CN file must have exactly the same keys (the type checks it). */
 export const en = {
   prefs: prefsEn,
   groups: groupsEn,
+  messageMenu: messageMenuEn,
+  chatLog: chatLogEn,
   app: {
     name: 'Pigeon',
     loading: 'Loading…',
@@ -137,7 +141,6 @@ export const en = {
     tooLong:
       'This message is too long ({{count}} characters; at most {{max}}). Send it in parts or as a file.',
     sendFailed: 'Could not send: {{message}}',
-    newMessages: 'New messages',
     loadEarlier: 'Show earlier messages',
     loadingEarlier: 'Loading…',
     latestMessages: 'Latest messages',
@@ -334,6 +337,7 @@ export const en = {
   },
   connection: {
     disconnected: 'Disconnected from Pigeon. Reconnecting…',
+    restarted: 'Pigeon restarted: open the new address printed in the terminal',
   },
   tabs: {
     label: 'Main window views',

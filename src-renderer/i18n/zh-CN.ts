@@ -1,11 +1,15 @@
 import type { Messages } from './en';
 import { groupsZhCN } from './groups-zh-CN';
+import { chatLogZhCN } from './chat-log-zh-CN';
+import { messageMenuZhCN } from './message-menu-zh-CN';
 import { prefsZhCN } from './prefs-zh-CN';
 
 /** 简体中文（默认语言）。 */
 export const zhCN: Messages = {
   prefs: prefsZhCN,
   groups: groupsZhCN,
+  messageMenu: messageMenuZhCN,
+  chatLog: chatLogZhCN,
   app: {
     name: 'Pigeon',
     loading: '正在加载…',
@@ -136,7 +140,6 @@ export const zhCN: Messages = {
     resendFailed: '重发失败：{{message}}',
     tooLong: '消息太长（{{count}} 个字符，最多 {{max}} 个）。请分段发送或作为文件发送。',
     sendFailed: '无法发送：{{message}}',
-    newMessages: '有新消息',
     loadEarlier: '查看更早的消息',
     loadingEarlier: '正在加载…',
     latestMessages: '回到最新消息',
@@ -331,6 +334,7 @@ export const zhCN: Messages = {
   },
   connection: {
     disconnected: '与 Pigeon 的连接已断开，正在重新连接…',
+    restarted: 'Pigeon 已重新启动：请打开终端里显示的新地址',
   },
   tabs: {
     label: '主窗口视图',

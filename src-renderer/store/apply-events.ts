@@ -6,6 +6,7 @@ import type {
   TransferDTO,
 } from '../../src-shared/contract';
 import { upsertLiveMessages } from './conversation-messages';
+import { withoutMessages } from './removed-messages';
 import { dismissNotice, pushNotice } from './notices';
 import { upsertTransfers } from './transfers';
 import { keepWarning } from './trust-warnings';
@@ -24,6 +25,7 @@ export function reduceEvents(state: AppData, events: readonly PigeonEvent[]): Pa
   let typing: Set<string> | undefined;
   const messagesByConversation = new Map<string, MessageDTO[]>();
   const transfers: TransferDTO[] = [];
+  const removed = new Set<string>();
   const setTyping = (conversationId: string, on: boolean) => {
     if ((typing ?? state.typing).has(conversationId) === on) return;
     typing ??= new Set(state.typing);
@@ -58,6 +60,9 @@ export function reduceEvents(state: AppData, events: readonly PigeonEvent[]): Pa
         messagesByConversation.set(conversationId, list);
         break;
       }
+      case 'message-removed':
+        removed.add(event.messageId);
+        break;
       case 'typing':
         setTyping(event.conversationId, event.typing);
         break;
@@ -121,6 +126,12 @@ export function reduceEvents(state: AppData, events: readonly PigeonEvent[]): Pa
       const entry = messages.get(conversationId);
       if (entry) messages.set(conversationId, upsertLiveMessages(entry, list));
     }
+    next.messages = messages;
+  }
+  if (removed.size > 0) {
+    const messages = new Map(next.messages ?? state.messages);
+    for (const [conversationId, entry] of messages)
+      messages.set(conversationId, withoutMessages(entry, removed));
     next.messages = messages;
   }
   return next;

@@ -10,8 +10,11 @@ import type {
   TrustWarningDTO,
 } from '../../src-shared/contract';
 
-/** How this window's link to Pigeon is: always `connected` under Electron. */
-export type ConnectionState = 'connecting' | 'connected' | 'disconnected';
+/**
+ * How this window's link to Pigeon is: always `connected` under Electron. `restarted`:
+ * headless Pigeon restarted with a new token, and this page can never reconnect.
+ */
+export type ConnectionState = 'connecting' | 'connected' | 'disconnected' | 'restarted';
 
 /** Whether the first snapshot has arrived. */
 export type LoadState =

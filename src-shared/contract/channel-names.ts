@@ -67,4 +67,7 @@ export const CHANNEL_NAMES = [
   'takeScreenshot',
   'openSettings',
   'muteGroup',
+  'recallMessage',
+  'deleteMessage',
+  'showSharedFolder',
 ] as const;

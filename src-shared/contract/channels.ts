@@ -38,6 +38,7 @@ import {
   SendMessageRequest,
   SetRemarkRequest,
   SetStartAtLoginRequest,
+  ShowSharedFolderRequest,
   StagePictureRequest,
   TransferRequest,
   TypingRequest,
@@ -108,6 +109,12 @@ export const channels = {
   openSettings: EmptyRequest,
   /** Mute a group conversation, or let it notify again. */
   muteGroup: MuteGroupRequest,
+  /** Take back one's own message to another Pigeon, within 2 minutes (撤回). */
+  recallMessage: MessageRequest,
+  /** Delete a message from this computer's history only. */
+  deleteMessage: MessageRequest,
+  /** Show a Windows shared folder (\\server\share) in the file manager (Electron). */
+  showSharedFolder: ShowSharedFolderRequest,
 } as const;
 
 export type ChannelName = keyof typeof channels;
@@ -158,6 +165,10 @@ export interface ChannelResponses {
   takeScreenshot: { path?: string };
   openSettings: { shown: boolean };
   muteGroup: GroupDTO;
+  recallMessage: MessageDTO;
+  deleteMessage: { ok: true };
+  /** `shown` is false where no file manager can be opened (headless). */
+  showSharedFolder: { shown: boolean; path: string };
 }
 
 /** A request as a window sends it. */

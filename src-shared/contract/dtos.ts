@@ -102,9 +102,11 @@ export type MessageDirection = 'in' | 'out';
  * Outgoing: sending → delivered | failed (resend goes back to sending).
  * Written to an offline peer, or not confirmed by a peer that went away: queued, sent
  * by itself when the peer is heard again (or cancelled by the user).
- * Incoming messages are always `received`.
+ * Incoming messages are `received`. Either side: `recalled` once the sender took it back
+ * (its text is gone).
  */
-export type MessageState = 'queued' | 'sending' | 'delivered' | 'failed' | 'cancelled' | 'received';
+export type MessageState =
+  'queued' | 'sending' | 'delivered' | 'failed' | 'cancelled' | 'received' | 'recalled';
 
 export interface MessageDTO {
   id: string;

@@ -33,6 +33,8 @@ export type PigeonEvent =
   | { type: 'peer-refused'; peerId: string; at: number }
   /** Someone claimed to be a peer from another address, or the peer moved (its chat warns). */
   | { type: 'trust-warning'; warning: TrustWarningDTO }
+  /** A message was deleted from the history (on this computer only). */
+  | { type: 'message-removed'; conversationId: string; messageId: string }
   /** A problem the user should see (port in use, …), already in plain words. */
   | { type: 'notice'; level: 'info' | 'warning' | 'error'; code: string; message: string }
   /** The problem behind that notice is over (the disk has space again): drop its banner. */

@@ -1,6 +1,7 @@
 // Request schemas: what main accepts from a window, parsed before anything is done
 // (the renderer is hostile until proven otherwise).
 import { z } from 'zod';
+import { isUncPath } from './unc-path';
 import {
   MAX_AUTO_ACCEPT_MB,
   MAX_MESSAGE_CHARS,
@@ -135,6 +136,10 @@ export const StagePictureRequest = z.object({
     .min(1)
     .max(MAX_PICTURE_BASE64_CHARS)
     .regex(/^[A-Z0-9+/]+={0,2}$/i, 'Not base64'),
+});
+export const ShowSharedFolderRequest = z.object({
+  /** A Windows shared folder, \\server\share\…, as found in a message. */
+  path: z.string().refine(isUncPath, 'Not a shared folder path (\\\\server\\share).'),
 });
 export const SetStartAtLoginRequest = z.object({ openAtLogin: z.boolean() });
 export const EmptyRequest = z.undefined().or(z.object({}).strict());

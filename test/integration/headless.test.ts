@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { PigeonEvent, SnapshotDTO } from '../../src-shared/contract';
+import { WS_CLOSE_TOKEN_UNKNOWN } from '../../src-shared/contract/ws-close';
 import { PAGE_POLICY_HEADER } from '../../src-shared/page-policy';
 import { startHeadless, type HeadlessApp } from '../../src-main/headless/headless-app';
 import type { HeadlessConfig } from '../../src-main/headless/cli-args';
@@ -141,6 +142,12 @@ describe('headless mode', () => {
     const wsBase = a.url.replace('http://', 'ws://').replace('/?token=', '/ws?token=');
     await expect(connect(wsBase.replace(/token=.*/, 'token=wrong'))).rejects.toThrow(/403/);
     await expect(connect(wsBase, { Origin: 'http://evil.example' })).rejects.toThrow(/403/);
+    // Its own page with a token from an earlier start: told so in a close code, nothing else.
+    const stale = await connect(wsBase.replace(/token=.*/, 'token=from-before'), {
+      Origin: new URL(a.url).origin,
+    });
+    const closedWith = await new Promise<number>((resolve) => stale.once('close', resolve));
+    expect(closedWith).toBe(WS_CLOSE_TOKEN_UNKNOWN);
 
     // As a browser connects: its own Origin, the Host it was given.
     const origin = new URL(a.url).origin;

@@ -11,6 +11,7 @@ const STATES = [
   'failed',
   'cancelled',
   'received',
+  'recalled',
 ] as const satisfies readonly MessageState[];
 
 /** A message as it crosses the disk (exports, imports): parsed, never trusted. */

@@ -17,6 +17,9 @@ import { isPlainConversation } from '../../format/plain-contact';
 import { isGroupId } from '../../../src-shared/contract/group-ids';
 import { isSendKey } from '../../format/send-key';
 import { readDraft, saveDraft } from '../../store/drafts';
+import { quoteHead } from '../../format/quote';
+import { useQuote, useQuotes } from '../../store/quotes';
+import { QuoteDraft } from './QuoteDraft';
 
 /**
  * Where a message is typed. Enter (or Ctrl+Enter, by the user's setting) sends, but an
@@ -76,15 +79,19 @@ export function Composer({
       field.current?.setSelectionRange(start + inserted.length, start + inserted.length);
     });
   };
+  // "Quote" in a message's menu: the reply goes out with the quote ahead of it.
+  const quote = useQuote(conversationId);
+  const setQuote = useQuotes((state) => state.set);
 
-  useEffect(() => field.current?.focus(), []);
+  useEffect(() => field.current?.focus(), [quote]);
 
   const send = async () => {
     if (!canSend) return;
     const typed = text;
-    if (typed.length > MAX_MESSAGE_CHARS) {
+    const outgoing = quote ? quoteHead(quote) + typed : typed;
+    if (outgoing.length > MAX_MESSAGE_CHARS) {
       // Said in the user's language before anything is sent; the text stays in the box.
-      setError(t('chat.tooLong', { max: MAX_MESSAGE_CHARS, count: typed.length }));
+      setError(t('chat.tooLong', { max: MAX_MESSAGE_CHARS, count: outgoing.length }));
       return;
     }
     typing.stop();
@@ -95,8 +102,9 @@ export function Composer({
     const seal = sealed && canSeal;
     setSealed(false);
     try {
-      const request = { conversationId, text: typed, ...(seal ? { sealed: true } : {}) };
+      const request = { conversationId, text: outgoing, ...(seal ? { sealed: true } : {}) };
       upsertMessages(await api.sendMessage(request));
+      if (quote) setQuote(conversationId, undefined);
       onSent?.();
     } catch (failure) {
       setError(t('chat.sendFailed', { message: failureText(t, failure) }));
@@ -136,6 +144,7 @@ export function Composer({
 
   return (
     <form className="composer" onSubmit={onSubmit}>
+      <QuoteDraft conversationId={conversationId} />
       <textarea
         ref={field}
         className="composer-input"

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageDTO } from '../../../src-shared/contract';
 import { formatFull } from '../../format/time';
@@ -18,6 +18,10 @@ interface MessageItemProps extends DeliveryActions {
   highlighted: boolean;
   /** Follows a message by the same author with no stamp between: shown under one avatar. */
   continued?: boolean;
+  /** The oldest message unread when the window opened: the marker goes above it. */
+  firstUnread?: boolean;
+  /** Right-click: the message's menu (copy, quote, forward, recall, delete). */
+  onMenu?(message: MessageDTO, event: MouseEvent): void;
 }
 
 /**
@@ -32,6 +36,8 @@ export const MessageItem = memo(function MessageItem({
   continued = false,
   onResend,
   onCancel,
+  onMenu,
+  firstUnread = false,
 }: MessageItemProps) {
   const { t, i18n } = useTranslation();
   const mine = message.direction === 'out';
@@ -39,14 +45,41 @@ export const MessageItem = memo(function MessageItem({
   if (message.state === 'cancelled') classes.push('message-cancelled');
   if (highlighted) classes.push('message-hit');
   if (continued) classes.push('message-continued');
-  return (
+  const stampLine = (
     <>
+      {firstUnread && (
+        <div className="unread-marker" role="separator" aria-label={t('chatLog.firstUnread')}>
+          <span>{t('chatLog.firstUnread')}</span>
+        </div>
+      )}
       {stamp && (
         <p className="message-stamp">
           <time dateTime={new Date(message.at).toISOString()}>{stamp}</time>
         </p>
       )}
-      <article className={classes.join(' ')} data-message-id={message.id}>
+    </>
+  );
+  // Taken back by its sender: a line in the log says so, the text is gone.
+  if (message.state === 'recalled') {
+    return (
+      <>
+        {stampLine}
+        <p className="message-recalled" data-message-id={message.id}>
+          {mine
+            ? t('messageMenu.recalledByYou')
+            : t('messageMenu.recalledBy', { name: author.name })}
+        </p>
+      </>
+    );
+  }
+  return (
+    <>
+      {stampLine}
+      <article
+        className={classes.join(' ')}
+        data-message-id={message.id}
+        onContextMenu={onMenu && ((event) => onMenu(message, event))}
+      >
         <Avatar id={author.id} name={author.name} size="small" />
         <div className="message-body">
           <span className="visually-hidden">

@@ -1,16 +1,20 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import type { MessageDTO } from '../../../src-shared/contract';
 import { useTranslation } from 'react-i18next';
 import { stampsFor } from '../../format/time';
 import { useAnchoredLog } from '../../hooks/use-anchored-log';
 import { useDeliveryActions } from '../../hooks/use-delivery-actions';
+import { useFirstUnread } from '../../hooks/use-first-unread';
 import { useHistoryPaging } from '../../hooks/use-history-paging';
 import { useJumpToHit } from '../../hooks/use-jump-to-hit';
 import { useMinuteClock } from '../../hooks/use-minute-clock';
 import { emptyConversationMessages } from '../../store/conversation-messages';
 import { useAppStore, useAppStoreApi } from '../../store/store-context';
 import { ArrowDownIcon } from '../common/icons';
+import { BackToLatest } from './BackToLatest';
 import { EarlierMessages } from './EarlierMessages';
 import { MessageItem } from './MessageItem';
+import { MessageMenu, type MessageMenuProps } from './MessageMenu';
 
 interface MessageListProps {
   conversationId: string;
@@ -55,9 +59,24 @@ export function MessageList({
 
   const log = useAnchoredLog(ids, !hasNewer);
   const paging = useHistoryPaging(conversationId, log.keepPlace);
-  const { scroller, virtualizer, totalSize, jumpToBottom, hasUnseen, atTop } = log;
+  const { scroller, virtualizer, totalSize, jumpToBottom, atTop } = log;
   const highlightedId = useJumpToHit(targetMessageId, ids, log.revealIndex);
+  const firstUnreadId = useFirstUnread(conversationId, ids, byId);
+  useOpenAtFirstUnread(targetMessageId ? undefined : firstUnreadId, ids, log.revealUnread);
   const focusLog = useCallback(() => scroller.current?.focus(), [scroller]);
+  const [menu, setMenu] = useState<MessageMenuProps['menu']>(null);
+  const { name: peerName } = peer;
+  const { name: myName } = me;
+  const openMenu = useCallback(
+    (message: MessageDTO, event: MouseEvent) => {
+      event.preventDefault();
+      const author = message.direction === 'out' ? myName : peerName;
+      const at = { x: event.clientX, y: event.clientY };
+      setMenu({ message, author, at, openedAt: Date.now() });
+    },
+    [myName, peerName],
+  );
+  const closeMenu = useCallback(() => setMenu(null), []);
 
   const onScroll = () => {
     const { nearStart, nearEnd } = log.onScroll();
@@ -130,6 +149,8 @@ export function MessageList({
                     }
                     onResend={actions.onResend}
                     onCancel={actions.onCancel}
+                    onMenu={openMenu}
+                    firstUnread={message.id === firstUnreadId}
                   />
                 </div>
               );
@@ -137,18 +158,14 @@ export function MessageList({
           </div>
         )}
       </div>
+      <MessageMenu menu={menu} onClose={closeMenu} />
       {hasNewer ? (
         <button type="button" className="jump-button" onClick={() => void backToLatest()}>
           <ArrowDownIcon />
           {t('chat.latestMessages')}
         </button>
       ) : (
-        hasUnseen && (
-          <button type="button" className="jump-button" onClick={jumpToBottom}>
-            <ArrowDownIcon />
-            {t('chat.newMessages')}
-          </button>
-        )
+        log.awayFromEnd && <BackToLatest newCount={log.unseenCount} onClick={jumpToBottom} />
       )}
     </div>
   );
@@ -160,4 +177,22 @@ function sameAuthor(
   message: { direction: string; authorId?: string | undefined },
 ): boolean {
   return previous?.direction === message.direction && previous.authorId === message.authorId;
+}
+
+/** Rows that fit a chat window without scrolling, about: a backlog longer opens at its first unread. */
+const ROWS_IN_VIEW = 8;
+
+/** A long backlog opens at its first unread message, once, instead of at the end. */
+function useOpenAtFirstUnread(
+  firstUnreadId: string | undefined,
+  ids: readonly string[],
+  revealUnread: (index: number) => void,
+): void {
+  const done = useRef(false);
+  useEffect(() => {
+    if (done.current || firstUnreadId === undefined) return;
+    done.current = true;
+    const index = ids.indexOf(firstUnreadId);
+    if (index !== -1 && ids.length - index > ROWS_IN_VIEW) revealUnread(index);
+  }, [firstUnreadId, ids, revealUnread]);
 }

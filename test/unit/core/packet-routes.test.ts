@@ -1,3 +1,5 @@
+import type { Recalls } from '../../../src-main/core/messaging/recall';
+import { RECALL_MODE, RECALLED_MODE } from '../../../src-main/core/ipmsg/recall';
 import { describe, expect, it } from 'vitest';
 import type { Discovery } from '../../../src-main/core/discovery/discovery';
 import { decodePacket, Mode, modeName, Opt, type Packet } from '../../../src-main/core/ipmsg';
@@ -53,6 +55,7 @@ function recordingOwners() {
     courtesy,
     transfers: owner<TransferService>('transfers', ['released']),
     groups: owner<Groups>('groups', ['iptuxReceived', 'feiqReceived']),
+    recalls: owner<Recalls>('recalls', ['received', 'confirmed']),
     legacy: 'gb18030',
   });
   return { routes, calls, incoming };
@@ -83,6 +86,8 @@ describe('packet routes: one owner per command', () => {
     [Mode.IPTUX_GROUP_MSG, ['groups.iptuxReceived']],
     // FeiQ's sealed group message (0x400023), heard on its multicast group.
     [Mode.FEIQ_GROUP_MSG, ['groups.feiqReceived']],
+    [RECALL_MODE, ['recalls.received']],
+    [RECALLED_MODE, ['recalls.confirmed']],
   ];
 
   it.each(expected)('mode %i reaches exactly its owner', (mode, owners) => {

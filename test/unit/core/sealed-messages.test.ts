@@ -1,3 +1,4 @@
+import type { Recalls } from '../../../src-main/core/messaging/recall';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ConversationDTO, MessageDTO, PigeonEvent } from '../../../src-shared/contract';
 import { PeerDirectory } from '../../../src-main/core/discovery/peer-directory';
@@ -97,6 +98,7 @@ function setup() {
     courtesy: {} as Courtesy,
     transfers: {} as TransferService,
     groups: {} as Groups,
+    recalls: {} as Recalls,
     messaging,
     sender,
     sealed,

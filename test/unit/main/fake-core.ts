@@ -203,6 +203,10 @@ export function createFakeCore() {
       members: [],
       muted,
     })),
+    recallMessage: vi.fn(({ messageId }: ParsedRequest<'recallMessage'>) =>
+      message({ id: messageId, direction: 'out', text: '', state: 'recalled' }),
+    ),
+    deleteMessage: vi.fn((_request: ParsedRequest<'deleteMessage'>) => ({ ok: true as const })),
     reconnectPlainContact: vi.fn(async ({ peerId }: ParsedRequest<'reconnectPlainContact'>) =>
       plainPeer({ host: peerId, port: 1, encoding: 'utf8' }),
     ),

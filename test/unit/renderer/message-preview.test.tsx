@@ -18,6 +18,7 @@ const words: PreviewWords = {
   folder: (name) => `folder:${name}`,
   picture: 'P',
   sealed: 'S',
+  recalled: 'R',
 };
 
 describe('message preview', () => {
@@ -51,6 +52,12 @@ describe('message preview', () => {
       'see attached',
     );
     expect(messagePreview(message({ id: 'c', text: '' }), undefined, words)).toBe('');
+  });
+
+  it('says a recalled message was recalled, not an empty line', () => {
+    expect(
+      messagePreview(message({ id: 'r', text: '', state: 'recalled' }), undefined, words),
+    ).toBe('R');
   });
 
   it('never shows the text of a sealed message not yet opened', () => {

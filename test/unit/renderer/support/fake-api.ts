@@ -243,6 +243,24 @@ export function createFakeApi(initial: SnapshotDTO) {
       announce([{ type: 'group', group }]);
       return group;
     }),
+    // Like main: the message comes back recalled, and every window hears of it.
+    recallMessage: vi.fn<PigeonApi['recallMessage']>(async (request) => {
+      const recalled: MessageDTO = {
+        id: request?.messageId ?? '',
+        conversationId: 'alice@lan-pc',
+        direction: 'out',
+        text: '',
+        state: 'recalled',
+        at: 1_700_000_100_000,
+      };
+      announce([{ type: 'message', message: recalled }]);
+      return recalled;
+    }),
+    deleteMessage: vi.fn<PigeonApi['deleteMessage']>(async () => ({ ok: true as const })),
+    showSharedFolder: vi.fn<PigeonApi['showSharedFolder']>(async (request) => ({
+      shown: true,
+      path: request?.path ?? '',
+    })),
     onEvents: vi.fn<PigeonApi['onEvents']>((listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

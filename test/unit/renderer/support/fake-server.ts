@@ -48,8 +48,9 @@ export class FakeConnection implements SocketLike {
     this.handlers.onMessage(data);
   }
 
-  drop(): void {
-    this.handlers.onClose();
+  /** The socket closes; `code` as a browser reports it (a restarted Pigeon's 4401). */
+  drop(code?: number): void {
+    this.handlers.onClose(code);
   }
 }
 

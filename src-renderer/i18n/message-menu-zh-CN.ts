@@ -1,0 +1,31 @@
+import type { messageMenuEn } from './message-menu-en';
+
+/** 消息右键菜单及其后续（引用、转发、撤回）的中文文本。 */
+export const messageMenuZhCN: typeof messageMenuEn = {
+  label: '消息操作',
+  copy: '复制',
+  quote: '引用',
+  forward: '转发',
+  delete: '删除',
+  recall: '撤回',
+  copyFailed: '无法复制：{{message}}',
+  deleteFailed: '无法删除这条消息：{{message}}',
+  recallFailed: '无法撤回这条消息：{{message}}',
+  cannotRecall: '{{name}} 使用的不是 Pigeon，这条消息无法撤回。',
+  recalledByYou: '你撤回了一条消息',
+  recalledBy: '{{name}} 撤回了一条消息',
+  recalledPreview: '[撤回了一条消息]',
+  quoting: '引用 {{name}}',
+  removeQuote: '取消引用',
+  quoteOf: '引用',
+  forwardTitle: '转发给…',
+  forwardIntro: '消息将作为你的新消息发到所选的会话。',
+  forwardTargets: '会话和联系人',
+  forwardFilter: '搜索',
+  forwardNone: '没有匹配的会话或联系人。',
+  forwardSubmit: '转发',
+  forwardCancel: '取消',
+  forwardPick: '请先选择一个会话。',
+  forwardFailed: '无法转发：{{message}}',
+  forwarded: '已转发给 {{name}}',
+};

@@ -1,0 +1,180 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { openChat } from './support/open-chat';
+import { artifactPath, launchBrowserOn } from '../lab/browser';
+import { startHeadlessOn, type HeadlessOnHost } from '../lab/headless-on-host';
+import { createLan, type Lan } from '../lab/lan';
+
+// Two headless Pigeons on two namespace hosts, each driven through its own Chromium: the
+// chat window's tools as a user reaches for them.
+const HOSTS = [
+  { name: 'desk1', address: '10.97.0.31', hostname: 'desk-wang' },
+  { name: 'desk2', address: '10.97.0.32', hostname: 'desk-amy' },
+];
+
+let lan: Lan;
+const browsers: Browser[] = [];
+let wang: HeadlessOnHost;
+let amy: HeadlessOnHost;
+let wangMain: Page;
+let amyMain: Page;
+
+const log220 = Array.from(
+  { length: 220 },
+  (_, i) => `09:${String(i % 60).padStart(2, '0')} [worker-${i % 7}] 第 ${i + 1} 行 step ok`,
+).join('\n');
+
+beforeAll(async () => {
+  lan = await createLan({ hosts: HOSTS });
+  const fast = ['--answer-delay-ms', '200'];
+  wang = await startHeadlessOn(lan, 'desk1', ['--nick', '小王', '--group', '研发部', ...fast]);
+  amy = await startHeadlessOn(lan, 'desk2', ['--nick', 'Amy', '--lang', 'en', ...fast]);
+  for (const host of ['desk1', 'desk2']) browsers.push(await launchBrowserOn(lan, host));
+  wangMain = await browsers[0]!.newPage({ viewport: { width: 360, height: 640 } });
+  amyMain = await browsers[1]!.newPage({ viewport: { width: 360, height: 640 } });
+  await wangMain.goto(wang.url);
+  await amyMain.goto(amy.url);
+});
+
+afterAll(async () => {
+  for (const browser of browsers) await browser.close().catch(() => undefined);
+  await lan?.dispose();
+});
+
+describe('the chat window tools, between two Pigeons in Chromium', () => {
+  it('an emoji picked in the picker and a link arrive; the link is a link', async () => {
+    const wangChat = await openChat(wangMain, '联系人', 'Amy', 640);
+    const composer = wangChat.getByRole('textbox', { name: '消息' });
+    await composer.fill('构建结果 https://ci.example.lan/build/7 ');
+    await wangChat.getByRole('button', { name: '表情', exact: true }).click();
+    const picker = wangChat.getByRole('dialog', { name: '表情' });
+    await picker.getByRole('searchbox', { name: '搜索表情' }).fill('笑哭');
+    await picker.getByRole('button', { name: '😂' }).click();
+    await expect
+      .poll(() => composer.inputValue())
+      .toBe('构建结果 https://ci.example.lan/build/7 😂');
+    await wangChat.screenshot({ path: await artifactPath('e2e-chattools-picker-zh-CN.png') });
+    await composer.press('Enter');
+
+    const amyChat = await openChat(amyMain, 'Contacts', '小王', 640);
+    const amyLog = amyChat.getByRole('log', { name: 'Conversation' });
+    const link = amyLog.getByRole('link', { name: 'https://ci.example.lan/build/7' });
+    await expect.poll(() => link.count(), { timeout: 5000 }).toBe(1);
+    expect(await link.getAttribute('href')).toBe('https://ci.example.lan/build/7');
+    expect(await amyLog.getByText(/build\/7 😂/).count()).toBe(1);
+    await amyChat.screenshot({ path: await artifactPath('e2e-chattools-link-en.png') });
+  });
+
+  it('a 220-line paste arrives as one bubble', async () => {
+    const wangChat = wangMain
+      .context()
+      .pages()
+      .find((p) => p !== wangMain)!;
+    const composer = wangChat.getByRole('textbox', { name: '消息' });
+    await composer.fill(log220);
+    await composer.press('Enter');
+    const amyChat = amyMain
+      .context()
+      .pages()
+      .find((p) => p !== amyMain)!;
+    const amyLog = amyChat.getByRole('log', { name: 'Conversation' });
+    const bubble = amyLog.locator('.message-text', { hasText: '第 220 行' });
+    await expect.poll(() => bubble.count(), { timeout: 8000 }).toBe(1);
+    expect(await bubble.textContent()).toBe(log220);
+    expect(await amyLog.locator('.message-text').count()).toBe(2);
+    await amyChat.screenshot({ path: await artifactPath('e2e-chattools-en.png') });
+    for (const [page, name] of [
+      [wangChat, 'e2e-chattools-zh-CN-dark.png'],
+      [amyChat, 'e2e-chattools-en-dark.png'],
+    ] as const) {
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await page.screenshot({ path: await artifactPath(name) });
+      await page.emulateMedia({ colorScheme: 'light' });
+    }
+    await wangChat.screenshot({ path: await artifactPath('e2e-chattools-zh-CN.png') });
+    // The smallest window Electron allows: Seal and Send side by side, not on top of each other.
+    await wangChat.setViewportSize({ width: 380, height: 360 });
+    const seal = await wangChat.getByRole('button', { name: '密封' }).boundingBox();
+    const send = await wangChat.getByRole('button', { name: '发送', exact: true }).boundingBox();
+    expect(seal && send).toBeTruthy();
+    expect(seal!.x + seal!.width <= send!.x || send!.x + send!.width <= seal!.x).toBe(true);
+    await wangChat.screenshot({ path: await artifactPath('e2e-chattools-380x360-zh-CN.png') });
+  });
+
+  it('recall from the message menu removes the text at the receiver', async () => {
+    const wangChat = wangMain
+      .context()
+      .pages()
+      .find((p) => p !== wangMain)!;
+    const amyChat = amyMain
+      .context()
+      .pages()
+      .find((p) => p !== amyMain)!;
+    await wangChat.setViewportSize({ width: 360, height: 640 });
+    const composer = wangChat.getByRole('textbox', { name: '消息' });
+    await composer.fill('发错了 wrong-window');
+    await composer.press('Enter');
+    const amyLog = amyChat.getByRole('log', { name: 'Conversation' });
+    await expect
+      .poll(() => amyLog.getByText('发错了 wrong-window').count(), { timeout: 5000 })
+      .toBe(1);
+
+    const wangLog = wangChat.getByRole('log', { name: '会话' });
+    const mine = wangLog.locator('article', { hasText: '发错了 wrong-window' });
+    // Delivered first: only a delivered message can be recalled.
+    await expect.poll(() => mine.locator('.state-delivered').count(), { timeout: 5000 }).toBe(1);
+    await mine.locator('.bubble').click({ button: 'right' });
+    const menu = wangChat.getByRole('menu', { name: '消息操作' });
+    expect(await menu.getByRole('menuitem').allTextContents()).toEqual([
+      '复制',
+      '引用',
+      '转发',
+      '撤回',
+      '删除',
+    ]);
+    await wangChat.screenshot({ path: await artifactPath('e2e-message-menu-zh-CN.png') });
+    await wangChat.emulateMedia({ colorScheme: 'dark' });
+    await wangChat.screenshot({ path: await artifactPath('e2e-message-menu-zh-CN-dark.png') });
+    await wangChat.emulateMedia({ colorScheme: 'light' });
+    await menu.getByRole('menuitem', { name: '撤回' }).click();
+
+    await expect
+      .poll(() => amyLog.getByText('小王 recalled a message').count(), { timeout: 5000 })
+      .toBe(1);
+    expect(await amyLog.getByText('wrong-window').count()).toBe(0);
+    expect(await wangLog.getByText('你撤回了一条消息').count()).toBe(1);
+    await amyChat.screenshot({ path: await artifactPath('e2e-recalled-en.png') });
+    await amyChat.emulateMedia({ colorScheme: 'dark' });
+    await amyChat.screenshot({ path: await artifactPath('e2e-recalled-en-dark.png') });
+    await amyChat.emulateMedia({ colorScheme: 'light' });
+
+    // Quote at the smallest window: the quote block sits above the box, Send still clear.
+    await amyChat.setViewportSize({ width: 380, height: 360 });
+    const first = amyLog.locator('article').first();
+    await first.locator('.bubble').click({ button: 'right' });
+    await amyChat.getByRole('menuitem', { name: 'Quote' }).click();
+    expect(await amyChat.getByRole('group', { name: 'Quoting 小王' }).count()).toBe(1);
+    await amyChat.screenshot({ path: await artifactPath('e2e-quote-380x360-en.png') });
+    await amyChat.getByRole('button', { name: 'Remove quote' }).click();
+    await amyChat.setViewportSize({ width: 360, height: 640 });
+  });
+
+  it('Esc closes the chat window and the draft is there when it opens again', async () => {
+    const amyChat = amyMain
+      .context()
+      .pages()
+      .find((p) => p !== amyMain)!;
+    const composer = amyChat.getByRole('textbox', { name: 'Message' });
+    await composer.fill('half a thought');
+    // The window closes while the key is still being pressed: the press itself may report it.
+    await Promise.all([
+      amyChat.waitForEvent('close', { timeout: 5000 }),
+      composer.press('Escape').catch(() => undefined),
+    ]);
+    expect(amyChat.isClosed()).toBe(true);
+    const again = await openChat(amyMain, 'Contacts', '小王', 640);
+    await expect
+      .poll(() => again.getByRole('textbox', { name: 'Message' }).inputValue())
+      .toBe('half a thought');
+  });
+});
