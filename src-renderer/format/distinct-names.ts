@@ -1,4 +1,5 @@
 import type { PeerDTO } from '../../src-shared/contract';
+import { plainContactPlace } from './plain-contact';
 
 export interface DistinctWords {
   /** "Bob (10.0.0.2)": a name another contact also carries, with the address. */
@@ -19,9 +20,16 @@ export function distinctNames(
   for (const { name } of named) counts.set(name, (counts.get(name) ?? 0) + 1);
   const result = new Map<string, string>();
   for (const { peer, name } of named) {
-    let shown = (counts.get(name) ?? 0) > 1 ? words.sameName(name, peer.address) : name;
+    let shown = (counts.get(name) ?? 0) > 1 ? words.sameName(name, whereIs(peer)) : name;
     if (peer.unverified) shown = `${shown} · ${words.unverified}`;
     result.set(peer.id, shown);
   }
   return result;
+}
+
+/** What tells two same-named contacts apart: a plain contact's host and port (a waiting
+ *  one has no address), anyone else's address. */
+function whereIs(peer: PeerDTO): string {
+  if (peer.plain) return plainContactPlace(peer.plain);
+  return peer.address || peer.id;
 }

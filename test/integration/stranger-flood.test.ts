@@ -71,6 +71,12 @@ describe('50,000 made-up names from one address', () => {
     // Bob chats with Alice first: a contact with history.
     const [bob] = await startCores(['127.0.0.81'], PORT, { hosts: [`${ALICE}:${PORT}`] });
     await waitFor(() => alice.snapshot().peers.find((p) => p.id === 'user1@host1'), 5000, 'Bob');
+    // Each side learns the other on its own answer: Bob may hear Alice a moment later.
+    await waitFor(
+      () => bob!.core.snapshot().peers.find((p) => p.id === 'alice@desk1'),
+      5000,
+      'Alice',
+    );
     bob!.core.sendMessage({
       conversationId: bob!.core.openConversation('alice@desk1'),
       text: 'hi',

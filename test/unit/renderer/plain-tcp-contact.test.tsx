@@ -200,8 +200,13 @@ describe('plain TCP contacts in the list', () => {
     expect(within(list).getAllByText('Plain contacts')[0]!.className).toBe('contact-group-name');
     const places = within(list)
       .getAllByRole('listitem')
-      .map((item) => item.title.split('\n')[1]);
+      .map((item) => item.title.split('\n').find((line) => line.startsWith('TCP ')));
     expect(places.sort()).toEqual(['TCP 10.0.0.7:9999', 'TCP :9001']);
+    // Two contacts with one name are told apart by where they are, never by an empty "()".
+    const names = within(list)
+      .getAllByRole('listitem')
+      .map((item) => item.title.split('\n')[0]);
+    expect(names.sort()).toEqual(['教学服务器 (TCP 10.0.0.7:9999)', '教学服务器 (TCP :9001)']);
   });
 });
 
