@@ -65,7 +65,8 @@ describe('regex literals', () => {
         return `${where} /${source}/${flags}: ${complexity}`;
       });
     expect(vulnerable).toEqual([]);
-  });
+    // Hundreds of analyses, each CPU-bound: 5 s alone, more on a loaded machine.
+  }, 120_000);
 
   it('the check catches the quadratic trim Pigeon once had', () => {
     expect(checkSync('[. \\s]+$', '').status).toBe('vulnerable');
