@@ -8,6 +8,8 @@ export interface RovingListOptions {
   onOpen(id: string): void;
   /** Shift+F10 or the ContextMenu key: the item's menu, placed by the item. */
   onMenu(id: string, element: HTMLElement): void;
+  /** Which item is in the tab order before any was focused: a chat log starts at its end. */
+  start?: 'first' | 'last';
 }
 
 /**
@@ -15,12 +17,13 @@ export interface RovingListOptions {
  * keys move, Enter opens. Works with a virtualised list: an item that is not drawn
  * yet is scrolled to and focused as soon as it mounts.
  */
-export function useRovingList({ order, reveal, onOpen, onMenu }: RovingListOptions) {
+export function useRovingList({ order, reveal, onOpen, onMenu, start }: RovingListOptions) {
   const [activeId, setActiveId] = useState<string | null>(null);
   const items = useRef(new Map<string, HTMLElement>());
   const pendingFocus = useRef<string | null>(null);
   const positions = useMemo(() => new Map(order.map((id, index) => [id, index])), [order]);
-  const currentId = activeId !== null && positions.has(activeId) ? activeId : order[0];
+  const fallback = start === 'last' ? order[order.length - 1] : order[0];
+  const currentId = activeId !== null && positions.has(activeId) ? activeId : fallback;
 
   const register = useCallback((id: string, element: HTMLElement | null) => {
     if (!element) {

@@ -1,4 +1,4 @@
-import { memo, type MouseEvent } from 'react';
+import { memo, useCallback, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageDTO } from '../../../src-shared/contract';
 import { formatFull } from '../../format/time';
@@ -22,6 +22,10 @@ interface MessageItemProps extends DeliveryActions {
   firstUnread?: boolean;
   /** Right-click: the message's menu (copy, quote, forward, recall, delete). */
   onMenu?(message: MessageDTO, event: MouseEvent): void;
+  /** Keyboard reach (roving tabindex): the one message of the log in the tab order. */
+  current?: boolean;
+  register?(messageId: string, element: HTMLElement | null): void;
+  onFocusItem?(messageId: string): void;
 }
 
 /**
@@ -38,8 +42,15 @@ export const MessageItem = memo(function MessageItem({
   onCancel,
   onMenu,
   firstUnread = false,
+  current = false,
+  register,
+  onFocusItem,
 }: MessageItemProps) {
   const { t, i18n } = useTranslation();
+  const ref = useCallback(
+    (element: HTMLElement | null) => register?.(message.id, element),
+    [register, message.id],
+  );
   const mine = message.direction === 'out';
   const classes = ['message', mine ? 'message-out' : 'message-in'];
   if (message.state === 'cancelled') classes.push('message-cancelled');
@@ -78,6 +89,10 @@ export const MessageItem = memo(function MessageItem({
       <article
         className={classes.join(' ')}
         data-message-id={message.id}
+        data-item-id={register ? message.id : undefined}
+        ref={ref}
+        tabIndex={register ? (current ? 0 : -1) : undefined}
+        onFocus={onFocusItem && (() => onFocusItem(message.id))}
         onContextMenu={onMenu && ((event) => onMenu(message, event))}
       >
         <Avatar id={author.id} name={author.name} size="small" />

@@ -10,6 +10,8 @@ import { useJumpToHit } from '../../hooks/use-jump-to-hit';
 import { useMinuteClock } from '../../hooks/use-minute-clock';
 import { emptyConversationMessages } from '../../store/conversation-messages';
 import { useAppStore, useAppStoreApi } from '../../store/store-context';
+import { useRovingList } from '../../hooks/use-roving-list';
+import { placeBelow, type MenuPlace } from '../common/ContextMenu';
 import { ArrowDownIcon } from '../common/icons';
 import { BackToLatest } from './BackToLatest';
 import { EarlierMessages } from './EarlierMessages';
@@ -67,16 +69,43 @@ export function MessageList({
   const [menu, setMenu] = useState<MessageMenuProps['menu']>(null);
   const { name: peerName } = peer;
   const { name: myName } = me;
-  const openMenu = useCallback(
-    (message: MessageDTO, event: MouseEvent) => {
-      event.preventDefault();
+  const menuAt = useCallback(
+    (message: MessageDTO, at: MenuPlace) => {
       const author = message.direction === 'out' ? myName : peerName;
-      const at = { x: event.clientX, y: event.clientY };
       setMenu({ message, author, at, openedAt: Date.now() });
     },
     [myName, peerName],
   );
+  const openMenu = useCallback(
+    (message: MessageDTO, event: MouseEvent) => {
+      event.preventDefault();
+      menuAt(message, { x: event.clientX, y: event.clientY });
+    },
+    [menuAt],
+  );
   const closeMenu = useCallback(() => setMenu(null), []);
+  // The keyboard's way to the same menu: Tab into the log's messages, arrows move,
+  // Shift+F10, the menu key or Enter opens it under the message.
+  const menuIds = useMemo(
+    () => ids.filter((id) => byId.get(id)?.state !== 'recalled'),
+    [ids, byId],
+  );
+  const { revealIndex } = log;
+  const menuFromKeyboard = (id: string, element?: HTMLElement) => {
+    const message = byId.get(id);
+    const item = element ?? scroller.current?.querySelector<HTMLElement>(`[data-item-id="${id}"]`);
+    if (message && item) menuAt(message, placeBelow(item));
+  };
+  const roving = useRovingList({
+    order: menuIds,
+    // A drawn message scrolls itself into view on focus; only one not drawn needs the log.
+    reveal: (id) => {
+      if (!scroller.current?.querySelector(`[data-item-id="${id}"]`)) revealIndex(ids.indexOf(id));
+    },
+    onOpen: (id) => menuFromKeyboard(id),
+    onMenu: (id, element) => menuFromKeyboard(id, element),
+    start: 'last',
+  });
 
   const onScroll = () => {
     const { nearStart, nearEnd } = log.onScroll();
@@ -116,6 +145,7 @@ export function MessageList({
         aria-live="off"
         tabIndex={0}
         onScroll={onScroll}
+        onKeyDown={roving.onKeyDown}
       >
         {ids.length === 0 ? (
           <p className="message-empty">{t('chat.empty')}</p>
@@ -151,6 +181,9 @@ export function MessageList({
                     onCancel={actions.onCancel}
                     onMenu={openMenu}
                     firstUnread={message.id === firstUnreadId}
+                    current={message.id === roving.currentId}
+                    register={roving.register}
+                    onFocusItem={roving.setActiveId}
                   />
                 </div>
               );

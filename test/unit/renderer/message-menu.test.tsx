@@ -183,3 +183,43 @@ describe('a message’s right-click menu', () => {
     await vi.waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   });
 });
+
+describe('a message’s menu from the keyboard', () => {
+  it('Tab reaches the latest message, arrows move, Shift+F10 opens its menu in place', async () => {
+    const user = userEvent.setup();
+    const { log } = await chatWith(alice, [
+      message({ id: 'm1', text: 'first' }),
+      message({ id: 'm2', text: 'second' }),
+      message({ id: 'm3', text: 'third' }),
+    ]);
+    log.focus();
+    await user.tab();
+    expect(document.activeElement).toBe(bubbleOf(log, 'm3'));
+    await user.keyboard('{ArrowUp}');
+    expect(document.activeElement).toBe(bubbleOf(log, 'm2'));
+    await user.keyboard('{Shift>}{F10}{/Shift}');
+    const menu = screen.getByRole('menu', { name: 'Message actions' });
+    await user.click(within(menu).getByRole('menuitem', { name: 'Copy' }));
+    expect(await navigator.clipboard.readText()).toBe('second');
+  });
+
+  it('the menu key opens it too, in Chinese, and a recalled message is passed over', async () => {
+    const user = userEvent.setup();
+    const { log } = await chatWith(
+      alice,
+      [
+        message({ id: 'm1', text: '第一条' }),
+        message({ id: 'gone', text: '', state: 'recalled' }),
+        message({ id: 'm3', text: '第三条' }),
+      ],
+      'zh-CN',
+    );
+    log.focus();
+    await user.tab();
+    await user.keyboard('{ArrowUp}');
+    expect(document.activeElement).toBe(bubbleOf(log, 'm1'));
+    fireEvent.keyDown(document.activeElement!, { key: 'ContextMenu' });
+    const menu = screen.getByRole('menu', { name: '消息操作' });
+    expect(within(menu).getAllByRole('menuitem').length).toBeGreaterThan(0);
+  });
+});
