@@ -14,7 +14,7 @@ export function BackToLatest({ newCount, onClick }: { newCount: number; onClick(
       <ArrowDownIcon />
       {t('chatLog.backToLatest')}
       {newCount > 0 && (
-        <span className="jump-count" aria-hidden="true">
+        <span className="unread-badge" aria-hidden="true">
           {newCount}
         </span>
       )}
