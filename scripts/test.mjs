@@ -32,7 +32,7 @@ const SUITES = [
     name: 'interop',
     projects: ['interop'],
     sandbox: true,
-    needs: ['iptux', 'Xvfb', 'xdotool', 'xclip', 'import', 'dbus-run-session'],
+    needs: ['iptux', 'Xvfb', 'xdotool', 'xclip', 'import', 'dbus-run-session', 'tcpdump'],
   },
   { name: 'e2e', projects: ['e2e'], sandbox: true, needs: [CHROMIUM], build: true },
 ];
@@ -157,7 +157,7 @@ function missingPrerequisites(suite) {
   }
   if (!missing.length) return '';
   const what = {
-    interop: 'iptux, Xvfb, xdotool, xclip, imagemagick, dbus-x11',
+    interop: 'iptux, Xvfb, xdotool, xclip, imagemagick, dbus-x11, tcpdump',
     e2e: 'Debian chromium',
   }[suite.name];
   return `needs ${what} (missing ${missing.join(', ')})`;

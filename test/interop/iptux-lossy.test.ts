@@ -10,7 +10,7 @@ import { wholeConversation } from '../lab/conversation-pages';
 import { startIptux, type IptuxPeer } from '../lab/iptux';
 import { createLan, type Lan } from '../lab/lan';
 import { lossyCounts, makeLossy, nftOrExplain } from '../lab/lossy-link';
-import { startPigeonOn, type PigeonOnHost } from '../lab/pigeon-on-host';
+import { startPigeonOn, untilPeerOnline, type PigeonOnHost } from '../lab/pigeon-on-host';
 import { until } from '../lab/until';
 
 const IPTUX = { name: 'iptux', address: '10.95.0.20', hostname: 'iptux-pc' };
@@ -47,14 +47,7 @@ beforeAll(async () => {
     user: 'pigeon',
     timing: TIMING,
   });
-  await until(
-    async () =>
-      (await pigeon.call('getSnapshot')).peers.some(
-        (p) => p.id === IPTUX_ID && p.status !== 'offline',
-      ),
-    20_000,
-    'Pigeon lists iptux',
-  );
+  await untilPeerOnline(pigeon, IPTUX_ID);
 }, 120_000);
 
 afterAll(async () => {

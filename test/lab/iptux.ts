@@ -46,6 +46,13 @@ export interface IptuxPeer {
   ): Promise<IptuxLogEntry>;
   /** Saves a PNG of its virtual screen. */
   screenshot(path: string): Promise<void>;
+  /** Calls `listener` with everything iptux prints from now on; returns a function that stops it. */
+  onOutput(listener: (chunk: string) => void): () => void;
+  /**
+   * Opens iptux's chat window with the pal shown as `nick` (if it is not open yet) and
+   * resolves with its X window id.
+   */
+  openChat(nick: string): Promise<string>;
   /**
    * Makes iptux send `text` to the pal shown as `nick`, through its UI: opens the chat
    * window if needed, types, presses Ctrl+Return (Return alone adds a line). Resolves
@@ -145,6 +152,22 @@ export async function startIptux(
     );
   const xdotool = (...args: string[]): Promise<unknown> => screen.x('xdotool', args);
 
+  const openChat = async (toNick: string): Promise<string> => {
+    const title = new RegExp(`^Talk with ${toNick.replace(ERE_SPECIAL, '\\$&')}\\(`);
+    const open = await findWindow(screen, title);
+    if (open !== undefined) return open;
+    const main = await waitForWindow(screen, /^Iptux$/);
+    await xdotool('windowfocus', '--sync', main);
+    // A click on the blank part of the pal list gives the list keyboard focus;
+    // typing then starts GTK's interactive search, which selects the first pal
+    // whose name starts with what was typed.
+    await xdotool('mousemove', '--window', main, '60', '540', 'click', '1');
+    await xdotool('type', '--delay', '60', toNick);
+    await xdotool('key', 'Return'); // closes the search box
+    await xdotool('key', 'Return'); // activates the pal: opens the chat window
+    return waitForWindow(screen, title, 10_000);
+  };
+
   return {
     host,
     address: lan.host(host).address,
@@ -159,22 +182,19 @@ export async function startIptux(
     communicateEntries,
     waitForEntry,
     screenshot: (path) => screen.screenshot(path),
+    onOutput(listener) {
+      const take = (data: Buffer): void => listener(data.toString('utf8'));
+      child.stdout?.on('data', take);
+      child.stderr?.on('data', take);
+      return () => {
+        child.stdout?.off('data', take);
+        child.stderr?.off('data', take);
+      };
+    },
+    openChat,
     async typeMessage(toNick, text) {
-      const title = new RegExp(`^Talk with ${toNick.replace(ERE_SPECIAL, '\\$&')}\\(`);
       const sentBefore = (await communicateEntries()).filter((e) => e.direction === 'sent').length;
-      let chat = await findWindow(screen, title);
-      if (chat === undefined) {
-        const main = await waitForWindow(screen, /^Iptux$/);
-        await xdotool('windowfocus', '--sync', main);
-        // A click on the blank part of the pal list gives the list keyboard focus;
-        // typing then starts GTK's interactive search, which selects the first pal
-        // whose name starts with what was typed.
-        await xdotool('mousemove', '--window', main, '60', '540', 'click', '1');
-        await xdotool('type', '--delay', '60', toNick);
-        await xdotool('key', 'Return'); // closes the search box
-        await xdotool('key', 'Return'); // activates the pal: opens the chat window
-        chat = await waitForWindow(screen, title, 10_000);
-      }
+      const chat = await openChat(toNick);
       await xdotool('windowfocus', '--sync', chat);
       // xdotool remaps a spare keycode for each non-ASCII character: give it time.
       const delay = /^[\x20-\x7e\n]*$/.test(text) ? '30' : '120';

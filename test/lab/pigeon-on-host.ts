@@ -5,6 +5,7 @@ import type { ChannelName, ChannelResponses, PigeonEvent } from '../../src-share
 import type { MessengerOptions } from '../../src-main/core/options';
 import { bundleForLab } from './bundle';
 import type { Lan } from './lan';
+import { until } from './until';
 
 let bundled: Promise<string> | undefined;
 
@@ -84,4 +85,20 @@ export async function startPigeonOn(
       await exited;
     },
   };
+}
+
+/** Waits until `pigeon` lists the peer `peerId` (`user@host`) as not offline. */
+export async function untilPeerOnline(
+  pigeon: PigeonOnHost,
+  peerId: string,
+  ms = 20_000,
+): Promise<void> {
+  await until(
+    async () =>
+      (await pigeon.call('getSnapshot')).peers.some(
+        (p) => p.id === peerId && p.status !== 'offline',
+      ),
+    ms,
+    `Pigeon lists ${peerId}`,
+  );
 }
