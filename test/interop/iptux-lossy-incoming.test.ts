@@ -13,6 +13,7 @@
 // the order typed, and nothing else is.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MessengerTiming } from '../../src-main/core/options';
+import { artifactPath } from '../lab/artifacts';
 import { wholeConversation } from '../lab/conversation-pages';
 import { startIptux, type IptuxPeer } from '../lab/iptux';
 import { followIptuxPackets } from '../lab/iptux-packet-stream';
@@ -116,6 +117,8 @@ describe.skipIf(!canRun)('iptux to Pigeon over a link that drops 30% and duplica
       }
       // Late copies (the link's duplicates) have a moment to arrive before the count.
       await new Promise((resolve) => setTimeout(resolve, 2000));
+      // iptux's chat window, where it notes each message it gave up on ("Your pal didn't…").
+      await iptux.screenshot(await artifactPath('iptux-lossy-incoming.png'));
       const arrived = await arrivals.stop();
       // The SENDMSGs that got through to Pigeon's socket, copies included.
       const atSocket = arrived.flatMap(({ data }) => {
