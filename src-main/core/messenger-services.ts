@@ -80,6 +80,7 @@ export function buildServices(context: ServiceContext): MessengerServices {
     legacy,
     onPeer: emitPeer,
     onEntry: (peer) => parts.messaging.flushOutbox(peer.id),
+    talksWith: (peerId) => store.conversations.get(peerId) !== undefined,
   });
   parts.messaging = new Messaging({
     sender: parts.sender,

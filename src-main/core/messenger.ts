@@ -387,9 +387,12 @@ class Messenger implements MessengerCore {
   }
 
   updateProfile(change: ParsedRequest<'updateProfile'>): SelfDTO {
+    const wasInvisible = this.self.status === 'invisible';
     const { self, visible } = changeSelf(this.self, change);
     this.self = self;
     if (visible && this.running) this.discovery.announcePresence();
+    // Back from invisible: a broadcast entry, so everyone answers and sees us again.
+    if (wasInvisible && self.status !== 'invisible' && this.running) this.discovery.announce();
     this.emit({ type: 'self', self: { ...this.self } });
     return { ...this.self };
   }

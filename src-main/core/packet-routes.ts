@@ -57,6 +57,8 @@ export function packetRoutes(owners: PacketOwners): PacketRoutes {
     [Mode.GETABSENCEINFO, (_packet, from) => discovery.answerAbsence(from)],
     [Mode.SENDINFO, nothing],
     [Mode.SENDABSENCEINFO, nothing],
+    // iptux's personal signature, sent after its entries.
+    [Mode.IPTUX_SENDSIGN, (packet, from) => discovery.signatureHeard(packet, from)],
 
     // Messages: read by the incoming pipeline, kept by messaging, answered by courtesy.
     [

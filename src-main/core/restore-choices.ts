@@ -17,7 +17,7 @@ export function restoreChoices(
     'sounds',
     'notifications',
   ]);
-  if (stored.status === 'away') profile.status = 'away';
+  if (stored.status !== undefined && stored.status !== 'online') profile.status = stored.status;
   if (Object.keys(profile).length > 0) core.updateProfile(profile);
   const network: NetworkSettingsChange = pick(stored, ['receiveFiles', 'autoAcceptMaxMB']);
   if (Object.keys(network).length > 0) core.updateSettings(network);

@@ -25,7 +25,7 @@ export function initialSelf(options: MessengerOptions, port: number): SelfDTO {
   };
 }
 
-/** Apply a change; `visible` says whether peers must be told (name, group or status). */
+/** Apply a change; `visible` says whether peers must be told (name, group, status, signature). */
 export function changeSelf(
   before: SelfDTO,
   change: ProfileChange,
@@ -37,6 +37,9 @@ export function changeSelf(
   const visible =
     before.nickname !== self.nickname ||
     before.group !== self.group ||
-    before.status !== self.status;
+    before.status !== self.status ||
+    (before.signature ?? '') !== (self.signature ?? '') ||
+    // The absence title follows the language.
+    (before.language !== self.language && self.status !== 'online');
   return { self, visible };
 }

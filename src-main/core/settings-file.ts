@@ -5,6 +5,7 @@ import {
   ContractError,
   MAX_AUTO_ACCEPT_MB,
   MAX_SIGNATURE_CHARS,
+  SelfStatusSchema,
   type NetworkSettingsDTO,
   type SelfDTO,
 } from '../../src-shared/contract';
@@ -15,7 +16,7 @@ export const StoredSettingsSchema = z
   .object({
     nickname: z.string().trim().min(1).max(64),
     group: z.string().trim().max(64),
-    status: z.enum(['online', 'away']),
+    status: SelfStatusSchema,
     port: z.number().int().min(1).max(65535),
     language: z.enum(['zh-CN', 'en']),
     theme: z.enum(['system', 'light', 'dark']),

@@ -5,6 +5,8 @@ export interface ShellLabels {
   open: string;
   online: string;
   away: string;
+  busy: string;
+  invisible: string;
   quit: string;
   tooltip(unread: number): string;
   /** A notification's body for a sealed message: its text stays hidden until opened. */
@@ -23,6 +25,8 @@ const LABELS: Record<Language, ShellLabels> = {
     open: 'Open Pigeon',
     online: 'Online',
     away: 'Away',
+    busy: 'Busy',
+    invisible: 'Invisible',
     quit: 'Quit',
     tooltip: (unread) => (unread > 0 ? `Pigeon — ${unread} unread` : 'Pigeon'),
     sealed: 'Sealed message',
@@ -38,6 +42,8 @@ const LABELS: Record<Language, ShellLabels> = {
     open: '打开 Pigeon',
     online: '在线',
     away: '离开',
+    busy: '忙碌',
+    invisible: '隐身',
     quit: '退出',
     tooltip: (unread) => (unread > 0 ? `Pigeon — ${unread} 条未读` : 'Pigeon'),
     sealed: '密封消息',

@@ -1,4 +1,5 @@
 import { Menu, Tray, nativeImage, type NativeImage } from 'electron';
+import type { SelfStatus } from '../../src-shared/contract';
 import { labelsFor } from './labels';
 import type { ShellState } from './shell-state';
 
@@ -8,13 +9,16 @@ export interface TrayOptions {
   icons: { normal: string; blank: string };
   showMain(): void;
   showConversation(conversationId: string): void;
-  setStatus(status: 'online' | 'away'): void;
+  setStatus(status: SelfStatus): void;
   quit(): void;
   blinkIntervalMs?: number;
 }
 
+/** The statuses the tray offers, in the order of the main window's menu. */
+const STATUSES: readonly SelfStatus[] = ['online', 'away', 'busy', 'invisible'];
+
 /**
- * The tray icon: a menu (open, online/away, quit), double-click for the contact
+ * The tray icon: a menu (open, online/away/busy/invisible, quit), double-click for the contact
  * list, and a blinking icon while any conversation has unread messages.
  */
 export class PigeonTray {
@@ -56,18 +60,12 @@ export class PigeonTray {
         Menu.buildFromTemplate([
           { label: labels.open, click: () => this.options.showMain() },
           { type: 'separator' },
-          {
-            label: labels.online,
-            type: 'radio',
-            checked: status === 'online',
-            click: () => this.options.setStatus('online'),
-          },
-          {
-            label: labels.away,
-            type: 'radio',
-            checked: status === 'away',
-            click: () => this.options.setStatus('away'),
-          },
+          ...STATUSES.map((choice) => ({
+            label: labels[choice],
+            type: 'radio' as const,
+            checked: status === choice,
+            click: () => this.options.setStatus(choice),
+          })),
           { type: 'separator' },
           { label: labels.quit, click: () => this.options.quit() },
         ]),

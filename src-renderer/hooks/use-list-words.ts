@@ -29,7 +29,12 @@ export function useListWords(): ListWords {
     const time = { yesterday: (at: string) => t('time.yesterday', { time: at }) };
     return {
       language,
-      status: { online: t('status.online'), away: t('status.away'), offline: t('status.offline') },
+      status: {
+        online: t('status.online'),
+        away: t('status.away'),
+        busy: t('status.busy'),
+        offline: t('status.offline'),
+      },
       client: (client) => (client === 'unknown' ? '' : t(`client.${client}`)),
       unread: (count) => t('contacts.unread', { count }),
       lastSeen: (at, now) => t('contacts.lastSeen', { when: formatStamp(at, now, language, time) }),

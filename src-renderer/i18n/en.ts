@@ -21,6 +21,8 @@ export const en = {
     label: 'Status',
     online: 'Online',
     away: 'Away',
+    busy: 'Busy',
+    invisible: 'Invisible',
     offline: 'Offline',
   },
   client: {
@@ -380,6 +382,7 @@ export const en = {
     computer: 'Computer name',
     address: 'Address',
     status: 'Status',
+    signature: 'Signature',
     client: 'Client',
     version: 'Version',
     lastSeen: 'Last heard from',

@@ -22,6 +22,8 @@ export const zhCN: Messages = {
     label: '状态',
     online: '在线',
     away: '离开',
+    busy: '忙碌',
+    invisible: '隐身',
     offline: '离线',
   },
   client: {
@@ -377,6 +379,7 @@ export const zhCN: Messages = {
     computer: '计算机名',
     address: '地址',
     status: '状态',
+    signature: '个性签名',
     client: '客户端',
     version: '版本',
     lastSeen: '最近联系',

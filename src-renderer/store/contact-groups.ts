@@ -26,7 +26,7 @@ const NO_REMARKS: ReadonlyMap<string, string> = new Map();
 /** No group name can hold a NUL, so this key never meets a real group's. */
 const PLAIN_GROUP_KEY = '\u0000plain';
 
-const presenceRank = { online: 0, away: 1, offline: 2 } as const;
+const presenceRank = { online: 0, away: 1, busy: 1, offline: 2 } as const;
 
 export function matchesFilter(peer: PeerDTO, filter: string, remark = ''): boolean {
   const needle = filter.trim().toLocaleLowerCase();

@@ -4,8 +4,15 @@
 import { z } from 'zod';
 import type { TrustWarningDTO } from './trust';
 
-export const PeerStatusSchema = z.enum(['online', 'away', 'offline']);
+export const PeerStatusSchema = z.enum(['online', 'away', 'busy', 'offline']);
 export type PeerStatus = z.infer<typeof PeerStatusSchema>;
+
+/**
+ * The user's own status: what peers see (online, away, busy), or invisible: no entry
+ * broadcast, answers only to peers already in a conversation (they see online).
+ */
+export const SelfStatusSchema = z.enum(['online', 'away', 'busy', 'invisible']);
+export type SelfStatus = z.infer<typeof SelfStatusSchema>;
 
 /** Which program a peer runs, guessed from its version field. */
 export const PeerClientSchema = z.enum([
@@ -29,6 +36,8 @@ export interface PeerDTO {
   address: string;
   port: number;
   status: PeerStatus;
+  /** The personal signature (个性签名) the peer announced, cleaned (cleanSignature). */
+  signature?: string;
   client: PeerClient;
   /** Raw version field, shown in the peer's details. */
   version: string;
@@ -159,7 +168,7 @@ export interface SelfDTO {
   group: string;
   user: string;
   host: string;
-  status: Exclude<PeerStatus, 'offline'>;
+  status: SelfStatus;
   port: number;
   language: Language;
   theme: Theme;

@@ -18,5 +18,6 @@ export * from './errors';
 export * from './events';
 export * from './group-ids';
 export * from './mentions';
+export * from './profile-text';
 export * from './requests';
 export * from './trust';

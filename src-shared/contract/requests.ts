@@ -2,6 +2,7 @@
 // (the renderer is hostile until proven otherwise).
 import { z } from 'zod';
 import { isUncPath } from './unc-path';
+import { cleanSignature } from './profile-text';
 import {
   MAX_AUTO_ACCEPT_MB,
   MAX_MESSAGE_CHARS,
@@ -14,6 +15,7 @@ import {
   PlainEncodingSchema,
   PlainProtocolSchema,
   PlainWhenDisconnectedSchema,
+  SelfStatusSchema,
 } from './dtos';
 
 const Id = z.string().min(1).max(512);
@@ -45,11 +47,15 @@ export const OpenConversationRequest = z.object({
 export const UpdateProfileRequest = z.object({
   nickname: z.string().trim().min(1).max(64).optional(),
   group: z.string().trim().max(64).optional(),
-  status: z.enum(['online', 'away']).optional(),
+  status: SelfStatusSchema.optional(),
   autoReply: z.string().max(500).optional(),
   language: z.enum(['zh-CN', 'en']).optional(),
   theme: z.enum(['system', 'light', 'dark']).optional(),
-  signature: z.string().trim().max(MAX_SIGNATURE_CHARS).optional(),
+  signature: z
+    .string()
+    .max(MAX_SIGNATURE_CHARS * 2)
+    .transform(cleanSignature)
+    .optional(),
   sendKey: z.enum(['enter', 'ctrl-enter']).optional(),
   sounds: z.boolean().optional(),
   notifications: z.boolean().optional(),

@@ -1,6 +1,7 @@
+import { cleanSignature } from '../../../src-shared/contract';
 import { Mode, Opt, hasOption, modeOf } from '../ipmsg/commands';
 import { detectClient } from '../ipmsg/client';
-import { buildEntryExtra, entryEncoding, parseEntryExtra } from '../ipmsg/entry';
+import { entryEncoding, parseEntryExtra } from '../ipmsg/entry';
 import type { Packet } from '../ipmsg/packet';
 import type { LegacyEncoding } from '../ipmsg/text';
 import type { MessengerTiming } from '../options';
@@ -10,15 +11,13 @@ import type { PacketSender } from '../net/packet-sender';
 import { AnswerBudget } from './answer-budget';
 import { answerDelayMs } from './answer-delay';
 import { EntryAnswers } from './entry-answers';
+import { iptuxSignatureExtra, readIptuxSignature } from './iptux-signature';
+import { absenceOf, ownEntryCommand, ownEntryExtra, type EntryReader } from './own-entry';
+import type { Presence } from './own-entry';
 import { PeerDirectory, peerIdOf, type PeerRecord } from './peer-directory';
+import { statusOf } from './peer-status';
 
-export interface Presence {
-  nickname: string;
-  group: string;
-  user: string;
-  host: string;
-  status: 'online' | 'away';
-}
+export type { Presence };
 
 export interface DiscoveryDeps {
   packets: PacketSender;
@@ -31,6 +30,8 @@ export interface DiscoveryDeps {
   onPeer: (peer: PeerRecord) => void;
   /** Any entry packet from a peer: it is there now (outbox delivery hangs on this). */
   onEntry?: (peer: PeerRecord) => void;
+  /** Whether we have a conversation with the peer: while invisible, only they hear from us. */
+  talksWith?: (peerId: string) => boolean;
   now?: () => number;
   random?: () => number;
 }
@@ -69,17 +70,27 @@ export class Discovery {
    * number, so a host that hears several copies knows them for one entry.
    */
   announce(): void {
+    if (this.invisible()) return;
     const bytes = this.deps.packets.build(this.entryCommand(Mode.BR_ENTRY), this.entryExtra());
     for (const target of this.deps.targets()) {
       void this.deps.packets.sendBytes(bytes, target);
     }
   }
 
-  /** Tell everyone our status or name changed (BR_ABSENCE is never answered). */
+  /**
+   * Tell everyone our status, name or signature changed (BR_ABSENCE is never answered).
+   * Gone invisible: those we are not talking with see us leave, the others see us stay.
+   */
   announcePresence(): void {
-    for (const target of this.everyone()) {
-      const extra = this.entryExtra(target.capabilities);
+    // Invisible: no broadcast, which would reach the peers we are still talking with.
+    for (const target of this.everyone(this.invisible())) {
+      if (!this.mayAnswer(target)) {
+        void this.deps.packets.send(this.entryCommand(Mode.BR_EXIT), this.entryExtra(), target);
+        continue;
+      }
+      const extra = this.entryExtra(target);
       void this.deps.packets.send(this.entryCommand(Mode.BR_ABSENCE), extra, target);
+      if (target.client === 'iptux') this.sendSignatureToIptux(target, true);
     }
   }
 
@@ -88,7 +99,7 @@ export class Discovery {
     this.stopTimers();
     const extra = this.entryExtra();
     await Promise.all(
-      this.everyone().map((target) =>
+      this.everyone(this.invisible()).map((target) =>
         this.deps.packets.send(this.entryCommand(Mode.BR_EXIT), extra, target),
       ),
     );
@@ -101,6 +112,7 @@ export class Discovery {
   /** BR_ENTRY: a peer arrived (or asks who is there): note it, and answer after a moment. */
   entered(packet: Packet, from: Endpoint): void {
     this.sighted(packet, from);
+    if (!this.mayAnswer(from)) return;
     if (!this.answers.needsAnswer(from, packet.packetNo)) return;
     if (this.budget.spend(from.address)) this.scheduleAnswer(from, packet);
   }
@@ -116,6 +128,7 @@ export class Discovery {
 
   /** GETINFO: who we are, as IP Messenger's "version" query expects: plain text. */
   answerVersion(from: Endpoint): void {
+    if (!this.mayAnswer(from)) return;
     void this.deps.packets.send(
       Mode.SENDINFO,
       `Pigeon ${PIGEON_APP_VERSION} (${process.platform})`,
@@ -125,8 +138,19 @@ export class Discovery {
 
   /** GETABSENCEINFO: whether we are away. */
   answerAbsence(from: Endpoint): void {
-    const away = this.deps.presence().status === 'away';
-    void this.deps.packets.send(Mode.SENDABSENCEINFO, away ? 'Away' : 'Not Absence mode', from);
+    if (!this.mayAnswer(from)) return;
+    const absence = absenceOf(this.deps.presence());
+    void this.deps.packets.send(Mode.SENDABSENCEINFO, absence?.title ?? 'Not Absence mode', from);
+  }
+
+  /** IPTUX_SENDSIGN: an iptux peer's personal signature, for a peer we know. */
+  signatureHeard(packet: Packet, from: Endpoint): void {
+    const peer =
+      this.deps.directory.get(peerIdOf(packet.user, packet.host)) ??
+      this.deps.directory.findByAddress(from.address, from.port);
+    if (!peer) return;
+    const signature = readIptuxSignature(packet, this.deps.legacy);
+    if (this.deps.directory.setSignature(peer.id, signature)) this.deps.onPeer(peer);
   }
 
   /** A peer we did not know spoke to us: ask who it is, within what it has sent us. */
@@ -136,12 +160,9 @@ export class Discovery {
   }
 
   /** Unicast BR_ENTRY, as IPMsg does: to a remembered peer or host, or one that went quiet. */
-  introduceTo(to: Endpoint & { capabilities?: number }): void {
-    void this.deps.packets.send(
-      this.entryCommand(Mode.BR_ENTRY),
-      this.entryExtra(to.capabilities),
-      to,
-    );
+  introduceTo(to: Endpoint & EntryReader): void {
+    if (!this.mayAnswer(to)) return;
+    void this.deps.packets.send(this.entryCommand(Mode.BR_ENTRY), this.entryExtra(to), to);
   }
 
   /** ANSENTRY, BR_ABSENCE (and every BR_ENTRY): the peer is there, as it says. */
@@ -151,8 +172,6 @@ export class Discovery {
       version: packet.version,
     });
     const client = detectClient(packet.version);
-    // iptux sets ABSENCEOPT on every entry; it does not mean it is away.
-    const away = client !== 'iptux' && hasOption(packet.command, Opt.ABSENCEOPT);
     const known = this.deps.directory.get(peerIdOf(packet.user, packet.host));
     const { peer, changed } = this.deps.directory.upsert({
       user: packet.user,
@@ -161,7 +180,9 @@ export class Discovery {
       port: from.port,
       nickname: entry.block?.nickname || entry.nickname || packet.user,
       group: entry.block?.group ?? entry.group,
-      status: away ? 'away' : 'online',
+      status: statusOf(entry, client, packet.command, known?.status),
+      // Pigeon's SG: line; a packet without the block says nothing about it.
+      signature: entry.block ? cleanSignature(entry.block.signature ?? '') : undefined,
       client,
       version: packet.version,
       capabilities: packet.command & 0xffffff00,
@@ -169,18 +190,23 @@ export class Discovery {
     });
     if (changed) this.deps.onPeer(peer);
     this.deps.onEntry?.(peer);
+    if (!this.mayAnswer(from)) return;
+    const mode = modeOf(packet.command);
+    // iptux sends its own signature after each entry; we send ours the same way.
+    if (client === 'iptux' && mode !== Mode.BR_ABSENCE) this.sendSignatureToIptux(peer, false);
     // It heard our broadcast in the legacy codepage only: give a UTF-8 reader our names
-    // exactly. ASCII names were exact already, so then there is nothing to add on a join.
+    // (and Pigeon's signature and status lines) exactly. ASCII names with nothing more
+    // to say were exact already, so then there is nothing to add on a join.
     if (
       !known &&
-      !this.namesAreAscii() &&
+      !this.broadcastSaysAll() &&
       hasOption(packet.command, Opt.CAPUTF8OPT) &&
-      modeOf(packet.command) !== Mode.BR_ENTRY &&
+      mode !== Mode.BR_ENTRY &&
       this.budget.spend(from.address)
     ) {
       void this.deps.packets.send(
         this.entryCommand(Mode.BR_ABSENCE),
-        this.entryExtra(packet.command),
+        this.entryExtra({ capabilities: packet.command }),
         from,
       );
     }
@@ -189,17 +215,36 @@ export class Discovery {
   private scheduleAnswer(to: Endpoint, entry: Packet): void {
     const hostsHeard = this.deps.directory.onlineCount();
     const delay = answerDelayMs(hostsHeard, this.deps.timing.answerDelayMaxMs, this.random);
+    const reader = { capabilities: entry.command, client: detectClient(entry.version) };
     this.answers.schedule(to, entry.packetNo, delay, () => {
-      void this.deps.packets.send(
-        this.entryCommand(Mode.ANSENTRY),
-        this.entryExtra(entry.command),
-        to,
-      );
+      void this.deps.packets.send(this.entryCommand(Mode.ANSENTRY), this.entryExtra(reader), to);
     });
   }
 
-  private namesAreAscii(): boolean {
-    return entryEncoding(this.deps.presence(), this.deps.legacy) === 'utf8';
+  /** The broadcast already told a UTF-8 reader everything: ASCII names, nothing more. */
+  private broadcastSaysAll(): boolean {
+    const me = this.deps.presence();
+    const ascii = entryEncoding(me, this.deps.legacy) === 'utf8';
+    return ascii && !me.signature && me.status === 'online';
+  }
+
+  private invisible(): boolean {
+    return this.deps.presence().status === 'invisible';
+  }
+
+  /** While invisible, only peers we are talking with hear from us. */
+  private mayAnswer(to: Endpoint): boolean {
+    if (!this.invisible()) return true;
+    const peer = this.deps.directory.findByAddress(to.address, to.port);
+    return peer !== undefined && (this.deps.talksWith?.(peer.id) ?? false);
+  }
+
+  /** 0xfc to an iptux peer, in the encoding it reads our text with; empty only to clear. */
+  private sendSignatureToIptux(to: Endpoint, evenEmpty: boolean): void {
+    const me = this.deps.presence();
+    if (!me.signature && !evenEmpty) return;
+    const extra = iptuxSignatureExtra(me.signature ?? '', entryEncoding(me, this.deps.legacy));
+    void this.deps.packets.send(Mode.IPTUX_SENDSIGN, extra, to);
   }
 
   /** Probe peers that went quiet (unicast BR_ENTRY); mark offline those silent too long. */
@@ -218,42 +263,31 @@ export class Discovery {
     }
   }
 
-  /** Broadcast targets and listed hosts, then every online peer (with what it can read). */
-  private everyone(): (Endpoint & { capabilities?: number })[] {
+  /**
+   * Every online peer (with what it can read), then, unless `peersOnly`, the broadcast
+   * targets and listed hosts.
+   */
+  private everyone(peersOnly = false): (Endpoint & EntryReader)[] {
     const seen = new Set<string>();
-    const result: (Endpoint & { capabilities?: number })[] = [];
+    const result: (Endpoint & EntryReader)[] = [];
     const online = this.deps.directory.all().filter((p) => p.status !== 'offline');
     // Peers first, so a listed host that is also a known peer gets its capabilities.
-    for (const target of [...online, ...this.deps.targets()]) {
+    for (const target of [...online, ...(peersOnly ? [] : this.deps.targets())]) {
       const key = `${target.address}:${target.port}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const { capabilities } = target as { capabilities?: number };
-      result.push({ address: target.address, port: target.port, capabilities });
+      const { capabilities, client } = target as EntryReader;
+      result.push({ address: target.address, port: target.port, capabilities, client });
     }
     return result;
   }
 
   private entryCommand(mode: number): number {
-    const away = this.deps.presence().status === 'away' ? Opt.ABSENCEOPT : 0;
-    return mode | Opt.CAPUTF8OPT | away;
+    return ownEntryCommand(mode, this.deps.presence());
   }
 
-  /**
-   * Our entry payload. Broadcasts carry the names in one encoding only; the UTF-8 block
-   * goes to a peer that advertised CAPUTF8OPT (`capabilities`), by unicast.
-   */
-  private entryExtra(capabilities?: number): Buffer {
-    const me = this.deps.presence();
-    const info = {
-      nickname: me.nickname,
-      group: me.group,
-      user: me.user,
-      host: me.host,
-      appVersion: PIGEON_APP_VERSION,
-    };
-    const utf8Block = capabilities !== undefined && hasOption(capabilities, Opt.CAPUTF8OPT);
-    return buildEntryExtra(info, entryEncoding(me, this.deps.legacy), { utf8Block });
+  private entryExtra(to?: EntryReader): Buffer {
+    return ownEntryExtra(this.deps.presence(), this.deps.legacy, to);
   }
 
   private stopTimers(): void {

@@ -11,6 +11,8 @@ export interface PeerSighting {
   nickname?: string;
   group?: string;
   status?: Exclude<PeerStatus, 'offline'>;
+  /** Undefined: the packet did not say (kept as it was); empty: the peer has none. */
+  signature?: string;
   client?: PeerClient;
   version?: string;
   capabilities?: number;
@@ -104,6 +106,7 @@ export class PeerDirectory {
     const id = peerIdOf(sighting.user, sighting.host);
     const before = this.peers.get(id);
     if (!before) this.makeRoom();
+    const signature = sighting.signature ?? before?.signature;
     const peer: PeerRecord = {
       id,
       user: sighting.user,
@@ -117,6 +120,7 @@ export class PeerDirectory {
       version: sighting.version ?? before?.version ?? '',
       capabilities: sighting.capabilities ?? before?.capabilities ?? 0,
       lastSeen: sighting.at,
+      ...(signature ? { signature } : {}),
       // Once found claiming another peer's name, always shown so.
       ...(before?.unverified ? { unverified: true } : {}),
     };
@@ -126,6 +130,15 @@ export class PeerDirectory {
     this.byAddress.set(`${peer.address}:${peer.port}`, id);
     this.peers.set(id, peer);
     return { peer, changed: !before || visiblyDifferent(before, peer) };
+  }
+
+  /** A signature heard apart from an entry (iptux's 0xfc); true when it changed. */
+  setSignature(id: string, signature: string): boolean {
+    const peer = this.peers.get(id);
+    if (!peer || (peer.signature ?? '') === signature) return false;
+    if (signature) peer.signature = signature;
+    else delete peer.signature;
+    return true;
   }
 
   /** Note that a known peer is alive without changing anything else. */
@@ -166,6 +179,7 @@ function visiblyDifferent(a: PeerRecord, b: PeerRecord): boolean {
     a.nickname !== b.nickname ||
     a.group !== b.group ||
     a.status !== b.status ||
+    a.signature !== b.signature ||
     a.address !== b.address ||
     a.port !== b.port ||
     a.client !== b.client ||

@@ -3,6 +3,8 @@
 //   IP Messenger 4.x: a UTF-8 block `\nUN:user\nHN:host\nNN:nick\nGN:group\nVS:…` after the
 //     group's NUL (or right after the nickname's NUL when there is no group); read only when
 //     CAPUTF8OPT is set, and then it wins over the codepage-encoded legacy fields.
+//   Pigeon: the same block with two lines of its own, `SG:` (the personal signature) and
+//     `ST:` (away or busy); IP Messenger skips keys it does not know.
 //   iptux: `icon\0encoding\0`, where a non-empty encoding marks an iptux-compatible peer.
 import { hasOption, Mode, modeOf, Opt } from './commands';
 import { detectClient } from './client';
@@ -13,11 +15,23 @@ export interface EntryInfo {
   nickname: string;
   group: string;
   /** IP Messenger 4.x's UTF-8 block, when CAPUTF8OPT was set and the block was there. */
-  block?: { user?: string; host?: string; nickname?: string; group?: string; version?: string };
+  block?: EntryBlock;
   /** iptux's extension fields. */
   iptux?: { icon: string; encoding: string };
   /** IP Messenger's `[absence title]`, when it was split off the nickname. */
   absenceTitle?: string;
+}
+
+export interface EntryBlock {
+  user?: string;
+  host?: string;
+  nickname?: string;
+  group?: string;
+  version?: string;
+  /** Pigeon's `SG:` line, as written (the caller cleans it). */
+  signature?: string;
+  /** Pigeon's `ST:` line: `away` or `busy` (anything else is ignored). */
+  status?: 'away' | 'busy';
 }
 
 /**
@@ -41,8 +55,8 @@ function splitAtNul(bytes: Buffer): Buffer[] {
   return fields;
 }
 
-function parseBlock(bytes: Buffer): NonNullable<EntryInfo['block']> {
-  const block: NonNullable<EntryInfo['block']> = {};
+function parseBlock(bytes: Buffer): EntryBlock {
+  const block: EntryBlock = {};
   for (const line of bytes.toString('utf8').split('\n')) {
     const value = line.slice(3).replace(/\r$/, '');
     switch (line.slice(0, 3)) {
@@ -61,13 +75,19 @@ function parseBlock(bytes: Buffer): NonNullable<EntryInfo['block']> {
       case 'VS:':
         block.version = value;
         break;
+      case 'SG:':
+        block.signature = value;
+        break;
+      case 'ST:':
+        if (value === 'away' || value === 'busy') block.status = value;
+        break;
       // IP: (binary IPDict), PL: and unknown keys are not Pigeon's business.
     }
   }
   return block;
 }
 
-/** IP Messenger shows away as `nick[title]`; split it off. */
+/** IP Messenger (and Pigeon, for it) shows away as `nick[title]`; split it off. */
 function splitAbsenceTitle(nickname: string): { nickname: string; title?: string } {
   if (!nickname.endsWith(']')) return { nickname };
   const open = nickname.lastIndexOf('[');
@@ -79,8 +99,9 @@ function splitAbsenceTitle(nickname: string): { nickname: string; title?: string
 
 /**
  * `peer.version` enables the one guess that needs to know the sender: the absence title
- * is split off only for IP Messenger (detectClient 'ipmsg'), because iptux sets
- * ABSENCEOPT on every entry and a FeiQ nickname may end in brackets of its own.
+ * is split off only for IP Messenger and Pigeon (which writes it for IP Messenger's
+ * sake), because iptux sets ABSENCEOPT on every entry and a FeiQ nickname may end in
+ * brackets of its own.
  */
 export function parseEntryExtra(
   extra: Buffer,
@@ -127,7 +148,7 @@ export function parseEntryExtra(
     hasOption(command, Opt.ABSENCEOPT) &&
     info.iptux === undefined &&
     peer.version !== undefined &&
-    detectClient(peer.version) === 'ipmsg'
+    ['ipmsg', 'pigeon'].includes(detectClient(peer.version))
   ) {
     const split = splitAbsenceTitle(info.nickname);
     if (split.title !== undefined) {
@@ -168,23 +189,41 @@ export function entryEncoding(
   return /^[\x00-\x7f]*$/.test(info.nickname + info.group) ? 'utf8' : legacy;
 }
 
+/** Who we say we are in an entry. */
+export interface EntryIdentity {
+  nickname: string;
+  group: string;
+  user: string;
+  host: string;
+  appVersion?: string;
+  /** Written as Pigeon's `SG:` line when not empty. */
+  signature?: string;
+  /** Away or busy: `ST:` for Pigeons, and `[title]` after the legacy nickname for IPMsg. */
+  absence?: { status: 'away' | 'busy'; title: string };
+}
+
 /**
  * `nick\0group\0` in `encoding`, then (with `utf8Block`) the IPMsg 4.x UTF-8 block and a
  * NUL. The block goes only to peers that advertise CAPUTF8OPT: a client that decodes the
- * whole entry in one encoding (iptux) is confused by a mix of two.
+ * whole entry in one encoding (iptux) is confused by a mix of two. While away or busy
+ * the legacy nickname carries `[title]`, as IP Messenger writes its own; NN: stays bare.
  */
 export function buildEntryExtra(
-  info: { nickname: string; group: string; user: string; host: string; appVersion?: string },
+  info: EntryIdentity,
   encoding: LegacyEncoding | 'utf8',
   options: { utf8Block?: boolean } = {},
 ): Buffer {
   const nickname = fieldText(info.nickname);
   const group = fieldText(info.group);
+  const shownName = info.absence ? `${nickname}[${fieldText(info.absence.title)}]` : nickname;
   const nul = Buffer.from([NUL]);
-  const legacyFields = [encodeText(nickname, encoding), nul, encodeText(group, encoding), nul];
+  const legacyFields = [encodeText(shownName, encoding), nul, encodeText(group, encoding), nul];
   if (options.utf8Block === false) return Buffer.concat(legacyFields);
+  const signature = fieldText(info.signature ?? '').trim();
   const block =
     `\nUN:${headerName(info.user)}\nHN:${headerName(info.host)}` +
-    `\nNN:${nickname}\nGN:${group}\nVS:${vsVersion(info.appVersion)}`;
+    `\nNN:${nickname}\nGN:${group}\nVS:${vsVersion(info.appVersion)}` +
+    (signature ? `\nSG:${signature}` : '') +
+    (info.absence ? `\nST:${info.absence.status}` : '');
   return Buffer.concat([...legacyFields, Buffer.from(block, 'utf8'), nul]);
 }

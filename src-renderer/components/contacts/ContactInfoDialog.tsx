@@ -29,6 +29,7 @@ export function ContactInfoDialog({ peerId, onClose }: ContactInfoDialogProps) {
         [t('info.computer'), peer.host],
         [t('info.address'), `${peer.address}:${peer.port}`],
         [t('info.status'), t(`status.${peer.status}`)],
+        [t('info.signature'), peer.signature ?? ''],
         [t('info.client'), t(`client.${peer.client}`)],
         [t('info.version'), peer.version],
         [t('info.lastSeen'), peer.lastSeen > 0 ? formatFull(peer.lastSeen, i18n.language) : ''],

@@ -47,7 +47,11 @@ export function SelfHeader({
 
   return (
     <header className="self-header">
-      <Avatar id={`${self.user}@${self.host}`} name={self.nickname} status={self.status} />
+      <Avatar
+        id={`${self.user}@${self.host}`}
+        name={self.nickname}
+        status={self.status === 'invisible' ? 'offline' : self.status}
+      />
       <div className="self-info">
         <h1 className="window-name">{self.nickname}</h1>
         <div className="self-line">
@@ -59,6 +63,8 @@ export function SelfHeader({
           >
             <option value="online">{t('status.online')}</option>
             <option value="away">{t('status.away')}</option>
+            <option value="busy">{t('status.busy')}</option>
+            <option value="invisible">{t('status.invisible')}</option>
           </select>
           <p className="self-group">{self.group || t('self.noGroup')}</p>
         </div>

@@ -48,6 +48,7 @@ function recordingOwners() {
       'left',
       'answerVersion',
       'answerAbsence',
+      'signatureHeard',
     ]),
     messaging,
     sender: owner<MessageSender>('sender', ['acknowledged']),
@@ -72,6 +73,7 @@ describe('packet routes: one owner per command', () => {
     [Mode.GETABSENCEINFO, ['discovery.answerAbsence']],
     [Mode.SENDINFO, []],
     [Mode.SENDABSENCEINFO, []],
+    [Mode.IPTUX_SENDSIGN, ['discovery.signatureHeard']],
     [Mode.SENDMSG, ['messaging.received', 'courtesy.messageArrived']],
     // A message's and a file offer's confirmation alike: never offered to transfers.
     [Mode.RECVMSG, ['sender.acknowledged']],

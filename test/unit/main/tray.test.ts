@@ -127,4 +127,21 @@ describe('tray', () => {
     expect(menuItem('离开')?.checked).toBe(true);
     expect(menuItem('退出')).toBeDefined();
   });
+
+  it('offers Busy and Invisible as radio items through the same status path', () => {
+    const radios = fake.menu?.items.filter((item) => item.type === 'radio').map((i) => i.label);
+    expect(radios).toEqual(['Online', 'Away', 'Busy', 'Invisible']);
+    menuItem('Busy')?.click?.();
+    expect(hooks.setStatus).toHaveBeenLastCalledWith('busy');
+    menuItem('Invisible')?.click?.();
+    expect(hooks.setStatus).toHaveBeenLastCalledWith('invisible');
+
+    state.apply({ type: 'self', self: { ...self, status: 'invisible', language: 'zh-CN' } });
+    tray.refresh();
+    expect(menuItem('隐身')?.checked).toBe(true);
+    expect(menuItem('在线')?.checked).toBe(false);
+    state.apply({ type: 'self', self: { ...self, status: 'busy', language: 'zh-CN' } });
+    tray.refresh();
+    expect(menuItem('忙碌')?.checked).toBe(true);
+  });
 });

@@ -227,4 +227,51 @@ describe('buildEntryExtra', () => {
     const extra = buildEntryExtra(me, 'utf8');
     expect(extra.subarray(0, 6)).toEqual(hex('e5bca0 e4b889'));
   });
+  it("adds Pigeon's SG: and ST: lines to the block, and the absence title to the legacy name", () => {
+    const vsType = PIGEON_VS_TYPE.toString(16).toUpperCase().padStart(8, '0');
+    const extra = buildEntryExtra(
+      {
+        ...me,
+        appVersion: '0.1.0',
+        signature: '今天\n在改构建',
+        absence: { status: 'busy', title: '忙碌' },
+      },
+      'gbk',
+    );
+    expect(extra).toEqual(
+      bytes(
+        GBK_ZHANG_SAN,
+        hex('5b c3a6 c2b5 5d'), // [忙碌]
+        [0],
+        GBK_DEV_GROUP,
+        [0],
+        `\nUN:zhang\nHN:pigeon-pc\nNN:张三\nGN:研发部\nVS:${vsType}:0:1:0\nSG:今天 在改构建\nST:busy`,
+        [0],
+      ),
+    );
+    const command = Mode.BR_ABSENCE | Opt.ABSENCEOPT | Opt.CAPUTF8OPT;
+    const info = parseEntryExtra(extra, command, 'gbk', { version: '1_pigeon 0.1.0' });
+    expect([info.nickname, info.group]).toEqual(['张三', '研发部']);
+    expect(info.block).toMatchObject({ signature: '今天 在改构建', status: 'busy' });
+  });
+
+  it('leaves SG: out when there is no signature, and reads only away or busy from ST:', () => {
+    const extra = buildEntryExtra({ ...me, signature: '  ' }, 'gbk');
+    expect(extra.includes(Buffer.from('\nSG:'))).toBe(false);
+    expect(extra.includes(Buffer.from('\nST:'))).toBe(false);
+    const odd = bytes('A\0\0\nNN:A\nST:napping\nSG:x');
+    const info = parseEntryExtra(odd, Mode.BR_ABSENCE | Opt.CAPUTF8OPT, 'gbk');
+    expect(info.block?.status).toBeUndefined();
+    expect(info.block?.signature).toBe('x');
+  });
+
+  it("splits the absence title off a Pigeon's broadcast name, which has no block", () => {
+    const info = parseEntryExtra(
+      bytes('Ann[Busy]\0Lab\0'),
+      Mode.BR_ENTRY | Opt.ABSENCEOPT,
+      'gb18030',
+      { version: '1_pigeon 0.1.0' },
+    );
+    expect([info.nickname, info.absenceTitle]).toEqual(['Ann', 'Busy']);
+  });
 });

@@ -1,0 +1,15 @@
+import { MAX_SIGNATURE_CHARS } from './channel-names';
+
+// Control characters (C0, DEL, C1), line and paragraph separators, and the bidi
+// controls that could make a peer's line read as something else.
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g;
+
+/**
+ * A personal signature as Pigeon keeps and shows it, whoever wrote it: one line, no
+ * control characters, at most MAX_SIGNATURE_CHARS characters (code points, so a
+ * surrogate pair is never cut in half).
+ */
+export function cleanSignature(text: string): string {
+  const line = text.replace(UNSAFE, ' ').replace(/\s+/g, ' ').trim();
+  return Array.from(line).slice(0, MAX_SIGNATURE_CHARS).join('').trim();
+}
