@@ -18,6 +18,8 @@ export interface Presence {
   user: string;
   host: string;
   status: 'online' | 'away';
+  /** The hash of our avatar picture, when we have one. */
+  avatar?: string;
 }
 
 export interface DiscoveryDeps {
@@ -31,6 +33,11 @@ export interface DiscoveryDeps {
   onPeer: (peer: PeerRecord) => void;
   /** Any entry packet from a peer: it is there now (outbox delivery hangs on this). */
   onEntry?: (peer: PeerRecord) => void;
+  /**
+   * A Pigeon's UTF-8 block said which avatar it has (undefined: none). Entries without the
+   * block (broadcasts) say nothing about it.
+   */
+  onAvatar?: (peer: PeerRecord, hash: string | undefined) => void;
   now?: () => number;
   random?: () => number;
 }
@@ -169,11 +176,13 @@ export class Discovery {
     });
     if (changed) this.deps.onPeer(peer);
     this.deps.onEntry?.(peer);
+    if (client === 'pigeon' && entry.block) this.deps.onAvatar?.(peer, entry.block.avatar);
     // It heard our broadcast in the legacy codepage only: give a UTF-8 reader our names
-    // exactly. ASCII names were exact already, so then there is nothing to add on a join.
+    // exactly, and our avatar, which only the UTF-8 block names. ASCII names were exact
+    // already, so without an avatar there is nothing to add on a join.
     if (
       !known &&
-      !this.namesAreAscii() &&
+      (!this.namesAreAscii() || this.deps.presence().avatar !== undefined) &&
       hasOption(packet.command, Opt.CAPUTF8OPT) &&
       modeOf(packet.command) !== Mode.BR_ENTRY &&
       this.budget.spend(from.address)
@@ -251,6 +260,7 @@ export class Discovery {
       user: me.user,
       host: me.host,
       appVersion: PIGEON_APP_VERSION,
+      avatar: me.avatar,
     };
     const utf8Block = capabilities !== undefined && hasOption(capabilities, Opt.CAPUTF8OPT);
     return buildEntryExtra(info, entryEncoding(me, this.deps.legacy), { utf8Block });

@@ -5,6 +5,7 @@
 //     CAPUTF8OPT is set, and then it wins over the codepage-encoded legacy fields.
 //   iptux: `icon\0encoding\0`, where a non-empty encoding marks an iptux-compatible peer.
 import { hasOption, Mode, modeOf, Opt } from './commands';
+import { isAvatarHash } from './avatar';
 import { detectClient } from './client';
 import { decodeText, encodeText, type LegacyEncoding } from './text';
 
@@ -13,7 +14,15 @@ export interface EntryInfo {
   nickname: string;
   group: string;
   /** IP Messenger 4.x's UTF-8 block, when CAPUTF8OPT was set and the block was there. */
-  block?: { user?: string; host?: string; nickname?: string; group?: string; version?: string };
+  block?: {
+    user?: string;
+    host?: string;
+    nickname?: string;
+    group?: string;
+    version?: string;
+    /** Pigeon's `AV:` line: the hash of the sender's avatar picture (avatars/). */
+    avatar?: string;
+  };
   /** iptux's extension fields. */
   iptux?: { icon: string; encoding: string };
   /** IP Messenger's `[absence title]`, when it was split off the nickname. */
@@ -60,6 +69,9 @@ function parseBlock(bytes: Buffer): NonNullable<EntryInfo['block']> {
         break;
       case 'VS:':
         block.version = value;
+        break;
+      case 'AV:':
+        if (isAvatarHash(value)) block.avatar = value;
         break;
       // IP: (binary IPDict), PL: and unknown keys are not Pigeon's business.
     }
@@ -174,7 +186,15 @@ export function entryEncoding(
  * whole entry in one encoding (iptux) is confused by a mix of two.
  */
 export function buildEntryExtra(
-  info: { nickname: string; group: string; user: string; host: string; appVersion?: string },
+  info: {
+    nickname: string;
+    group: string;
+    user: string;
+    host: string;
+    appVersion?: string;
+    /** The hash of our avatar picture, announced to UTF-8 readers as `AV:`. */
+    avatar?: string;
+  },
   encoding: LegacyEncoding | 'utf8',
   options: { utf8Block?: boolean } = {},
 ): Buffer {
@@ -185,6 +205,7 @@ export function buildEntryExtra(
   if (options.utf8Block === false) return Buffer.concat(legacyFields);
   const block =
     `\nUN:${headerName(info.user)}\nHN:${headerName(info.host)}` +
-    `\nNN:${nickname}\nGN:${group}\nVS:${vsVersion(info.appVersion)}`;
+    `\nNN:${nickname}\nGN:${group}\nVS:${vsVersion(info.appVersion)}` +
+    (info.avatar !== undefined && isAvatarHash(info.avatar) ? `\nAV:${info.avatar}` : '');
   return Buffer.concat([...legacyFields, Buffer.from(block, 'utf8'), nul]);
 }
