@@ -4,6 +4,7 @@
 // other through `parts`, filled in before any packet comes.
 import path from 'node:path';
 import type { PigeonEvent, SelfDTO } from '../../src-shared/contract';
+import { Avatars } from './avatars/avatars';
 import { Discovery } from './discovery/discovery';
 import { FeiqGroups } from './groups/feiq-groups';
 import { GroupBook } from './groups/group-book';
@@ -41,6 +42,7 @@ export interface MessengerServices {
   plain: PlainContacts;
   groups: Groups;
   recalls: Recalls;
+  avatars: Avatars;
   routes: PacketRoutes;
 }
 
@@ -70,6 +72,18 @@ export function buildServices(context: ServiceContext): MessengerServices {
   const { downloadDir, announceTargets, emit, emitPeer } = context;
   const parts = {} as MessengerServices;
   const announcer = new MessageAnnouncer({ emit }, store.conversations);
+  const requester = {
+    version: pigeonVersionString(PIGEON_APP_VERSION),
+    user: self().user,
+    host: self().host,
+    nextPacketNo: () => packets.nextPacketNo(),
+  };
+  parts.avatars = new Avatars({
+    dir: options.avatarsDir,
+    directory,
+    requester,
+    changed: emitPeer,
+  });
   parts.sender = new MessageSender({ packets, legacy, presence: self, timing });
   parts.discovery = new Discovery({
     packets,
@@ -81,6 +95,7 @@ export function buildServices(context: ServiceContext): MessengerServices {
     onPeer: emitPeer,
     onEntry: (peer) => parts.messaging.flushOutbox(peer.id),
     talksWith: (peerId) => store.conversations.get(peerId) !== undefined,
+    onAvatar: (peer, hash) => parts.avatars.peerNamed(peer, hash),
   });
   parts.messaging = new Messaging({
     sender: parts.sender,
@@ -106,18 +121,14 @@ export function buildServices(context: ServiceContext): MessengerServices {
     sender: parts.sender,
     packets,
     peer: (peerId) => directory.get(peerId),
-    requester: {
-      version: pigeonVersionString(PIGEON_APP_VERSION),
-      user: self().user,
-      host: self().host,
-      nextPacketNo: () => packets.nextPacketNo(),
-    },
+    requester,
     port,
     bindAddress: options.bindAddress ?? '0.0.0.0',
     legacy,
     downloadDir: downloadDir,
     receivePolicy: context.receivePolicy,
     imagesDir: () => options.imagesDir ?? path.join(downloadDir(), 'images'),
+    avatar: (hash) => parts.avatars.served(hash),
     emit: emit,
     announcer,
   });

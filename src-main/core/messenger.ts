@@ -44,6 +44,7 @@ import type { Groups } from './groups/groups';
 import { FEIQ_GROUP_ADDRESS } from './groups/feiq-group-message';
 import { routePacket, type PacketRoutes } from './packet-routes';
 import type { Recalls } from './messaging/recall';
+import type { Avatars } from './avatars/avatars';
 import { deleteStored } from './store/message-edits';
 import type { MessageSender } from './pipeline/message-sender';
 import { AddressClaims } from './discovery/address-claims';
@@ -82,6 +83,7 @@ class Messenger implements MessengerCore {
   private readonly plain: PlainContacts;
   private readonly groups: Groups;
   private readonly recalls: Recalls;
+  private readonly avatars: Avatars;
   private readonly routes: PacketRoutes;
   private readonly claims: AddressClaims;
   private readonly trustWarnings = new TrustWarnings((event) => this.emit(event));
@@ -160,6 +162,9 @@ class Messenger implements MessengerCore {
     this.plain = services.plain;
     this.recalls = services.recalls;
     this.groups = services.groups;
+    this.avatars = services.avatars;
+    const avatar = this.avatars.own();
+    if (avatar !== undefined) this.self = { ...this.self, avatar };
     this.claims = this.watchClaims(timing);
   }
 
@@ -248,7 +253,7 @@ class Messenger implements MessengerCore {
   snapshot(): SnapshotDTO {
     return {
       self: { ...this.self },
-      peers: [...this.directory.all().map(toPeerDTO), ...this.plain.peers()],
+      peers: [...this.directory.all().map((peer) => this.peerDTO(peer)), ...this.plain.peers()],
       conversations: this.store.conversations.all(),
       stats: this.networkStats.snapshot(),
       remarks: this.store.remarks.all(),
@@ -397,6 +402,20 @@ class Messenger implements MessengerCore {
     return { ...this.self };
   }
 
+  // --- avatars: avatars/avatars.ts ---
+  setAvatar({ png }: ParsedRequest<'setAvatar'>): SelfDTO {
+    const avatar = this.avatars.setOwn(png === undefined ? undefined : Buffer.from(png, 'base64'));
+    const { avatar: _before, ...rest } = this.self;
+    this.self = avatar === undefined ? rest : { ...rest, avatar };
+    if (this.running) this.discovery.announcePresence();
+    this.emit({ type: 'self', self: { ...this.self } });
+    return { ...this.self };
+  }
+
+  getAvatar({ hash }: ParsedRequest<'getAvatar'>) {
+    return this.avatars.picture(hash);
+  }
+
   refreshPeers() {
     if (this.running) this.discovery.announce();
     return { ok: true as const };
@@ -518,7 +537,11 @@ class Messenger implements MessengerCore {
 
   private emitPeer(peer: PeerRecord): void {
     this.remembered.changed(peer);
-    this.emit({ type: 'peer', peer: toPeerDTO(peer) });
+    this.emit({ type: 'peer', peer: this.peerDTO(peer) });
+  }
+
+  private peerDTO(peer: PeerRecord): PeerDTO {
+    return { ...toPeerDTO(peer), ...this.avatars.of(peer.id) };
   }
 
   private emit(event: PigeonEvent): void {

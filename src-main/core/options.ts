@@ -19,6 +19,8 @@ export interface MessengerOptions {
    * copy); `images` in the download folder when not set.
    */
   imagesDir?: string;
+  /** Where avatar pictures (the user's and peers') are kept; in memory only when not set. */
+  avatarsDir?: string;
   /** Extra directed-broadcast addresses to announce to, beyond the interfaces'. */
   broadcastAddresses?: string[];
   /** Explicit hosts (addresses, optionally `addr:port`) to announce to by unicast. */

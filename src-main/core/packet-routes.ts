@@ -1,6 +1,7 @@
 // Whose each IPMsg command is: one table from command mode to the handler that owns it,
 // read top to bottom like a switch over the command. A mode missing here is unknown and
 // counted as such by the intake; no service ever sees a packet that is not its own.
+import type { Avatars } from './avatars/avatars';
 import type { Discovery } from './discovery/discovery';
 import { peerIdOf } from './discovery/peer-directory';
 import { Mode, modeOf } from './ipmsg/commands';
@@ -29,6 +30,7 @@ export interface PacketOwners {
   transfers: TransferService;
   groups: Groups;
   recalls: Recalls;
+  avatars: Avatars;
   /** The user's codepage, for messages from clients that do not say theirs. */
   legacy: LegacyEncoding;
 }
@@ -37,8 +39,9 @@ export interface PacketOwners {
 const nothing: PacketHandler = () => undefined;
 
 export function packetRoutes(owners: PacketOwners): PacketRoutes {
-  const { discovery, messaging, sender, sealed, courtesy, transfers, groups, recalls, legacy } =
+  const { discovery, messaging, sender, sealed, courtesy, transfers, groups, recalls, avatars } =
     owners;
+  const { legacy } = owners;
   return new Map<number, PacketHandler>([
     // Presence: discovery.
     [Mode.NOOPERATION, nothing],
@@ -90,6 +93,9 @@ export function packetRoutes(owners: PacketOwners): PacketRoutes {
     // Group conversations: FeiQ's (multicast, sealed) and iptux's group and broadcast message.
     [Mode.FEIQ_GROUP_MSG, (packet, from) => groups.feiqReceived(packet, from)],
     [Mode.IPTUX_GROUP_MSG, (packet, from) => groups.iptuxReceived(packet, from)],
+
+    // iptux's icon, shown as the peer's avatar (Pigeons fetch theirs over TCP instead).
+    [Mode.IPTUX_SENDICON, (packet, from) => avatars.iptuxIcon(packet, from)],
   ]);
 }
 

@@ -16,6 +16,9 @@ export const MAX_PICTURE_BASE64_CHARS = 28_000_000;
 /** The longest personal signature (个性签名). */
 export const MAX_SIGNATURE_CHARS = 100;
 
+/** The largest avatar picture, as base64 (a 32 KiB PNG). */
+export const MAX_AVATAR_BASE64_CHARS = 44_000;
+
 /** The largest "accept without asking" limit one may set, in MB (100 GB). */
 export const MAX_AUTO_ACCEPT_MB = 102_400;
 
@@ -70,4 +73,6 @@ export const CHANNEL_NAMES = [
   'recallMessage',
   'deleteMessage',
   'showSharedFolder',
+  'setAvatar',
+  'getAvatar',
 ] as const;

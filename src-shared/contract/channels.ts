@@ -39,6 +39,8 @@ import {
   SetRemarkRequest,
   SetStartAtLoginRequest,
   ShowSharedFolderRequest,
+  SetAvatarRequest,
+  AvatarRequest,
   StagePictureRequest,
   TransferRequest,
   TypingRequest,
@@ -115,6 +117,10 @@ export const channels = {
   deleteMessage: MessageRequest,
   /** Show a Windows shared folder (\\server\share) in the file manager (Electron). */
   showSharedFolder: ShowSharedFolderRequest,
+  /** Choose the user's avatar picture (a PNG the window made square), or none. */
+  setAvatar: SetAvatarRequest,
+  /** An avatar picture by its hash (the user's own or a peer's), for display. */
+  getAvatar: AvatarRequest,
 } as const;
 
 export type ChannelName = keyof typeof channels;
@@ -169,6 +175,8 @@ export interface ChannelResponses {
   deleteMessage: { ok: true };
   /** `shown` is false where no file manager can be opened (headless). */
   showSharedFolder: { shown: boolean; path: string };
+  setAvatar: SelfDTO;
+  getAvatar: TransferImageDTO;
 }
 
 /** A request as a window sends it. */

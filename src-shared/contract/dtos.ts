@@ -50,6 +50,11 @@ export interface PeerDTO {
    * at its own address: kept apart, under `user@host~address`, and shown unverified.
    */
   unverified?: boolean;
+  /**
+   * The hash of the peer's avatar picture (getAvatar gives its bytes), once Pigeon has it
+   * and checked it; absent: letters.
+   */
+  avatar?: string;
 }
 
 export const PlainEncodingSchema = z.enum(['utf8', 'gbk']);
@@ -176,6 +181,8 @@ export interface SelfDTO {
   autoReply?: string;
   /** Personal signature (个性签名), shown under the name. */
   signature?: string;
+  /** The hash of the user's avatar picture (getAvatar gives its bytes); absent: letters. */
+  avatar?: string;
   /** Absent: Enter sends. */
   sendKey?: SendKey;
   /** A sound on new messages; absent: on. */

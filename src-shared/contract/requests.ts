@@ -5,6 +5,7 @@ import { isUncPath } from './unc-path';
 import { cleanSignature } from './profile-text';
 import {
   MAX_AUTO_ACCEPT_MB,
+  MAX_AVATAR_BASE64_CHARS,
   MAX_MESSAGE_CHARS,
   MAX_PICTURE_BASE64_CHARS,
   MAX_SIGNATURE_CHARS,
@@ -154,3 +155,13 @@ export const EmptyRequest = z.undefined().or(z.object({}).strict());
 export type ProfileChange = z.output<typeof UpdateProfileRequest>;
 export type NetworkSettingsChange = z.output<typeof UpdateSettingsRequest>;
 export type PlainContactRequest = z.output<typeof AddPlainContactRequest>;
+
+/** A new avatar (a small PNG, base64, made square by the window), or none: letters again. */
+export const SetAvatarRequest = z.object({
+  png: z
+    .string()
+    .max(MAX_AVATAR_BASE64_CHARS)
+    .regex(/^[a-z0-9+/]+={0,2}$/i)
+    .optional(),
+});
+export const AvatarRequest = z.object({ hash: z.string().regex(/^[0-9a-f]{16}$/) });

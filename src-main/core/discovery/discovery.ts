@@ -32,6 +32,11 @@ export interface DiscoveryDeps {
   onEntry?: (peer: PeerRecord) => void;
   /** Whether we have a conversation with the peer: while invisible, only they hear from us. */
   talksWith?: (peerId: string) => boolean;
+  /**
+   * A Pigeon's UTF-8 block said which avatar it has (undefined: none). Entries without the
+   * block (broadcasts) say nothing about it.
+   */
+  onAvatar?: (peer: PeerRecord, hash: string | undefined) => void;
   now?: () => number;
   random?: () => number;
 }
@@ -190,6 +195,7 @@ export class Discovery {
     });
     if (changed) this.deps.onPeer(peer);
     this.deps.onEntry?.(peer);
+    if (client === 'pigeon' && entry.block) this.deps.onAvatar?.(peer, entry.block.avatar);
     if (!this.mayAnswer(from)) return;
     const mode = modeOf(packet.command);
     // iptux sends its own signature after each entry; we send ours the same way.
@@ -221,11 +227,11 @@ export class Discovery {
     });
   }
 
-  /** The broadcast already told a UTF-8 reader everything: ASCII names, nothing more. */
+  /** The broadcast already told a UTF-8 reader everything: ASCII names, nothing more (no signature, status or avatar, which only the UTF-8 block names). */
   private broadcastSaysAll(): boolean {
     const me = this.deps.presence();
     const ascii = entryEncoding(me, this.deps.legacy) === 'utf8';
-    return ascii && !me.signature && me.status === 'online';
+    return ascii && !me.signature && me.avatar === undefined && me.status === 'online';
   }
 
   private invisible(): boolean {

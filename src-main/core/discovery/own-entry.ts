@@ -14,6 +14,8 @@ export interface Presence {
   host: string;
   status: SelfStatus;
   signature?: string;
+  /** The hash of our avatar picture, when we have one. */
+  avatar?: string;
   /** Chooses the absence title IP Messenger users see (`[离开]`, `[Busy]`…). */
   language?: Language;
 }
@@ -56,6 +58,7 @@ export function ownEntryExtra(me: Presence, legacy: LegacyEncoding, to: EntryRea
     appVersion: PIGEON_APP_VERSION,
     signature: me.signature,
     absence: absenceOf(me),
+    avatar: me.avatar,
   };
   const encoding = entryEncoding(me, legacy);
   const utf8Block = to.capabilities !== undefined && hasOption(to.capabilities, Opt.CAPUTF8OPT);

@@ -3,10 +3,12 @@
 //   IP Messenger 4.x: a UTF-8 block `\nUN:user\nHN:host\nNN:nick\nGN:group\nVS:…` after the
 //     group's NUL (or right after the nickname's NUL when there is no group); read only when
 //     CAPUTF8OPT is set, and then it wins over the codepage-encoded legacy fields.
-//   Pigeon: the same block with two lines of its own, `SG:` (the personal signature) and
-//     `ST:` (away or busy); IP Messenger skips keys it does not know.
+//   Pigeon: the same block with lines of its own, `SG:` (the personal signature),
+//     `ST:` (away or busy) and `AV:` (the avatar picture's hash); IP Messenger
+//     skips keys it does not know.
 //   iptux: `icon\0encoding\0`, where a non-empty encoding marks an iptux-compatible peer.
 import { hasOption, Mode, modeOf, Opt } from './commands';
+import { isAvatarHash } from './avatar';
 import { detectClient } from './client';
 import { decodeText, encodeText, type LegacyEncoding } from './text';
 
@@ -32,6 +34,8 @@ export interface EntryBlock {
   signature?: string;
   /** Pigeon's `ST:` line: `away` or `busy` (anything else is ignored). */
   status?: 'away' | 'busy';
+  /** Pigeon's `AV:` line: the hash of the sender's avatar picture (avatars/). */
+  avatar?: string;
 }
 
 /**
@@ -80,6 +84,9 @@ function parseBlock(bytes: Buffer): EntryBlock {
         break;
       case 'ST:':
         if (value === 'away' || value === 'busy') block.status = value;
+        break;
+      case 'AV:':
+        if (isAvatarHash(value)) block.avatar = value;
         break;
       // IP: (binary IPDict), PL: and unknown keys are not Pigeon's business.
     }
@@ -200,6 +207,8 @@ export interface EntryIdentity {
   signature?: string;
   /** Away or busy: `ST:` for Pigeons, and `[title]` after the legacy nickname for IPMsg. */
   absence?: { status: 'away' | 'busy'; title: string };
+  /** The hash of our avatar picture, announced to UTF-8 readers as `AV:`. */
+  avatar?: string;
 }
 
 /**
@@ -224,6 +233,7 @@ export function buildEntryExtra(
     `\nUN:${headerName(info.user)}\nHN:${headerName(info.host)}` +
     `\nNN:${nickname}\nGN:${group}\nVS:${vsVersion(info.appVersion)}` +
     (signature ? `\nSG:${signature}` : '') +
-    (info.absence ? `\nST:${info.absence.status}` : '');
+    (info.absence ? `\nST:${info.absence.status}` : '') +
+    (info.avatar !== undefined && isAvatarHash(info.avatar) ? `\nAV:${info.avatar}` : '');
   return Buffer.concat([...legacyFields, Buffer.from(block, 'utf8'), nul]);
 }

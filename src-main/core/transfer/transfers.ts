@@ -56,6 +56,8 @@ export interface TransferServiceDeps {
   sweepIntervalMs?: number;
   /** Limits of pictures fetched unasked (PICTURE_BUDGET unless told). */
   pictureBudget?: Partial<PictureBudget>;
+  /** The user's avatar for a Pigeon that asks for it by hash (avatars/avatars.ts). */
+  avatar?: (hash: string) => Buffer | undefined;
   now?: () => number;
 }
 
@@ -83,6 +85,7 @@ export class TransferService {
       port: deps.port,
       bindAddress: deps.bindAddress,
       onEvent: (event) => this.outgoing.onServerEvent(event),
+      avatar: deps.avatar,
     });
     this.outgoing = new OutgoingTransfers({
       ...deps,

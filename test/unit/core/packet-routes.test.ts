@@ -1,3 +1,4 @@
+import type { Avatars } from '../../../src-main/core/avatars/avatars';
 import type { Recalls } from '../../../src-main/core/messaging/recall';
 import { RECALL_MODE, RECALLED_MODE } from '../../../src-main/core/ipmsg/recall';
 import { describe, expect, it } from 'vitest';
@@ -57,6 +58,7 @@ function recordingOwners() {
     transfers: owner<TransferService>('transfers', ['released']),
     groups: owner<Groups>('groups', ['iptuxReceived', 'feiqReceived']),
     recalls: owner<Recalls>('recalls', ['received', 'confirmed']),
+    avatars: owner<Avatars>('avatars', ['iptuxIcon']),
     legacy: 'gb18030',
   });
   return { routes, calls, incoming };
@@ -90,6 +92,8 @@ describe('packet routes: one owner per command', () => {
     [Mode.FEIQ_GROUP_MSG, ['groups.feiqReceived']],
     [RECALL_MODE, ['recalls.received']],
     [RECALLED_MODE, ['recalls.confirmed']],
+    // iptux's icon: the peer's avatar.
+    [Mode.IPTUX_SENDICON, ['avatars.iptuxIcon']],
   ];
 
   it.each(expected)('mode %i reaches exactly its owner', (mode, owners) => {

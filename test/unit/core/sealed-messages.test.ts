@@ -1,3 +1,4 @@
+import type { Avatars } from '../../../src-main/core/avatars/avatars';
 import type { Recalls } from '../../../src-main/core/messaging/recall';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ConversationDTO, MessageDTO, PigeonEvent } from '../../../src-shared/contract';
@@ -99,6 +100,7 @@ function setup() {
     transfers: {} as TransferService,
     groups: {} as Groups,
     recalls: {} as Recalls,
+    avatars: {} as Avatars,
     messaging,
     sender,
     sealed,

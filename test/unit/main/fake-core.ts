@@ -207,6 +207,11 @@ export function createFakeCore() {
       message({ id: messageId, direction: 'out', text: '', state: 'recalled' }),
     ),
     deleteMessage: vi.fn((_request: ParsedRequest<'deleteMessage'>) => ({ ok: true as const })),
+    setAvatar: vi.fn((_request: ParsedRequest<'setAvatar'>) => ({ ...snapshot().self })),
+    getAvatar: vi.fn((_request: ParsedRequest<'getAvatar'>) => ({
+      mimeType: 'image/png',
+      base64: 'iVBORw==',
+    })),
     reconnectPlainContact: vi.fn(async ({ peerId }: ParsedRequest<'reconnectPlainContact'>) =>
       plainPeer({ host: peerId, port: 1, encoding: 'utf8' }),
     ),

@@ -7,6 +7,7 @@ import net from 'node:net';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import { TRANSFER_CHUNK } from '../connection';
+import { avatarAsked } from '../../ipmsg/avatar';
 import { parseFileRequest, type FileRequest, type FileRequestKind } from '../file-request';
 import { sendFileRange, sendFolder } from './file-sender';
 import { normalizeAddress, type OfferLookup, type OfferRegistry } from './offer-registry';
@@ -60,6 +61,8 @@ export interface FileServerOptions {
    * should mean the peer has it all, not that the kernel took it.
    */
   closeWaitMs?: number;
+  /** The picture a Pigeon's avatar request names, when it is ours to give. */
+  avatar?: (hash: string) => Buffer | undefined;
 }
 
 /** The port is taken or not allowed; the message is meant for the user. */
@@ -204,6 +207,14 @@ export class FileServer {
     const onData = (chunk: Buffer): void => {
       received = Buffer.concat([received, chunk]);
       if (received.length > maxBytes) return this.refuse(connection, 'request too large');
+      const avatar = avatarAsked(received);
+      if (avatar === 'incomplete') return;
+      if (avatar !== undefined) {
+        clearTimeout(settle);
+        socket.off('data', onData);
+        socket.off('timeout', onTimeout);
+        return this.serveAvatar(connection, avatar);
+      }
       const parsed = parseFileRequest(received);
       clearTimeout(settle);
       if (parsed.status === 'invalid') this.refuse(connection, parsed.reason);
@@ -214,6 +225,16 @@ export class FileServer {
     };
     socket.on('data', onData);
     socket.once('close', () => clearTimeout(settle));
+  }
+
+  /** Our avatar, whole, then the end; a hash that is not ours gets nothing. */
+  private serveAvatar(connection: Connection, hash: string): void {
+    const bytes = hash === 'invalid' ? undefined : this.options.avatar?.(hash);
+    if (!bytes) return this.refuse(connection, 'no such avatar');
+    connection.socket.on('data', () => undefined);
+    // A reader that never closes is dropped when the request timer runs out.
+    connection.socket.once('timeout', () => connection.socket.destroy());
+    connection.socket.end(bytes);
   }
 
   private async serve(connection: Connection, request: FileRequest): Promise<void> {

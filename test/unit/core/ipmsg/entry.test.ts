@@ -275,3 +275,56 @@ describe('buildEntryExtra', () => {
     expect([info.nickname, info.absenceTitle]).toEqual(['Ann', 'Busy']);
   });
 });
+
+describe("Pigeon's avatar line (AV:) in the UTF-8 block", () => {
+  const me = { nickname: '张三', group: '研发部', user: 'zhang', host: 'pigeon-pc' };
+  const hash = '0123456789abcdef';
+
+  it('ends the block with AV:<hash> and reads it back', () => {
+    const extra = buildEntryExtra({ ...me, appVersion: '0.1.0', avatar: hash }, 'gbk');
+    const vsType = PIGEON_VS_TYPE.toString(16).toUpperCase().padStart(8, '0');
+    expect(extra).toEqual(
+      bytes(
+        GBK_ZHANG_SAN,
+        [0],
+        GBK_DEV_GROUP,
+        [0],
+        `\nUN:zhang\nHN:pigeon-pc\nNN:张三\nGN:研发部\nVS:${vsType}:0:1:0\nAV:${hash}`,
+        [0],
+      ),
+    );
+    const info = parseEntryExtra(extra, Mode.BR_ENTRY | Opt.CAPUTF8OPT, 'gbk');
+    expect(info.block).toMatchObject({ nickname: '张三', avatar: hash });
+  });
+
+  it('leaves the legacy fields as FeiQ and iptux read them, and the names as IP Messenger reads them', () => {
+    const extra = buildEntryExtra({ ...me, avatar: hash }, 'gbk');
+    expect(parseEntryExtra(extra, Mode.BR_ENTRY, 'gbk')).toEqual({
+      nickname: '张三',
+      group: '研发部',
+    });
+    // A reader that knows only UN/HN/NN/GN/VS still gets every one of them.
+    const info = parseEntryExtra(extra, Mode.BR_ENTRY | Opt.CAPUTF8OPT, 'cp932');
+    expect([info.nickname, info.group, info.block?.user, info.block?.host]).toEqual([
+      '张三',
+      '研发部',
+      'zhang',
+      'pigeon-pc',
+    ]);
+    expect(info.block?.version).toMatch(/^[0-9A-F]{8}:0:0:0$/);
+  });
+
+  it('writes no line without an avatar, and never one that is not a hash', () => {
+    expect(buildEntryExtra(me, 'utf8').includes('AV:')).toBe(false);
+    const forged = buildEntryExtra({ ...me, avatar: '../../etc/passwd' }, 'utf8');
+    expect(forged.includes('AV:')).toBe(false);
+  });
+
+  it('ignores an AV: value that is not 16 lowercase hex digits', () => {
+    for (const value of ['../x', '0123456789ABCDEF', '0123', `${hash}00`, '']) {
+      const extra = bytes('n\0g\0', `\nNN:n\nAV:${value}`, [0]);
+      const info = parseEntryExtra(extra, Mode.BR_ENTRY | Opt.CAPUTF8OPT, 'gbk');
+      expect(info.block?.avatar, value).toBeUndefined();
+    }
+  });
+});

@@ -261,6 +261,18 @@ export function createFakeApi(initial: SnapshotDTO) {
       shown: true,
       path: request?.path ?? '',
     })),
+    // Like main: the user's profile with (or without) the new picture's hash.
+    setAvatar: vi.fn<PigeonApi['setAvatar']>(async (request) => {
+      const { avatar: _before, ...self } = current.self;
+      const next = request?.png ? { ...self, avatar: '0123456789abcdef' } : self;
+      current = { ...current, self: next };
+      announce([{ type: 'self', self: next }]);
+      return next;
+    }),
+    getAvatar: vi.fn<PigeonApi['getAvatar']>(async () => ({
+      mimeType: 'image/png',
+      base64: 'iVBORw0KGgo=',
+    })),
     onEvents: vi.fn<PigeonApi['onEvents']>((listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
