@@ -19,6 +19,9 @@ export const MAX_SIGNATURE_CHARS = 100;
 /** The largest "accept without asking" limit one may set, in MB (100 GB). */
 export const MAX_AUTO_ACCEPT_MB = 102_400;
 
+/** The most contacts one message sent to several (群发) may go to. */
+export const MAX_SEVERAL_RECIPIENTS = 500;
+
 /** Electron IPC channel for a contract channel. */
 export const ipcChannel = (name: (typeof CHANNEL_NAMES)[number]): string => `pigeon:${name}`;
 
@@ -70,4 +73,5 @@ export const CHANNEL_NAMES = [
   'recallMessage',
   'deleteMessage',
   'showSharedFolder',
+  'sendToSeveral',
 ] as const;

@@ -13,6 +13,7 @@ import type {
   RemarkDTO,
   SearchHitDTO,
   SelfDTO,
+  SeveralCopyDTO,
   SnapshotDTO,
   StartAtLoginDTO,
   TransferDTO,
@@ -36,6 +37,7 @@ import {
   ResendMessageRequest,
   SearchMessagesRequest,
   SendMessageRequest,
+  SendToSeveralRequest,
   SetRemarkRequest,
   SetStartAtLoginRequest,
   ShowSharedFolderRequest,
@@ -115,6 +117,8 @@ export const channels = {
   deleteMessage: MessageRequest,
   /** Show a Windows shared folder (\\server\share) in the file manager (Electron). */
   showSharedFolder: ShowSharedFolderRequest,
+  /** 群发: a one-to-one copy of one text to each contact, each copy in its own conversation. */
+  sendToSeveral: SendToSeveralRequest,
 } as const;
 
 export type ChannelName = keyof typeof channels;
@@ -169,6 +173,8 @@ export interface ChannelResponses {
   deleteMessage: { ok: true };
   /** `shown` is false where no file manager can be opened (headless). */
   showSharedFolder: { shown: boolean; path: string };
+  /** One entry per contact asked for, in the order asked. */
+  sendToSeveral: SeveralCopyDTO[];
 }
 
 /** A request as a window sends it. */
