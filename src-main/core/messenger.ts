@@ -45,6 +45,7 @@ import { FEIQ_GROUP_ADDRESS } from './groups/feiq-group-message';
 import { routePacket, type PacketRoutes } from './packet-routes';
 import type { Recalls } from './messaging/recall';
 import type { Avatars } from './avatars/avatars';
+import { sendToSeveral } from './messaging/send-to-several';
 import { deleteStored } from './store/message-edits';
 import type { MessageSender } from './pipeline/message-sender';
 import { AddressClaims } from './discovery/address-claims';
@@ -279,6 +280,20 @@ class Messenger implements MessengerCore {
     if (isGroupId(conversationId))
       return refuseWhenDiskFull(() => this.groups.send(conversationId, text));
     return refuseWhenDiskFull(() => this.messaging.send(conversationId, text, { sealed }));
+  }
+
+  // --- 群发, one copy per contact: see messaging/send-to-several.ts ---
+  sendToSeveral({ peerIds, text }: ParsedRequest<'sendToSeveral'>) {
+    if (!this.running) throw new ContractError('failed', 'Pigeon is not connected to the network.');
+    if (text.trim().length === 0)
+      throw new ContractError('invalid-request', 'An empty message cannot be sent.');
+    return refuseWhenDiskFull(() =>
+      sendToSeveral(peerIds, text, {
+        isPlain: (peerId) => this.plain.isPlain(peerId),
+        sendPlain: (peerId, copy) => this.plain.send(peerId, copy),
+        sendCopy: (peerId, copy) => this.messaging.send(peerId, copy, { multicast: true }),
+      }),
+    );
   }
 
   // --- sealed messages: see messaging/sealed.ts ---

@@ -22,6 +22,9 @@ export const MAX_AVATAR_BASE64_CHARS = 44_000;
 /** The largest "accept without asking" limit one may set, in MB (100 GB). */
 export const MAX_AUTO_ACCEPT_MB = 102_400;
 
+/** The most contacts one message sent to several (群发) may go to. */
+export const MAX_SEVERAL_RECIPIENTS = 500;
+
 /** Electron IPC channel for a contract channel. */
 export const ipcChannel = (name: (typeof CHANNEL_NAMES)[number]): string => `pigeon:${name}`;
 
@@ -75,4 +78,5 @@ export const CHANNEL_NAMES = [
   'showSharedFolder',
   'setAvatar',
   'getAvatar',
+  'sendToSeveral',
 ] as const;

@@ -13,6 +13,7 @@ import type {
   RemarkDTO,
   SearchHitDTO,
   SelfDTO,
+  SeveralCopyDTO,
   SnapshotDTO,
   StartAtLoginDTO,
   TransferDTO,
@@ -36,6 +37,7 @@ import {
   ResendMessageRequest,
   SearchMessagesRequest,
   SendMessageRequest,
+  SendToSeveralRequest,
   SetRemarkRequest,
   SetStartAtLoginRequest,
   ShowSharedFolderRequest,
@@ -121,6 +123,8 @@ export const channels = {
   setAvatar: SetAvatarRequest,
   /** An avatar picture by its hash (the user's own or a peer's), for display. */
   getAvatar: AvatarRequest,
+  /** 群发: a one-to-one copy of one text to each contact, each copy in its own conversation. */
+  sendToSeveral: SendToSeveralRequest,
 } as const;
 
 export type ChannelName = keyof typeof channels;
@@ -177,6 +181,8 @@ export interface ChannelResponses {
   showSharedFolder: { shown: boolean; path: string };
   setAvatar: SelfDTO;
   getAvatar: TransferImageDTO;
+  /** One entry per contact asked for, in the order asked. */
+  sendToSeveral: SeveralCopyDTO[];
 }
 
 /** A request as a window sends it. */

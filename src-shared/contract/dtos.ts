@@ -145,6 +145,15 @@ export interface MessageDTO {
   authorId?: string;
 }
 
+/** One contact's copy of a message sent to several (群发). */
+export interface SeveralCopyDTO {
+  peerId: string;
+  /** The copy in the contact's conversation (several when the text had to be split). */
+  messages: MessageDTO[];
+  /** Why this contact got no copy, in plain words. */
+  error?: string;
+}
+
 export interface ConversationDTO {
   /** For a one-to-one conversation, the peer's id. */
   id: string;

@@ -8,6 +8,7 @@ import {
   MAX_AVATAR_BASE64_CHARS,
   MAX_MESSAGE_CHARS,
   MAX_PICTURE_BASE64_CHARS,
+  MAX_SEVERAL_RECIPIENTS,
   MAX_SIGNATURE_CHARS,
   PICTURE_TYPES,
 } from './channel-names';
@@ -36,6 +37,11 @@ export const SendMessageRequest = z.object({
   text: z.string().min(1).max(MAX_MESSAGE_CHARS),
   /** Sealed: the peer must open it, and we see when it did. */
   sealed: z.boolean().optional(),
+});
+/** 群发: one text, a one-to-one copy to each contact. */
+export const SendToSeveralRequest = z.object({
+  peerIds: z.array(Id).min(1).max(MAX_SEVERAL_RECIPIENTS),
+  text: z.string().min(1).max(MAX_MESSAGE_CHARS),
 });
 export const MessageRequest = z.object({ messageId: Id });
 export const ResendMessageRequest = z.object({ messageId: Id });

@@ -5,6 +5,7 @@ import type { MessageDTO } from '../../../src-shared/contract';
 import type { PeerRecord } from '../discovery/peer-directory';
 import { MAX_PARTS, PART_TRAILER_BYTES, partTrailer } from '../ipmsg/message-part';
 import type { DeliveryOutcome, MessageSender } from '../pipeline/message-sender';
+import type { MessageOptions } from '../pipeline/outgoing-message';
 
 /** The text's parts toward this peer when it is one message (a Pigeon); one part otherwise. */
 export function pigeonParts(sender: MessageSender, peer: PeerRecord, text: string): string[] {
@@ -24,8 +25,9 @@ export function transmitMessage(
   peer: PeerRecord,
   packetNo: number,
   outcome: DeliveryOutcome,
+  extra: Pick<MessageOptions, 'multicast'> = {},
 ): void {
-  const options = { sealed: message.sealed };
+  const options: MessageOptions = { sealed: message.sealed, ...extra };
   const parts = pigeonParts(sender, peer, message.text);
   if (parts.length < 2 || parts.length > MAX_PARTS) {
     sender.sendConfirmed(

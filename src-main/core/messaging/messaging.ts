@@ -58,6 +58,8 @@ export class Messaging {
   private readonly receiving: Receiving;
   private readonly now: () => number;
   private readonly lines = new PeerSendQueue<Outgoing>((item) => this.start(item));
+  /** Copies of a message sent to several (群发) not yet delivered: they go out with MULTICASTOPT. */
+  private readonly multicast = new Set<string>();
   /** What a RECVMSG (or its absence) does to one of our messages. */
   private readonly outcome: DeliveryOutcome = {
     delivered: (messageId) => this.delivered(messageId),
@@ -73,8 +75,13 @@ export class Messaging {
    * Send text to a conversation's peer. Text too long for one datagram stays one message
    * toward another Pigeon (sent in marked parts), and becomes several messages toward
    * other clients. Sealed text is sealed in every part, so no part of it shows unopened.
+   * A copy of a message sent to several is marked so (MULTICASTOPT) on every try.
    */
-  send(conversationId: string, text: string, options: { sealed?: boolean } = {}): MessageDTO[] {
+  send(
+    conversationId: string,
+    text: string,
+    options: { sealed?: boolean | undefined; multicast?: boolean } = {},
+  ): MessageDTO[] {
     const peer = this.requirePeer(conversationId);
     const chunks =
       peer.client === 'pigeon'
@@ -82,7 +89,11 @@ export class Messaging {
         : this.deps.sender.split({
             recipient: peer,
             text,
-            options: { confirm: true, sealed: options.sealed === true },
+            options: {
+              confirm: true,
+              sealed: options.sealed === true,
+              multicast: options.multicast === true,
+            },
           });
     const offline = peer.status === 'offline';
     // Anything that waits for this peer goes first, so the new text cannot overtake it.
@@ -97,6 +108,7 @@ export class Messaging {
         at: this.now(),
         ...(options.sealed ? { sealed: true } : {}),
       };
+      if (options.multicast) this.multicast.add(message.id);
       if (offline) {
         this.deps.history.add(message, { peerId: peer.id });
         this.deps.outbox.enqueue(message.id, peer.id);
@@ -147,6 +159,7 @@ export class Messaging {
       );
     }
     this.deps.outbox.remove(messageId);
+    this.multicast.delete(messageId);
     const cancelled: MessageDTO = { ...message, state: 'cancelled' };
     delete cancelled.error;
     this.settle(cancelled);
@@ -194,7 +207,9 @@ export class Messaging {
   private start({ message, peer, packetNo }: Outgoing): void {
     try {
       // From the stored message, so a resent or queued sealed message stays sealed.
-      transmitMessage(this.deps.sender, message, peer, packetNo, this.outcome);
+      transmitMessage(this.deps.sender, message, peer, packetNo, this.outcome, {
+        multicast: this.multicast.has(message.id),
+      });
     } catch (error) {
       // Not sendable at all: say so, and let the line move on.
       this.settle({ ...message, state: 'failed', error: (error as Error).message });
@@ -203,6 +218,7 @@ export class Messaging {
   }
 
   private delivered(messageId: string): void {
+    this.multicast.delete(messageId);
     try {
       const message = this.deps.history.get(messageId);
       if (!message) return;

@@ -30,6 +30,8 @@ export interface MessageOptions {
   sealed?: boolean;
   /** An automatic reply (away): marked so that it is never answered automatically. */
   autoReply?: boolean;
+  /** One copy of a message sent to several (群发): MULTICASTOPT, as IP Messenger marks it. */
+  multicast?: boolean;
 }
 
 /** One SENDMSG to write, as its sender describes it. */
@@ -81,6 +83,7 @@ const markOptions: OutgoingStep = (draft) => {
   if (options.confirm) command |= Opt.SENDCHECKOPT;
   if (options.sealed) command |= SEALED_OPTIONS;
   if (options.autoReply) command |= Opt.AUTORETOPT;
+  if (options.multicast) command |= Opt.MULTICASTOPT;
   if (attachments !== undefined) command |= Opt.FILEATTACHOPT;
   return { ...draft, command };
 };

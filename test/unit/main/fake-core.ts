@@ -134,6 +134,12 @@ export function createFakeCore() {
     sendMessage: vi.fn(({ conversationId, text }: ParsedRequest<'sendMessage'>) => [
       message({ conversationId, text, direction: 'out', state: 'sending' }),
     ]),
+    sendToSeveral: vi.fn(({ peerIds, text }: ParsedRequest<'sendToSeveral'>) =>
+      peerIds.map((peerId) => ({
+        peerId,
+        messages: [message({ conversationId: peerId, text, direction: 'out', state: 'sending' })],
+      })),
+    ),
     resendMessage: vi.fn(() => message()),
     markRead: vi.fn(({ conversationId: id }: ParsedRequest<'markRead'>) => ({
       id,

@@ -60,6 +60,28 @@ export function createFakeApi(initial: SnapshotDTO) {
       };
       return [out];
     }),
+    // Like main: one copy per contact, each in its own conversation and announced there.
+    sendToSeveral: vi.fn<PigeonApi['sendToSeveral']>(async (request) =>
+      (request?.peerIds ?? []).map((peerId) => {
+        sent += 1;
+        const copy: MessageDTO = {
+          id: `sent-${sent}`,
+          conversationId: peerId,
+          direction: 'out',
+          text: request?.text ?? '',
+          state: 'sending',
+          at: 1_700_000_100_000 + sent,
+        };
+        announce([
+          { type: 'message', message: copy },
+          {
+            type: 'conversation',
+            conversation: { id: peerId, peerId, unread: 0, lastMessage: copy },
+          },
+        ]);
+        return { peerId, messages: [copy] };
+      }),
+    ),
     resendMessage: vi.fn<PigeonApi['resendMessage']>(async (request) => ({
       id: request?.messageId ?? '',
       conversationId: 'alice@lan-pc',
