@@ -145,6 +145,29 @@ async function stateOf(
   );
 }
 
+/** Asks Ann's file server for the first item of `sent` in plain IPMsg; the bytes it sends. */
+async function askInPlain(sent: TransferDTO, from: string, who: string): Promise<number> {
+  const stored = ann.store.transfers.get(sent.id)!;
+  const [user, host] = who.split('@') as [string, string];
+  const request = encodePacket({
+    version: '1',
+    packetNo: 1,
+    user,
+    host,
+    command: makeCommand(Mode.GETFILEDATA),
+    extra: `${stored.packetNo.toString(16)}:${stored.items[0]!.fileId.toString(16)}:0:`,
+  });
+  return new Promise<number>((resolve, reject) => {
+    let bytes = 0;
+    const socket = net.connect({ host: ANN, port: PORT, localAddress: from }, () =>
+      socket.write(request),
+    );
+    socket.on('data', (chunk: Buffer) => (bytes += chunk.length));
+    socket.on('error', reject);
+    socket.on('close', () => resolve(bytes));
+  });
+}
+
 let source: string;
 let folder: string;
 let bigFile: string;
@@ -368,28 +391,27 @@ describe('transfers between two Pigeons', () => {
     await writeFile(file, 'for Ben only');
     const sent = await ann.core.offerFiles({ conversationId: 'ben@box', paths: [file] });
     const got = await offerArrives(sent);
-    const stored = ann.store.transfers.get(sent.id)!;
-    const request = encodePacket({
-      version: '1',
-      packetNo: 1,
-      user: 'mallory',
-      host: 'evil',
-      command: makeCommand(Mode.GETFILEDATA),
-      extra: `${stored.packetNo.toString(16)}:${stored.items[0]!.fileId.toString(16)}:0:`,
-    });
-    const received = await new Promise<number>((resolve, reject) => {
-      let bytes = 0;
-      const socket = net.connect({ host: ANN, port: PORT, localAddress: STRANGER }, () =>
-        socket.write(request),
-      );
-      socket.on('data', (chunk: Buffer) => (bytes += chunk.length));
-      socket.on('error', reject);
-      socket.on('close', () => resolve(bytes));
-    });
-    expect(received).toBe(0);
+    expect(await askInPlain(sent, STRANGER, 'mallory@evil')).toBe(0);
     ben.core.acceptTransfer({ transferId: got.id });
     await stateOf(ben, 'ann@box', got.id, 'done');
     expect(await readFile(join(ben.downloads, 'private.txt'), 'utf8')).toBe('for Ben only');
+    await rm(ben.downloads, { recursive: true, force: true });
+  });
+
+  it('seals what it offers a Pigeon: asked in plain, even from the peer, it sends nothing', async () => {
+    const file = join(source, 'sealed.txt');
+    await writeFile(file, 'sealed between Pigeons');
+    const sent = await ann.core.offerFiles({ conversationId: 'ben@box', paths: [file] });
+    const got = await offerArrives(sent);
+    // The offer carried the item's key, and Ben keeps it for the fetch (and any retry).
+    const key = ben.store.transfers.get(got.id)?.items[0]?.transferKey;
+    expect(key).toMatch(/^[\w-]{43}$/);
+    expect(await askInPlain(sent, BEN, 'ben@box')).toBe(0);
+    ben.core.acceptTransfer({ transferId: got.id });
+    await stateOf(ben, 'ann@box', got.id, 'done');
+    expect(await readFile(join(ben.downloads, 'sealed.txt'), 'utf8')).toBe(
+      'sealed between Pigeons',
+    );
     await rm(ben.downloads, { recursive: true, force: true });
   });
 

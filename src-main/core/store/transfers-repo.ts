@@ -44,6 +44,10 @@ const ItemsSchema = z
         .string()
         .regex(/^[0-9a-f]{64}$/)
         .optional(),
+      transferKey: z
+        .string()
+        .regex(/^[\w-]{43}$/)
+        .optional(),
       path: z.string().min(1).max(8192).optional(),
       done: z.boolean().optional(),
       partial: z.string().min(1).max(8192).optional(),

@@ -2,6 +2,9 @@
 // `packetNo:fileID:offset:` or GETDIRFILES with `packetNo:fileID:`, all hex (interop
 // reference §5). IP Messenger ends the extra with ':', iptux with NUL after `…:offset` or
 // `…:0`, so a request is complete when either arrives; without one, the caller waits briefly.
+// A Pigeon fetching a sealed offer adds its own fields after those, `k=<public key>:` and
+// optionally `s=<signature>:` (sealing/transfer-keys.ts); no other client sends or reads them.
+import { parsePublicKey } from './sealing/transfer-keys';
 import {
   decodePacket,
   encodePacket,
@@ -25,6 +28,10 @@ export interface FileRequest {
   offset: number;
   /** The requester asked for UTF-8 names (UTF8OPT), as IP Messenger does after a UTF-8 offer. */
   utf8: boolean;
+  /** The requester's X25519 public key: it asks for the offer sealed. */
+  sealKey?: string;
+  /** The requester's signature over the handshake (identity binding), base64url. */
+  signature?: string;
   packet: Packet;
 }
 
@@ -76,9 +83,23 @@ export function parseFileRequest(bytes: Buffer): FileRequestParse {
     fileId,
     offset,
     utf8: hasOption(packet.command, Opt.UTF8OPT),
+    ...sealingFields(fields.slice(needed)),
     packet,
   };
   return { status: terminated ? 'complete' : 'unterminated', request };
+}
+
+const SIGNATURE = /^[\w-]{1,400}$/;
+
+/** The Pigeon-only fields after the standard ones; anything unreadable is left out. */
+function sealingFields(extra: readonly string[]): Pick<FileRequest, 'sealKey' | 'signature'> {
+  const out: Pick<FileRequest, 'sealKey' | 'signature'> = {};
+  for (const field of extra) {
+    const key = field.startsWith('k=') ? parsePublicKey(field.slice(2)) : undefined;
+    if (key !== undefined) out.sealKey = key;
+    if (field.startsWith('s=') && SIGNATURE.test(field.slice(2))) out.signature = field.slice(2);
+  }
+  return out;
 }
 
 /** Who is asking: the header fields of our own packets. */
@@ -100,6 +121,9 @@ export interface FileRequestSpec {
   utf8?: boolean;
   /** iptux sets FILEATTACHOPT toward iptux; IP Messenger and FeiQ expect it unset. */
   fileAttachOpt?: boolean;
+  /** Our public key for a sealed offer (Pigeons only), and its signature when bound. */
+  sealKey?: string;
+  signature?: string;
 }
 
 /** The request packet, `…:` terminated as IP Messenger writes it. */
@@ -108,6 +132,8 @@ export function buildFileRequest(spec: FileRequestSpec, requester: RequesterIden
   const mode = spec.kind === 'file' ? Mode.GETFILEDATA : Mode.GETDIRFILES;
   const fields = [spec.packetNo.toString(16), spec.fileId.toString(16)];
   if (spec.kind === 'file') fields.push((spec.offset ?? 0).toString(16));
+  if (spec.sealKey !== undefined) fields.push(`k=${spec.sealKey}`);
+  if (spec.signature !== undefined) fields.push(`s=${spec.signature}`);
   return encodePacket({
     version: requester.version,
     packetNo: requester.nextPacketNo(),

@@ -4,6 +4,7 @@
 // Pigeon still sends them only to Pigeons, so other clients see the plain list.
 import type { Attachment, AttachmentExtension } from '../ipmsg';
 import { parseHexNumber } from '../ipmsg';
+import { parsePublicKey } from './sealing/transfer-keys';
 
 export const PigeonKey = {
   /** SHA-256 of a file, 64 hex digits: checked after download. */
@@ -12,12 +13,15 @@ export const PigeonKey = {
   IMAGE: 0x50470002,
   /** Content bytes of a folder (hex), so the receiver can show progress. */
   CONTENT_BYTES: 0x50470003,
+  /** The item is served sealed: the sender's X25519 public key for it (base64url). */
+  TRANSFER_KEY: 0x50470004,
 } as const;
 
 export interface PigeonItemInfo {
   sha256?: string;
   image?: boolean;
   contentBytes?: number;
+  transferKey?: string;
 }
 
 export function pigeonExtensions(info: PigeonItemInfo): AttachmentExtension[] {
@@ -26,6 +30,9 @@ export function pigeonExtensions(info: PigeonItemInfo): AttachmentExtension[] {
   if (info.image) out.push({ key: PigeonKey.IMAGE, value: '1' });
   if (info.contentBytes !== undefined) {
     out.push({ key: PigeonKey.CONTENT_BYTES, value: info.contentBytes.toString(16) });
+  }
+  if (info.transferKey !== undefined) {
+    out.push({ key: PigeonKey.TRANSFER_KEY, value: info.transferKey });
   }
   return out;
 }
@@ -40,6 +47,9 @@ export function readPigeonExtensions(attachment: Pick<Attachment, 'extensions'>)
     else if (key === PigeonKey.CONTENT_BYTES) {
       const bytes = parseHexNumber(value);
       if (bytes !== undefined) info.contentBytes = bytes;
+    } else if (key === PigeonKey.TRANSFER_KEY) {
+      const transferKey = parsePublicKey(value);
+      if (transferKey !== undefined) info.transferKey = transferKey;
     }
   }
   return info;

@@ -20,6 +20,8 @@ export interface TransferItemRecord {
   contentBytes?: number;
   /** SHA-256 (hex) of a file, offered between Pigeons. */
   sha256?: string;
+  /** In: the sender's public key of a sealed item (between Pigeons): fetched sealed only. */
+  transferKey?: string;
   /** Out: the local file or folder offered. In: where it was saved, once complete. */
   path?: string;
   /** In: the item has been received completely. */

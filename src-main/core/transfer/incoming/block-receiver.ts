@@ -149,7 +149,7 @@ export class BlockReceiver {
   }
 }
 
-async function writeFully(
+export async function writeFully(
   handle: FileHandle,
   block: Buffer,
   length: number,

@@ -6,6 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import type { LegacyEncoding } from '../../ipmsg';
 import { downloadFile, removePartial } from './file-client';
 import type { RequesterIdentity } from '../file-request';
+import type { TransferKeyBinding } from '../sealing/transfer-keys';
 import { downloadFolder } from './folder-client';
 import { TransferError, asTransferError } from '../transfer-error';
 import {
@@ -33,6 +34,8 @@ export interface DownloadJobOptions {
   /** A partial file was opened (its path is in the item): worth keeping on disk too. */
   onPartial?: () => void;
   idleTimeoutMs?: number;
+  /** Identity keys, when there are: sealed requests are signed. */
+  binding?: TransferKeyBinding;
 }
 
 /** A failure, with the item it happened to. */
@@ -70,6 +73,8 @@ async function fetchItem(
     signal: opts.signal,
     ...(opts.idleTimeoutMs ? { idleTimeoutMs: opts.idleTimeoutMs } : {}),
     onProgress: (bytes: number) => opts.onProgress(base + bytes),
+    ...(item.transferKey !== undefined ? { offerKey: item.transferKey } : {}),
+    ...(opts.binding ? { binding: opts.binding } : {}),
   };
   if (item.kind === 'file') {
     const partial = item.partial;

@@ -2,12 +2,16 @@
 // bytes into `<name>.pigeon-part` in the download folder (BlockReceiver), check the size
 // (and optionally a SHA-256), then rename to a fresh final name that overwrites nothing.
 // Cancelling destroys the socket and removes the partial file; a failure may keep it for a
-// resume from its length (between Pigeons; iptux always sends from 0).
+// resume from its length (between Pigeons; iptux always sends from 0). An item offered
+// sealed is asked for with our key and read through a RecordOpener (sealed-receiver.ts).
 import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, rename, rm, utimes, type FileHandle } from 'node:fs/promises';
 import type net from 'node:net';
-import { BlockReceiver } from './block-receiver';
+import { BlockReceiver, type BlockReceiverOptions } from './block-receiver';
+import { receiveSealed } from './sealed-receiver';
+import { RecordOpener } from '../sealing/record-opener';
+import { requestSealing, type TransferKeyBinding } from '../sealing/transfer-keys';
 import { abortedError, connectTo, TRANSFER_CHUNK } from '../connection';
 import { buildFileRequest, type RequesterIdentity } from '../file-request';
 import { isInside, openUnique, safeFileName, uniquePath } from '../safe-name';
@@ -31,6 +35,10 @@ export interface TransferTuning {
   /** Give up when nothing arrives for this long (default 60 s). */
   idleTimeoutMs?: number;
   highWaterMark?: number;
+  /** The sender's key of a sealed item (from the offer): the item is fetched sealed. */
+  offerKey?: string;
+  /** Identity keys, when there are: the sealed request is signed. */
+  binding?: TransferKeyBinding;
 }
 
 export interface DownloadFileOptions extends FileSource, TransferTuning {
@@ -130,7 +138,7 @@ export async function downloadFile(opts: DownloadFileOptions): Promise<Downloade
     const expected = opts.size - partial.offset;
     let received = 0;
     if (expected > 0) {
-      const receiver = new BlockReceiver({
+      const receiving: BlockReceiverOptions = {
         handle: partial.handle,
         position: partial.offset,
         expected,
@@ -141,16 +149,23 @@ export async function downloadFile(opts: DownloadFileOptions): Promise<Downloade
         },
         signal: opts.signal,
         idleTimeoutMs: opts.idleTimeoutMs,
-      });
-      socket = await connectTo({
-        ...opts,
-        timeoutMs: opts.connectTimeoutMs,
-        onread: receiver.onread,
-      });
-      socket.write(
-        buildFileRequest({ ...opts, kind: 'file', offset: partial.offset }, opts.requester),
-      );
-      received = await receiver.receive(socket);
+      };
+      const request = { kind: 'file' as const, offset: partial.offset };
+      if (opts.offerKey !== undefined) {
+        const sealing = requestSealing(opts.offerKey, { ...opts, ...request }, opts.binding);
+        socket = await connectTo({ ...opts, timeoutMs: opts.connectTimeoutMs });
+        socket.write(buildFileRequest({ ...opts, ...request, ...sealing }, opts.requester));
+        received = await receiveSealed(socket, new RecordOpener(sealing.key), receiving);
+      } else {
+        const receiver = new BlockReceiver(receiving);
+        socket = await connectTo({
+          ...opts,
+          timeoutMs: opts.connectTimeoutMs,
+          onread: receiver.onread,
+        });
+        socket.write(buildFileRequest({ ...opts, ...request }, opts.requester));
+        received = await receiver.receive(socket);
+      }
       if (received < expected) {
         throw new TransferError(
           received === 0 ? 'refused' : 'short',

@@ -2,6 +2,7 @@
 // arrives and the tree recreated inside `<name>.pigeon-part/`, every name through
 // safeFileName and every file created with 'wx' (nothing is overwritten, nothing escapes).
 // On success the folder is renamed to a fresh final name; on cancel or failure it is removed.
+// A folder offered sealed is asked for with our key and its stream opened record by record.
 import type { WriteStream } from 'node:fs';
 import { readdir, rename, rm, rmdir, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -10,6 +11,8 @@ import { DirStreamParser, type DirStreamEvent, type LegacyEncoding } from '../..
 import { abortedError, closed, connectTo, TRANSFER_CHUNK, writeChunk } from '../connection';
 import { PARTIAL_SUFFIX, type FileSource, type TransferTuning } from './file-client';
 import { buildFileRequest, type RequesterIdentity } from '../file-request';
+import { RecordOpener } from '../sealing/record-opener';
+import { requestSealing } from '../sealing/transfer-keys';
 import { openUnique, safeFileName, uniqueDirectory } from '../safe-name';
 import { asTransferError, TransferError } from '../transfer-error';
 
@@ -144,13 +147,26 @@ async function receiveTree(socket: net.Socket, writer: TreeWriter, opts: Downloa
   );
   try {
     if (opts.signal?.aborted) throw abortedError();
-    socket.write(buildFileRequest({ ...opts, kind: 'directory' }, opts.requester));
+    const request = { kind: 'directory' as const, offset: 0 };
+    const sealing =
+      opts.offerKey === undefined
+        ? undefined
+        : requestSealing(opts.offerKey, { ...opts, ...request }, opts.binding);
+    const opener = sealing && new RecordOpener(sealing.key);
+    socket.write(buildFileRequest({ ...opts, ...request, ...sealing }, opts.requester));
     receiving: for await (const chunk of socket as AsyncIterable<Buffer>) {
-      for (const event of parser.push(chunk)) {
-        await writer.apply(event);
-        if (writer.finished) break receiving;
+      for (const plain of opener ? opener.push(chunk) : [chunk]) {
+        // Past the folder's end nothing is read as entries.
+        if (writer.finished) continue;
+        for (const event of parser.push(plain)) {
+          await writer.apply(event);
+          if (writer.finished) break;
+        }
       }
+      // A sealed stream is complete only with its final record, even after the folder's end.
+      if (writer.finished && (!opener || opener.finished)) break receiving;
     }
+    if (opener && !opener.finished) writer.finished = false;
   } finally {
     opts.signal?.removeEventListener('abort', onAbort);
     socket.destroy();

@@ -60,6 +60,7 @@ export function parseIncomingOffer(offer: IncomingOffer): ParsedOffer {
       if (info.contentBytes !== undefined && kind === 'directory') {
         item.contentBytes = info.contentBytes;
       }
+      if (info.transferKey !== undefined) item.transferKey = info.transferKey;
       if (info.image) image = true;
     }
     items.push(item);

@@ -1,9 +1,8 @@
 // The sending half of a file connection: a byte range of one file, or a folder stream,
 // written with backpressure (never more than two blocks of a file in memory).
 import { open } from 'node:fs/promises';
-import type net from 'node:net';
-import { writeChunk } from '../connection';
 import { walkFolder, type FolderWalkOptions } from './folder-walker';
+import type { StreamOutlet } from './stream-outlet';
 
 /**
  * Sends bytes [start, size) of a file, exactly. Two reusable blocks take turns: the next is
@@ -12,7 +11,7 @@ import { walkFolder, type FolderWalkOptions } from './folder-walker';
  * shrank meanwhile fails the transfer: the peer would otherwise wait for bytes that never come.
  */
 export async function sendFileRange(
-  socket: net.Socket,
+  outlet: StreamOutlet,
   path: string,
   start: number,
   size: number,
@@ -42,12 +41,14 @@ export async function sendFileRange(
       const ready = block(turn).subarray(0, bytesRead);
       // The other block may be reused only once the socket has let go of it.
       await sending;
-      if (socket.destroyed) throw socket.errored ?? new Error('the connection closed');
+      outlet.ensureOpen();
       turn ^= 1;
       if (position < size) {
         reading = readInto(block(turn), position);
       }
-      sending = written(socket, ready);
+      sending = outlet.write(ready);
+      // Awaited on the next turn; until then a failure must not count as unhandled.
+      sending.catch(() => undefined);
       onBytes(bytesRead);
     }
     await sending;
@@ -56,29 +57,17 @@ export async function sendFileRange(
   }
 }
 
-/** Resolves when the socket has handed `bytes` to the system; rejects if it fails first. */
-function written(socket: net.Socket, bytes: Buffer): Promise<void> {
-  const done = new Promise<void>((resolve, reject) =>
-    // A destroyed socket fails pending writes generically; the reason it was destroyed
-    // (the peer stopped reading, …) says more.
-    socket.write(bytes, (error) => (error ? reject(socket.errored ?? error) : resolve())),
-  );
-  // Awaited on the next turn; until then a failure must not count as unhandled.
-  done.catch(() => undefined);
-  return done;
-}
-
 /** Streams a folder: headers as they come, each file's contents right after its header. */
 export async function sendFolder(
-  socket: net.Socket,
+  outlet: StreamOutlet,
   root: string,
   names: FolderWalkOptions,
   highWaterMark: number,
   onBytes: (n: number) => void,
 ): Promise<void> {
   for await (const piece of walkFolder(root, names)) {
-    if (socket.destroyed) throw socket.errored ?? new Error('the connection closed');
-    if (piece.type === 'header') await writeChunk(socket, piece.bytes);
-    else await sendFileRange(socket, piece.path, 0, piece.size, highWaterMark, onBytes);
+    outlet.ensureOpen();
+    if (piece.type === 'header') await outlet.write(piece.bytes);
+    else await sendFileRange(outlet, piece.path, 0, piece.size, highWaterMark, onBytes);
   }
 }

@@ -2,7 +2,8 @@
 // GETDIRFILES); if the offer registry says that file was offered to that address, the file
 // (from the requested offset) or the folder stream follows, with backpressure, and the
 // connection ends. Anything else is closed without a byte. Progress is reported per chunk;
-// the caller throttles it (ProgressMeter) and batches it to the UI.
+// the caller throttles it (ProgressMeter) and batches it to the UI. An item offered sealed
+// (to a Pigeon) is served only to a request carrying the requester's key, and then sealed.
 import net from 'node:net';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
@@ -11,6 +12,8 @@ import { avatarAsked } from '../../ipmsg/avatar';
 import { parseFileRequest, type FileRequest, type FileRequestKind } from '../file-request';
 import { sendFileRange, sendFolder } from './file-sender';
 import { normalizeAddress, type OfferLookup, type OfferRegistry } from './offer-registry';
+import { plainOutlet, sealedOutlet, type StreamOutlet } from './stream-outlet';
+import { sealingKey, type TransferKeyBinding } from '../sealing/transfer-keys';
 
 export interface ServedTransfer {
   id: number;
@@ -63,6 +66,8 @@ export interface FileServerOptions {
   closeWaitMs?: number;
   /** The picture a Pigeon's avatar request names, when it is ours to give. */
   avatar?: (hash: string) => Buffer | undefined;
+  /** Identity keys, when there are: a sealed request must then be signed by its peer. */
+  binding?: TransferKeyBinding;
 }
 
 /** The port is taken or not allowed; the message is meant for the user. */
@@ -246,6 +251,11 @@ export class FileServer {
     const problem = refusal(found, request);
     if (problem || !found) return this.refuse(connection, problem ?? 'not offered');
     const { file, offer } = found;
+    const sealed = sealingKey(file.transferKey, request, connection.peerAddress, this.options);
+    if (sealed.refusal !== undefined) return this.refuse(connection, sealed.refusal);
+    const outlet: StreamOutlet = sealed.key
+      ? sealedOutlet(connection.socket, sealed.key)
+      : plainOutlet(connection.socket);
     const transfer: ServedTransfer = {
       id: this.nextId++,
       packetNo: request.packetNo,
@@ -266,11 +276,12 @@ export class FileServer {
     const hwm = this.options.highWaterMark ?? TRANSFER_CHUNK;
     try {
       if (request.kind === 'file') {
-        await sendFileRange(connection.socket, file.path, request.offset, file.size, hwm, onBytes);
+        await sendFileRange(outlet, file.path, request.offset, file.size, hwm, onBytes);
       } else {
         const names = { ...offer.names, ...(request.utf8 ? { encoding: 'utf8' as const } : {}) };
-        await sendFolder(connection.socket, file.path, names, hwm, onBytes);
+        await sendFolder(outlet, file.path, names, hwm, onBytes);
       }
+      await outlet.end();
       connection.socket.end();
       // Everything was handed over; a client that closes the moment it has it all may
       // race our FIN, which is no failure.

@@ -19,8 +19,10 @@ export function buildOfferPacket(
   // iptux 0.8.3 reads a name's fields before unescaping '::' and rejects the list: no escaping.
   const names = { encoding: textEncoding.encoding, escapeColons: peer.client !== 'iptux' };
   record.utf8 = textEncoding.utf8Flag;
+  const toPigeon = peer.client === 'pigeon';
   const offer = deps.registry.offer(record.packetNo, peer.address, offeredItems(record.items), {
     names,
+    sealed: toPigeon,
   });
   offer.files.forEach((file, i) => {
     const item = record.items[i];
@@ -28,7 +30,7 @@ export function buildOfferPacket(
   });
   const list = encodeAttachments(
     offerAttachments(offer.files, record.items, {
-      toPigeon: peer.client === 'pigeon',
+      toPigeon,
       folderSizes: peer.client === 'iptux',
       image: record.image,
     }),

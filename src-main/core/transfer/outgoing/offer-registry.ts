@@ -5,6 +5,7 @@ import { randomInt } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { FileAttr, type Attachment, type WireNameOptions } from '../../ipmsg';
+import { newTransferKeyPair, type TransferKeyPair } from '../sealing/transfer-keys';
 
 export type OfferedKind = 'file' | 'directory';
 
@@ -23,6 +24,8 @@ export interface OfferedItem {
 
 export interface OfferedFile extends OfferedItem {
   fileId: number;
+  /** A sealed offer (to a Pigeon): this item's ephemeral key; it is served sealed only. */
+  transferKey?: TransferKeyPair;
 }
 
 export interface Offer {
@@ -83,7 +86,7 @@ export class OfferRegistry {
     packetNo: number,
     peerAddress: string,
     items: readonly OfferedItem[],
-    opts: { names?: WireNameOptions; ttlMs?: number } = {},
+    opts: { names?: WireNameOptions; ttlMs?: number; sealed?: boolean } = {},
   ): Offer {
     if (!Number.isInteger(packetNo) || packetNo < 0 || packetNo > 0xffffffff) {
       throw new RangeError(`packetNo must be a uint32, got ${packetNo}`);
@@ -94,7 +97,13 @@ export class OfferRegistry {
     const offer: Offer = {
       packetNo,
       peerAddress: normalizeAddress(peerAddress),
-      files: items.map((item, i) => ({ ...item, path: resolve(item.path), fileId: base + i })),
+      files: items.map((item, i) => ({
+        ...item,
+        path: resolve(item.path),
+        fileId: base + i,
+        // A key per item and per offer: it lives in memory with the offer, never on disk.
+        ...(opts.sealed ? { transferKey: newTransferKeyPair() } : {}),
+      })),
       names: opts.names ?? DEFAULT_NAMES,
       offeredAt,
       expiresAt: offeredAt + (opts.ttlMs ?? this.ttlMs),

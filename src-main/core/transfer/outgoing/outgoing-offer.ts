@@ -104,7 +104,10 @@ export function offeredItems(items: readonly TransferItemRecord[]): OfferedItem[
   }));
 }
 
-/** The attachment list; Pigeon extensions (checksum, picture, folder size) only to Pigeons. */
+/**
+ * The attachment list; Pigeon extensions (checksum, picture, folder size, the key of a sealed
+ * transfer) only to Pigeons.
+ */
 export function offerAttachments(
   files: readonly OfferedFile[],
   items: readonly TransferItemRecord[],
@@ -131,6 +134,7 @@ export function offerAttachments(
         ...(item.sha256 !== undefined ? { sha256: item.sha256 } : {}),
         ...(item.contentBytes !== undefined ? { contentBytes: item.contentBytes } : {}),
         image: opts.image,
+        ...(file.transferKey ? { transferKey: file.transferKey.publicKey } : {}),
       });
     }
     return attachment;
