@@ -12,7 +12,13 @@ import { AnswerBudget } from './answer-budget';
 import { answerDelayMs } from './answer-delay';
 import { EntryAnswers } from './entry-answers';
 import { iptuxSignatureExtra, readIptuxSignature } from './iptux-signature';
-import { absenceOf, ownEntryCommand, ownEntryExtra, type EntryReader } from './own-entry';
+import {
+  absenceOf,
+  iptuxCompatible,
+  ownEntryCommand,
+  ownEntryExtra,
+  type EntryReader,
+} from './own-entry';
 import type { Presence } from './own-entry';
 import { PeerDirectory, peerIdOf, type PeerRecord } from './peer-directory';
 import { statusOf } from './peer-status';
@@ -194,6 +200,17 @@ export class Discovery {
     const mode = modeOf(packet.command);
     // iptux sends its own signature after each entry; we send ours the same way.
     if (client === 'iptux' && mode !== Mode.BR_ABSENCE) this.sendSignatureToIptux(peer, false);
+    // iptux sends its signature only after an entry that marks us compatible, and its
+    // answer to our broadcast came before it knew us: one unicast entry with the mark.
+    if (
+      client === 'iptux' &&
+      !known &&
+      mode === Mode.ANSENTRY &&
+      iptuxCompatible(this.deps.presence(), this.deps.legacy) &&
+      this.budget.spend(from.address)
+    ) {
+      this.introduceTo(peer);
+    }
     // It heard our broadcast in the legacy codepage only: give a UTF-8 reader our names
     // (and Pigeon's signature and status lines) exactly. ASCII names with nothing more
     // to say were exact already, so then there is nothing to add on a join.
