@@ -22,6 +22,7 @@ import {
 import type { Presence } from './own-entry';
 import { PeerDirectory, peerIdOf, type PeerRecord } from './peer-directory';
 import { statusOf } from './peer-status';
+import { presenceTargets } from './presence-targets';
 
 export type { Presence };
 
@@ -280,23 +281,9 @@ export class Discovery {
     }
   }
 
-  /**
-   * Every online peer (with what it can read), then, unless `peersOnly`, the broadcast
-   * targets and listed hosts.
-   */
+  /** Online peers, then (unless `peersOnly`) the broadcast targets and listed hosts. */
   private everyone(peersOnly = false): (Endpoint & EntryReader)[] {
-    const seen = new Set<string>();
-    const result: (Endpoint & EntryReader)[] = [];
-    const online = this.deps.directory.all().filter((p) => p.status !== 'offline');
-    // Peers first, so a listed host that is also a known peer gets its capabilities.
-    for (const target of [...online, ...(peersOnly ? [] : this.deps.targets())]) {
-      const key = `${target.address}:${target.port}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const { capabilities, client } = target as EntryReader;
-      result.push({ address: target.address, port: target.port, capabilities, client });
-    }
-    return result;
+    return presenceTargets(this.deps.directory.all(), peersOnly ? [] : this.deps.targets());
   }
 
   private entryCommand(mode: number): number {
