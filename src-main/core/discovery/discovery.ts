@@ -12,10 +12,17 @@ import { AnswerBudget } from './answer-budget';
 import { answerDelayMs } from './answer-delay';
 import { EntryAnswers } from './entry-answers';
 import { iptuxSignatureExtra, readIptuxSignature } from './iptux-signature';
-import { absenceOf, ownEntryCommand, ownEntryExtra, type EntryReader } from './own-entry';
+import {
+  absenceOf,
+  iptuxCompatible,
+  ownEntryCommand,
+  ownEntryExtra,
+  type EntryReader,
+} from './own-entry';
 import type { Presence } from './own-entry';
 import { PeerDirectory, peerIdOf, type PeerRecord } from './peer-directory';
 import { statusOf } from './peer-status';
+import { presenceTargets } from './presence-targets';
 
 export type { Presence };
 
@@ -200,6 +207,17 @@ export class Discovery {
     const mode = modeOf(packet.command);
     // iptux sends its own signature after each entry; we send ours the same way.
     if (client === 'iptux' && mode !== Mode.BR_ABSENCE) this.sendSignatureToIptux(peer, false);
+    // iptux sends its signature only after an entry that marks us compatible, and its
+    // answer to our broadcast came before it knew us: one unicast entry with the mark.
+    if (
+      client === 'iptux' &&
+      !known &&
+      mode === Mode.ANSENTRY &&
+      iptuxCompatible(this.deps.presence(), this.deps.legacy) &&
+      this.budget.spend(from.address)
+    ) {
+      this.introduceTo(peer);
+    }
     // It heard our broadcast in the legacy codepage only: give a UTF-8 reader our names
     // (and Pigeon's signature and status lines) exactly. ASCII names with nothing more
     // to say were exact already, so then there is nothing to add on a join.
@@ -269,23 +287,9 @@ export class Discovery {
     }
   }
 
-  /**
-   * Every online peer (with what it can read), then, unless `peersOnly`, the broadcast
-   * targets and listed hosts.
-   */
+  /** Online peers, then (unless `peersOnly`) the broadcast targets and listed hosts. */
   private everyone(peersOnly = false): (Endpoint & EntryReader)[] {
-    const seen = new Set<string>();
-    const result: (Endpoint & EntryReader)[] = [];
-    const online = this.deps.directory.all().filter((p) => p.status !== 'offline');
-    // Peers first, so a listed host that is also a known peer gets its capabilities.
-    for (const target of [...online, ...(peersOnly ? [] : this.deps.targets())]) {
-      const key = `${target.address}:${target.port}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const { capabilities, client } = target as EntryReader;
-      result.push({ address: target.address, port: target.port, capabilities, client });
-    }
-    return result;
+    return presenceTargets(this.deps.directory.all(), peersOnly ? [] : this.deps.targets());
   }
 
   private entryCommand(mode: number): number {

@@ -41,6 +41,11 @@ export function ownEntryCommand(mode: number, me: Presence): number {
   return mode | Opt.CAPUTF8OPT | (absenceOf(me) ? Opt.ABSENCEOPT : 0);
 }
 
+/** Whether our entries to iptux carry its fields (see ownEntryExtra): ASCII names. */
+export function iptuxCompatible(me: Presence, legacy: LegacyEncoding): boolean {
+  return entryEncoding(me, legacy) === 'utf8';
+}
+
 /**
  * Our entry payload. Broadcasts carry the names in one encoding only; the UTF-8 block
  * (with Pigeon's SG:/ST: lines) goes to a peer that advertised CAPUTF8OPT, by unicast.
@@ -63,6 +68,6 @@ export function ownEntryExtra(me: Presence, legacy: LegacyEncoding, to: EntryRea
   const encoding = entryEncoding(me, legacy);
   const utf8Block = to.capabilities !== undefined && hasOption(to.capabilities, Opt.CAPUTF8OPT);
   const extra = buildEntryExtra(identity, encoding, { utf8Block });
-  if (to.client !== 'iptux' || utf8Block || encoding !== 'utf8') return extra;
+  if (to.client !== 'iptux' || utf8Block || !iptuxCompatible(me, legacy)) return extra;
   return Buffer.concat([extra, encodeText('\0utf-8\0', 'utf8')]);
 }

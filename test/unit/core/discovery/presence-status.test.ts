@@ -189,6 +189,15 @@ describe('status and signature in discovery', () => {
     expect(answer!.packet.extra).toEqual(Buffer.from('Ann\0Lab\0\0utf-8\0'));
   });
 
+  it('introduces itself, marked compatible, to an iptux that answered before knowing us', () => {
+    discovery.sighted(iptuxEntry(Mode.ANSENTRY), tux);
+    const [entry] = to(tux.address, Mode.BR_ENTRY);
+    expect(entry!.packet.extra).toEqual(Buffer.from('Ann\0Lab\0\0utf-8\0'));
+    // Known now: its next answer brings no second introduction.
+    discovery.sighted(iptuxEntry(Mode.ANSENTRY), tux);
+    expect(to(tux.address, Mode.BR_ENTRY)).toHaveLength(1);
+  });
+
   it('writes no iptux fields when our names need the legacy codepage', () => {
     presence = { ...presence, nickname: '安', signature: '签名' };
     discovery.entered(iptuxEntry(), tux);
