@@ -178,11 +178,15 @@ export class Discovery {
     this.deps.onEntry?.(peer);
     if (client === 'pigeon' && entry.block) this.deps.onAvatar?.(peer, entry.block.avatar);
     // It heard our broadcast in the legacy codepage only: give a UTF-8 reader our names
-    // exactly, and our avatar, which only the UTF-8 block names. ASCII names were exact
-    // already, so without an avatar there is nothing to add on a join.
+    // exactly. ASCII names were exact already, so then there is nothing to add on a join.
+    // Our avatar is named only in the block: every answer to our entry gets it, so a
+    // Pigeon that missed a change (it was off) learns it at our next announce.
+    const withAvatar =
+      client === 'pigeon' &&
+      this.deps.presence().avatar !== undefined &&
+      modeOf(packet.command) === Mode.ANSENTRY;
     if (
-      !known &&
-      (!this.namesAreAscii() || this.deps.presence().avatar !== undefined) &&
+      ((!known && !this.namesAreAscii()) || withAvatar) &&
       hasOption(packet.command, Opt.CAPUTF8OPT) &&
       modeOf(packet.command) !== Mode.BR_ENTRY &&
       this.budget.spend(from.address)
