@@ -2,10 +2,12 @@ import { groupsEn } from './groups-en';
 import { chatLogEn } from './chat-log-en';
 import { messageMenuEn } from './message-menu-en';
 import { prefsEn } from './prefs-en';
+import { avatarEn } from './avatar-en';
 
 /** English texts. The zh-CN file must have exactly the same keys (the type checks it). */
 export const en = {
   prefs: prefsEn,
+  avatar: avatarEn,
   groups: groupsEn,
   messageMenu: messageMenuEn,
   chatLog: chatLogEn,

@@ -3,10 +3,12 @@ import { groupsZhCN } from './groups-zh-CN';
 import { chatLogZhCN } from './chat-log-zh-CN';
 import { messageMenuZhCN } from './message-menu-zh-CN';
 import { prefsZhCN } from './prefs-zh-CN';
+import { avatarZhCN } from './avatar-zh-CN';
 
 /** 简体中文（默认语言）。 */
 export const zhCN: Messages = {
   prefs: prefsZhCN,
+  avatar: avatarZhCN,
   groups: groupsZhCN,
   messageMenu: messageMenuZhCN,
   chatLog: chatLogZhCN,

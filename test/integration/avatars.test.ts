@@ -95,6 +95,25 @@ describe('avatars between Pigeons', () => {
     );
   });
 
+  it('keeps the own avatar across a restart, and a Pigeon that starts later learns it', async () => {
+    const dir = tempDir();
+    const options = { nickname: 'Alice', avatarsDir: dir, hosts: [`127.0.31.41:${PORT}`] };
+    const [first] = (await startCores(['127.0.31.40'], PORT, options)) as [TestCore];
+    first.core.setAvatar({ png: picture.toString('base64') });
+    await first.core.stop();
+
+    const [again] = (await startCores(['127.0.31.40'], PORT, options)) as [TestCore];
+    const hash = avatarHashOf(picture);
+    expect(again.core.snapshot().self.avatar).toBe(hash);
+    const [bob] = (await startCores(['127.0.31.41'], PORT, {
+      nickname: 'Bob',
+      user: 'bob',
+      host: 'bobpc',
+      hosts: [`127.0.31.40:${PORT}`],
+    })) as [TestCore];
+    await waitFor(() => peerAt(bob, 'user1@host1')?.avatar === hash, 5000, 'the avatar at Bob');
+  });
+
   it('refuses a picture that is not one, too large or not the one named', async () => {
     const [pigeon] = (await startCores(['127.0.31.10'], PORT, {
       avatarsDir: tempDir(),

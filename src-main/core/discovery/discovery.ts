@@ -221,9 +221,12 @@ export class Discovery {
     // It heard our broadcast in the legacy codepage only: give a UTF-8 reader our names
     // (and Pigeon's signature and status lines) exactly. ASCII names with nothing more
     // to say were exact already, so then there is nothing to add on a join.
+    // Our avatar is named only in the block: every answer to our entry gets it, so a
+    // Pigeon that missed a change (it was off) learns it at our next announce.
+    const withAvatar =
+      client === 'pigeon' && this.deps.presence().avatar !== undefined && mode === Mode.ANSENTRY;
     if (
-      !known &&
-      !this.broadcastSaysAll() &&
+      ((!known && !this.broadcastSaysAll()) || withAvatar) &&
       hasOption(packet.command, Opt.CAPUTF8OPT) &&
       mode !== Mode.BR_ENTRY &&
       this.budget.spend(from.address)

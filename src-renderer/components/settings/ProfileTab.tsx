@@ -2,6 +2,7 @@ import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_SIGNATURE_CHARS } from '../../../src-shared/contract/channel-names';
 import { Field } from '../common/Field';
+import { AvatarField } from './AvatarField';
 import type { ProfileDraft, ProfileEdit } from './use-profile-draft';
 
 /** The longest away message main accepts. */
@@ -14,11 +15,12 @@ interface ProfileTabProps {
   nicknameRef: Ref<HTMLInputElement>;
 }
 
-/** Who others see: nickname, group, signature, and what they are told while I am away. */
+/** Who others see: avatar, nickname, group, signature, and what they are told while I am away. */
 export function ProfileTab({ draft, edit, nicknameInvalid, nicknameRef }: ProfileTabProps) {
   const { t } = useTranslation();
   return (
     <>
+      <AvatarField />
       <Field label={t('settings.nickname')} invalid={nicknameInvalid}>
         {(control) => (
           <input
