@@ -1,6 +1,7 @@
 import { groupsEn } from './groups-en';
 import { chatLogEn } from './chat-log-en';
 import { messageMenuEn } from './message-menu-en';
+import { severalEn } from './several-en';
 import { prefsEn } from './prefs-en';
 
 /** English texts. The zh-CN file must have exactly the same keys (the type checks it). */
@@ -8,6 +9,7 @@ export const en = {
   prefs: prefsEn,
   groups: groupsEn,
   messageMenu: messageMenuEn,
+  several: severalEn,
   chatLog: chatLogEn,
   app: {
     name: 'Pigeon',

@@ -2,6 +2,7 @@ import type { Messages } from './en';
 import { groupsZhCN } from './groups-zh-CN';
 import { chatLogZhCN } from './chat-log-zh-CN';
 import { messageMenuZhCN } from './message-menu-zh-CN';
+import { severalZhCN } from './several-zh-CN';
 import { prefsZhCN } from './prefs-zh-CN';
 
 /** 简体中文（默认语言）。 */
@@ -9,6 +10,7 @@ export const zhCN: Messages = {
   prefs: prefsZhCN,
   groups: groupsZhCN,
   messageMenu: messageMenuZhCN,
+  several: severalZhCN,
   chatLog: chatLogZhCN,
   app: {
     name: 'Pigeon',
