@@ -68,6 +68,9 @@ export function packetRoutes(owners: PacketOwners): PacketRoutes {
       Mode.SENDMSG,
       (packet, from) => {
         const message = readIncomingMessage(packet, legacy);
+        // A notice to everyone (IPMsg's broadcast message) is kept with the broadcasts.
+        if (message.options.broadcast && !message.part)
+          return groups.broadcastReceived(message, from);
         const peer = messaging.received(message, from);
         courtesy.messageArrived(message, peer);
       },

@@ -1,6 +1,7 @@
 import { groupsEn } from './groups-en';
 import { chatLogEn } from './chat-log-en';
 import { messageMenuEn } from './message-menu-en';
+import { severalEn } from './several-en';
 import { prefsEn } from './prefs-en';
 import { avatarEn } from './avatar-en';
 
@@ -10,6 +11,7 @@ export const en = {
   avatar: avatarEn,
   groups: groupsEn,
   messageMenu: messageMenuEn,
+  several: severalEn,
   chatLog: chatLogEn,
   app: {
     name: 'Pigeon',

@@ -2,6 +2,7 @@ import type { Messages } from './en';
 import { groupsZhCN } from './groups-zh-CN';
 import { chatLogZhCN } from './chat-log-zh-CN';
 import { messageMenuZhCN } from './message-menu-zh-CN';
+import { severalZhCN } from './several-zh-CN';
 import { prefsZhCN } from './prefs-zh-CN';
 import { avatarZhCN } from './avatar-zh-CN';
 
@@ -11,6 +12,7 @@ export const zhCN: Messages = {
   avatar: avatarZhCN,
   groups: groupsZhCN,
   messageMenu: messageMenuZhCN,
+  several: severalZhCN,
   chatLog: chatLogZhCN,
   app: {
     name: 'Pigeon',

@@ -71,6 +71,18 @@ export class Groups {
     this.deps.receive({ ...incoming, groupId }, from);
   }
 
+  /**
+   * IP Messenger's broadcast message (SENDMSG with BROADCASTOPT): a notice to everyone,
+   * kept with iptux's broadcasts in the one "Everyone (broadcast)" conversation, its
+   * author named. A notice is not a private word: filed in the sender's own chat it would
+   * read as one, and a user who wants every announcement finds them all in one place.
+   */
+  broadcastReceived(incoming: IncomingMessage, from: Endpoint): void {
+    const author = peerIdOf(incoming.packet.user, incoming.packet.host);
+    const groupId = this.deps.book.ensure(BROADCAST_GROUP_ID, 'broadcast', '', author).id;
+    this.deps.receive({ ...incoming, groupId }, from);
+  }
+
   /** FeiQ's group message, heard on the multicast group. */
   feiqReceived(packet: Packet, from: Endpoint): void {
     this.deps.feiq.received(packet, from);

@@ -151,3 +151,11 @@ export const ScissorsIcon = icon(
     <path d="M8.1 7.4 20 17M8.1 16.6 20 7M13 12h.01" />
   </>,
 );
+
+/** 群发: one paper plane fanning out to several. */
+export const SendSeveralIcon = icon(
+  <>
+    <path d="M3 11 21 3l-8 18-2-8z" />
+    <path d="M11 13 21 3" />
+  </>,
+);

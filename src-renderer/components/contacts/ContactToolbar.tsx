@@ -5,6 +5,7 @@ import { describeError } from '../../bridge/errors';
 import { useAppStore } from '../../store/store-context';
 import { AddContactIcon, HistoryIcon, RefreshIcon, SearchIcon } from '../common/icons';
 import { AddColleagueButton } from './AddColleagueButton';
+import { SendToSeveralButton } from './SendToSeveralButton';
 import type { ContactListHandle } from './ContactList';
 import { IconButton } from '../common/IconButton';
 
@@ -97,6 +98,7 @@ export function ContactToolbar({
       >
         <RefreshIcon />
       </IconButton>
+      <SendToSeveralButton />
       <AddColleagueButton />
       <IconButton
         label={t('plain.add')}

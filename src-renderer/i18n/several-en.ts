@@ -1,0 +1,26 @@
+/** English texts of 群发 (one message to several contacts). */
+export const severalEn = {
+  open: 'Send to several',
+  title: 'Send to several',
+  intro:
+    'Each contact gets the message in their own chat; offline contacts get it when they return.',
+  contacts: 'Contacts',
+  wholeGroup: 'Whole group {{name}}',
+  noGroup: 'No group',
+  plainGroup: 'Programs',
+  nobody: 'No contacts yet.',
+  message: 'Message',
+  send: 'Send',
+  cancel: 'Cancel',
+  pickSomeone: 'Tick at least one contact.',
+  writeSomething: 'Write the message first.',
+  failed: 'The message could not be sent: {{message}}',
+  resultsTitle: 'Sent to {{count}} contacts',
+  results: 'Delivery to each contact',
+  close: 'Close',
+  stateSending: 'Sending…',
+  stateDelivered: 'Delivered',
+  stateQueued: 'Waiting: offline, sent when they return',
+  stateFailed: 'Not delivered: {{reason}}',
+  stateRefused: 'Not sent: {{reason}}',
+};
