@@ -9,6 +9,7 @@ import { FeiqGroups } from './groups/feiq-groups';
 import { GroupBook } from './groups/group-book';
 import { ownMac } from './groups/own-mac';
 import { Groups } from './groups/groups';
+import { PigeonGroups } from './groups/pigeon-groups';
 import { entryEncoding } from './ipmsg/entry';
 import type { PeerDirectory, PeerRecord } from './discovery/peer-directory';
 import { pigeonVersionString } from './ipmsg/client';
@@ -40,6 +41,7 @@ export interface MessengerServices {
   sealed: SealedMessages;
   plain: PlainContacts;
   groups: Groups;
+  pigeonGroups: PigeonGroups;
   recalls: Recalls;
   routes: PacketRoutes;
 }
@@ -79,7 +81,10 @@ export function buildServices(context: ServiceContext): MessengerServices {
     timing,
     legacy,
     onPeer: emitPeer,
-    onEntry: (peer) => parts.messaging.flushOutbox(peer.id),
+    onEntry: (peer) => {
+      parts.messaging.flushOutbox(peer.id);
+      parts.pigeonGroups.peerBack(peer.id);
+    },
   });
   parts.messaging = new Messaging({
     sender: parts.sender,
@@ -154,9 +159,22 @@ export function buildServices(context: ServiceContext): MessengerServices {
     nextPacketNo: () => packets.nextPacketNo(),
     now: Date.now,
   });
+  parts.pigeonGroups = new PigeonGroups({
+    book,
+    repo: store.pigeonGroups,
+    directory,
+    sender: parts.sender,
+    packets,
+    history: store.messages,
+    announcer,
+    self: () => ({ id: `${self().user}@${self().host}`, nickname: self().nickname }),
+    sendOneToOne: (peerId, text) => parts.messaging.send(peerId, text),
+    now: Date.now,
+  });
   parts.groups = new Groups({
     book,
     feiq,
+    pigeon: parts.pigeonGroups,
     directory,
     packets,
     history: store.messages,

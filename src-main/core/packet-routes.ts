@@ -8,6 +8,8 @@ import type { Packet } from './ipmsg/packet';
 import type { LegacyEncoding } from './ipmsg/text';
 import type { Courtesy } from './messaging/courtesy';
 import type { Groups } from './groups/groups';
+import { GROUP_FETCH_MODE, GROUP_STATE_MODE } from './groups/pigeon-group-packets';
+import type { PigeonGroups } from './groups/pigeon-groups';
 import type { Messaging } from './messaging/messaging';
 import type { Recalls } from './messaging/recall';
 import { RECALL_MODE, RECALLED_MODE } from './ipmsg/recall';
@@ -28,6 +30,7 @@ export interface PacketOwners {
   courtesy: Courtesy;
   transfers: TransferService;
   groups: Groups;
+  pigeonGroups: PigeonGroups;
   recalls: Recalls;
   /** The user's codepage, for messages from clients that do not say theirs. */
   legacy: LegacyEncoding;
@@ -39,6 +42,7 @@ const nothing: PacketHandler = () => undefined;
 export function packetRoutes(owners: PacketOwners): PacketRoutes {
   const { discovery, messaging, sender, sealed, courtesy, transfers, groups, recalls, legacy } =
     owners;
+  const { pigeonGroups } = owners;
   return new Map<number, PacketHandler>([
     // Presence: discovery.
     [Mode.NOOPERATION, nothing],
@@ -63,6 +67,9 @@ export function packetRoutes(owners: PacketOwners): PacketRoutes {
       Mode.SENDMSG,
       (packet, from) => {
         const message = readIncomingMessage(packet, legacy);
+        // A Pigeon group's message: its group is known (or asked for) before it is kept.
+        if (message.groupTag)
+          pigeonGroups.messageArrived(message.groupTag, peerIdOf(packet.user, packet.host));
         const peer = messaging.received(message, from);
         courtesy.messageArrived(message, peer);
       },
@@ -88,6 +95,9 @@ export function packetRoutes(owners: PacketOwners): PacketRoutes {
     // Group conversations: FeiQ's (multicast, sealed) and iptux's group and broadcast message.
     [Mode.FEIQ_GROUP_MSG, (packet, from) => groups.feiqReceived(packet, from)],
     [Mode.IPTUX_GROUP_MSG, (packet, from) => groups.iptuxReceived(packet, from)],
+    // Pigeon-only: a Pigeon group's state (confirmed by RECVMSG), and a member asking for it.
+    [GROUP_STATE_MODE, (packet, from) => pigeonGroups.stateReceived(packet, from)],
+    [GROUP_FETCH_MODE, (packet) => pigeonGroups.fetchReceived(packet)],
   ]);
 }
 

@@ -1,5 +1,10 @@
 import type { Recalls } from '../../../src-main/core/messaging/recall';
 import { RECALL_MODE, RECALLED_MODE } from '../../../src-main/core/ipmsg/recall';
+import {
+  GROUP_FETCH_MODE,
+  GROUP_STATE_MODE,
+} from '../../../src-main/core/groups/pigeon-group-packets';
+import type { PigeonGroups } from '../../../src-main/core/groups/pigeon-groups';
 import { describe, expect, it } from 'vitest';
 import type { Discovery } from '../../../src-main/core/discovery/discovery';
 import { decodePacket, Mode, modeName, Opt, type Packet } from '../../../src-main/core/ipmsg';
@@ -56,6 +61,11 @@ function recordingOwners() {
     transfers: owner<TransferService>('transfers', ['released']),
     groups: owner<Groups>('groups', ['iptuxReceived', 'feiqReceived']),
     recalls: owner<Recalls>('recalls', ['received', 'confirmed']),
+    pigeonGroups: owner<PigeonGroups>('pigeonGroups', [
+      'stateReceived',
+      'fetchReceived',
+      'messageArrived',
+    ]),
     legacy: 'gb18030',
   });
   return { routes, calls, incoming };
@@ -88,6 +98,9 @@ describe('packet routes: one owner per command', () => {
     [Mode.FEIQ_GROUP_MSG, ['groups.feiqReceived']],
     [RECALL_MODE, ['recalls.received']],
     [RECALLED_MODE, ['recalls.confirmed']],
+    // Pigeon groups: their state, and a member asking for it.
+    [GROUP_STATE_MODE, ['pigeonGroups.stateReceived']],
+    [GROUP_FETCH_MODE, ['pigeonGroups.fetchReceived']],
   ];
 
   it.each(expected)('mode %i reaches exactly its owner', (mode, owners) => {
