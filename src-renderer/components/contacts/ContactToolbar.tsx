@@ -5,6 +5,7 @@ import { describeError } from '../../bridge/errors';
 import { useAppStore } from '../../store/store-context';
 import { AddContactIcon, HistoryIcon, RefreshIcon, SearchIcon } from '../common/icons';
 import { AddColleagueButton } from './AddColleagueButton';
+import { NewGroupButton } from './NewGroupButton';
 import type { ContactListHandle } from './ContactList';
 import { IconButton } from '../common/IconButton';
 
@@ -98,6 +99,7 @@ export function ContactToolbar({
         <RefreshIcon />
       </IconButton>
       <AddColleagueButton />
+      <NewGroupButton />
       <IconButton
         label={t('plain.add')}
         ref={addPlainButtonRef}

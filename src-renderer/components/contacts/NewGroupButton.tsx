@@ -1,0 +1,12 @@
+import { useTranslation } from 'react-i18next';
+import { NewGroupIcon } from '../common/icons';
+import { DialogButton } from './DialogButton';
+import { NewGroupDialog } from './NewGroupDialog';
+
+/** The toolbar's "New group" (新建群聊), with its dialog over the list. */
+export function NewGroupButton() {
+  const { t } = useTranslation();
+  return (
+    <DialogButton label={t('groups.newGroup')} icon={<NewGroupIcon />} dialog={NewGroupDialog} />
+  );
+}
