@@ -10,6 +10,7 @@ import { FeiqGroups } from './groups/feiq-groups';
 import { GroupBook } from './groups/group-book';
 import { ownMac } from './groups/own-mac';
 import { Groups } from './groups/groups';
+import { PigeonGroups } from './groups/pigeon-groups';
 import { entryEncoding } from './ipmsg/entry';
 import type { PeerDirectory, PeerRecord } from './discovery/peer-directory';
 import { pigeonVersionString } from './ipmsg/client';
@@ -41,6 +42,7 @@ export interface MessengerServices {
   sealed: SealedMessages;
   plain: PlainContacts;
   groups: Groups;
+  pigeonGroups: PigeonGroups;
   recalls: Recalls;
   avatars: Avatars;
   routes: PacketRoutes;
@@ -93,7 +95,10 @@ export function buildServices(context: ServiceContext): MessengerServices {
     timing,
     legacy,
     onPeer: emitPeer,
-    onEntry: (peer) => parts.messaging.flushOutbox(peer.id),
+    onEntry: (peer) => {
+      parts.messaging.flushOutbox(peer.id);
+      parts.pigeonGroups.peerBack(peer.id);
+    },
     talksWith: (peerId) => store.conversations.get(peerId) !== undefined,
     onAvatar: (peer, hash) => parts.avatars.peerNamed(peer, hash),
   });
@@ -166,9 +171,22 @@ export function buildServices(context: ServiceContext): MessengerServices {
     nextPacketNo: () => packets.nextPacketNo(),
     now: Date.now,
   });
+  parts.pigeonGroups = new PigeonGroups({
+    book,
+    repo: store.pigeonGroups,
+    directory,
+    sender: parts.sender,
+    packets,
+    history: store.messages,
+    announcer,
+    self: () => ({ id: `${self().user}@${self().host}`, nickname: self().nickname }),
+    sendOneToOne: (peerId, text) => parts.messaging.send(peerId, text),
+    now: Date.now,
+  });
   parts.groups = new Groups({
     book,
     feiq,
+    pigeon: parts.pigeonGroups,
     directory,
     packets,
     history: store.messages,

@@ -41,6 +41,7 @@ import { buildServices } from './messenger-services';
 import type { TransferService } from './transfer/transfers';
 import { PlainContacts } from './plain-contacts/plain-contacts';
 import type { Groups } from './groups/groups';
+import type { PigeonGroups } from './groups/pigeon-groups';
 import { FEIQ_GROUP_ADDRESS } from './groups/feiq-group-message';
 import { routePacket, type PacketRoutes } from './packet-routes';
 import type { Recalls } from './messaging/recall';
@@ -83,6 +84,7 @@ class Messenger implements MessengerCore {
   private readonly sealed: SealedMessages;
   private readonly plain: PlainContacts;
   private readonly groups: Groups;
+  private readonly pigeonGroups: PigeonGroups;
   private readonly recalls: Recalls;
   private readonly avatars: Avatars;
   private readonly routes: PacketRoutes;
@@ -166,6 +168,7 @@ class Messenger implements MessengerCore {
     this.avatars = services.avatars;
     const avatar = this.avatars.own();
     if (avatar !== undefined) this.self = { ...this.self, avatar };
+    this.pigeonGroups = services.pigeonGroups;
     this.claims = this.watchClaims(timing);
   }
 
@@ -269,7 +272,11 @@ class Messenger implements MessengerCore {
 
   listMessages(query: ParsedRequest<'listMessages'>) {
     const { conversationId, ...page } = query;
-    return this.store.messages.list(conversationId, page);
+    const messages = this.store.messages.list(conversationId, page);
+    // Our messages to a Pigeon group say how many members have them.
+    return isGroupId(conversationId)
+      ? messages.map((message) => this.pigeonGroups.withDelivery(message))
+      : messages;
   }
 
   sendMessage({ conversationId, text, sealed }: ParsedRequest<'sendMessage'>) {
@@ -395,6 +402,19 @@ class Messenger implements MessengerCore {
 
   muteGroup({ groupId, muted }: ParsedRequest<'muteGroup'>) {
     return this.groups.setMuted(groupId, muted);
+  }
+
+  // --- Pigeon groups: groups/pigeon-groups.ts ---
+  createGroup(request: ParsedRequest<'createGroup'>) {
+    return refuseWhenDiskFull(() => this.pigeonGroups.create(request));
+  }
+
+  changeGroup(request: ParsedRequest<'changeGroup'>) {
+    return refuseWhenDiskFull(() => this.pigeonGroups.change(request));
+  }
+
+  groupDelivery({ messageId }: ParsedRequest<'groupDelivery'>) {
+    return this.pigeonGroups.delivery.deliveryList(messageId);
   }
 
   openConversation(peerId: string): string {

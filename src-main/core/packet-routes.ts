@@ -9,6 +9,8 @@ import type { Packet } from './ipmsg/packet';
 import type { LegacyEncoding } from './ipmsg/text';
 import type { Courtesy } from './messaging/courtesy';
 import type { Groups } from './groups/groups';
+import { GROUP_FETCH_MODE, GROUP_STATE_MODE } from './groups/pigeon-group-packets';
+import type { PigeonGroups } from './groups/pigeon-groups';
 import type { Messaging } from './messaging/messaging';
 import type { Recalls } from './messaging/recall';
 import { RECALL_MODE, RECALLED_MODE } from './ipmsg/recall';
@@ -29,6 +31,7 @@ export interface PacketOwners {
   courtesy: Courtesy;
   transfers: TransferService;
   groups: Groups;
+  pigeonGroups: PigeonGroups;
   recalls: Recalls;
   avatars: Avatars;
   /** The user's codepage, for messages from clients that do not say theirs. */
@@ -41,7 +44,7 @@ const nothing: PacketHandler = () => undefined;
 export function packetRoutes(owners: PacketOwners): PacketRoutes {
   const { discovery, messaging, sender, sealed, courtesy, transfers, groups, recalls, avatars } =
     owners;
-  const { legacy } = owners;
+  const { legacy, pigeonGroups } = owners;
   return new Map<number, PacketHandler>([
     // Presence: discovery.
     [Mode.NOOPERATION, nothing],
@@ -71,6 +74,9 @@ export function packetRoutes(owners: PacketOwners): PacketRoutes {
         // A notice to everyone (IPMsg's broadcast message) is kept with the broadcasts.
         if (message.options.broadcast && !message.part)
           return groups.broadcastReceived(message, from);
+        // A Pigeon group's message: its group is known (or asked for) before it is kept.
+        if (message.groupTag)
+          pigeonGroups.messageArrived(message.groupTag, peerIdOf(packet.user, packet.host));
         const peer = messaging.received(message, from);
         courtesy.messageArrived(message, peer);
       },
@@ -99,6 +105,9 @@ export function packetRoutes(owners: PacketOwners): PacketRoutes {
 
     // iptux's icon, shown as the peer's avatar (Pigeons fetch theirs over TCP instead).
     [Mode.IPTUX_SENDICON, (packet, from) => avatars.iptuxIcon(packet, from)],
+    // Pigeon-only: a Pigeon group's state (confirmed by RECVMSG), and a member asking for it.
+    [GROUP_STATE_MODE, (packet, from) => pigeonGroups.stateReceived(packet, from)],
+    [GROUP_FETCH_MODE, (packet) => pigeonGroups.fetchReceived(packet)],
   ]);
 }
 

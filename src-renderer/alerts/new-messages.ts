@@ -12,7 +12,9 @@ export function newlyUnread(
   const news: ConversationDTO[] = [];
   for (const [id, conversation] of after) {
     const was = before.get(id)?.unread ?? 0;
-    if (conversation.unread > was && conversation.lastMessage?.direction === 'in') {
+    const last = conversation.lastMessage;
+    // A group's own news (who joined, a new name) is shown, never rung.
+    if (conversation.unread > was && last?.direction === 'in' && last.state !== 'notice') {
       news.push(conversation);
     }
   }

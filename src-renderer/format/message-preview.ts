@@ -12,6 +12,8 @@ export interface PreviewWords {
   sealed: string;
   /** A message its sender took back (its text is gone). */
   recalled: string;
+  /** A Pigeon group's notice ("小王 added 李四"), from its stored text. */
+  notice(text: string): string;
 }
 
 /** Longest preview kept; the list cuts it further with an ellipsis to fit. */
@@ -29,6 +31,7 @@ export function messagePreview(
 ): string {
   if (isSealedAway(message)) return words.sealed;
   if (message.state === 'recalled') return words.recalled;
+  if (message.state === 'notice') return words.notice(message.text);
   const line = message.text.replace(/\s+/g, ' ').trim();
   if (line !== '') {
     const chars = Array.from(line);

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { groupNoticeLine } from '../format/group-notice';
 import type { PreviewWords } from '../format/message-preview';
 
 /** The words of message previews in the window's language. */
@@ -14,6 +15,7 @@ export function usePreviewWords(): PreviewWords {
       picture: t('preview.picture'),
       sealed: t('preview.sealed'),
       recalled: t('messageMenu.recalledPreview'),
+      notice: (text) => groupNoticeLine(t, text),
     }),
     [t],
   );

@@ -6,6 +6,7 @@ import type {
   ConversationDTO,
   ExportDTO,
   GroupDTO,
+  GroupDeliveryDTO,
   MessageDTO,
   NetworkSettingsDTO,
   NetworkStatusDTO,
@@ -30,6 +31,8 @@ import {
   ListMessagesRequest,
   MessageRequest,
   MuteGroupRequest,
+  CreateGroupRequest,
+  ChangeGroupRequest,
   OfferFilesRequest,
   OpenConversationRequest,
   PeerRequest,
@@ -113,6 +116,12 @@ export const channels = {
   openSettings: EmptyRequest,
   /** Mute a group conversation, or let it notify again. */
   muteGroup: MuteGroupRequest,
+  /** Make a Pigeon group; its members' Pigeons learn it. */
+  createGroup: CreateGroupRequest,
+  /** Rename a Pigeon group, add or remove a member, or leave it. */
+  changeGroup: ChangeGroupRequest,
+  /** Which members have one of our group messages ("Delivered to 3 of 4"). */
+  groupDelivery: MessageRequest,
   /** Take back one's own message to another Pigeon, within 2 minutes (撤回). */
   recallMessage: MessageRequest,
   /** Delete a message from this computer's history only. */
@@ -175,6 +184,9 @@ export interface ChannelResponses {
   takeScreenshot: { path?: string };
   openSettings: { shown: boolean };
   muteGroup: GroupDTO;
+  createGroup: GroupDTO;
+  changeGroup: GroupDTO;
+  groupDelivery: GroupDeliveryDTO[];
   recallMessage: MessageDTO;
   deleteMessage: { ok: true };
   /** `shown` is false where no file manager can be opened (headless). */

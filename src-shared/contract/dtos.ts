@@ -117,10 +117,11 @@ export type MessageDirection = 'in' | 'out';
  * Written to an offline peer, or not confirmed by a peer that went away: queued, sent
  * by itself when the peer is heard again (or cancelled by the user).
  * Incoming messages are `received`. Either side: `recalled` once the sender took it back
- * (its text is gone).
+ * (its text is gone). A `notice` is a line about a Pigeon group (who added whom, a new
+ * name), its text read by `readGroupNotice`.
  */
 export type MessageState =
-  'queued' | 'sending' | 'delivered' | 'failed' | 'cancelled' | 'received' | 'recalled';
+  'queued' | 'sending' | 'delivered' | 'failed' | 'cancelled' | 'received' | 'recalled' | 'notice';
 
 export interface MessageDTO {
   id: string;
@@ -143,6 +144,16 @@ export interface MessageDTO {
   readAt?: number;
   /** In a group conversation, the peer who wrote an incoming message. */
   authorId?: string;
+  /** Our message to a Pigeon group: how many members confirmed it, of all it was for. */
+  delivery?: { delivered: number; of: number };
+}
+
+/** One member's copy of our message to a Pigeon group (the list behind "Delivered to"). */
+export interface GroupDeliveryDTO {
+  peerId: string;
+  nickname: string;
+  /** `forwarded`: not a Pigeon, sent a one-to-one copy in its own chat. */
+  state: 'sending' | 'queued' | 'delivered' | 'forwarded';
 }
 
 /** One contact's copy of a message sent to several (群发). */

@@ -17,6 +17,7 @@ export * from './dtos';
 export * from './errors';
 export * from './events';
 export * from './group-ids';
+export * from './group-notice';
 export * from './mentions';
 export * from './profile-text';
 export * from './requests';

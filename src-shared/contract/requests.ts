@@ -122,6 +122,29 @@ export const MuteGroupRequest = z.object({
   groupId: Id.refine((id) => id.startsWith('group:'), 'Not a group.'),
   muted: z.boolean(),
 });
+const GroupIdField = Id.refine((id) => id.startsWith('group:'), 'Not a group.');
+/** Control characters would hide a group's name, so none. */
+const GroupName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .refine((name) => !/\p{Cc}/u.test(name), 'No control characters.');
+/** A Pigeon group (群聊) with a name and the contacts picked; the creator is in it too. */
+export const CreateGroupRequest = z.object({
+  name: GroupName,
+  memberIds: z.array(Id).min(1).max(47),
+});
+/** One change to a Pigeon group: a new name, a member added or removed, or leaving it. */
+export const ChangeGroupRequest = z.object({
+  groupId: GroupIdField,
+  change: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('rename'), name: GroupName }),
+    z.object({ kind: z.literal('add'), peerId: Id }),
+    z.object({ kind: z.literal('remove'), peerId: Id }),
+    z.object({ kind: z.literal('leave') }),
+  ]),
+});
 export const PinConversationRequest = z.object({ conversationId: Id, pinned: z.boolean() });
 export const SetRemarkRequest = z.object({
   peerId: Id,

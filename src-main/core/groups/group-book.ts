@@ -34,6 +34,14 @@ export class GroupBook {
     return changed;
   }
 
+  /** A Pigeon group as its members' merged state has it now (mute stays as the user set it). */
+  put(group: GroupDTO, clock: number): GroupDTO {
+    const muted = this.deps.repo.get(group.id)?.group.muted;
+    const kept: GroupDTO = muted ? { ...group, muted } : group;
+    this.save(kept, clock);
+    return kept;
+  }
+
   setMuted(id: string, muted: boolean): GroupDTO | undefined {
     const stored = this.deps.repo.get(id);
     if (!stored) return undefined;

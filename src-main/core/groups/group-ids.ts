@@ -2,7 +2,12 @@
 // `group:` prefix so that a conversation id alone says whether it is a group.
 import { GROUP_ID_PREFIX } from '../../../src-shared/contract';
 
-export { BROADCAST_GROUP_ID, SEGMENT_GROUP_ID } from '../../../src-shared/contract';
+export {
+  BROADCAST_GROUP_ID,
+  pigeonGroupId,
+  pigeonGroupUuid,
+  SEGMENT_GROUP_ID,
+} from '../../../src-shared/contract';
 
 /** iptux files a group message under the sender's group name (`belong_group`). */
 export function iptuxGroupId(groupName: string): string {

@@ -17,11 +17,14 @@ import type { MessagesRepo } from '../store/messages-repo';
 import { BROADCAST_GROUP_ID, iptuxGroupId, SEGMENT_GROUP_ID } from './group-ids';
 import type { FeiqGroups } from './feiq-groups';
 import type { GroupBook } from './group-book';
+import type { PigeonGroups } from './pigeon-groups';
 import { iptuxGroupCommand, readIptuxGroupMessage, type IptuxScope } from './iptux-group-message';
 
 export interface GroupsDeps {
   book: GroupBook;
   feiq: FeiqGroups;
+  /** Groups made by Pigeons, kept by their members. */
+  pigeon: PigeonGroups;
   directory: PeerDirectory;
   packets: PacketSender;
   history: MessagesRepo;
@@ -96,6 +99,7 @@ export class Groups {
   send(groupId: string, text: string): MessageDTO[] {
     const group = this.deps.book.get(groupId);
     if (!group) throw new ContractError('failed', 'This group is unknown.');
+    if (group.kind === 'pigeon') return this.deps.pigeon.send(groupId, text);
     // FeiQ's members are whoever listens on the multicast group: one datagram reaches them.
     const reached =
       group.kind === 'feiq' ? this.sendFeiq(group.id, text) : this.sendEach(group, text);

@@ -14,7 +14,6 @@ export const GROUP_FETCH_MODE = 0xe5;
 export const MAX_GROUP_MEMBERS = 48;
 export const MAX_GROUP_NAME = 64;
 
-const TAG = 'PIGEONGROUP';
 const GroupId = z.string().regex(/^[0-9a-f-]{36}$/);
 const PeerId = z
   .string()
@@ -85,30 +84,4 @@ export function readGroupFetchExtra(extra: Buffer): string | undefined {
   const nul = extra.indexOf(0);
   const id = (nul === -1 ? extra : extra.subarray(0, nul)).toString('latin1');
   return GroupId.safeParse(id).success ? id : undefined;
-}
-
-/** What a group message carries besides its text: which group, and the sender's digest. */
-export interface GroupTag {
-  groupId: string;
-  digest: string;
-}
-
-/** The longest trailer, kept free in a group message's datagram. */
-export const GROUP_TRAILER_BYTES = `${TAG}:${'0'.repeat(36)}:${'0'.repeat(16)}\0`.length;
-
-const PATTERN = new RegExp(`^${TAG}:([0-9a-f-]{36}):([0-9a-f]{16})$`);
-
-export function groupTrailer(tag: GroupTag): Buffer {
-  return Buffer.from(`${TAG}:${tag.groupId}:${tag.digest}\0`, 'latin1');
-}
-
-/** The tag after a SENDMSG's text; undefined when there is none or it makes no sense. */
-export function readGroupTrailer(extra: Buffer): GroupTag | undefined {
-  const nul = extra.indexOf(0);
-  if (nul === -1) return undefined;
-  const rest = extra.subarray(nul + 1);
-  const end = rest.indexOf(0);
-  const match = PATTERN.exec((end === -1 ? rest : rest.subarray(0, end)).toString('latin1'));
-  if (!match) return undefined;
-  return { groupId: match[1] as string, digest: match[2] as string };
 }

@@ -2,8 +2,10 @@
 // of steps into what its receivers need (text, attachment list, the sender's options).
 // A later step (verify a signature, decrypt, read a group tag) is one more entry in
 // INCOMING_STEPS, before anyone sees the text.
+import { pigeonGroupId } from '../../../src-shared/contract';
 import { detectClient } from '../ipmsg/client';
 import { hasOption, Opt } from '../ipmsg/commands';
+import { readGroupTrailer, type GroupTag } from '../ipmsg/group-tag';
 import { readPartTrailer, type MessagePart } from '../ipmsg/message-part';
 import { parseMessageExtra } from '../ipmsg/message';
 import type { Packet } from '../ipmsg/packet';
@@ -34,6 +36,8 @@ export interface IncomingMessage {
   part?: MessagePart;
   /** Written to a group: the group conversation's id (the author is the sender). */
   groupId?: string;
+  /** A Pigeon group's message: which group, and the digest of the sender's copy of it. */
+  groupTag?: GroupTag;
 }
 
 export type IncomingStep = (message: IncomingMessage) => IncomingMessage;
@@ -57,8 +61,17 @@ const readPart: IncomingStep = (message) => {
   return part ? { ...message, part } : message;
 };
 
+/** A Pigeon's group tag: the message goes to that group's conversation (never from others). */
+const readGroupTag: IncomingStep = (message) => {
+  const { packet } = message;
+  if (message.part || hasOption(packet.command, Opt.FILEATTACHOPT)) return message;
+  if (detectClient(packet.version) !== 'pigeon') return message;
+  const groupTag = readGroupTrailer(packet.extra);
+  return groupTag ? { ...message, groupTag, groupId: pigeonGroupId(groupTag.groupId) } : message;
+};
+
 /** Every received SENDMSG passes these, in this order. */
-export const INCOMING_STEPS: readonly IncomingStep[] = [decodeBody, readPart];
+export const INCOMING_STEPS: readonly IncomingStep[] = [decodeBody, readPart, readGroupTag];
 
 export function optionsOfMessage(command: number): ReceivedOptions {
   const sealed = hasOption(command, Opt.SECRETOPT);

@@ -3,6 +3,7 @@ import { GroupsRepo } from './groups-repo';
 import { openDatabase, type OpenDatabaseOptions, type PigeonDatabase } from './database';
 import { MessagesRepo, type MessagesRepoOptions } from './messages-repo';
 import { OutboxRepo } from './outbox-repo';
+import { PigeonGroupsRepo } from './pigeon-groups-repo';
 import { PeersRepo } from './peers-repo';
 import { RemarksRepo } from './remarks-repo';
 import { TransfersRepo } from './transfers-repo';
@@ -21,6 +22,7 @@ export { PeersRepo } from './peers-repo';
 export { RemarksRepo } from './remarks-repo';
 export { GroupsRepo, type StoredGroup } from './groups-repo';
 export { OutboxRepo, type OutboxEntry } from './outbox-repo';
+export { PigeonGroupsRepo, type GroupDelivery } from './pigeon-groups-repo';
 export { TransfersRepo, MAX_TRANSFERS_LISTED } from './transfers-repo';
 export { MessageSchema } from './message-schema';
 export {
@@ -42,6 +44,7 @@ export interface PigeonStore {
   readonly transfers: TransfersRepo;
   readonly remarks: RemarksRepo;
   readonly groups: GroupsRepo;
+  readonly pigeonGroups: PigeonGroupsRepo;
   close(): void;
 }
 
@@ -59,6 +62,7 @@ export function openStore(file: string | ':memory:', options: OpenStoreOptions =
     transfers: new TransfersRepo(db),
     remarks: new RemarksRepo(db),
     groups: new GroupsRepo(db),
+    pigeonGroups: new PigeonGroupsRepo(db),
     close: () => db.close(),
   };
 }

@@ -12,6 +12,7 @@ const STATES = [
   'cancelled',
   'received',
   'recalled',
+  'notice',
 ] as const satisfies readonly MessageState[];
 
 /** A message as it crosses the disk (exports, imports): parsed, never trusted. */
@@ -26,6 +27,9 @@ export const MessageSchema = z.object({
   sealed: z.boolean().optional(),
   readAt: z.number().int().min(0).max(8.64e15).optional(),
   authorId: z.string().min(1).max(512).optional(),
+  delivery: z
+    .object({ delivered: z.number().int().min(0), of: z.number().int().min(0) })
+    .optional(),
 });
 
 // The schema and the contract must describe the same thing: this fails to compile

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { MessageDTO } from '../../../src-shared/contract';
 import { ClockIcon, TickIcon } from '../common/icons';
+import { GroupDeliveryLine } from './GroupDeliveryLine';
 import { isPlainConversation } from '../../format/plain-contact';
 
 export interface DeliveryActions {
@@ -20,6 +21,9 @@ export function DeliveryState({
   onCancel,
 }: { message: MessageDTO } & DeliveryActions) {
   const { t } = useTranslation();
+  // A Pigeon group's message: how many members have it, whatever each copy is doing.
+  if (message.delivery && message.state !== 'failed')
+    return <GroupDeliveryLine message={{ ...message, delivery: message.delivery }} />;
   switch (message.state) {
     case 'queued':
       // Waiting for the peer to come back: pending, not a failure.

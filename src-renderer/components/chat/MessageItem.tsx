@@ -1,6 +1,7 @@
 import { memo, useCallback, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageDTO } from '../../../src-shared/contract';
+import { groupNoticeLine } from '../../format/group-notice';
 import { formatFull } from '../../format/time';
 import { Avatar } from '../common/Avatar';
 import { TransferCard } from '../transfer/TransferCard';
@@ -70,6 +71,17 @@ export const MessageItem = memo(function MessageItem({
       )}
     </>
   );
+  // A Pigeon group's own news ("小王 added 李四"): a line in the log, not a bubble.
+  if (message.state === 'notice') {
+    return (
+      <>
+        {stampLine}
+        <p className="message-recalled group-notice" data-message-id={message.id}>
+          {groupNoticeLine(t, message.text)}
+        </p>
+      </>
+    );
+  }
   // Taken back by its sender: a line in the log says so, the text is gone.
   if (message.state === 'recalled') {
     return (

@@ -143,6 +143,17 @@ export const AddColleagueIcon = icon(
   </>,
 );
 
+/** Two people with a plus: "new group" (新建群聊). Decorative; the button carries the name. */
+export const NewGroupIcon = icon(
+  <>
+    <circle cx="8" cy="8" r="3.5" />
+    <path d="M2 20a6 6 0 0 1 12 0" />
+    <circle cx="15.5" cy="9" r="2.5" />
+    <path d="M19 5v5M16.5 7.5h5" />
+    <path d="M15 14.5a5 5 0 0 1 6 5" />
+  </>,
+);
+
 /** Scissors: the screenshot (截图) tool, as in QQ and WeChat. */
 export const ScissorsIcon = icon(
   <>

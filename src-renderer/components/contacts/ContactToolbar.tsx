@@ -6,6 +6,7 @@ import { useAppStore } from '../../store/store-context';
 import { AddContactIcon, HistoryIcon, RefreshIcon, SearchIcon } from '../common/icons';
 import { AddColleagueButton } from './AddColleagueButton';
 import { SendToSeveralButton } from './SendToSeveralButton';
+import { NewGroupButton } from './NewGroupButton';
 import type { ContactListHandle } from './ContactList';
 import { IconButton } from '../common/IconButton';
 
@@ -100,6 +101,7 @@ export function ContactToolbar({
       </IconButton>
       <SendToSeveralButton />
       <AddColleagueButton />
+      <NewGroupButton />
       <IconButton
         label={t('plain.add')}
         ref={addPlainButtonRef}

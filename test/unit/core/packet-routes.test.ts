@@ -1,6 +1,11 @@
 import type { Avatars } from '../../../src-main/core/avatars/avatars';
 import type { Recalls } from '../../../src-main/core/messaging/recall';
 import { RECALL_MODE, RECALLED_MODE } from '../../../src-main/core/ipmsg/recall';
+import {
+  GROUP_FETCH_MODE,
+  GROUP_STATE_MODE,
+} from '../../../src-main/core/groups/pigeon-group-packets';
+import type { PigeonGroups } from '../../../src-main/core/groups/pigeon-groups';
 import { describe, expect, it } from 'vitest';
 import type { Discovery } from '../../../src-main/core/discovery/discovery';
 import { decodePacket, Mode, modeName, Opt, type Packet } from '../../../src-main/core/ipmsg';
@@ -59,6 +64,11 @@ function recordingOwners() {
     groups: owner<Groups>('groups', ['iptuxReceived', 'feiqReceived']),
     recalls: owner<Recalls>('recalls', ['received', 'confirmed']),
     avatars: owner<Avatars>('avatars', ['iptuxIcon']),
+    pigeonGroups: owner<PigeonGroups>('pigeonGroups', [
+      'stateReceived',
+      'fetchReceived',
+      'messageArrived',
+    ]),
     legacy: 'gb18030',
   });
   return { routes, calls, incoming };
@@ -94,6 +104,9 @@ describe('packet routes: one owner per command', () => {
     [RECALLED_MODE, ['recalls.confirmed']],
     // iptux's icon: the peer's avatar.
     [Mode.IPTUX_SENDICON, ['avatars.iptuxIcon']],
+    // Pigeon groups: their state, and a member asking for it.
+    [GROUP_STATE_MODE, ['pigeonGroups.stateReceived']],
+    [GROUP_FETCH_MODE, ['pigeonGroups.fetchReceived']],
   ];
 
   it.each(expected)('mode %i reaches exactly its owner', (mode, owners) => {

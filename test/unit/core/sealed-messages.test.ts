@@ -13,6 +13,7 @@ import {
   type Packet,
 } from '../../../src-main/core/ipmsg';
 import { MessageAnnouncer } from '../../../src-main/core/message-announcer';
+import type { PigeonGroups } from '../../../src-main/core/groups/pigeon-groups';
 import type { Groups } from '../../../src-main/core/groups/groups';
 import { Messaging } from '../../../src-main/core/messaging/messaging';
 import { Receiving } from '../../../src-main/core/messaging/receiving';
@@ -99,6 +100,7 @@ function setup() {
     courtesy: {} as Courtesy,
     transfers: {} as TransferService,
     groups: {} as Groups,
+    pigeonGroups: {} as PigeonGroups,
     recalls: {} as Recalls,
     avatars: {} as Avatars,
     messaging,

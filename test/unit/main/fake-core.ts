@@ -209,6 +209,19 @@ export function createFakeCore() {
       members: [],
       muted,
     })),
+    createGroup: vi.fn(({ name, memberIds }: ParsedRequest<'createGroup'>) => ({
+      id: 'group:pigeon:0b6f6d1e-2f5c-4f0e-9d7a-3c1a2b3c4d5e',
+      kind: 'pigeon' as const,
+      name,
+      members: memberIds,
+    })),
+    changeGroup: vi.fn(({ groupId }: ParsedRequest<'changeGroup'>) => ({
+      id: groupId,
+      kind: 'pigeon' as const,
+      name: groupId,
+      members: [],
+    })),
+    groupDelivery: vi.fn((_request: ParsedRequest<'groupDelivery'>) => []),
     recallMessage: vi.fn(({ messageId }: ParsedRequest<'recallMessage'>) =>
       message({ id: messageId, direction: 'out', text: '', state: 'recalled' }),
     ),

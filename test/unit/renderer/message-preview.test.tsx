@@ -19,6 +19,7 @@ const words: PreviewWords = {
   picture: 'P',
   sealed: 'S',
   recalled: 'R',
+  notice: (text) => `notice:${text}`,
 };
 
 describe('message preview', () => {

@@ -9,6 +9,7 @@ import * as earlierSealedPackets from './007-earlier-sealed-packets';
 import * as plainTcpContacts from './008-plain-tcp-contacts';
 import * as pinsAndRemarks from './009-pins-and-remarks';
 import * as groups from './010-groups';
+import * as pigeonGroups from './011-pigeon-groups';
 
 /** Every migration, in order. Append new ones; never edit or reorder released ones. */
 export const migrations: readonly Migration[] = [
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   plainTcpContacts,
   pinsAndRemarks,
   groups,
+  pigeonGroups,
 ];

@@ -5,20 +5,22 @@ import { describe, expect, it } from 'vitest';
 import {
   GROUP_FETCH_MODE,
   GROUP_STATE_MODE,
-  GROUP_TRAILER_BYTES,
   groupFetchExtra,
   groupStateExtra,
-  groupTrailer,
   MAX_GROUP_MEMBERS,
   readGroupFetchExtra,
   readGroupStateExtra,
-  readGroupTrailer,
 } from '../../../../src-main/core/groups/pigeon-group-packets';
 import {
   applyChange,
   groupDigest,
   newGroupState,
 } from '../../../../src-main/core/groups/pigeon-group-state';
+import {
+  GROUP_TRAILER_BYTES,
+  groupTrailer,
+  readGroupTrailer,
+} from '../../../../src-main/core/ipmsg/group-tag';
 import { isKnownMode } from '../../../../src-main/core/ipmsg/commands';
 import { RECALL_MODE, RECALLED_MODE } from '../../../../src-main/core/ipmsg/recall';
 

@@ -265,6 +265,24 @@ export function createFakeApi(initial: SnapshotDTO) {
       announce([{ type: 'group', group }]);
       return group;
     }),
+    // Like main: the new group is announced to every window.
+    createGroup: vi.fn<PigeonApi['createGroup']>(async (request) => {
+      const group = {
+        id: 'group:pigeon:0b6f6d1e-2f5c-4f0e-9d7a-3c1a2b3c4d5e',
+        kind: 'pigeon' as const,
+        name: request?.name ?? '',
+        members: ['me@here', ...(request?.memberIds ?? [])],
+        creator: 'me@here',
+      };
+      announce([{ type: 'group', group }]);
+      return group;
+    }),
+    changeGroup: vi.fn<PigeonApi['changeGroup']>(async (request) => {
+      const id = request?.groupId ?? '';
+      const known = current.groups?.find((group) => group.id === id);
+      return known ?? { id, kind: 'pigeon' as const, name: id, members: [] };
+    }),
+    groupDelivery: vi.fn<PigeonApi['groupDelivery']>(async () => []),
     // Like main: the message comes back recalled, and every window hears of it.
     recallMessage: vi.fn<PigeonApi['recallMessage']>(async (request) => {
       const recalled: MessageDTO = {

@@ -1,0 +1,50 @@
+/**
+ * A line in a Pigeon group's log about the group itself ("小王 added 李四", "Alice renamed
+ * the group to …"): kept as a message whose state is `notice` and whose text is this, as
+ * JSON, so each window words it in its own language. Zod-free: the renderer reads it.
+ */
+export type GroupNoticeKind = 'created' | 'added' | 'removed' | 'left' | 'renamed';
+
+export interface GroupNotice {
+  kind: GroupNoticeKind;
+  /** Who made the change (user@host), and their nickname then. */
+  by: string;
+  byName: string;
+  /** The member added, removed or who left. */
+  member?: string;
+  memberName?: string;
+  /** The new name (renamed, created). */
+  name?: string;
+}
+
+const KINDS = new Set<string>(['created', 'added', 'removed', 'left', 'renamed']);
+
+export function groupNoticeText(notice: GroupNotice): string {
+  return JSON.stringify(notice);
+}
+
+/** The notice a stored text holds; undefined when it holds none (the text is hostile too). */
+export function readGroupNotice(text: string): GroupNotice | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== 'object' || value === null) return undefined;
+  const v = value as Record<string, unknown>;
+  const str = (key: string): string | undefined =>
+    typeof v[key] === 'string' ? (v[key] as string).slice(0, 128) : undefined;
+  const kind = str('kind');
+  const by = str('by');
+  if (kind === undefined || !KINDS.has(kind) || by === undefined) return undefined;
+  const notice: GroupNotice = { kind: kind as GroupNoticeKind, by, byName: str('byName') ?? by };
+  const member = str('member');
+  if (member !== undefined) {
+    notice.member = member;
+    notice.memberName = str('memberName') ?? member;
+  }
+  const name = str('name');
+  if (name !== undefined) notice.name = name;
+  return notice;
+}

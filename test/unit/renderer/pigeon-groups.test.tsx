@@ -1,0 +1,143 @@
+// @vitest-environment jsdom
+// Pigeon groups in the windows: the New group dialog by the names tests and users rely on,
+// the group's own news as lines in its log, "Delivered to N of M" with who on demand, and
+// the member tools (rename, add, remove, leave).
+import { act, cleanup, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { groupNoticeText, type GroupDTO } from '../../../src-shared/contract';
+import { message, peer, self, snapshot } from './support/fixtures';
+import { withFakeLayout } from './support/fake-layout';
+import { renderWindow } from './support/render-window';
+
+withFakeLayout();
+afterEach(cleanup);
+
+const li = peer({ nickname: '李四', group: '研发部' });
+const carol = peer({ nickname: 'Carol', group: 'QA' });
+const me = `${self.user}@${self.host}`;
+const groupId = 'group:pigeon:0b6f6d1e-2f5c-4f0e-9d7a-3c1a2b3c4d5e';
+const group: GroupDTO = {
+  id: groupId,
+  kind: 'pigeon',
+  name: '项目组',
+  members: [li.id, me],
+  creator: me,
+};
+
+describe('the New group dialog', () => {
+  it.each([
+    ['en', 'New group', 'Group name', 'Create', 'Groups'],
+    ['zh-CN', '新建群聊', '群名称', '创建', '群聊'],
+  ] as const)('(%s) makes a group of the contacts ticked, by name', async (language, ...names) => {
+    const [newGroup, groupName, create, section] = names;
+    const { fake } = await renderWindow({
+      snapshot: snapshot({ self: { ...self, language }, peers: [li, carol] }),
+      languageOverride: language,
+    });
+    await userEvent.click(await screen.findByRole('button', { name: newGroup }));
+    const dialog = screen.getByRole('dialog', { name: newGroup });
+    await userEvent.click(within(dialog).getByRole('button', { name: create }));
+    expect(fake.api.createGroup).not.toHaveBeenCalled();
+    await userEvent.type(within(dialog).getByRole('textbox', { name: groupName }), '项目组');
+    await userEvent.click(within(dialog).getByRole('checkbox', { name: '李四' }));
+    expect(
+      (within(dialog).getByRole('checkbox', { name: 'Carol' }) as HTMLInputElement).checked,
+    ).toBe(false);
+    await userEvent.click(within(dialog).getByRole('button', { name: create }));
+    expect(fake.api.createGroup).toHaveBeenCalledWith({ name: '项目组', memberIds: [li.id] });
+    await vi.waitFor(() => expect(screen.queryByRole('dialog', { name: newGroup })).toBeNull());
+    const tabs = screen.queryAllByRole('tab');
+    if (tabs.length > 1) await userEvent.click(tabs[1] as HTMLElement);
+    const groups = await screen.findByRole('region', { name: section });
+    expect(within(groups).getByText('项目组')).toBeTruthy();
+  });
+});
+
+describe("a Pigeon group's chat window", () => {
+  async function openGroup() {
+    const view = await renderWindow({
+      hash: `#/chat/${encodeURIComponent(groupId)}`,
+      snapshot: snapshot({
+        self: { ...self, language: 'en' },
+        peers: [li, carol],
+        groups: [group],
+      }),
+      languageOverride: 'en',
+    });
+    await act(async () => {
+      view.store.getState().mergeLatestMessages(
+        groupId,
+        [
+          message({
+            id: 'n1',
+            conversationId: groupId,
+            authorId: me,
+            state: 'notice',
+            at: 1000,
+            text: groupNoticeText({
+              kind: 'added',
+              by: me,
+              byName: '小王',
+              member: li.id,
+              memberName: '李四',
+            }),
+          }),
+          message({
+            id: 'm1',
+            conversationId: groupId,
+            direction: 'out',
+            state: 'delivered',
+            at: 2000,
+            text: 'hello',
+            delivery: { delivered: 1, of: 2 },
+          }),
+        ],
+        100,
+      );
+    });
+    return view;
+  }
+
+  it('shows who changed the group as a line, and who has my message on demand', async () => {
+    const { fake } = await openGroup();
+    expect(await screen.findByText('小王 added 李四')).toBeTruthy();
+    fake.api.groupDelivery.mockResolvedValueOnce([
+      { peerId: li.id, nickname: '李四', state: 'delivered' },
+      { peerId: carol.id, nickname: 'Carol', state: 'queued' },
+    ]);
+    await userEvent.click(screen.getByRole('button', { name: 'Delivered to 1 of 2' }));
+    expect(fake.api.groupDelivery).toHaveBeenCalledWith({ messageId: 'm1' });
+    expect(await screen.findByText('Carol: waiting until they are back')).toBeTruthy();
+  });
+
+  it('renames, adds, removes and leaves from the member list', async () => {
+    const { fake } = await openGroup();
+    await userEvent.click(await screen.findByRole('button', { name: 'Members' }));
+    const list = screen.getByRole('region', { name: 'Members of 项目组' });
+    await userEvent.type(within(list).getByRole('textbox', { name: 'New name' }), '二组');
+    await userEvent.click(within(list).getByRole('button', { name: 'Rename' }));
+    expect(fake.api.changeGroup).toHaveBeenCalledWith({
+      groupId,
+      change: { kind: 'rename', name: '二组' },
+    });
+    await userEvent.selectOptions(
+      within(list).getByRole('combobox', { name: 'Contact to add' }),
+      carol.id,
+    );
+    await userEvent.click(within(list).getByRole('button', { name: 'Add' }));
+    expect(fake.api.changeGroup).toHaveBeenCalledWith({
+      groupId,
+      change: { kind: 'add', peerId: carol.id },
+    });
+    await userEvent.click(within(list).getByRole('button', { name: 'Remove 李四' }));
+    expect(fake.api.changeGroup).toHaveBeenCalledWith({
+      groupId,
+      change: { kind: 'remove', peerId: li.id },
+    });
+    // No Remove for ourselves: Leave group is that.
+    expect(within(list).getAllByRole('button', { name: /^Remove / })).toHaveLength(1);
+    await userEvent.click(within(list).getByRole('button', { name: 'Leave group' }));
+    expect(fake.api.changeGroup).toHaveBeenCalledWith({ groupId, change: { kind: 'leave' } });
+  });
+});
