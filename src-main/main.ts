@@ -106,6 +106,7 @@ async function startPigeon(): Promise<void> {
       downloadDir: stored.downloadDir ?? path.join(app.getPath('downloads'), 'Pigeon'),
       // Pictures belong with the history, not among the user's downloads.
       imagesDir: path.join(dataDir, 'images'),
+      keyFolder: dataDir,
       group: stored.group,
       port: stored.port,
       language: stored.language,

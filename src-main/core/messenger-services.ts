@@ -29,6 +29,7 @@ import type { ReceivePolicy } from './transfer/receive-policy';
 import { TransferService } from './transfer/transfers';
 import { PIGEON_APP_VERSION } from './version';
 import type { PacketSender } from './net/packet-sender';
+import { PeerKeys } from './ipmsg-crypto/peer-keys';
 
 export interface MessengerServices {
   /** Every SENDMSG we write goes out here (the outgoing pipeline), and every RECVMSG comes back. */
@@ -41,6 +42,8 @@ export interface MessengerServices {
   plain: PlainContacts;
   groups: Groups;
   recalls: Recalls;
+  /** IP Messenger's encryption toward clients that offer it. */
+  keys: PeerKeys;
   routes: PacketRoutes;
 }
 
@@ -70,7 +73,14 @@ export function buildServices(context: ServiceContext): MessengerServices {
   const { downloadDir, announceTargets, emit, emitPeer } = context;
   const parts = {} as MessengerServices;
   const announcer = new MessageAnnouncer({ emit }, store.conversations);
-  parts.sender = new MessageSender({ packets, legacy, presence: self, timing });
+  parts.keys = new PeerKeys({ packets, directory, onKey: emitPeer, waitMs: timing.keyWaitMs });
+  parts.sender = new MessageSender({
+    packets,
+    legacy,
+    presence: self,
+    timing,
+    encryption: parts.keys,
+  });
   parts.discovery = new Discovery({
     packets,
     directory: directory,
@@ -80,6 +90,7 @@ export function buildServices(context: ServiceContext): MessengerServices {
     legacy,
     onPeer: emitPeer,
     onEntry: (peer) => parts.messaging.flushOutbox(peer.id),
+    encrypts: () => parts.keys.ready,
   });
   parts.messaging = new Messaging({
     sender: parts.sender,
@@ -95,6 +106,7 @@ export function buildServices(context: ServiceContext): MessengerServices {
       if (isNew) parts.discovery.askWhoIs(peer);
     },
     onPeerSilent: (peer) => parts.discovery.introduceTo(peer),
+    keys: parts.keys,
     offers: {
       read: (offer) => parts.transfers.readOffer(offer),
       keep: (transfer, messageId) => parts.transfers.keepOffer(transfer, messageId),

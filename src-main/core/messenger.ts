@@ -49,6 +49,7 @@ import type { MessageSender } from './pipeline/message-sender';
 import { AddressClaims } from './discovery/address-claims';
 import { modeOf } from './ipmsg/commands';
 import { TrustWarnings } from './trust-warnings';
+import type { PeerKeys } from './ipmsg-crypto/peer-keys';
 
 export const DEFAULT_PORT = 2425;
 
@@ -82,6 +83,7 @@ class Messenger implements MessengerCore {
   private readonly plain: PlainContacts;
   private readonly groups: Groups;
   private readonly recalls: Recalls;
+  private readonly keys: PeerKeys;
   private readonly routes: PacketRoutes;
   private readonly claims: AddressClaims;
   private readonly trustWarnings = new TrustWarnings((event) => this.emit(event));
@@ -160,6 +162,7 @@ class Messenger implements MessengerCore {
     this.plain = services.plain;
     this.recalls = services.recalls;
     this.groups = services.groups;
+    this.keys = services.keys;
     this.claims = this.watchClaims(timing);
   }
 
@@ -209,6 +212,8 @@ class Messenger implements MessengerCore {
     }
     this.running = true;
     this.startProblem = undefined;
+    // Our key before our first entry: ENCRYPTOPT is offered only once we can decrypt.
+    await this.keys.start(this.options.keyFolder);
     // A socket bound to one address never hears multicast: join only on 0.0.0.0.
     if (bind === '0.0.0.0')
       this.multicastInterfaces = this.transport.joinMulticast(
@@ -233,6 +238,7 @@ class Messenger implements MessengerCore {
     if (!this.running) return;
     this.running = false;
     this.sender.stop();
+    this.keys.stop();
     this.claims.stop();
     this.messaging.stop();
     await this.transfers.stop();
@@ -248,7 +254,7 @@ class Messenger implements MessengerCore {
   snapshot(): SnapshotDTO {
     return {
       self: { ...this.self },
-      peers: [...this.directory.all().map(toPeerDTO), ...this.plain.peers()],
+      peers: [...this.directory.all().map((peer) => this.peerDTO(peer)), ...this.plain.peers()],
       conversations: this.store.conversations.all(),
       stats: this.networkStats.snapshot(),
       remarks: this.store.remarks.all(),
@@ -515,7 +521,13 @@ class Messenger implements MessengerCore {
 
   private emitPeer(peer: PeerRecord): void {
     this.remembered.changed(peer);
-    this.emit({ type: 'peer', peer: toPeerDTO(peer) });
+    this.emit({ type: 'peer', peer: this.peerDTO(peer) });
+  }
+
+  /** A peer as the windows see it, with whether its chat is IP-Messenger-encrypted. */
+  private peerDTO(peer: PeerRecord): PeerDTO {
+    const dto = toPeerDTO(peer);
+    return this.keys.encrypts(peer) ? { ...dto, ipmsgEncrypted: true } : dto;
   }
 
   private emit(event: PigeonEvent): void {

@@ -16,6 +16,7 @@ import { readIncomingMessage } from './pipeline/incoming-message';
 import type { MessageSender } from './pipeline/message-sender';
 import type { TransferService } from './transfer/transfers';
 import type { Endpoint } from './net/endpoint';
+import type { PeerKeys } from './ipmsg-crypto/peer-keys';
 
 export type PacketHandler = (packet: Packet, from: Endpoint) => void;
 export type PacketRoutes = ReadonlyMap<number, PacketHandler>;
@@ -29,6 +30,8 @@ export interface PacketOwners {
   transfers: TransferService;
   groups: Groups;
   recalls: Recalls;
+  /** IP Messenger's encryption: the key exchange, and opening encrypted messages. */
+  keys: PeerKeys;
   /** The user's codepage, for messages from clients that do not say theirs. */
   legacy: LegacyEncoding;
 }
@@ -37,8 +40,9 @@ export interface PacketOwners {
 const nothing: PacketHandler = () => undefined;
 
 export function packetRoutes(owners: PacketOwners): PacketRoutes {
-  const { discovery, messaging, sender, sealed, courtesy, transfers, groups, recalls, legacy } =
+  const { discovery, messaging, sender, sealed, courtesy, transfers, groups, recalls, keys } =
     owners;
+  const { legacy } = owners;
   return new Map<number, PacketHandler>([
     // Presence: discovery.
     [Mode.NOOPERATION, nothing],
@@ -62,7 +66,7 @@ export function packetRoutes(owners: PacketOwners): PacketRoutes {
     [
       Mode.SENDMSG,
       (packet, from) => {
-        const message = readIncomingMessage(packet, legacy);
+        const message = readIncomingMessage(packet, legacy, keys);
         const peer = messaging.received(message, from);
         courtesy.messageArrived(message, peer);
       },
@@ -76,6 +80,10 @@ export function packetRoutes(owners: PacketOwners): PacketRoutes {
     // Pigeon-only: a message taken back by its sender, and the confirmation.
     [RECALL_MODE, (packet, from) => recalls.received(packet, from)],
     [RECALLED_MODE, (packet) => recalls.confirmed(packet)],
+
+    // IP Messenger's key exchange: our key to whoever asks, theirs kept for what we send.
+    [Mode.GETPUBKEY, (packet, from) => keys.keyRequested(packet, from)],
+    [Mode.ANSPUBKEY, (packet, from) => keys.keyAnswered(packet, from)],
 
     // Files: the offer's packets besides the SENDMSG itself.
     [Mode.RELEASEFILES, (packet, from) => transfers.released(packet, from)],

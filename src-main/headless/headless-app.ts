@@ -49,6 +49,7 @@ export async function startHeadless(
       downloadDir: config.downloadDir ?? settings.downloadDir,
       // Pictures belong with the history, not among the user's downloads.
       imagesDir: path.join(dataDir, 'images'),
+      keyFolder: dataDir,
       hosts: [...new Set([...(settings.hosts ?? []), ...config.hosts])],
       broadcastAddresses: [
         ...new Set([...(settings.broadcastAddresses ?? []), ...config.broadcastAddresses]),

@@ -41,6 +41,11 @@ export interface PeerDTO {
    * at its own address: kept apart, under `user@host~address`, and shown unverified.
    */
   unverified?: boolean;
+  /**
+   * Messages to and from this client (IP Messenger 4.x, FeiQ) use IP Messenger's own
+   * encryption: it offered it and sent its RSA key. Absent otherwise.
+   */
+  ipmsgEncrypted?: boolean;
 }
 
 export const PlainEncodingSchema = z.enum(['utf8', 'gbk']);
@@ -102,11 +107,19 @@ export type MessageDirection = 'in' | 'out';
  * Outgoing: sending → delivered | failed (resend goes back to sending).
  * Written to an offline peer, or not confirmed by a peer that went away: queued, sent
  * by itself when the peer is heard again (or cancelled by the user).
- * Incoming messages are `received`. Either side: `recalled` once the sender took it back
+ * Incoming messages are `received`, or `undecryptable` when IP Messenger's encryption
+ * could not be opened (no text). Either side: `recalled` once the sender took it back
  * (its text is gone).
  */
 export type MessageState =
-  'queued' | 'sending' | 'delivered' | 'failed' | 'cancelled' | 'received' | 'recalled';
+  | 'queued'
+  | 'sending'
+  | 'delivered'
+  | 'failed'
+  | 'cancelled'
+  | 'received'
+  | 'recalled'
+  | 'undecryptable';
 
 export interface MessageDTO {
   id: string;

@@ -31,6 +31,8 @@ export interface DiscoveryDeps {
   onPeer: (peer: PeerRecord) => void;
   /** Any entry packet from a peer: it is there now (outbox delivery hangs on this). */
   onEntry?: (peer: PeerRecord) => void;
+  /** Whether our entries offer IP Messenger's encryption (ENCRYPTOPT): once it works. */
+  encrypts?: () => boolean;
   now?: () => number;
   random?: () => number;
 }
@@ -236,7 +238,8 @@ export class Discovery {
 
   private entryCommand(mode: number): number {
     const away = this.deps.presence().status === 'away' ? Opt.ABSENCEOPT : 0;
-    return mode | Opt.CAPUTF8OPT | away;
+    const encrypts = this.deps.encrypts?.() ? Opt.ENCRYPTOPT | Opt.ENCEXTMSGOPT : 0;
+    return mode | Opt.CAPUTF8OPT | away | encrypts;
   }
 
   /**

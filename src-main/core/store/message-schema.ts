@@ -12,6 +12,7 @@ const STATES = [
   'cancelled',
   'received',
   'recalled',
+  'undecryptable',
 ] as const satisfies readonly MessageState[];
 
 /** A message as it crosses the disk (exports, imports): parsed, never trusted. */

@@ -1,4 +1,5 @@
 import type { Recalls } from '../../../src-main/core/messaging/recall';
+import type { PeerKeys } from '../../../src-main/core/ipmsg-crypto/peer-keys';
 import { RECALL_MODE, RECALLED_MODE } from '../../../src-main/core/ipmsg/recall';
 import { describe, expect, it } from 'vitest';
 import type { Discovery } from '../../../src-main/core/discovery/discovery';
@@ -56,6 +57,7 @@ function recordingOwners() {
     transfers: owner<TransferService>('transfers', ['released']),
     groups: owner<Groups>('groups', ['iptuxReceived', 'feiqReceived']),
     recalls: owner<Recalls>('recalls', ['received', 'confirmed']),
+    keys: owner<PeerKeys>('keys', ['keyRequested', 'keyAnswered', 'open']),
     legacy: 'gb18030',
   });
   return { routes, calls, incoming };
@@ -88,6 +90,9 @@ describe('packet routes: one owner per command', () => {
     [Mode.FEIQ_GROUP_MSG, ['groups.feiqReceived']],
     [RECALL_MODE, ['recalls.received']],
     [RECALLED_MODE, ['recalls.confirmed']],
+    // IP Messenger's key exchange.
+    [Mode.GETPUBKEY, ['keys.keyRequested']],
+    [Mode.ANSPUBKEY, ['keys.keyAnswered']],
   ];
 
   it.each(expected)('mode %i reaches exactly its owner', (mode, owners) => {

@@ -1,4 +1,5 @@
 import type { Recalls } from '../../../src-main/core/messaging/recall';
+import type { PeerKeys } from '../../../src-main/core/ipmsg-crypto/peer-keys';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ConversationDTO, MessageDTO, PigeonEvent } from '../../../src-shared/contract';
 import { PeerDirectory } from '../../../src-main/core/discovery/peer-directory';
@@ -99,6 +100,7 @@ function setup() {
     transfers: {} as TransferService,
     groups: {} as Groups,
     recalls: {} as Recalls,
+    keys: {} as PeerKeys,
     messaging,
     sender,
     sealed,
