@@ -1,7 +1,5 @@
-import type { ChildProcess } from 'node:child_process';
-import readline from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startIpmsg4Peer, type Ipmsg4Peer } from '../lab/ipmsg4-peer';
 import { createLan, type Lan } from '../lab/lan';
 import { startPigeonOn, type PigeonOnHost } from '../lab/pigeon-on-host';
 import { until } from '../lab/until';
@@ -11,13 +9,12 @@ import { until } from '../lab/until';
 // encrypted both ways (RSA-2048 + AES-256-CBC, packet-number IV, SHA-256 signatures), and
 // none of it in the clear on the wire. The scripted FeiQ and iptux, which do not offer it,
 // are covered by feiq-chat and iptux-chat.
-const PEER_SCRIPT = fileURLToPath(new URL('../lab/fixtures/ipmsg4-peer.py', import.meta.url));
 const PEER_ID = 'ipm4@box4';
 
 let lan: Lan;
 let pigeon: PigeonOnHost;
-let peer: ChildProcess;
-const events: Record<string, unknown>[] = [];
+let peer: Ipmsg4Peer;
+let events: Record<string, unknown>[];
 
 beforeAll(async () => {
   lan = await createLan({
@@ -32,25 +29,12 @@ beforeAll(async () => {
     host: 'dove-pc',
     timing: { answerDelayMaxMs: 100 },
   });
-  const config = {
-    address: '0.0.0.0',
-    user: 'ipm4',
-    host: 'box4',
-    nick: 'IPMsg Four',
-    peers: ['10.94.0.10:2425'],
-  };
-  peer = lan.spawnOn('ipmsg', 'python3', [PEER_SCRIPT, JSON.stringify(config)], {
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  if (!peer.stdout) throw new Error('no stdout');
-  readline
-    .createInterface({ input: peer.stdout })
-    .on('line', (line) => events.push(JSON.parse(line) as Record<string, unknown>));
-  await until(async () => events.some((e) => e.event === 'ready'), 10_000, 'scripted peer');
+  peer = await startIpmsg4Peer(lan, 'ipmsg', ['10.94.0.10:2425']);
+  events = peer.events;
 });
 
 afterAll(async () => {
-  if (peer) await lan?.stop(peer);
+  await peer?.stop();
   await lan?.dispose();
 });
 
@@ -61,9 +45,7 @@ describe('Pigeon and an encrypting IP Messenger 4.x peer', () => {
       5000,
       'the peer listed',
     );
-    peer.stdin?.write(
-      `${JSON.stringify({ op: 'send', to: '10.94.0.10:2425', text: '加密的问候' })}\n`,
-    );
+    peer.send('10.94.0.10:2425', '加密的问候');
     await until(async () => events.find((e) => e.event === 'sent'), 8000, 'sent');
     expect(events.find((e) => e.event === 'sent')).toEqual({ event: 'sent', encrypted: true });
     const received = await until(
