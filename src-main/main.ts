@@ -107,6 +107,7 @@ async function startPigeon(): Promise<void> {
       // Pictures belong with the history, not among the user's downloads.
       imagesDir: path.join(dataDir, 'images'),
       avatarsDir: path.join(dataDir, 'avatars'),
+      keyFolder: dataDir,
       group: stored.group,
       port: stored.port,
       language: stored.language,

@@ -31,6 +31,7 @@ import type { ReceivePolicy } from './transfer/receive-policy';
 import { TransferService } from './transfer/transfers';
 import { PIGEON_APP_VERSION } from './version';
 import type { PacketSender } from './net/packet-sender';
+import { IpmsgKeys } from './ipmsg-crypto/ipmsg-keys';
 
 export interface MessengerServices {
   /** Every SENDMSG we write goes out here (the outgoing pipeline), and every RECVMSG comes back. */
@@ -45,6 +46,8 @@ export interface MessengerServices {
   pigeonGroups: PigeonGroups;
   recalls: Recalls;
   avatars: Avatars;
+  /** IP Messenger's encryption toward clients that offer it. */
+  ipmsgKeys: IpmsgKeys;
   routes: PacketRoutes;
 }
 
@@ -86,7 +89,19 @@ export function buildServices(context: ServiceContext): MessengerServices {
     requester,
     changed: emitPeer,
   });
-  parts.sender = new MessageSender({ packets, legacy, presence: self, timing });
+  parts.ipmsgKeys = new IpmsgKeys({
+    packets,
+    directory,
+    onKey: emitPeer,
+    waitMs: timing.keyWaitMs,
+  });
+  parts.sender = new MessageSender({
+    packets,
+    legacy,
+    presence: self,
+    timing,
+    encryption: parts.ipmsgKeys,
+  });
   parts.discovery = new Discovery({
     packets,
     directory: directory,
@@ -101,6 +116,7 @@ export function buildServices(context: ServiceContext): MessengerServices {
     },
     talksWith: (peerId) => store.conversations.get(peerId) !== undefined,
     onAvatar: (peer, hash) => parts.avatars.peerNamed(peer, hash),
+    encrypts: () => parts.ipmsgKeys.ready,
   });
   parts.messaging = new Messaging({
     sender: parts.sender,
@@ -116,6 +132,7 @@ export function buildServices(context: ServiceContext): MessengerServices {
       if (isNew) parts.discovery.askWhoIs(peer);
     },
     onPeerSilent: (peer) => parts.discovery.introduceTo(peer),
+    ipmsgKeys: parts.ipmsgKeys,
     offers: {
       read: (offer) => parts.transfers.readOffer(offer),
       keep: (transfer, messageId) => parts.transfers.keepOffer(transfer, messageId),

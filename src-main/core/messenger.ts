@@ -52,6 +52,7 @@ import type { MessageSender } from './pipeline/message-sender';
 import { AddressClaims } from './discovery/address-claims';
 import { modeOf } from './ipmsg/commands';
 import { TrustWarnings } from './trust-warnings';
+import type { IpmsgKeys } from './ipmsg-crypto/ipmsg-keys';
 
 export const DEFAULT_PORT = 2425;
 
@@ -87,6 +88,7 @@ class Messenger implements MessengerCore {
   private readonly pigeonGroups: PigeonGroups;
   private readonly recalls: Recalls;
   private readonly avatars: Avatars;
+  private readonly ipmsgKeys: IpmsgKeys;
   private readonly routes: PacketRoutes;
   private readonly claims: AddressClaims;
   private readonly trustWarnings = new TrustWarnings((event) => this.emit(event));
@@ -169,6 +171,7 @@ class Messenger implements MessengerCore {
     const avatar = this.avatars.own();
     if (avatar !== undefined) this.self = { ...this.self, avatar };
     this.pigeonGroups = services.pigeonGroups;
+    this.ipmsgKeys = services.ipmsgKeys;
     this.claims = this.watchClaims(timing);
   }
 
@@ -218,6 +221,8 @@ class Messenger implements MessengerCore {
     }
     this.running = true;
     this.startProblem = undefined;
+    // Our key before our first entry: ENCRYPTOPT is offered only once we can decrypt.
+    await this.ipmsgKeys.start(this.options.keyFolder);
     // A socket bound to one address never hears multicast: join only on 0.0.0.0.
     if (bind === '0.0.0.0')
       this.multicastInterfaces = this.transport.joinMulticast(
@@ -242,6 +247,7 @@ class Messenger implements MessengerCore {
     if (!this.running) return;
     this.running = false;
     this.sender.stop();
+    this.ipmsgKeys.stop();
     this.claims.stop();
     this.messaging.stop();
     await this.transfers.stop();
@@ -575,8 +581,10 @@ class Messenger implements MessengerCore {
     this.emit({ type: 'peer', peer: this.peerDTO(peer) });
   }
 
+  /** A peer as the windows see it: its avatar, and whether its chat is IP-Messenger-encrypted. */
   private peerDTO(peer: PeerRecord): PeerDTO {
-    return { ...toPeerDTO(peer), ...this.avatars.of(peer.id) };
+    const dto = { ...toPeerDTO(peer), ...this.avatars.of(peer.id) };
+    return this.ipmsgKeys.encrypts(peer) ? { ...dto, ipmsgEncrypted: true } : dto;
   }
 
   private emit(event: PigeonEvent): void {

@@ -12,6 +12,11 @@ export interface MessengerOptions {
   port?: number;
   /** Address the UDP socket binds to; 0.0.0.0 so broadcasts are heard. */
   bindAddress?: string;
+  /**
+   * Where Pigeon's RSA key for IP Messenger's encryption is kept (the data folder, file
+   * mode 0600); without it a key is made for this run only.
+   */
+  keyFolder?: string;
   /** Where received files go. */
   downloadDir?: string;
   /**
@@ -50,6 +55,8 @@ export interface MessengerTiming {
   ageOutMs: number;
   /** How long a peer's old address has to answer before a claim of its name from elsewhere moves it. */
   claimProbeMs: number;
+  /** How long a message to a client offering IP Messenger's encryption waits for its key. */
+  keyWaitMs: number;
 }
 
 export const defaultTiming: MessengerTiming = {
@@ -59,4 +66,5 @@ export const defaultTiming: MessengerTiming = {
   reannounceMs: 300_000,
   ageOutMs: 720_000,
   claimProbeMs: 2500,
+  keyWaitMs: 1500,
 };

@@ -19,6 +19,7 @@ import { readIncomingMessage } from './pipeline/incoming-message';
 import type { MessageSender } from './pipeline/message-sender';
 import type { TransferService } from './transfer/transfers';
 import type { Endpoint } from './net/endpoint';
+import type { IpmsgKeys } from './ipmsg-crypto/ipmsg-keys';
 
 export type PacketHandler = (packet: Packet, from: Endpoint) => void;
 export type PacketRoutes = ReadonlyMap<number, PacketHandler>;
@@ -34,6 +35,8 @@ export interface PacketOwners {
   pigeonGroups: PigeonGroups;
   recalls: Recalls;
   avatars: Avatars;
+  /** IP Messenger's encryption: the key exchange, and opening encrypted messages. */
+  ipmsgKeys: IpmsgKeys;
   /** The user's codepage, for messages from clients that do not say theirs. */
   legacy: LegacyEncoding;
 }
@@ -44,7 +47,7 @@ const nothing: PacketHandler = () => undefined;
 export function packetRoutes(owners: PacketOwners): PacketRoutes {
   const { discovery, messaging, sender, sealed, courtesy, transfers, groups, recalls, avatars } =
     owners;
-  const { legacy, pigeonGroups } = owners;
+  const { legacy, pigeonGroups, ipmsgKeys } = owners;
   return new Map<number, PacketHandler>([
     // Presence: discovery.
     [Mode.NOOPERATION, nothing],
@@ -70,7 +73,7 @@ export function packetRoutes(owners: PacketOwners): PacketRoutes {
     [
       Mode.SENDMSG,
       (packet, from) => {
-        const message = readIncomingMessage(packet, legacy);
+        const message = readIncomingMessage(packet, legacy, ipmsgKeys);
         // A notice to everyone (IPMsg's broadcast message) is kept with the broadcasts.
         if (message.options.broadcast && !message.part)
           return groups.broadcastReceived(message, from);
@@ -90,6 +93,10 @@ export function packetRoutes(owners: PacketOwners): PacketRoutes {
     // Pigeon-only: a message taken back by its sender, and the confirmation.
     [RECALL_MODE, (packet, from) => recalls.received(packet, from)],
     [RECALLED_MODE, (packet) => recalls.confirmed(packet)],
+
+    // IP Messenger's key exchange: our key to whoever asks, theirs kept for what we send.
+    [Mode.GETPUBKEY, (packet, from) => ipmsgKeys.keyRequested(packet, from)],
+    [Mode.ANSPUBKEY, (packet, from) => ipmsgKeys.keyAnswered(packet, from)],
 
     // Files: the offer's packets besides the SENDMSG itself.
     [Mode.RELEASEFILES, (packet, from) => transfers.released(packet, from)],

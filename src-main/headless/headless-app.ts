@@ -50,6 +50,7 @@ export async function startHeadless(
       // Pictures belong with the history, not among the user's downloads.
       imagesDir: path.join(dataDir, 'images'),
       avatarsDir: path.join(dataDir, 'avatars'),
+      keyFolder: dataDir,
       hosts: [...new Set([...(settings.hosts ?? []), ...config.hosts])],
       broadcastAddresses: [
         ...new Set([...(settings.broadcastAddresses ?? []), ...config.broadcastAddresses]),

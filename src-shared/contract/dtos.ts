@@ -55,6 +55,11 @@ export interface PeerDTO {
    * and checked it; absent: letters.
    */
   avatar?: string;
+  /**
+   * Messages to and from this client (IP Messenger 4.x, FeiQ) use IP Messenger's own
+   * encryption: it offered it and sent its RSA key. Absent otherwise.
+   */
+  ipmsgEncrypted?: boolean;
 }
 
 export const PlainEncodingSchema = z.enum(['utf8', 'gbk']);
@@ -116,12 +121,21 @@ export type MessageDirection = 'in' | 'out';
  * Outgoing: sending → delivered | failed (resend goes back to sending).
  * Written to an offline peer, or not confirmed by a peer that went away: queued, sent
  * by itself when the peer is heard again (or cancelled by the user).
- * Incoming messages are `received`. Either side: `recalled` once the sender took it back
+ * Incoming messages are `received`, or `undecryptable` when IP Messenger's encryption
+ * could not be opened (no text). Either side: `recalled` once the sender took it back
  * (its text is gone). A `notice` is a line about a Pigeon group (who added whom, a new
  * name), its text read by `readGroupNotice`.
  */
 export type MessageState =
-  'queued' | 'sending' | 'delivered' | 'failed' | 'cancelled' | 'received' | 'recalled' | 'notice';
+  | 'queued'
+  | 'sending'
+  | 'delivered'
+  | 'failed'
+  | 'cancelled'
+  | 'received'
+  | 'recalled'
+  | 'notice'
+  | 'undecryptable';
 
 export interface MessageDTO {
   id: string;

@@ -17,7 +17,7 @@ const { dataDir, ...options } = JSON.parse(process.argv[2] ?? '{}') as Messenger
 const store = dataDir
   ? openHistory(dataDir, (problem) => process.stderr.write(`${problem}\n`))
   : undefined;
-const core = createMessengerCore(options, store);
+const core = createMessengerCore(dataDir ? { keyFolder: dataDir, ...options } : options, store);
 const handlers = createHandlers(core, windowlessHooks);
 const write = (message: unknown): void => void process.stdout.write(`${JSON.stringify(message)}\n`);
 

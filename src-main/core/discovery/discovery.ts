@@ -44,6 +44,8 @@ export interface DiscoveryDeps {
    * block (broadcasts) say nothing about it.
    */
   onAvatar?: (peer: PeerRecord, hash: string | undefined) => void;
+  /** Whether our entries offer IP Messenger's encryption (ENCRYPTOPT): once it works. */
+  encrypts?: () => boolean;
   now?: () => number;
   random?: () => number;
 }
@@ -296,7 +298,8 @@ export class Discovery {
   }
 
   private entryCommand(mode: number): number {
-    return ownEntryCommand(mode, this.deps.presence());
+    const encrypts = this.deps.encrypts?.() ? Opt.ENCRYPTOPT | Opt.ENCEXTMSGOPT : 0;
+    return ownEntryCommand(mode, this.deps.presence()) | encrypts;
   }
 
   private entryExtra(to?: EntryReader): Buffer {

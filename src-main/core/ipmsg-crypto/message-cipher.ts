@@ -70,6 +70,15 @@ function fromField(text: string, caps: number, max: number): Buffer | undefined 
   return Buffer.from(text, 'hex');
 }
 
+/**
+ * The largest body `plainBytes` can become: hex (twice base64's size) with a signature,
+ * so a message cut to fit this fits whatever scheme is agreed.
+ */
+export function encryptedSize(plainBytes: number): number {
+  const ciphertext = (Math.floor(plainBytes / 16) + 1) * 16;
+  return 8 + 3 + MODULUS_BYTES * 2 * 2 + ciphertext * 2;
+}
+
 /** The encrypted body for one message (the extra's first part; attachments may follow). */
 export function encryptMessageBody(input: EncryptInput): Buffer {
   const { plain, packetNo, caps, recipientKey, signingKey } = input;

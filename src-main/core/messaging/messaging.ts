@@ -40,6 +40,8 @@ export interface MessagingDeps {
   onPeerSilent: (peer: PeerRecord) => void;
   /** Offers of files (see Receiving). */
   offers?: ReceivingDeps['offers'];
+  /** A message waits for its recipient's IP Messenger key, if it offers encryption. */
+  ipmsgKeys?: { whenReady(peer: PeerRecord): Promise<void> };
   now?: () => number;
 }
 
@@ -203,8 +205,17 @@ export class Messaging {
     this.lines.push({ messageId: message.id, peerId: peer.id, message, peer, packetNo });
   }
 
-  /** The message's turn in its peer's line has come: send it until confirmed. */
-  private start({ message, peer, packetNo }: Outgoing): void {
+  /** The message's turn in its peer's line has come: its key fetched, send it until confirmed. */
+  private start(item: Outgoing): void {
+    const keys = this.deps.ipmsgKeys;
+    if (!keys) return this.startNow(item);
+    void keys.whenReady(item.peer).then(() => {
+      // The peer as it is now: it may have moved while its key was on the way.
+      this.startNow({ ...item, peer: this.deps.directory.get(item.peerId) ?? item.peer });
+    });
+  }
+
+  private startNow({ message, peer, packetNo }: Outgoing): void {
     try {
       // From the stored message, so a resent or queued sealed message stays sealed.
       transmitMessage(this.deps.sender, message, peer, packetNo, this.outcome, {

@@ -68,7 +68,7 @@ export class Receiving {
   }
 
   received(incoming: IncomingMessage, from: Endpoint): PeerRecord {
-    const { packet, text, attachments, legacy, options, part, groupId } = incoming;
+    const { packet, text, attachments, legacy, options, part, groupId, undecryptable } = incoming;
     const peer = this.sender(packet, from);
     if (part) {
       // Held until every part is here, and acknowledged only once the whole is stored;
@@ -83,8 +83,15 @@ export class Receiving {
       attachments && attachments.length > 0
         ? this.deps.offers?.read({ attachments, packet, peer, legacy })
         : undefined;
-    if ((text.length > 0 || offer) && !this.isDuplicate(peer, packet)) {
-      const whole = { peerId: peer.id, group: packet.packetNo, text, options, groupId };
+    if ((text.length > 0 || offer || undecryptable) && !this.isDuplicate(peer, packet)) {
+      const whole = {
+        peerId: peer.id,
+        group: packet.packetNo,
+        text,
+        options,
+        groupId,
+        undecryptable,
+      };
       // Committed before the acknowledgement goes out: an acknowledged message is never lost.
       const kept = this.keep(whole, offer);
       if (!kept) return peer;
@@ -125,7 +132,14 @@ export class Receiving {
    * sender was told arrived is lost.
    */
   private keep(
-    { peerId, group, text, options, groupId }: WholeMessage & { groupId?: string | undefined },
+    {
+      peerId,
+      group,
+      text,
+      options,
+      groupId,
+      undecryptable,
+    }: WholeMessage & { groupId?: string | undefined; undecryptable?: boolean | undefined },
     offer?: TransferRecord,
   ): KeptMessage | undefined {
     const message: MessageDTO = {
@@ -134,7 +148,8 @@ export class Receiving {
       ...(groupId === undefined ? {} : { authorId: peerId }),
       direction: 'in',
       text,
-      state: 'received',
+      // Never dropped silently: the user sees that something came and could not be read.
+      state: undecryptable ? 'undecryptable' : 'received',
       at: this.deps.now(),
       ...(options.sealed ? { sealed: true } : {}),
       ...(offer ? { transferId: offer.id } : {}),

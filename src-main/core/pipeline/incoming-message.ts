@@ -10,6 +10,7 @@ import { readPartTrailer, type MessagePart } from '../ipmsg/message-part';
 import { parseMessageExtra } from '../ipmsg/message';
 import type { Packet } from '../ipmsg/packet';
 import { legacyEncodingFor, type LegacyEncoding } from '../ipmsg/text';
+import type { DecryptResult } from '../ipmsg-crypto/message-cipher';
 
 /** What the sender asked for, read from the option bits. */
 export interface ReceivedOptions {
@@ -38,12 +39,46 @@ export interface IncomingMessage {
   groupId?: string;
   /** A Pigeon group's message: which group, and the digest of the sender's copy of it. */
   groupTag?: GroupTag;
+  /** Encrypted (ENCRYPTOPT) and could not be opened: kept as a line saying so, without text. */
+  undecryptable?: boolean;
 }
 
-export type IncomingStep = (message: IncomingMessage) => IncomingMessage;
+/** Opens IP Messenger's encrypted bodies (see ipmsg-crypto/ipmsg-keys.ts). */
+export interface IncomingDecryption {
+  open(packet: Packet, body: Buffer): DecryptResult;
+}
+
+export type IncomingStep = (
+  message: IncomingMessage,
+  decryption: IncomingDecryption | undefined,
+) => IncomingMessage;
+
+/**
+ * ENCRYPTOPT: the body up to the first NUL is opened, and the packet the later steps read
+ * carries the plain bytes (with the attachment list from inside, or still after the NUL).
+ */
+const decrypt: IncomingStep = (message, decryption) => {
+  const { packet } = message;
+  if (!hasOption(packet.command, Opt.ENCRYPTOPT)) return message;
+  const nul = packet.extra.indexOf(0);
+  const body = nul === -1 ? packet.extra : packet.extra.subarray(0, nul);
+  const opened = decryption?.open(packet, body);
+  if (!opened?.ok) return { ...message, undecryptable: true };
+  const inside = hasOption(packet.command, Opt.ENCEXTMSGOPT);
+  const after = nul === -1 || inside ? undefined : packet.extra.subarray(nul);
+  const extra = after ? Buffer.concat([withoutTrailingNul(opened.plain), after]) : opened.plain;
+  return { ...message, packet: { ...packet, extra } };
+};
+
+/** The text's own NUL, dropped so the clear attachment list keeps its single separator. */
+function withoutTrailingNul(plain: Buffer): Buffer {
+  const nul = plain.indexOf(0);
+  return nul === -1 ? plain : plain.subarray(0, nul);
+}
 
 /** Text decoded by flag, validity and the sender's codepage; FeiQ's font suffix dropped. */
 const decodeBody: IncomingStep = (message) => {
+  if (message.undecryptable) return message;
   const { text, attachments } = parseMessageExtra(
     message.packet.extra,
     message.packet.command,
@@ -71,7 +106,12 @@ const readGroupTag: IncomingStep = (message) => {
 };
 
 /** Every received SENDMSG passes these, in this order. */
-export const INCOMING_STEPS: readonly IncomingStep[] = [decodeBody, readPart, readGroupTag];
+export const INCOMING_STEPS: readonly IncomingStep[] = [
+  decrypt,
+  decodeBody,
+  readPart,
+  readGroupTag,
+];
 
 export function optionsOfMessage(command: number): ReceivedOptions {
   const sealed = hasOption(command, Opt.SECRETOPT);
@@ -85,12 +125,16 @@ export function optionsOfMessage(command: number): ReceivedOptions {
 }
 
 /** Reads a SENDMSG; `legacy` is the user's codepage for clients that do not say theirs. */
-export function readIncomingMessage(packet: Packet, legacy: LegacyEncoding): IncomingMessage {
+export function readIncomingMessage(
+  packet: Packet,
+  legacy: LegacyEncoding,
+  decryption?: IncomingDecryption,
+): IncomingMessage {
   const start: IncomingMessage = {
     packet,
     text: '',
     legacy: legacyEncodingFor(packet.version, legacy),
     options: optionsOfMessage(packet.command),
   };
-  return INCOMING_STEPS.reduce((message, step) => step(message), start);
+  return INCOMING_STEPS.reduce((message, step) => step(message, decryption), start);
 }

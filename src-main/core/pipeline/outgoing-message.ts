@@ -3,7 +3,7 @@
 // built here, by an ordered list of steps and one encoder. A later step (a group tag,
 // encryption) is one more entry in OUTGOING_STEPS, seen by every message.
 import type { PeerRecord } from '../discovery/peer-directory';
-import { Mode, Opt } from '../ipmsg/commands';
+import { hasOption, Mode, Opt } from '../ipmsg/commands';
 import { entryEncoding } from '../ipmsg/entry';
 import { buildMessageExtra, splitText } from '../ipmsg/message';
 import { MAX_DATAGRAM_OUT } from '../ipmsg/packet';
@@ -13,6 +13,8 @@ import {
   type OutgoingTextEncoding,
 } from '../ipmsg/text';
 import type { PacketSender } from '../net/packet-sender';
+import { encryptMessageBody, encryptedSize } from '../ipmsg-crypto/message-cipher';
+import type { RecipientCipher } from '../ipmsg-crypto/ipmsg-keys';
 
 /**
  * What a sealed SENDMSG carries besides SENDCHECKOPT: sealed, and "tell me when it
@@ -55,6 +57,15 @@ export interface MessageDraft {
   /** How this recipient's client reads our text. */
   encoding: OutgoingTextEncoding;
   text: string;
+  /** IP Messenger's encryption toward this recipient (ENCRYPTOPT), when it has a key. */
+  cipher?: RecipientCipher;
+}
+
+/** Who gets IP Messenger's encryption (see ipmsg-crypto/ipmsg-keys.ts). */
+export interface OutgoingEncryption {
+  cipherFor(peer: PeerRecord): RecipientCipher | undefined;
+  /** The peer offers it: its text is cut small enough to fit once encrypted. */
+  offersEncryption(peer: PeerRecord): boolean;
 }
 
 export interface OutgoingContext {
@@ -62,6 +73,7 @@ export interface OutgoingContext {
   legacy: LegacyEncoding;
   /** Our own names, which decide how iptux will read our text. */
   presence: () => { nickname: string; group: string };
+  encryption?: OutgoingEncryption;
 }
 
 export type OutgoingStep = (draft: MessageDraft, context: OutgoingContext) => MessageDraft;
@@ -88,8 +100,25 @@ const markOptions: OutgoingStep = (draft) => {
   return { ...draft, command };
 };
 
+/**
+ * IP Messenger's encryption toward a client that offers it and sent its key; the
+ * attachment list goes inside too when the recipient reads it there (ENCEXTMSGOPT).
+ */
+const encryptForRecipient: OutgoingStep = (draft, context) => {
+  const { recipient, attachments } = draft.message;
+  const cipher = context.encryption?.cipherFor(recipient);
+  if (!cipher) return draft;
+  const inside = attachments !== undefined && hasOption(recipient.capabilities, Opt.ENCEXTMSGOPT);
+  const command = draft.command | Opt.ENCRYPTOPT | (inside ? Opt.ENCEXTMSGOPT : 0);
+  return { ...draft, cipher, command };
+};
+
 /** Every outgoing SENDMSG passes these, in this order. */
-export const OUTGOING_STEPS: readonly OutgoingStep[] = [encodeForRecipient, markOptions];
+export const OUTGOING_STEPS: readonly OutgoingStep[] = [
+  encodeForRecipient,
+  markOptions,
+  encryptForRecipient,
+];
 
 function draftOf(message: OutgoingMessage, context: OutgoingContext): MessageDraft {
   const start: MessageDraft = {
@@ -104,10 +133,31 @@ function draftOf(message: OutgoingMessage, context: OutgoingContext): MessageDra
 /** The datagram for one message: its steps, then the extra `text\0[attachments\0]`. */
 export function buildMessagePacket(message: OutgoingMessage, context: OutgoingContext): Buffer {
   const draft = draftOf(message, context);
+  const packetNo = message.packetNo ?? context.packets.nextPacketNo();
+  if (draft.cipher)
+    return context.packets.build(
+      draft.command,
+      encryptedExtra(draft, draft.cipher, packetNo),
+      packetNo,
+    );
   const extra = buildMessageExtra(draft.text, draft.encoding, message.attachments);
   const withTrailer =
     message.trailer && !message.attachments ? Buffer.concat([extra, message.trailer]) : extra;
-  return context.packets.build(draft.command, withTrailer, message.packetNo);
+  return context.packets.build(draft.command, withTrailer, packetNo);
+}
+
+/**
+ * `CAPS:key:ciphertext[:signature]` over `text\0` (and the attachment list with
+ * ENCEXTMSGOPT); otherwise the list follows in the clear after a NUL, as IP Messenger
+ * writes it. The IV is this packet's number, so a retransmission carries the same bytes.
+ */
+function encryptedExtra(draft: MessageDraft, cipher: RecipientCipher, packetNo: number): Buffer {
+  const { attachments } = draft.message;
+  const inside = hasOption(draft.command, Opt.ENCEXTMSGOPT);
+  const plain = buildMessageExtra(draft.text, draft.encoding, inside ? attachments : undefined);
+  const body = encryptMessageBody({ plain, packetNo, ...cipher });
+  if (inside || attachments === undefined || attachments.length === 0) return body;
+  return Buffer.concat([body, Buffer.from([0]), attachments, Buffer.from([0])]);
 }
 
 /**
@@ -124,7 +174,17 @@ export function splitForRecipient(
   // Room for the header, the trailing NUL, a margin for a longer packet number and the trailer.
   const room =
     limit - context.packets.headerBytes(draft.command) - 16 - (message.trailer?.length ?? 0);
-  return splitText(message.text.replace(/\r\n?/g, '\n'), room, draft.encoding.encoding);
+  // Its key may come only after the cut: a peer that offers encryption gets parts that fit it.
+  const encrypted = draft.cipher ?? context.encryption?.offersEncryption(message.recipient);
+  const plainRoom = encrypted ? plainBytesWithin(room - 8) : room;
+  return splitText(message.text.replace(/\r\n?/g, '\n'), plainRoom, draft.encoding.encoding);
+}
+
+/** The most plain bytes whose encrypted body (hex, the larger encoding) fits in `room`. */
+function plainBytesWithin(room: number): number {
+  let plain = Math.max(0, Math.floor(room / 2) - 600);
+  while (encryptedSize(plain + 16) <= room) plain += 16;
+  return plain;
 }
 
 /** How text to this peer is encoded (chosen by its client, and by our own names for iptux). */

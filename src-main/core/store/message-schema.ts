@@ -13,6 +13,7 @@ const STATES = [
   'received',
   'recalled',
   'notice',
+  'undecryptable',
 ] as const satisfies readonly MessageState[];
 
 /** A message as it crosses the disk (exports, imports): parsed, never trusted. */

@@ -5,6 +5,7 @@ import { useAppStore } from '../../store/store-context';
 import { Avatar } from '../common/Avatar';
 import { StatusText } from '../common/StatusText';
 import { UnverifiedTag } from '../common/UnverifiedTag';
+import { EncryptionLabel } from './EncryptionLabel';
 import { ExportMenu } from './ExportMenu';
 
 /**
@@ -43,6 +44,7 @@ export function ChatHeader({
             >
               {peer.address}
             </span>
+            <EncryptionLabel peer={peer} />
           </p>
         ) : (
           <p className="peer-facts chat-subtitle">{fallbackId}</p>

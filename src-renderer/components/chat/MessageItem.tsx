@@ -95,6 +95,17 @@ export const MessageItem = memo(function MessageItem({
       </>
     );
   }
+  // Encrypted, and it could not be opened: a line says so, so nothing vanishes silently.
+  if (message.state === 'undecryptable') {
+    return (
+      <>
+        {stampLine}
+        <p className="message-recalled" role="note" data-message-id={message.id}>
+          {t('chatLog.undecryptable', { name: author.name })}
+        </p>
+      </>
+    );
+  }
   return (
     <>
       {stampLine}

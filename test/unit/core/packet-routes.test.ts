@@ -1,5 +1,6 @@
 import type { Avatars } from '../../../src-main/core/avatars/avatars';
 import type { Recalls } from '../../../src-main/core/messaging/recall';
+import type { IpmsgKeys } from '../../../src-main/core/ipmsg-crypto/ipmsg-keys';
 import { RECALL_MODE, RECALLED_MODE } from '../../../src-main/core/ipmsg/recall';
 import {
   GROUP_FETCH_MODE,
@@ -69,6 +70,7 @@ function recordingOwners() {
       'fetchReceived',
       'messageArrived',
     ]),
+    ipmsgKeys: owner<IpmsgKeys>('ipmsgKeys', ['keyRequested', 'keyAnswered', 'open']),
     legacy: 'gb18030',
   });
   return { routes, calls, incoming };
@@ -107,6 +109,9 @@ describe('packet routes: one owner per command', () => {
     // Pigeon groups: their state, and a member asking for it.
     [GROUP_STATE_MODE, ['pigeonGroups.stateReceived']],
     [GROUP_FETCH_MODE, ['pigeonGroups.fetchReceived']],
+    // IP Messenger's key exchange.
+    [Mode.GETPUBKEY, ['ipmsgKeys.keyRequested']],
+    [Mode.ANSPUBKEY, ['ipmsgKeys.keyAnswered']],
   ];
 
   it.each(expected)('mode %i reaches exactly its owner', (mode, owners) => {

@@ -1,5 +1,6 @@
 import type { Avatars } from '../../../src-main/core/avatars/avatars';
 import type { Recalls } from '../../../src-main/core/messaging/recall';
+import type { IpmsgKeys } from '../../../src-main/core/ipmsg-crypto/ipmsg-keys';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ConversationDTO, MessageDTO, PigeonEvent } from '../../../src-shared/contract';
 import { PeerDirectory } from '../../../src-main/core/discovery/peer-directory';
@@ -103,6 +104,7 @@ function setup() {
     pigeonGroups: {} as PigeonGroups,
     recalls: {} as Recalls,
     avatars: {} as Avatars,
+    ipmsgKeys: {} as IpmsgKeys,
     messaging,
     sender,
     sealed,
