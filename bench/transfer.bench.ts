@@ -1,9 +1,10 @@
 /**
  * File throughput between two namespace hosts: a 1 GiB file offered by one Pigeon and
- * accepted by another (timed from the accept to the receiver's 'done'), beside a bare
- * Node TCP sender/receiver pair streaming the same file to disk over the same link, in
- * alternating rounds. Also the peak RSS growth of both Pigeon processes while the file
- * moves. Run with `npm run bench transfer` (as root: it builds its own lab).
+ * accepted by another, sealed as it always is between Pigeons (timed from the accept to the
+ * receiver's 'done'), beside a bare Node TCP sender/receiver pair streaming the same file to
+ * disk over the same link, in alternating rounds. Also the peak RSS growth of both Pigeon
+ * processes while the file moves. Run with `npm run bench transfer` (as root: it builds its
+ * own lab).
  */
 import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
@@ -148,10 +149,10 @@ try {
   console.log(
     `transfer: ${(SIZE / MiB).toFixed(0)} MiB file, two namespace hosts, best of ${ROUNDS} rounds`,
   );
-  console.log(`  Pigeon (accept → done) ${bestPigeon.toFixed(0).padStart(6)} MiB/s`);
+  console.log(`  Pigeon, sealed (accept → done) ${bestPigeon.toFixed(0).padStart(6)} MiB/s`);
   console.log(`  raw TCP baseline       ${bestRaw.toFixed(0).padStart(6)} MiB/s`);
   console.log(
-    `  ratio                  ${ratio.toFixed(3)}  (goal ≥ 0.90${ratio >= 0.9 ? '' : ': MISSED'}; median of paired rounds ${medianRatio.toFixed(3)})`,
+    `  ratio                  ${ratio.toFixed(3)}  (goal ≥ 0.80 sealed, issue 12${ratio >= 0.8 ? '' : ': MISSED'}; median of paired rounds ${medianRatio.toFixed(3)})`,
   );
   console.log(
     `  CPU, both processes    Pigeon ${Math.min(...pigeonCpu).toFixed(2)} s, raw ${Math.min(...rawCpu).toFixed(2)} s (least of the rounds)`,

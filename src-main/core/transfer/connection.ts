@@ -68,6 +68,24 @@ export function connectTo(opts: ConnectOptions): Promise<net.Socket> {
   });
 }
 
+/**
+ * The receiving side's watch over a file connection: cancelling destroys it, so does a stall
+ * longer than `idleTimeoutMs` (default 60 s). Returns how to stop listening for the cancel.
+ */
+export function watchReceiving(
+  socket: net.Socket,
+  opts: { signal?: AbortSignal | undefined; idleTimeoutMs?: number | undefined },
+): () => void {
+  const onAbort = (): void => void socket.destroy(abortedError());
+  opts.signal?.addEventListener('abort', onAbort, { once: true });
+  socket.setTimeout(opts.idleTimeoutMs ?? 60_000);
+  socket.once('timeout', () =>
+    socket.destroy(new TransferError('timeout', 'The peer stopped sending')),
+  );
+  if (opts.signal?.aborted) socket.destroy(abortedError());
+  return () => opts.signal?.removeEventListener('abort', onAbort);
+}
+
 /** Resolves on 'drain'; rejects if the stream errors or closes first. */
 export function drained(stream: Writable): Promise<void> {
   if (stream.destroyed) return Promise.reject(new Error('the stream was closed'));

@@ -5,8 +5,8 @@
 // (docs/benchmarks.md). Memory stays at BLOCKS × BLOCK_BYTES however large the file.
 import type { FileHandle } from 'node:fs/promises';
 import type net from 'node:net';
-import { abortedError } from '../connection';
-import { asTransferError, TransferError } from '../transfer-error';
+import { watchReceiving } from '../connection';
+import { asTransferError } from '../transfer-error';
 
 const BLOCK_BYTES = 1024 * 1024;
 const BLOCKS = 4;
@@ -60,21 +60,14 @@ export class BlockReceiver {
 
   receive(socket: net.Socket): Promise<number> {
     this.socket = socket;
-    const { signal, idleTimeoutMs } = this.options;
-    const onAbort = (): void => void socket.destroy(abortedError());
-    signal?.addEventListener('abort', onAbort, { once: true });
-    socket.setTimeout(idleTimeoutMs ?? 60_000);
-    socket.once('timeout', () =>
-      socket.destroy(new TransferError('timeout', 'The peer stopped sending')),
-    );
     socket.on('error', (error) => this.fail(asTransferError(error, 'io')));
+    const unwatch = watchReceiving(socket, this.options);
     const ended = new Promise<void>((resolve) => {
       this.finish = resolve;
       socket.once('close', resolve);
     });
-    if (signal?.aborted) socket.destroy(abortedError());
     return ended.then(async () => {
-      signal?.removeEventListener('abort', onAbort);
+      unwatch();
       socket.destroy();
       this.settled = true;
       // What arrived but did not fill a block yet still belongs in the file.

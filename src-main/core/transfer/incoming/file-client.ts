@@ -9,7 +9,7 @@ import { createReadStream } from 'node:fs';
 import { open, rename, rm, utimes, type FileHandle } from 'node:fs/promises';
 import type net from 'node:net';
 import { BlockReceiver, type BlockReceiverOptions } from './block-receiver';
-import { receiveSealed } from './sealed-receiver';
+import { SealedReceiver } from './sealed-receiver';
 import { RecordOpener } from '../sealing/record-opener';
 import { requestSealing, type TransferKeyBinding } from '../sealing/transfer-keys';
 import { abortedError, connectTo, TRANSFER_CHUNK } from '../connection';
@@ -151,21 +151,20 @@ export async function downloadFile(opts: DownloadFileOptions): Promise<Downloade
         idleTimeoutMs: opts.idleTimeoutMs,
       };
       const request = { kind: 'file' as const, offset: partial.offset };
-      if (opts.offerKey !== undefined) {
-        const sealing = requestSealing(opts.offerKey, { ...opts, ...request }, opts.binding);
-        socket = await connectTo({ ...opts, timeoutMs: opts.connectTimeoutMs });
-        socket.write(buildFileRequest({ ...opts, ...request, ...sealing }, opts.requester));
-        received = await receiveSealed(socket, new RecordOpener(sealing.key), receiving);
-      } else {
-        const receiver = new BlockReceiver(receiving);
-        socket = await connectTo({
-          ...opts,
-          timeoutMs: opts.connectTimeoutMs,
-          onread: receiver.onread,
-        });
-        socket.write(buildFileRequest({ ...opts, ...request }, opts.requester));
-        received = await receiver.receive(socket);
-      }
+      const sealing =
+        opts.offerKey === undefined
+          ? undefined
+          : requestSealing(opts.offerKey, { ...opts, ...request }, opts.binding);
+      const receiver = sealing
+        ? new SealedReceiver(new RecordOpener(sealing.key), receiving)
+        : new BlockReceiver(receiving);
+      socket = await connectTo({
+        ...opts,
+        timeoutMs: opts.connectTimeoutMs,
+        onread: receiver.onread,
+      });
+      socket.write(buildFileRequest({ ...opts, ...request, ...sealing }, opts.requester));
+      received = await receiver.receive(socket);
       if (received < expected) {
         throw new TransferError(
           received === 0 ? 'refused' : 'short',

@@ -1,9 +1,10 @@
-// The receiving half of a sealed file connection: records are opened as they complete and
-// each record's plaintext goes to the file with one positioned write, a few in flight at
-// most (the socket pauses meanwhile). Only authenticated bytes ever reach the disk, so a
+// The receiving half of a sealed file connection: the socket reads straight into the
+// RecordOpener's buffer (net's `onread`, no buffer per read), each record is opened as it
+// completes and its plaintext goes to the file with one positioned write, a few in flight at
+// most (reading pauses meanwhile). Only authenticated bytes ever reach the disk, so a
 // partial file kept for a resume holds nothing the sender did not send.
 import type net from 'node:net';
-import { abortedError } from '../connection';
+import { watchReceiving } from '../connection';
 import type { RecordOpener } from '../sealing/record-opener';
 import { asTransferError, TransferError } from '../transfer-error';
 import { writeFully, type BlockReceiverOptions } from './block-receiver';
@@ -11,74 +12,99 @@ import { writeFully, type BlockReceiverOptions } from './block-receiver';
 const WRITES_IN_FLIGHT = 4;
 
 /**
- * Like BlockReceiver.receive: resolves with the bytes written once the final record arrived
- * or the peer closed (fewer then), rejects on a bad record, a socket or disk error, a stall
- * or cancellation, always after every write in flight has settled.
+ * Like BlockReceiver: give `onread` to the socket at connect time, then `receive(socket)`
+ * resolves with the bytes written once the final record arrived or the peer closed (fewer
+ * then), or rejects on a bad record, a socket or disk error, a stall or cancellation, always
+ * after every write in flight has settled.
  */
-export function receiveSealed(
-  socket: net.Socket,
-  opener: RecordOpener,
-  options: BlockReceiverOptions,
-): Promise<number> {
-  let received = 0;
-  let written = 0;
-  let position = options.position;
-  let inFlight = 0;
-  let failure: Error | undefined;
-  const fail = (error: unknown): void => {
-    failure ??= asTransferError(error, 'io');
-    socket.destroy();
-  };
-  const { signal, idleTimeoutMs } = options;
-  const onAbort = (): void => void socket.destroy(abortedError());
-  signal?.addEventListener('abort', onAbort, { once: true });
-  socket.setTimeout(idleTimeoutMs ?? 60_000);
-  socket.once('timeout', () =>
-    socket.destroy(new TransferError('timeout', 'The peer stopped sending')),
-  );
-  socket.on('error', (error) => fail(error));
-  const store = (plain: Buffer): void => {
-    if (received + plain.length > options.expected) {
+export class SealedReceiver {
+  readonly onread: net.OnReadOpts;
+  private received = 0;
+  private written = 0;
+  private position: number;
+  private inFlight = 0;
+  private paused = false;
+  private failure: Error | undefined;
+  private socket: net.Socket | undefined;
+  private finish: (() => void) | undefined;
+
+  constructor(
+    private readonly opener: RecordOpener,
+    private readonly options: BlockReceiverOptions,
+  ) {
+    this.position = options.position;
+    this.onread = {
+      buffer: () => this.opener.room(),
+      callback: (count) => this.arrived(count),
+    };
+  }
+
+  receive(socket: net.Socket): Promise<number> {
+    this.socket = socket;
+    socket.on('error', (error) => this.fail(error));
+    const unwatch = watchReceiving(socket, this.options);
+    const ended = new Promise<void>((resolve) => {
+      this.finish = resolve;
+      socket.once('close', resolve);
+    });
+    return ended.then(async () => {
+      unwatch();
+      socket.destroy();
+      while (this.inFlight > 0) await new Promise((resolve) => setImmediate(resolve));
+      if (this.failure) throw this.failure;
+      // Cut off before the final record, what arrived is still authentic: the caller finds
+      // it short and may keep it for a resume.
+      return this.written;
+    });
+  }
+
+  private arrived(count: number): boolean {
+    if (this.failure) return false;
+    try {
+      const plain = this.opener.filled(count);
+      if (plain && plain.length > 0) this.store(plain);
+    } catch (error) {
+      this.fail(error);
+      return false;
+    }
+    if (this.opener.finished) {
+      this.finish?.();
+      return false;
+    }
+    if (this.inFlight >= WRITES_IN_FLIGHT) {
+      this.paused = true;
+      return false;
+    }
+    return true;
+  }
+
+  private store(plain: Buffer): void {
+    if (this.received + plain.length > this.options.expected) {
       throw new TransferError('protocol', 'The peer sent more than the file holds');
     }
-    received += plain.length;
-    options.onChunk(plain, received);
-    const at = position;
-    position += plain.length;
-    inFlight += 1;
-    if (inFlight >= WRITES_IN_FLIGHT) socket.pause();
-    writeFully(options.handle, plain, plain.length, at).then(
+    this.received += plain.length;
+    this.options.onChunk(plain, this.received);
+    const at = this.position;
+    this.position += plain.length;
+    this.inFlight += 1;
+    writeFully(this.options.handle, plain, plain.length, at).then(
       () => {
-        inFlight -= 1;
-        written += plain.length;
-        if (!failure && inFlight < WRITES_IN_FLIGHT) socket.resume();
+        this.inFlight -= 1;
+        this.written += plain.length;
+        if (this.paused && !this.failure && this.inFlight < WRITES_IN_FLIGHT) {
+          this.paused = false;
+          this.socket?.resume();
+        }
       },
       (error: unknown) => {
-        inFlight -= 1;
-        fail(error);
+        this.inFlight -= 1;
+        this.fail(error);
       },
     );
-  };
-  const ended = new Promise<void>((resolve) => {
-    socket.on('data', (chunk: Buffer) => {
-      if (failure) return;
-      try {
-        for (const plain of opener.push(chunk)) if (plain.length > 0) store(plain);
-        if (opener.finished) resolve();
-      } catch (error) {
-        fail(error);
-      }
-    });
-    socket.once('close', () => resolve());
-  });
-  if (signal?.aborted) socket.destroy(abortedError());
-  return ended.then(async () => {
-    signal?.removeEventListener('abort', onAbort);
-    socket.destroy();
-    while (inFlight > 0) await new Promise((resolve) => setImmediate(resolve));
-    if (failure) throw failure;
-    // Cut off before the final record, what arrived is still authentic: the caller finds it
-    // short and may keep it for a resume.
-    return written;
-  });
+  }
+
+  private fail(error: unknown): void {
+    this.failure ??= asTransferError(error, 'io');
+    this.socket?.destroy();
+  }
 }

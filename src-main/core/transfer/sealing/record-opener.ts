@@ -37,26 +37,41 @@ export class RecordOpener {
 
   /** The plaintext of every record `chunk` completes; throws a 'protocol' TransferError. */
   push(chunk: Buffer): Buffer[] {
-    if (this.failure) throw this.failure;
     const out: Buffer[] = [];
     let at = 0;
+    while (at < chunk.length) {
+      const room = this.room();
+      const take = chunk.copy(room, 0, at, Math.min(chunk.length, at + room.length));
+      at += take;
+      const plain = this.filled(take);
+      if (plain) out.push(plain);
+    }
+    return out;
+  }
+
+  /**
+   * Where the next bytes go: the rest of the header or of the record. Given to net's
+   * `onread`, the socket reads straight into it, with no buffer allocated per read.
+   */
+  room(): Buffer {
+    if (this.failure) throw this.failure;
+    return this.bodyLength === undefined
+      ? this.header.subarray(this.headerFill)
+      : this.body.subarray(this.bodyFill, this.bodyLength);
+  }
+
+  /** `count` bytes were written into room(): the plaintext of the record they complete. */
+  filled(count: number): Buffer | undefined {
+    if (this.failure) throw this.failure;
     try {
-      while (at < chunk.length) {
-        if (this.final) throw new Error('bytes after the final record');
-        if (this.bodyLength === undefined) {
-          const take = Math.min(HEADER_BYTES - this.headerFill, chunk.length - at);
-          chunk.copy(this.header, this.headerFill, at, at + take);
-          this.headerFill += take;
-          at += take;
-          if (this.headerFill === HEADER_BYTES) this.startBody();
-        }
-        if (this.bodyLength === undefined) continue;
-        const take = Math.min(this.bodyLength - this.bodyFill, chunk.length - at);
-        chunk.copy(this.body, this.bodyFill, at, at + take);
-        this.bodyFill += take;
-        at += take;
-        if (this.bodyFill === this.bodyLength) out.push(this.open());
+      if (this.final && count > 0) throw new Error('bytes after the final record');
+      if (this.bodyLength === undefined) {
+        this.headerFill += count;
+        if (this.headerFill === HEADER_BYTES) this.startBody();
+        return undefined;
       }
+      this.bodyFill += count;
+      return this.bodyFill === this.bodyLength ? this.open() : undefined;
     } catch (error) {
       this.failure = new TransferError(
         'protocol',
@@ -64,7 +79,6 @@ export class RecordOpener {
       );
       throw this.failure;
     }
-    return out;
   }
 
   private startBody(): void {
