@@ -28,6 +28,7 @@ import { PlainContactsRepo } from './store/plain-contacts-repo';
 import type { ReceivePolicy } from './transfer/receive-policy';
 import { TransferService } from './transfer/transfers';
 import { PIGEON_APP_VERSION } from './version';
+import { UnsupportedNotices } from './unsupported-notices';
 import type { PacketSender } from './net/packet-sender';
 
 export interface MessengerServices {
@@ -41,6 +42,7 @@ export interface MessengerServices {
   plain: PlainContacts;
   groups: Groups;
   recalls: Recalls;
+  unsupported: UnsupportedNotices;
   routes: PacketRoutes;
 }
 
@@ -178,6 +180,11 @@ export function buildServices(context: ServiceContext): MessengerServices {
     now: Date.now,
     retryMs: timing.retryIntervalMs,
     tries: timing.maxRetries + 1,
+  });
+  parts.unsupported = new UnsupportedNotices({
+    directory,
+    tell: (peerId, what, at) => emit({ type: 'unsupported', peerId, what, at }),
+    now: Date.now,
   });
   parts.routes = packetRoutes({ ...parts, legacy });
   return parts;

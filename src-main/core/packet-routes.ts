@@ -16,6 +16,7 @@ import { readIncomingMessage } from './pipeline/incoming-message';
 import type { MessageSender } from './pipeline/message-sender';
 import type { TransferService } from './transfer/transfers';
 import type { Endpoint } from './net/endpoint';
+import { UNSUPPORTED_MODES, type UnsupportedNotices } from './unsupported-notices';
 
 export type PacketHandler = (packet: Packet, from: Endpoint) => void;
 export type PacketRoutes = ReadonlyMap<number, PacketHandler>;
@@ -29,6 +30,7 @@ export interface PacketOwners {
   transfers: TransferService;
   groups: Groups;
   recalls: Recalls;
+  unsupported: UnsupportedNotices;
   /** The user's codepage, for messages from clients that do not say theirs. */
   legacy: LegacyEncoding;
 }
@@ -37,8 +39,8 @@ export interface PacketOwners {
 const nothing: PacketHandler = () => undefined;
 
 export function packetRoutes(owners: PacketOwners): PacketRoutes {
-  const { discovery, messaging, sender, sealed, courtesy, transfers, groups, recalls, legacy } =
-    owners;
+  const { discovery, messaging, sender, sealed, courtesy, transfers, groups, recalls } = owners;
+  const { unsupported, legacy } = owners;
   return new Map<number, PacketHandler>([
     // Presence: discovery.
     [Mode.NOOPERATION, nothing],
@@ -91,6 +93,12 @@ export function packetRoutes(owners: PacketOwners): PacketRoutes {
     // Group conversations: FeiQ's (multicast, sealed) and iptux's group and broadcast message.
     [Mode.FEIQ_GROUP_MSG, (packet, from) => groups.feiqReceived(packet, from)],
     [Mode.IPTUX_GROUP_MSG, (packet, from) => groups.iptuxReceived(packet, from)],
+
+    // What Pigeon cannot show yet: one line in the peer's chat, never a silent drop.
+    ...[...UNSUPPORTED_MODES.keys()].map((mode): [number, PacketHandler] => [
+      mode,
+      (packet) => unsupported.received(packet),
+    ]),
   ]);
 }
 

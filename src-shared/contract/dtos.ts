@@ -131,6 +131,9 @@ export interface MessageDTO {
   authorId?: string;
 }
 
+/** What a peer sent that Pigeon cannot show yet, told in its chat instead of dropped. */
+export type UnsupportedKind = 'picture' | 'group-announcement' | 'shake' | 'photo' | 'shared-files';
+
 /** One contact's copy of a message sent to several (群发). */
 export interface SeveralCopyDTO {
   peerId: string;

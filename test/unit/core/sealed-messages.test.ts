@@ -24,6 +24,7 @@ import { SEALED_OPTIONS } from '../../../src-main/core/pipeline/outgoing-message
 import { defaultTiming } from '../../../src-main/core/options';
 import type { Courtesy } from '../../../src-main/core/messaging/courtesy';
 import type { Discovery } from '../../../src-main/core/discovery/discovery';
+import type { UnsupportedNotices } from '../../../src-main/core/unsupported-notices';
 import { packetRoutes, routePacket } from '../../../src-main/core/packet-routes';
 import { readIncomingMessage } from '../../../src-main/core/pipeline/incoming-message';
 import { MessageSender } from '../../../src-main/core/pipeline/message-sender';
@@ -98,6 +99,7 @@ function setup() {
     courtesy: {} as Courtesy,
     transfers: {} as TransferService,
     groups: {} as Groups,
+    unsupported: {} as UnsupportedNotices,
     recalls: {} as Recalls,
     messaging,
     sender,
