@@ -30,6 +30,7 @@ import { PlainContactsRepo } from './store/plain-contacts-repo';
 import type { ReceivePolicy } from './transfer/receive-policy';
 import { TransferService } from './transfer/transfers';
 import { PIGEON_APP_VERSION } from './version';
+import { UnsupportedNotices } from './unsupported-notices';
 import type { PacketSender } from './net/packet-sender';
 import { IpmsgKeys } from './ipmsg-crypto/ipmsg-keys';
 
@@ -48,6 +49,7 @@ export interface MessengerServices {
   avatars: Avatars;
   /** IP Messenger's encryption toward clients that offer it. */
   ipmsgKeys: IpmsgKeys;
+  unsupported: UnsupportedNotices;
   routes: PacketRoutes;
 }
 
@@ -225,6 +227,11 @@ export function buildServices(context: ServiceContext): MessengerServices {
     now: Date.now,
     retryMs: timing.retryIntervalMs,
     tries: timing.maxRetries + 1,
+  });
+  parts.unsupported = new UnsupportedNotices({
+    directory,
+    tell: (peerId, what, at) => emit({ type: 'unsupported', peerId, what, at }),
+    now: Date.now,
   });
   parts.routes = packetRoutes({ ...parts, legacy });
   return parts;

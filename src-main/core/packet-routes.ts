@@ -20,6 +20,7 @@ import type { MessageSender } from './pipeline/message-sender';
 import type { TransferService } from './transfer/transfers';
 import type { Endpoint } from './net/endpoint';
 import type { IpmsgKeys } from './ipmsg-crypto/ipmsg-keys';
+import { UNSUPPORTED_MODES, type UnsupportedNotices } from './unsupported-notices';
 
 export type PacketHandler = (packet: Packet, from: Endpoint) => void;
 export type PacketRoutes = ReadonlyMap<number, PacketHandler>;
@@ -37,6 +38,7 @@ export interface PacketOwners {
   avatars: Avatars;
   /** IP Messenger's encryption: the key exchange, and opening encrypted messages. */
   ipmsgKeys: IpmsgKeys;
+  unsupported: UnsupportedNotices;
   /** The user's codepage, for messages from clients that do not say theirs. */
   legacy: LegacyEncoding;
 }
@@ -47,7 +49,7 @@ const nothing: PacketHandler = () => undefined;
 export function packetRoutes(owners: PacketOwners): PacketRoutes {
   const { discovery, messaging, sender, sealed, courtesy, transfers, groups, recalls, avatars } =
     owners;
-  const { legacy, pigeonGroups, ipmsgKeys } = owners;
+  const { legacy, pigeonGroups, ipmsgKeys, unsupported } = owners;
   return new Map<number, PacketHandler>([
     // Presence: discovery.
     [Mode.NOOPERATION, nothing],
@@ -115,6 +117,11 @@ export function packetRoutes(owners: PacketOwners): PacketRoutes {
     // Pigeon-only: a Pigeon group's state (confirmed by RECVMSG), and a member asking for it.
     [GROUP_STATE_MODE, (packet, from) => pigeonGroups.stateReceived(packet, from)],
     [GROUP_FETCH_MODE, (packet) => pigeonGroups.fetchReceived(packet)],
+    // What Pigeon cannot show yet: one line in the peer's chat, never a silent drop.
+    ...[...UNSUPPORTED_MODES.keys()].map((mode): [number, PacketHandler] => [
+      mode,
+      (packet) => unsupported.received(packet),
+    ]),
   ]);
 }
 

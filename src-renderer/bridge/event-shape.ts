@@ -47,6 +47,12 @@ export function isEventLike(value: unknown): value is PigeonEvent {
       return typeof value.peerId === 'string';
     case 'peer-refused':
       return typeof value.peerId === 'string' && typeof value.at === 'number';
+    case 'unsupported':
+      return (
+        typeof value.peerId === 'string' &&
+        typeof value.what === 'string' &&
+        typeof value.at === 'number'
+      );
     case 'notice':
       return typeof value.code === 'string' && typeof value.message === 'string';
     case 'trust-warning':

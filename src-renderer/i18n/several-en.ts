@@ -23,4 +23,12 @@ export const severalEn = {
   stateQueued: 'Waiting: offline, sent when they return',
   stateFailed: 'Not delivered: {{reason}}',
   stateRefused: 'Not sent: {{reason}}',
+  unsupported: '{{name}} sent something Pigeon cannot show yet: {{what}}',
+  unsupportedKinds: {
+    picture: 'a picture',
+    groupAnnouncement: 'a group announcement',
+    shake: 'a window shake',
+    photo: 'a photo',
+    sharedFiles: 'a request for shared files',
+  },
 };

@@ -24,4 +24,12 @@ export const severalZhCN: typeof severalEn = {
   stateQueued: '等待中：对方离线，上线后发送',
   stateFailed: '未送达：{{reason}}',
   stateRefused: '未发送：{{reason}}',
+  unsupported: '{{name}} 发来了 Pigeon 暂时无法显示的内容：{{what}}',
+  unsupportedKinds: {
+    picture: '图片',
+    groupAnnouncement: '群公告',
+    shake: '窗口抖动',
+    photo: '照片',
+    sharedFiles: '共享文件请求',
+  },
 };

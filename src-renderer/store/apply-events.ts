@@ -104,6 +104,14 @@ export function reduceEvents(state: AppData, events: readonly PigeonEvent[]): Pa
         next.refused = refused;
         break;
       }
+      case 'unsupported': {
+        const unsupported = new Map(next.unsupported ?? state.unsupported);
+        const kinds = new Map(unsupported.get(event.peerId));
+        kinds.set(event.what, event.at);
+        unsupported.set(event.peerId, kinds);
+        next.unsupported = unsupported;
+        break;
+      }
       case 'trust-warning':
         next.trustWarnings = keepWarning(next.trustWarnings ?? state.trustWarnings, event.warning);
         break;

@@ -1,4 +1,5 @@
 import type {
+  UnsupportedKind,
   ConversationDTO,
   GroupDTO,
   MessageDTO,
@@ -62,6 +63,8 @@ export interface AppData {
   typing: ReadonlySet<string>;
   /** Peers some of whose messages were refused for coming too fast: when, by peer id. */
   refused: ReadonlyMap<string, number>;
+  /** What peers sent that Pigeon cannot show yet: by peer id, each kind with when it came last. */
+  unsupported: ReadonlyMap<string, ReadonlyMap<UnsupportedKind, number>>;
   /** Identity warnings (impostors, address moves) since main started, oldest first. */
   trustWarnings: readonly TrustWarningDTO[];
   /** Transfers of the conversations this window shows, by id. */
@@ -83,6 +86,7 @@ export function initialData(): AppData {
     notices: [],
     typing: new Set(),
     refused: new Map(),
+    unsupported: new Map(),
     trustWarnings: [],
     transfers: new Map(),
     connection: 'connecting',

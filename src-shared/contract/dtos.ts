@@ -170,6 +170,9 @@ export interface GroupDeliveryDTO {
   state: 'sending' | 'queued' | 'delivered' | 'forwarded';
 }
 
+/** What a peer sent that Pigeon cannot show yet, told in its chat instead of dropped. */
+export type UnsupportedKind = 'picture' | 'group-announcement' | 'shake' | 'photo' | 'shared-files';
+
 /** One contact's copy of a message sent to several (群发). */
 export interface SeveralCopyDTO {
   peerId: string;

@@ -9,6 +9,7 @@ import type {
   RemarkDTO,
   SelfDTO,
   TransferDTO,
+  UnsupportedKind,
 } from './dtos';
 import type { TrustWarningDTO } from './trust';
 
@@ -31,6 +32,8 @@ export type PigeonEvent =
   | ({ type: 'remark' } & RemarkDTO)
   /** A peer sent faster than Pigeon accepts: some of its messages were refused (unacknowledged). */
   | { type: 'peer-refused'; peerId: string; at: number }
+  /** A peer sent something Pigeon cannot show yet (FeiQ's picture, iptux's shared files…). */
+  | { type: 'unsupported'; peerId: string; what: UnsupportedKind; at: number }
   /** Someone claimed to be a peer from another address, or the peer moved (its chat warns). */
   | { type: 'trust-warning'; warning: TrustWarningDTO }
   /** A message was deleted from the history (on this computer only). */

@@ -14,6 +14,7 @@ import { IncomingAnnouncer } from './IncomingAnnouncer';
 import { MessageList } from './MessageList';
 import { PlainContactBar } from './PlainContactBar';
 import { RefusedLine } from './RefusedLine';
+import { UnsupportedLines } from './UnsupportedLines';
 import { TrustWarningLines } from './TrustWarningLines';
 import { isPlainConversation } from '../../format/plain-contact';
 
@@ -62,6 +63,7 @@ export function ChatWindow({
       <ChatHeader peer={peer} fallbackId={peerId} conversationId={conversationId} />
       <PlainContactBar peerId={peerId} peer={peer} />
       <RefusedLine peerId={peerId} name={peerName} />
+      <UnsupportedLines peerId={peerId} name={peerName} />
       <TrustWarningLines peerId={peerId} />
       {/* Nothing waits for a plain UDP contact: its bar says why it cannot be reached. */}
       {peer?.status === 'offline' && !peer.plain && (

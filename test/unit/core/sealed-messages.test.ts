@@ -27,6 +27,7 @@ import { SEALED_OPTIONS } from '../../../src-main/core/pipeline/outgoing-message
 import { defaultTiming } from '../../../src-main/core/options';
 import type { Courtesy } from '../../../src-main/core/messaging/courtesy';
 import type { Discovery } from '../../../src-main/core/discovery/discovery';
+import type { UnsupportedNotices } from '../../../src-main/core/unsupported-notices';
 import { packetRoutes, routePacket } from '../../../src-main/core/packet-routes';
 import { readIncomingMessage } from '../../../src-main/core/pipeline/incoming-message';
 import { MessageSender } from '../../../src-main/core/pipeline/message-sender';
@@ -102,6 +103,7 @@ function setup() {
     transfers: {} as TransferService,
     groups: {} as Groups,
     pigeonGroups: {} as PigeonGroups,
+    unsupported: {} as UnsupportedNotices,
     recalls: {} as Recalls,
     avatars: {} as Avatars,
     ipmsgKeys: {} as IpmsgKeys,

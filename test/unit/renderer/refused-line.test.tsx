@@ -2,24 +2,16 @@
 import { act, fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { isEventLike } from '../../../src-renderer/bridge/event-shape';
-import { peer, snapshot } from './support/fixtures';
+import { peer } from './support/fixtures';
 import { withFakeLayout } from './support/fake-layout';
-import { renderWindow } from './support/render-window';
+import { openPeerChat } from './support/open-peer-chat';
 
 withFakeLayout();
 
 const bob = peer({ nickname: 'Bob' });
 const carol = peer({ nickname: 'Carol' });
 
-async function openChat(language: 'en' | 'zh-CN') {
-  const view = await renderWindow({
-    hash: `#/chat/${bob.id}`,
-    snapshot: snapshot({ peers: [bob, carol] }),
-    languageOverride: language,
-  });
-  await screen.findByRole('textbox', { name: language === 'en' ? 'Message' : '消息' });
-  return view;
-}
+const openChat = (language: 'en' | 'zh-CN') => openPeerChat(bob, [carol], language);
 
 describe('the line about refused messages', () => {
   it('shows once the peer sent too fast, only in its own chat, until dismissed', async () => {
