@@ -200,5 +200,19 @@ describe("iptux's icon (IPTUX_SENDICON 0xFE)", () => {
     expect(Buffer.from(pigeon.core.getAvatar({ hash }).base64, 'base64')).toEqual(icon);
     expect(readdirSync(dir)).toEqual([hash]);
     expect(pigeon.core.stats().dropped.unknownCommand).toBe(0);
+
+    // A stream of new icons from one peer: a few an hour are kept, the rest cost nothing.
+    for (let n = 0; n < 12; n += 1) {
+      const other = makePng(16, 16, () => [n, n, n]);
+      await sendRaw(
+        socket,
+        iptux(10 + n, 0xfe, Buffer.concat([Buffer.from([0]), other])),
+        '127.0.31.30',
+        PORT,
+      );
+    }
+    await waitFor(() => peerAt(pigeon, 'tux@vm')?.avatar !== hash, 3000, 'a newer icon');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(readdirSync(dir).length).toBe(6);
   });
 });

@@ -9,8 +9,9 @@ import type { Packet } from '../ipmsg/packet';
 import type { Endpoint } from '../net/endpoint';
 import type { PeerDirectory, PeerRecord } from '../discovery/peer-directory';
 import { peerIdOf } from '../discovery/peer-directory';
+import { RateLimiter } from '../net/rate-limiter';
 import { AvatarCache } from './avatar-cache';
-import { avatarHashOf } from './avatar-image';
+import { avatarHashOf, checkAvatarImage } from './avatar-image';
 import { fetchAvatarBytes } from './avatar-fetch';
 import { AvatarFetches, type AvatarFetchLimits } from './avatar-fetches';
 
@@ -26,11 +27,24 @@ export interface AvatarsDeps {
   fetchTimeoutMs?: number;
 }
 
+/** New iptux icons kept per peer, and from all peers together, in an hour. */
+const ICONS_PER_HOUR = 6;
+const ICONS_IN_ALL_PER_HOUR = 300;
+/** Peers whose picture is remembered at most (the directory itself holds about 2,000). */
+const MAX_NAMED = 4096;
+
 export class Avatars {
   private readonly cache: AvatarCache;
   private readonly fetches: AvatarFetches;
   /** The picture each peer names (or sent), by peer id. */
   private readonly named = new Map<string, string>();
+  /** iptux icons kept per peer and in all: each is written to disk, so a stream of new ones is bounded. */
+  private readonly iptuxPerPeer = new RateLimiter(ICONS_PER_HOUR / 3600, ICONS_PER_HOUR, 4096);
+  private readonly iptuxInAll = new RateLimiter(
+    ICONS_IN_ALL_PER_HOUR / 3600,
+    ICONS_IN_ALL_PER_HOUR,
+    1,
+  );
 
   constructor(private readonly deps: AvatarsDeps) {
     this.cache = new AvatarCache(deps.dir);
@@ -91,7 +105,7 @@ export class Avatars {
       if (before !== undefined) this.deps.changed(peer);
       return;
     }
-    this.named.set(peer.id, hash);
+    this.name(peer.id, hash);
     if (this.cache.has(hash)) {
       this.fetches.forget(peer.id);
       if (before !== hash) this.deps.changed(peer);
@@ -107,11 +121,24 @@ export class Avatars {
       this.deps.directory.findByAddress(from.address, from.port);
     const bytes = readIptuxIcon(packet.extra);
     if (!peer || !bytes) return;
+    // iptux sends its icon again on every entry: the same picture costs nothing.
+    const before = this.named.get(peer.id);
+    if (before !== undefined && this.cache.get(before)?.bytes.equals(bytes)) return;
+    if (!checkAvatarImage(bytes).ok) return;
+    if (!this.iptuxPerPeer.allow(peer.id) || !this.iptuxInAll.allow('all')) return;
     const kept = this.cache.put(bytes);
     if ('refused' in kept) return;
-    const before = this.named.get(peer.id);
-    this.named.set(peer.id, kept.hash);
+    this.name(peer.id, kept.hash);
     if (before !== kept.hash) this.deps.changed(peer);
+  }
+
+  private name(peerId: string, hash: string): void {
+    this.named.delete(peerId);
+    this.named.set(peerId, hash);
+    for (const oldest of this.named.keys()) {
+      if (this.named.size <= MAX_NAMED) break;
+      this.named.delete(oldest);
+    }
   }
 
   private async fetch(from: Endpoint, hash: string): Promise<boolean> {
