@@ -6,10 +6,15 @@ const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u206
 
 /**
  * A personal signature as Pigeon keeps and shows it, whoever wrote it: one line, no
- * control characters, at most MAX_SIGNATURE_CHARS characters (code points, so a
- * surrogate pair is never cut in half).
+ * control characters, at most MAX_SIGNATURE_CHARS UTF-16 units (what the settings file's
+ * schema and the text box count), never cutting a surrogate pair in half.
  */
 export function cleanSignature(text: string): string {
   const line = text.replace(UNSAFE, ' ').replace(/\s+/g, ' ').trim();
-  return Array.from(line).slice(0, MAX_SIGNATURE_CHARS).join('').trim();
+  let kept = '';
+  for (const char of line) {
+    if (kept.length + char.length > MAX_SIGNATURE_CHARS) break;
+    kept += char;
+  }
+  return kept.trim();
 }

@@ -153,8 +153,10 @@ export class Discovery {
   /** GETABSENCEINFO: whether we are away. */
   answerAbsence(from: Endpoint): void {
     if (!this.mayAnswer(from)) return;
-    const absence = absenceOf(this.deps.presence());
-    void this.deps.packets.send(Mode.SENDABSENCEINFO, absence?.title ?? 'Not Absence mode', from);
+    // The words IP Messenger shows for the state, the same in every language.
+    const absence = absenceOf(this.deps.presence())?.status;
+    const text = absence === 'busy' ? 'Busy' : absence === 'away' ? 'Away' : 'Not Absence mode';
+    void this.deps.packets.send(Mode.SENDABSENCEINFO, text, from);
   }
 
   /** IPTUX_SENDSIGN: an iptux peer's personal signature, for a peer we know. */
