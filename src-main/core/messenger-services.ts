@@ -5,6 +5,8 @@
 import path from 'node:path';
 import type { PigeonEvent, SelfDTO } from '../../src-shared/contract';
 import { Discovery } from './discovery/discovery';
+import type { KeyBook } from './keys/key-book';
+import { entryKeyLines } from './keys/signed-entry';
 import { FeiqGroups } from './groups/feiq-groups';
 import { GroupBook } from './groups/group-book';
 import { ownMac } from './groups/own-mac';
@@ -63,11 +65,13 @@ export interface ServiceContext {
   emitPeer: (peer: PeerRecord) => void;
   /** Out to FeiQ's multicast group on every interface that joined it. */
   multicast: (bytes: Buffer) => Promise<boolean>;
+  /** Our keys and the peers' (keys/key-book.ts). */
+  keys: KeyBook;
 }
 
 export function buildServices(context: ServiceContext): MessengerServices {
   const { options, store, port, timing, legacy, packets, directory, self } = context;
-  const { downloadDir, announceTargets, emit, emitPeer } = context;
+  const { downloadDir, announceTargets, emit, emitPeer, keys } = context;
   const parts = {} as MessengerServices;
   const announcer = new MessageAnnouncer({ emit }, store.conversations);
   parts.sender = new MessageSender({ packets, legacy, presence: self, timing });
@@ -79,7 +83,11 @@ export function buildServices(context: ServiceContext): MessengerServices {
     timing,
     legacy,
     onPeer: emitPeer,
-    onEntry: (peer) => parts.messaging.flushOutbox(peer.id),
+    // Nothing waiting goes to a peer whose key changed until the user accepts it.
+    onEntry: (peer) => {
+      if (!keys.awaitsAcceptance(peer.id)) parts.messaging.flushOutbox(peer.id);
+    },
+    keyLines: (header) => entryKeyLines(keys.own(), header, Date.now()),
   });
   parts.messaging = new Messaging({
     sender: parts.sender,

@@ -18,7 +18,7 @@ import { openStore, type PigeonStore } from './store';
 import { Discovery } from './discovery/discovery';
 import { EventHub } from './event-hub';
 import { changeSelf, initialSelf } from './self-profile';
-import { PeerDirectory, toPeerDTO, type PeerRecord } from './discovery/peer-directory';
+import { PeerDirectory, peerIdOf, toPeerDTO, type PeerRecord } from './discovery/peer-directory';
 import { peerDealtWith, RememberedPeers } from './discovery/remembered-peers';
 import type { Packet } from './ipmsg/packet';
 import type { LegacyEncoding } from './ipmsg/text';
@@ -49,6 +49,8 @@ import type { MessageSender } from './pipeline/message-sender';
 import { AddressClaims } from './discovery/address-claims';
 import { modeOf } from './ipmsg/commands';
 import { TrustWarnings } from './trust-warnings';
+import { generateIdentity } from './keys/identity';
+import { KeyBook } from './keys/key-book';
 
 export const DEFAULT_PORT = 2425;
 
@@ -85,6 +87,7 @@ class Messenger implements MessengerCore {
   private readonly routes: PacketRoutes;
   private readonly claims: AddressClaims;
   private readonly trustWarnings = new TrustWarnings((event) => this.emit(event));
+  private readonly keys: KeyBook;
   private self: SelfDTO;
   private ownAddresses = new Set<string>();
   /** Interfaces that joined FeiQ's multicast group (none when bound to one address). */
@@ -115,6 +118,15 @@ class Messenger implements MessengerCore {
     const timing: MessengerTiming = { ...defaultTiming, ...options.timing };
     const legacy: LegacyEncoding = options.legacyEncoding ?? 'gb18030';
     this.self = initialSelf(options, port);
+    this.keys = new KeyBook({
+      repo: store.peerKeys,
+      identity: options.identity ?? generateIdentity(),
+      keyChanged: (peerId) => {
+        const peer = this.directory.get(peerId);
+        const address = peer?.address ?? '';
+        this.trustWarnings.add({ peerId, kind: 'key-changed', address, at: Date.now() });
+      },
+    });
     const floods = new FloodWatch({
       peerAt: (from) => this.directory.findByAddress(from.address, from.port),
       tell: (peerId, at) => this.emit({ type: 'peer-refused', peerId, at }),
@@ -149,6 +161,7 @@ class Messenger implements MessengerCore {
       emitPeer: (peer) => this.emitPeer(peer),
       multicast: (bytes) =>
         this.transport.sendMulticast(bytes, FEIQ_GROUP_ADDRESS, port, this.multicastInterfaces),
+      keys: this.keys,
     });
     this.discovery = services.discovery;
     this.sender = services.sender;
@@ -169,6 +182,7 @@ class Messenger implements MessengerCore {
       directory: this.directory,
       probeMs: timing.claimProbeMs,
       probe: (to) => this.discovery.introduceTo(to),
+      vouch: (packet, peerId) => this.keys.vouch(packet, peerId),
       route: (packet, from) => void routePacket(this.routes, packet, from),
       moved: (peer, previous) => {
         this.emitPeer(peer);
@@ -497,6 +511,9 @@ class Messenger implements MessengerCore {
     // A packet naming a known peer from another address waits for the peer's old address.
     const admission = this.claims.admit(packet, from);
     if (!('route' in admission)) return true;
+    // Spoken from the peer's own address (not relabelled as an impostor's): its key counts.
+    if (admission.route.host === packet.host)
+      this.keys.noteEntry(packet, peerIdOf(packet.user, packet.host));
     return routePacket(this.routes, admission.route, from);
   }
 

@@ -388,6 +388,7 @@ export const en = {
   trust: {
     impostor:
       'Someone at {{address}} claims to be {{name}}, who still answers at its own address. Its messages are kept apart, in a contact marked unverified.',
+    keyChanged: "{{name}}'s key changed. Nothing is sent to {{name}} until you accept the new key.",
     addressChanged: "{{name}}'s address changed from {{from}} to {{to}}.",
     unverified: 'Unverified',
     sameName: '{{name}} ({{address}})',

@@ -385,6 +385,7 @@ export const zhCN: Messages = {
   trust: {
     impostor:
       '{{address}} 上有人冒充 {{name}}，而 {{name}} 仍在原地址应答。其消息已单独存放在标记为“未验证”的联系人中。',
+    keyChanged: '{{name}} 的密钥已更改。在你接受新密钥之前，不会向 {{name}} 发送任何内容。',
     addressChanged: '{{name}} 的地址已从 {{from}} 变为 {{to}}。',
     unverified: '未验证',
     sameName: '{{name}}（{{address}}）',

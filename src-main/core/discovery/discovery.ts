@@ -31,6 +31,8 @@ export interface DiscoveryDeps {
   onPeer: (peer: PeerRecord) => void;
   /** Any entry packet from a peer: it is there now (outbox delivery hangs on this). */
   onEntry?: (peer: PeerRecord) => void;
+  /** Pigeon's signed key lines for an entry sent as `header` (keys/signed-entry.ts). */
+  keyLines?: (header: { user: string; host: string }) => string;
   now?: () => number;
   random?: () => number;
 }
@@ -241,7 +243,8 @@ export class Discovery {
 
   /**
    * Our entry payload. Broadcasts carry the names in one encoding only; the UTF-8 block
-   * goes to a peer that advertised CAPUTF8OPT (`capabilities`), by unicast.
+   * goes to a peer that advertised CAPUTF8OPT (`capabilities`), by unicast. The signed key
+   * lines (ASCII, so no second encoding) go everywhere: a broadcast moves a keyed contact.
    */
   private entryExtra(capabilities?: number): Buffer {
     const me = this.deps.presence();
@@ -253,7 +256,8 @@ export class Discovery {
       appVersion: PIGEON_APP_VERSION,
     };
     const utf8Block = capabilities !== undefined && hasOption(capabilities, Opt.CAPUTF8OPT);
-    return buildEntryExtra(info, entryEncoding(me, this.deps.legacy), { utf8Block });
+    const keyLines = this.deps.keyLines?.(me);
+    return buildEntryExtra(info, entryEncoding(me, this.deps.legacy), { utf8Block, keyLines });
   }
 
   private stopTimers(): void {

@@ -4,6 +4,7 @@
 //     group's NUL (or right after the nickname's NUL when there is no group); read only when
 //     CAPUTF8OPT is set, and then it wins over the codepage-encoded legacy fields.
 //   iptux: `icon\0encoding\0`, where a non-empty encoding marks an iptux-compatible peer.
+//   Pigeon: KS/KA/KT/KG lines in the UTF-8 block, its signed keys (keys/signed-entry.ts).
 import { hasOption, Mode, modeOf, Opt } from './commands';
 import { detectClient } from './client';
 import { decodeText, encodeText, type LegacyEncoding } from './text';
@@ -14,6 +15,8 @@ export interface EntryInfo {
   group: string;
   /** IP Messenger 4.x's UTF-8 block, when CAPUTF8OPT was set and the block was there. */
   block?: { user?: string; host?: string; nickname?: string; group?: string; version?: string };
+  /** Pigeon's key lines from the block, unchecked (keys/signed-entry.ts checks them). */
+  keys?: Partial<Record<KeyLine, string>>;
   /** iptux's extension fields. */
   iptux?: { icon: string; encoding: string };
   /** IP Messenger's `[absence title]`, when it was split off the nickname. */
@@ -26,6 +29,10 @@ export interface EntryInfo {
  * Pigeon uses a family of its own that no IP Messenger build claims.
  */
 export const PIGEON_VS_TYPE = 0x00700000;
+
+const KEY_LINES = ['KS', 'KA', 'KT', 'KG'] as const;
+type KeyLine = (typeof KEY_LINES)[number];
+const isKeyLine = (key: string): key is KeyLine => (KEY_LINES as readonly string[]).includes(key);
 
 const NUL = 0x00;
 const LF = 0x0a;
@@ -41,8 +48,8 @@ function splitAtNul(bytes: Buffer): Buffer[] {
   return fields;
 }
 
-function parseBlock(bytes: Buffer): NonNullable<EntryInfo['block']> {
-  const block: NonNullable<EntryInfo['block']> = {};
+function parseBlock(bytes: Buffer): Pick<EntryInfo, 'keys'> & NonNullable<EntryInfo['block']> {
+  const block: Pick<EntryInfo, 'keys'> & NonNullable<EntryInfo['block']> = {};
   for (const line of bytes.toString('utf8').split('\n')) {
     const value = line.slice(3).replace(/\r$/, '');
     switch (line.slice(0, 3)) {
@@ -62,6 +69,10 @@ function parseBlock(bytes: Buffer): NonNullable<EntryInfo['block']> {
         block.version = value;
         break;
       // IP: (binary IPDict), PL: and unknown keys are not Pigeon's business.
+      default: {
+        const key = line.slice(0, 2);
+        if (line[2] === ':' && isKeyLine(key)) block.keys = { ...block.keys, [key]: value };
+      }
     }
   }
   return block;
@@ -106,8 +117,9 @@ export function parseEntryExtra(
   };
 
   if (blockBytes !== undefined && hasOption(command, Opt.CAPUTF8OPT)) {
-    const block = parseBlock(blockBytes);
+    const { keys, ...block } = parseBlock(blockBytes);
     info.block = block;
+    if (keys) info.keys = keys;
     if (block.nickname !== undefined) info.nickname = block.nickname;
     if (block.group !== undefined) info.group = block.group;
   }
@@ -171,20 +183,25 @@ export function entryEncoding(
 /**
  * `nick\0group\0` in `encoding`, then (with `utf8Block`) the IPMsg 4.x UTF-8 block and a
  * NUL. The block goes only to peers that advertise CAPUTF8OPT: a client that decodes the
- * whole entry in one encoding (iptux) is confused by a mix of two.
+ * whole entry in one encoding (iptux) is confused by a mix of two. `keyLines` (ASCII, each
+ * starting with LF) end the block; without the block they make a block of their own.
  */
 export function buildEntryExtra(
   info: { nickname: string; group: string; user: string; host: string; appVersion?: string },
   encoding: LegacyEncoding | 'utf8',
-  options: { utf8Block?: boolean } = {},
+  options: { utf8Block?: boolean; keyLines?: string } = {},
 ): Buffer {
   const nickname = fieldText(info.nickname);
   const group = fieldText(info.group);
   const nul = Buffer.from([NUL]);
   const legacyFields = [encodeText(nickname, encoding), nul, encodeText(group, encoding), nul];
-  if (options.utf8Block === false) return Buffer.concat(legacyFields);
+  const keyLines = options.keyLines ?? '';
+  if (options.utf8Block === false) {
+    if (keyLines === '') return Buffer.concat(legacyFields);
+    return Buffer.concat([...legacyFields, Buffer.from(keyLines, 'ascii'), nul]);
+  }
   const block =
     `\nUN:${headerName(info.user)}\nHN:${headerName(info.host)}` +
-    `\nNN:${nickname}\nGN:${group}\nVS:${vsVersion(info.appVersion)}`;
+    `\nNN:${nickname}\nGN:${group}\nVS:${vsVersion(info.appVersion)}${keyLines}`;
   return Buffer.concat([...legacyFields, Buffer.from(block, 'utf8'), nul]);
 }

@@ -4,6 +4,7 @@ import { openDatabase, type OpenDatabaseOptions, type PigeonDatabase } from './d
 import { MessagesRepo, type MessagesRepoOptions } from './messages-repo';
 import { OutboxRepo } from './outbox-repo';
 import { PeersRepo } from './peers-repo';
+import { PeerKeysRepo } from './peer-keys-repo';
 import { RemarksRepo } from './remarks-repo';
 import { TransfersRepo } from './transfers-repo';
 
@@ -18,6 +19,7 @@ export {
 export type { ScanWindows, SearchHit, SearchOptions } from './message-search';
 export { ConversationsRepo } from './conversations-repo';
 export { PeersRepo } from './peers-repo';
+export { PeerKeysRepo, type StoredPeerKeys } from './peer-keys-repo';
 export { RemarksRepo } from './remarks-repo';
 export { GroupsRepo, type StoredGroup } from './groups-repo';
 export { OutboxRepo, type OutboxEntry } from './outbox-repo';
@@ -42,6 +44,7 @@ export interface PigeonStore {
   readonly transfers: TransfersRepo;
   readonly remarks: RemarksRepo;
   readonly groups: GroupsRepo;
+  readonly peerKeys: PeerKeysRepo;
   close(): void;
 }
 
@@ -59,6 +62,7 @@ export function openStore(file: string | ':memory:', options: OpenStoreOptions =
     transfers: new TransfersRepo(db),
     remarks: new RemarksRepo(db),
     groups: new GroupsRepo(db),
+    peerKeys: new PeerKeysRepo(db),
     close: () => db.close(),
   };
 }

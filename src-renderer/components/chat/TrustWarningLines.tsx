@@ -40,11 +40,13 @@ function WarningLine({ warning, name }: { warning: TrustWarningDTO; name: string
   const text =
     warning.kind === 'impostor'
       ? t('trust.impostor', { address: warning.address, name })
-      : t('trust.addressChanged', {
-          name,
-          from: warning.previousAddress ?? '?',
-          to: warning.address,
-        });
+      : warning.kind === 'key-changed'
+        ? t('trust.keyChanged', { name })
+        : t('trust.addressChanged', {
+            name,
+            from: warning.previousAddress ?? '?',
+            to: warning.address,
+          });
   return (
     <p className="banner banner-warning chat-trust-warning" role="alert">
       <span className="banner-text">{text}</span> <time>{when}</time>

@@ -9,6 +9,9 @@ import * as earlierSealedPackets from './007-earlier-sealed-packets';
 import * as plainTcpContacts from './008-plain-tcp-contacts';
 import * as pinsAndRemarks from './009-pins-and-remarks';
 import * as groups from './010-groups';
+import * as reserved11 from './011-reserved';
+import * as reserved12 from './012-reserved';
+import * as peerKeys from './013-peer-keys';
 
 /** Every migration, in order. Append new ones; never edit or reorder released ones. */
 export const migrations: readonly Migration[] = [
@@ -22,4 +25,7 @@ export const migrations: readonly Migration[] = [
   plainTcpContacts,
   pinsAndRemarks,
   groups,
+  reserved11,
+  reserved12,
+  peerKeys,
 ];

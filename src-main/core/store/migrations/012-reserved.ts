@@ -1,0 +1,9 @@
+import type { Database } from 'better-sqlite3';
+
+/**
+ * Placeholder for migration 12, which another branch adds: this branch's 013 needs the
+ * list numbered 1, 2, 3, …  At merge, the real 012 replaces this file.
+ */
+export const version = 12;
+
+export function up(_db: Database): void {}
