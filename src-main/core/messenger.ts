@@ -51,6 +51,7 @@ import { modeOf } from './ipmsg/commands';
 import { TrustWarnings } from './trust-warnings';
 import { generateIdentity } from './keys/identity';
 import { KeyBook } from './keys/key-book';
+import { describePeerKeys } from './keys/peer-keys-view';
 
 export const DEFAULT_PORT = 2425;
 
@@ -287,7 +288,39 @@ class Messenger implements MessengerCore {
     if (this.plain.isPlain(conversationId)) return this.plain.send(conversationId, text);
     if (isGroupId(conversationId))
       return refuseWhenDiskFull(() => this.groups.send(conversationId, text));
+    this.refuseChangedKey(this.store.conversations.get(conversationId)?.peerId ?? conversationId);
     return refuseWhenDiskFull(() => this.messaging.send(conversationId, text, { sealed }));
+  }
+
+  // --- keys: keys/key-book.ts ---
+  getPeerKeys({ peerId }: ParsedRequest<'getPeerKeys'>) {
+    return describePeerKeys(this.keys, peerId);
+  }
+
+  acceptPeerKey({ peerId }: ParsedRequest<'acceptPeerKey'>) {
+    if (this.keys.acceptNewKey(peerId)) {
+      const peer = this.directory.get(peerId);
+      if (peer) this.emitPeer(peer);
+      if (this.running) this.messaging.flushOutbox(peerId);
+    }
+    return describePeerKeys(this.keys, peerId);
+  }
+
+  setPeerVerified({ peerId, verified }: ParsedRequest<'setPeerVerified'>) {
+    if (!this.keys.setVerified(peerId, verified))
+      throw new ContractError('failed', 'This contact has no key to verify.');
+    const peer = this.directory.get(peerId);
+    if (peer) this.emitPeer(peer);
+    return describePeerKeys(this.keys, peerId);
+  }
+
+  /** Nothing goes to a Pigeon whose key changed until the user accepts the new key. */
+  private refuseChangedKey(peerId: string): void {
+    if (this.keys.awaitsAcceptance(peerId))
+      throw new ContractError(
+        'failed',
+        'This contact’s key changed: accept the new key in its chat before sending.',
+      );
   }
 
   // --- sealed messages: see messaging/sealed.ts ---
@@ -304,6 +337,7 @@ class Messenger implements MessengerCore {
       const conversation = this.store.conversations.get(request.conversationId);
       const peer = this.directory.get(conversation?.peerId ?? request.conversationId);
       if (!peer) throw new ContractError('failed', 'This contact is unknown.');
+      this.refuseChangedKey(peer.id);
       return this.transfers.offer(
         request.conversationId,
         peer,
@@ -362,6 +396,8 @@ class Messenger implements MessengerCore {
     if (this.plain.ownsMessage(messageId)) return this.plain.resend(messageId);
     // An offer that was not confirmed is offered again, files and all.
     const offer = this.store.messages.get(messageId);
+    if (offer)
+      this.refuseChangedKey(this.store.conversations.get(offer.conversationId)?.peerId ?? '');
     if (offer?.transferId && offer.direction === 'out') {
       this.transfers.retry(offer.transferId);
       return this.store.messages.get(messageId) ?? offer;

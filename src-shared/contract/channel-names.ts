@@ -70,4 +70,7 @@ export const CHANNEL_NAMES = [
   'recallMessage',
   'deleteMessage',
   'showSharedFolder',
+  'getPeerKeys',
+  'acceptPeerKey',
+  'setPeerVerified',
 ] as const;

@@ -18,6 +18,7 @@ import type {
   TransferDTO,
   TransferImageDTO,
 } from './dtos';
+import type { PeerKeysDTO } from './trust';
 import { ContractError } from './errors';
 import {
   AcceptTransferRequest,
@@ -37,6 +38,7 @@ import {
   SearchMessagesRequest,
   SendMessageRequest,
   SetRemarkRequest,
+  SetPeerVerifiedRequest,
   SetStartAtLoginRequest,
   ShowSharedFolderRequest,
   StagePictureRequest,
@@ -115,6 +117,12 @@ export const channels = {
   deleteMessage: MessageRequest,
   /** Show a Windows shared folder (\\server\share) in the file manager (Electron). */
   showSharedFolder: ShowSharedFolderRequest,
+  /** A peer's keys as this Pigeon knows them, with both fingerprints (the Encryption dialog). */
+  getPeerKeys: PeerRequest,
+  /** Accept the key a Pigeon changed to: messages and files may go to it again. */
+  acceptPeerKey: PeerRequest,
+  /** The user compared fingerprints: the contact is verified (or no longer). */
+  setPeerVerified: SetPeerVerifiedRequest,
 } as const;
 
 export type ChannelName = keyof typeof channels;
@@ -169,6 +177,9 @@ export interface ChannelResponses {
   deleteMessage: { ok: true };
   /** `shown` is false where no file manager can be opened (headless). */
   showSharedFolder: { shown: boolean; path: string };
+  getPeerKeys: PeerKeysDTO;
+  acceptPeerKey: PeerKeysDTO;
+  setPeerVerified: PeerKeysDTO;
 }
 
 /** A request as a window sends it. */

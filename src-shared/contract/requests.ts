@@ -109,6 +109,8 @@ export const MuteGroupRequest = z.object({
   groupId: Id.refine((id) => id.startsWith('group:'), 'Not a group.'),
   muted: z.boolean(),
 });
+/** Mark a Pigeon verified after comparing fingerprints (or take it back). */
+export const SetPeerVerifiedRequest = z.object({ peerId: Id, verified: z.boolean() });
 export const PinConversationRequest = z.object({ conversationId: Id, pinned: z.boolean() });
 export const SetRemarkRequest = z.object({
   peerId: Id,

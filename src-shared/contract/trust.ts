@@ -16,3 +16,17 @@ export interface TrustWarningDTO {
   impostorId?: string;
   at: number;
 }
+
+/**
+ * What the Encryption dialog shows for a peer. `state`: `none` for a client without
+ * Pigeon keys (not encrypted), `known` (trusted on first use), `verified` (the user
+ * compared fingerprints), `changed` (a new key waits: nothing is sent until accepted).
+ * Fingerprints are groups of 5 digits; the safety number is the same on both sides.
+ */
+export interface PeerKeysDTO {
+  peerId: string;
+  state: 'none' | 'known' | 'verified' | 'changed';
+  ownFingerprint: string[];
+  peerFingerprint?: string[];
+  safetyNumber?: string[];
+}

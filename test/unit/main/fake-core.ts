@@ -1,5 +1,6 @@
 import { vi } from 'vitest';
 import type {
+  PeerKeysDTO,
   ConversationDTO,
   MessageDTO,
   NetworkSettingsDTO,
@@ -207,6 +208,11 @@ export function createFakeCore() {
       message({ id: messageId, direction: 'out', text: '', state: 'recalled' }),
     ),
     deleteMessage: vi.fn((_request: ParsedRequest<'deleteMessage'>) => ({ ok: true as const })),
+    getPeerKeys: vi.fn(({ peerId }: ParsedRequest<'getPeerKeys'>) => peerKeys(peerId, 'known')),
+    acceptPeerKey: vi.fn(({ peerId }: ParsedRequest<'acceptPeerKey'>) => peerKeys(peerId, 'known')),
+    setPeerVerified: vi.fn(({ peerId, verified }: ParsedRequest<'setPeerVerified'>) =>
+      peerKeys(peerId, verified ? 'verified' : 'known'),
+    ),
     reconnectPlainContact: vi.fn(async ({ peerId }: ParsedRequest<'reconnectPlainContact'>) =>
       plainPeer({ host: peerId, port: 1, encoding: 'utf8' }),
     ),
@@ -223,3 +229,14 @@ export function createFakeCore() {
 }
 
 export type FakeCore = ReturnType<typeof createFakeCore>;
+
+function peerKeys(peerId: string, state: PeerKeysDTO['state']): PeerKeysDTO {
+  const digits = ['12345', '67890', '11111', '22222', '33333', '44444'];
+  return {
+    peerId,
+    state,
+    ownFingerprint: digits,
+    peerFingerprint: [...digits].reverse(),
+    safetyNumber: [...digits, ...[...digits].reverse()],
+  };
+}
