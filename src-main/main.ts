@@ -14,6 +14,8 @@ import { persistProfile, readSettings } from './core/settings-file';
 import { restoreChoices } from './core/restore-choices';
 import type { PigeonStore } from './core/store';
 import { openHistory } from './core/store/history-file';
+import { loadOrCreateIdentity } from './core/keys/identity-file';
+import { safeStorageWrapper } from './shell/safe-storage-wrapper';
 import { writePicture } from './adapters/picture-file';
 import { createIpcAdapter, type IpcAdapter } from './ipc/ipc-adapter';
 import { assetPath, resolveAppPaths } from './shell/app-paths';
@@ -100,8 +102,20 @@ async function startPigeon(): Promise<void> {
     return;
   }
 
+  let identity;
+  try {
+    identity = loadOrCreateIdentity(dataDir, safeStorageWrapper);
+  } catch (error) {
+    // Never a new key in silence: every contact would see this Pigeon's key change.
+    dialog.showErrorBox('Pigeon cannot read its identity key', messageOf(error));
+    store.close();
+    app.exit(1);
+    return;
+  }
+
   const core = createMessengerCore(
     {
+      identity,
       nickname: stored.nickname ?? defaultNickname(),
       downloadDir: stored.downloadDir ?? path.join(app.getPath('downloads'), 'Pigeon'),
       // Pictures belong with the history, not among the user's downloads.

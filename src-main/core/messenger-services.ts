@@ -6,6 +6,8 @@ import path from 'node:path';
 import type { PigeonEvent, SelfDTO } from '../../src-shared/contract';
 import { Avatars } from './avatars/avatars';
 import { Discovery } from './discovery/discovery';
+import type { KeyBook } from './keys/key-book';
+import { entryKeyLines } from './keys/signed-entry';
 import { FeiqGroups } from './groups/feiq-groups';
 import { GroupBook } from './groups/group-book';
 import { ownMac } from './groups/own-mac';
@@ -72,11 +74,13 @@ export interface ServiceContext {
   emitPeer: (peer: PeerRecord) => void;
   /** Out to FeiQ's multicast group on every interface that joined it. */
   multicast: (bytes: Buffer) => Promise<boolean>;
+  /** Our keys and the peers' (keys/key-book.ts). */
+  keys: KeyBook;
 }
 
 export function buildServices(context: ServiceContext): MessengerServices {
   const { options, store, port, timing, legacy, packets, directory, self } = context;
-  const { downloadDir, announceTargets, emit, emitPeer } = context;
+  const { downloadDir, announceTargets, emit, emitPeer, keys } = context;
   const parts = {} as MessengerServices;
   const announcer = new MessageAnnouncer({ emit }, store.conversations);
   const requester = {
@@ -112,13 +116,16 @@ export function buildServices(context: ServiceContext): MessengerServices {
     timing,
     legacy,
     onPeer: emitPeer,
+    // Nothing waiting goes to a peer whose key changed until the user accepts it.
     onEntry: (peer) => {
+      if (keys.awaitsAcceptance(peer.id)) return;
       parts.messaging.flushOutbox(peer.id);
       parts.pigeonGroups.peerBack(peer.id);
     },
     talksWith: (peerId) => store.conversations.get(peerId) !== undefined,
     onAvatar: (peer, hash) => parts.avatars.peerNamed(peer, hash),
     encrypts: () => parts.ipmsgKeys.ready,
+    keyLines: (header) => entryKeyLines(keys.own(), header, Date.now()),
   });
   parts.messaging = new Messaging({
     sender: parts.sender,

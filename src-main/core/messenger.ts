@@ -18,7 +18,7 @@ import { openStore, type PigeonStore } from './store';
 import { Discovery } from './discovery/discovery';
 import { EventHub } from './event-hub';
 import { changeSelf, initialSelf } from './self-profile';
-import { PeerDirectory, toPeerDTO, type PeerRecord } from './discovery/peer-directory';
+import { PeerDirectory, peerIdOf, toPeerDTO, type PeerRecord } from './discovery/peer-directory';
 import { peerDealtWith, RememberedPeers } from './discovery/remembered-peers';
 import type { Packet } from './ipmsg/packet';
 import type { LegacyEncoding } from './ipmsg/text';
@@ -53,6 +53,9 @@ import { AddressClaims } from './discovery/address-claims';
 import { modeOf } from './ipmsg/commands';
 import { TrustWarnings } from './trust-warnings';
 import type { IpmsgKeys } from './ipmsg-crypto/ipmsg-keys';
+import { generateIdentity } from './keys/identity';
+import { KeyBook } from './keys/key-book';
+import { describePeerKeys } from './keys/peer-keys-view';
 
 export const DEFAULT_PORT = 2425;
 
@@ -92,6 +95,7 @@ class Messenger implements MessengerCore {
   private readonly routes: PacketRoutes;
   private readonly claims: AddressClaims;
   private readonly trustWarnings = new TrustWarnings((event) => this.emit(event));
+  private readonly keys: KeyBook;
   private self: SelfDTO;
   private ownAddresses = new Set<string>();
   /** Interfaces that joined FeiQ's multicast group (none when bound to one address). */
@@ -122,6 +126,15 @@ class Messenger implements MessengerCore {
     const timing: MessengerTiming = { ...defaultTiming, ...options.timing };
     const legacy: LegacyEncoding = options.legacyEncoding ?? 'gb18030';
     this.self = initialSelf(options, port);
+    this.keys = new KeyBook({
+      repo: store.peerKeys,
+      identity: options.identity ?? generateIdentity(),
+      keyChanged: (peerId) => {
+        const peer = this.directory.get(peerId);
+        const address = peer?.address ?? '';
+        this.trustWarnings.add({ peerId, kind: 'key-changed', address, at: Date.now() });
+      },
+    });
     const floods = new FloodWatch({
       peerAt: (from) => this.directory.findByAddress(from.address, from.port),
       tell: (peerId, at) => this.emit({ type: 'peer-refused', peerId, at }),
@@ -156,6 +169,7 @@ class Messenger implements MessengerCore {
       emitPeer: (peer) => this.emitPeer(peer),
       multicast: (bytes) =>
         this.transport.sendMulticast(bytes, FEIQ_GROUP_ADDRESS, port, this.multicastInterfaces),
+      keys: this.keys,
     });
     this.discovery = services.discovery;
     this.sender = services.sender;
@@ -181,6 +195,7 @@ class Messenger implements MessengerCore {
       directory: this.directory,
       probeMs: timing.claimProbeMs,
       probe: (to) => this.discovery.introduceTo(to),
+      vouch: (packet, peerId) => this.keys.vouch(packet, peerId),
       route: (packet, from) => void routePacket(this.routes, packet, from),
       moved: (peer, previous) => {
         this.emitPeer(peer);
@@ -292,6 +307,7 @@ class Messenger implements MessengerCore {
     if (this.plain.isPlain(conversationId)) return this.plain.send(conversationId, text);
     if (isGroupId(conversationId))
       return refuseWhenDiskFull(() => this.groups.send(conversationId, text));
+    this.refuseChangedKey(this.store.conversations.get(conversationId)?.peerId ?? conversationId);
     return refuseWhenDiskFull(() => this.messaging.send(conversationId, text, { sealed }));
   }
 
@@ -309,6 +325,37 @@ class Messenger implements MessengerCore {
     );
   }
 
+  // --- keys: keys/key-book.ts ---
+  getPeerKeys({ peerId }: ParsedRequest<'getPeerKeys'>) {
+    return describePeerKeys(this.keys, peerId);
+  }
+
+  acceptPeerKey({ peerId }: ParsedRequest<'acceptPeerKey'>) {
+    if (this.keys.acceptNewKey(peerId)) {
+      const peer = this.directory.get(peerId);
+      if (peer) this.emitPeer(peer);
+      if (this.running) this.messaging.flushOutbox(peerId);
+    }
+    return describePeerKeys(this.keys, peerId);
+  }
+
+  setPeerVerified({ peerId, verified }: ParsedRequest<'setPeerVerified'>) {
+    if (!this.keys.setVerified(peerId, verified))
+      throw new ContractError('failed', 'This contact has no key to verify.');
+    const peer = this.directory.get(peerId);
+    if (peer) this.emitPeer(peer);
+    return describePeerKeys(this.keys, peerId);
+  }
+
+  /** Nothing goes to a Pigeon whose key changed until the user accepts the new key. */
+  private refuseChangedKey(peerId: string): void {
+    if (this.keys.awaitsAcceptance(peerId))
+      throw new ContractError(
+        'failed',
+        'This contact’s key changed: accept the new key in its chat before sending.',
+      );
+  }
+
   // --- sealed messages: see messaging/sealed.ts ---
   openSealed({ messageId }: ParsedRequest<'openSealed'>): MessageDTO {
     return this.sealed.open(messageId);
@@ -323,6 +370,7 @@ class Messenger implements MessengerCore {
       const conversation = this.store.conversations.get(request.conversationId);
       const peer = this.directory.get(conversation?.peerId ?? request.conversationId);
       if (!peer) throw new ContractError('failed', 'This contact is unknown.');
+      this.refuseChangedKey(peer.id);
       return this.transfers.offer(
         request.conversationId,
         peer,
@@ -381,6 +429,8 @@ class Messenger implements MessengerCore {
     if (this.plain.ownsMessage(messageId)) return this.plain.resend(messageId);
     // An offer that was not confirmed is offered again, files and all.
     const offer = this.store.messages.get(messageId);
+    if (offer)
+      this.refuseChangedKey(this.store.conversations.get(offer.conversationId)?.peerId ?? '');
     if (offer?.transferId && offer.direction === 'out') {
       this.transfers.retry(offer.transferId);
       return this.store.messages.get(messageId) ?? offer;
@@ -560,6 +610,9 @@ class Messenger implements MessengerCore {
     // A packet naming a known peer from another address waits for the peer's old address.
     const admission = this.claims.admit(packet, from);
     if (!('route' in admission)) return true;
+    // Spoken from the peer's own address (not relabelled as an impostor's): its key counts.
+    if (admission.route.host === packet.host)
+      this.keys.noteEntry(packet, peerIdOf(packet.user, packet.host));
     return routePacket(this.routes, admission.route, from);
   }
 

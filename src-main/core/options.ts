@@ -1,4 +1,5 @@
 import type { Language, SendKey, Theme } from '../../src-shared/contract';
+import type { Identity } from './keys/identity';
 
 /** How a MessengerCore is set up. Everything but the nickname has a sensible default. */
 export interface MessengerOptions {
@@ -40,6 +41,8 @@ export interface MessengerOptions {
   theme?: Theme;
   sendKey?: SendKey;
   timing?: Partial<MessengerTiming>;
+  /** This Pigeon's long-term keys (keys/identity-file.ts); a fresh one per run when not given. */
+  identity?: Identity;
 }
 
 export interface MessengerTiming {

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createHandlers, windowlessHooks } from '../adapters/handlers';
 import { writePicture } from '../adapters/picture-file';
+import { loadOrCreateIdentity } from '../core/keys/identity-file';
 import { createMessengerCore } from '../core/messenger';
 import type { MessengerCore } from '../core/messenger-api';
 import { persistProfile, readSettings, saveSettings } from '../core/settings-file';
@@ -40,8 +41,16 @@ export async function startHeadless(
     throw new Error('A nickname is needed the first time: npm run headless -- --nick <name>');
 
   const store = openHistory(dataDir, log);
+  let identity;
+  try {
+    identity = loadOrCreateIdentity(dataDir);
+  } catch (error) {
+    store.close();
+    throw error;
+  }
   const core = createMessengerCore(
     {
+      identity,
       nickname,
       group: config.group ?? settings.group,
       port: config.port ?? settings.port,

@@ -392,9 +392,38 @@ export const en = {
     lastSeen: 'Last heard from',
     close: 'Close',
   },
+  encryption: {
+    button: 'Encryption',
+    title: 'Encryption with {{name}}',
+    yourFingerprint: 'Your fingerprint',
+    peerFingerprint: "{{name}}'s fingerprint",
+    safetyNumber: 'Safety number (the same digits on both computers)',
+    compare:
+      'Compare these digits with {{name}} in person or by phone. If they match, mark {{name}} as verified.',
+    markVerified: 'Mark as verified',
+    verified: 'Verified',
+    acceptNewKey: 'Accept the new key',
+    close: 'Close',
+    badge: {
+      none: 'Not encrypted',
+      known: 'Key known, not encrypted yet',
+      verified: 'Verified, not encrypted yet',
+      changed: 'Key changed',
+    },
+    state: {
+      none: "Not encrypted: {{name}}'s program has no Pigeon key, so messages and files travel as plain text.",
+      known:
+        "Pigeon knows {{name}}'s key, so nobody else can take over this contact. Messages and files are not encrypted yet: that comes with a later Pigeon.",
+      verified:
+        "You verified {{name}}'s key. Messages and files are not encrypted yet: that comes with a later Pigeon.",
+      changed:
+        "{{name}}'s key changed. Nothing is sent to {{name}} until you accept the new key in the chat.",
+    },
+  },
   trust: {
     impostor:
       'Someone at {{address}} claims to be {{name}}, who still answers at its own address. Its messages are kept apart, in a contact marked unverified.',
+    keyChanged: "{{name}}'s key changed. Nothing is sent to {{name}} until you accept the new key.",
     addressChanged: "{{name}}'s address changed from {{from}} to {{to}}.",
     unverified: 'Unverified',
     sameName: '{{name}} ({{address}})',

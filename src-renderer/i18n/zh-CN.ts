@@ -389,9 +389,35 @@ export const zhCN: Messages = {
     lastSeen: '最近联系',
     close: '关闭',
   },
+  encryption: {
+    button: '加密',
+    title: '与 {{name}} 的加密',
+    yourFingerprint: '你的指纹',
+    peerFingerprint: '{{name}} 的指纹',
+    safetyNumber: '安全码（两台电脑上的数字相同）',
+    compare: '请当面或通过电话与 {{name}} 核对这些数字。如果一致，请将 {{name}} 标记为已验证。',
+    markVerified: '标记为已验证',
+    verified: '已验证',
+    acceptNewKey: '接受新密钥',
+    close: '关闭',
+    badge: {
+      none: '未加密',
+      known: '已知密钥，尚未加密',
+      verified: '已验证，尚未加密',
+      changed: '密钥已更改',
+    },
+    state: {
+      none: '未加密：{{name}} 的程序没有 Pigeon 密钥，消息和文件以明文传输。',
+      known:
+        'Pigeon 已知 {{name}} 的密钥，其他人无法冒用这个联系人。消息和文件尚未加密：加密将在以后的 Pigeon 版本中提供。',
+      verified: '你已验证 {{name}} 的密钥。消息和文件尚未加密：加密将在以后的 Pigeon 版本中提供。',
+      changed: '{{name}} 的密钥已更改。在你于聊天中接受新密钥之前，不会向 {{name}} 发送任何内容。',
+    },
+  },
   trust: {
     impostor:
       '{{address}} 上有人冒充 {{name}}，而 {{name}} 仍在原地址应答。其消息已单独存放在标记为“未验证”的联系人中。',
+    keyChanged: '{{name}} 的密钥已更改。在你接受新密钥之前，不会向 {{name}} 发送任何内容。',
     addressChanged: '{{name}} 的地址已从 {{from}} 变为 {{to}}。',
     unverified: '未验证',
     sameName: '{{name}}（{{address}}）',

@@ -82,4 +82,7 @@ export const CHANNEL_NAMES = [
   'setAvatar',
   'getAvatar',
   'sendToSeveral',
+  'getPeerKeys',
+  'acceptPeerKey',
+  'setPeerVerified',
 ] as const;

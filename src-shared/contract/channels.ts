@@ -20,6 +20,7 @@ import type {
   TransferDTO,
   TransferImageDTO,
 } from './dtos';
+import type { PeerKeysDTO } from './trust';
 import { ContractError } from './errors';
 import {
   AcceptTransferRequest,
@@ -42,6 +43,7 @@ import {
   SendMessageRequest,
   SendToSeveralRequest,
   SetRemarkRequest,
+  SetPeerVerifiedRequest,
   SetStartAtLoginRequest,
   ShowSharedFolderRequest,
   SetAvatarRequest,
@@ -134,6 +136,12 @@ export const channels = {
   getAvatar: AvatarRequest,
   /** 群发: a one-to-one copy of one text to each contact, each copy in its own conversation. */
   sendToSeveral: SendToSeveralRequest,
+  /** A peer's keys as this Pigeon knows them, with both fingerprints (the Encryption dialog). */
+  getPeerKeys: PeerRequest,
+  /** Accept the key a Pigeon changed to: messages and files may go to it again. */
+  acceptPeerKey: PeerRequest,
+  /** The user compared fingerprints: the contact is verified (or no longer). */
+  setPeerVerified: SetPeerVerifiedRequest,
 } as const;
 
 export type ChannelName = keyof typeof channels;
@@ -195,6 +203,9 @@ export interface ChannelResponses {
   getAvatar: TransferImageDTO;
   /** One entry per contact asked for, in the order asked. */
   sendToSeveral: SeveralCopyDTO[];
+  getPeerKeys: PeerKeysDTO;
+  acceptPeerKey: PeerKeysDTO;
+  setPeerVerified: PeerKeysDTO;
 }
 
 /** A request as a window sends it. */

@@ -145,6 +145,8 @@ export const ChangeGroupRequest = z.object({
     z.object({ kind: z.literal('leave') }),
   ]),
 });
+/** Mark a Pigeon verified after comparing fingerprints (or take it back). */
+export const SetPeerVerifiedRequest = z.object({ peerId: Id, verified: z.boolean() });
 export const PinConversationRequest = z.object({ conversationId: Id, pinned: z.boolean() });
 export const SetRemarkRequest = z.object({
   peerId: Id,

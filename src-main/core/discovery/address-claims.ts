@@ -4,10 +4,14 @@
 // answers as that peer, the newcomer is an impostor and gets a contact of its own,
 // marked unverified; if it stays silent, the peer really moved (a DHCP renewal) and the
 // move happens, told in its chat. Receipts and presence (RECVMSG, READMSG, ANSREADMSG,
-// BR_EXIT, typing) count only from the peer's current address.
+// BR_EXIT, typing) count only from the peer's current address. For a Pigeon whose key
+// is known the key decides instead (`vouch`, keys/key-book.ts): a fresh entry signed by
+// it moves the contact at once, an unsigned one is an impostor's, and a message from the
+// new address waits while the claimant is asked for a signed entry.
 import { Mode, modeOf } from '../ipmsg/commands';
 import type { Packet } from '../ipmsg/packet';
 import type { Endpoint } from '../net/endpoint';
+import type { ClaimVerdict } from '../keys/key-book';
 import { peerIdOf, type PeerDirectory, type PeerRecord } from './peer-directory';
 
 /** Modes that may carry a peer to a new address (after the probe): entries and messages. */
@@ -37,7 +41,9 @@ export interface AddressClaimsDeps {
   moved: (peer: PeerRecord, previous: Endpoint) => void;
   /** The old address answered: someone at `at` claims to be `peer`. */
   impostor: (peer: PeerRecord, at: Endpoint, impostorId: string) => void;
-  /** How long the old address has to answer. */
+  /** What the peer's keys say of a claim; without it every claim asks the old address. */
+  vouch?: (packet: Packet, peerId: string) => ClaimVerdict;
+  /** How long the old address (or a keyed claimant) has to answer. */
   probeMs: number;
   now?: () => number;
 }
@@ -46,6 +52,8 @@ interface Claim {
   peerId: string;
   previous: Endpoint;
   claimant: Endpoint;
+  /** Who is asked: the old address (silence moves), or the claimant (silence unmasks). */
+  asked: 'previous' | 'claimant';
   held: { packet: Packet; from: Endpoint }[];
   timer: NodeJS.Timeout;
 }
@@ -85,7 +93,20 @@ export class AddressClaims {
       return { route: packet };
     }
     if (!CLAIMING.has(mode)) return { refuse: true };
-    return this.hold(known, packet, from);
+    const verdict = this.deps.vouch?.(packet, peerId) ?? 'ask';
+    const pending = this.claims.get(peerId);
+    const held = pending && sameAddress(pending.claimant, from) ? pending : undefined;
+    if (verdict === 'moves') {
+      if (held) this.close(held);
+      this.move(peerId, from, { address: known.address, port: known.port }, held?.held ?? []);
+      return { route: packet };
+    }
+    if (verdict === 'impostor') {
+      if (held) this.close(held);
+      this.unmaskAt(peerId, from, [...(held?.held ?? []), { packet, from }]);
+      return { hold: true };
+    }
+    return this.hold(known, packet, from, verdict === 'prove' ? 'claimant' : 'previous');
   }
 
   /** Stop every pending probe (shutdown); held packets are dropped unanswered. */
@@ -94,7 +115,12 @@ export class AddressClaims {
     this.claims.clear();
   }
 
-  private hold(known: PeerRecord, packet: Packet, from: Endpoint): Admission {
+  private hold(
+    known: PeerRecord,
+    packet: Packet,
+    from: Endpoint,
+    asked: Claim['asked'],
+  ): Admission {
     const existing = this.claims.get(known.id);
     if (existing) {
       // A second newcomer while one is being checked: it waits for its own turn.
@@ -108,58 +134,73 @@ export class AddressClaims {
       peerId: known.id,
       previous,
       claimant: { ...from },
+      asked,
       held: [{ packet, from }],
-      timer: setTimeout(() => this.settleMove(claim), this.deps.probeMs),
+      timer: setTimeout(() => this.settle(claim), this.deps.probeMs),
     };
     claim.timer.unref();
     this.claims.set(known.id, claim);
     const capabilities = known.capabilities;
-    this.deps.probe({ ...previous, capabilities });
-    // A second probe half-way: one lost datagram must not hand the contact over.
+    const target = asked === 'previous' ? previous : claim.claimant;
+    this.deps.probe({ ...target, capabilities });
+    // A second probe half-way: one lost datagram must not decide the claim.
     const again = setTimeout(() => {
-      if (this.claims.get(known.id) === claim) this.deps.probe({ ...previous, capabilities });
+      if (this.claims.get(known.id) === claim) this.deps.probe({ ...target, capabilities });
     }, this.deps.probeMs / 2);
     again.unref();
     return { hold: true };
   }
 
-  /** No answer from the old address: the peer moved. */
-  private settleMove(claim: Claim): void {
+  /** No answer in time: the old address is gone (the peer moved), or a keyed claimant could not sign. */
+  private settle(claim: Claim): void {
     if (this.claims.get(claim.peerId) !== claim) return;
     this.claims.delete(claim.peerId);
-    const before = this.deps.directory.get(claim.peerId);
+    if (claim.asked === 'claimant') this.unmaskAt(claim.peerId, claim.claimant, claim.held);
+    else this.move(claim.peerId, claim.claimant, claim.previous, claim.held);
+  }
+
+  private close(claim: Claim): void {
+    clearTimeout(claim.timer);
+    this.claims.delete(claim.peerId);
+  }
+
+  private move(peerId: string, to: Endpoint, previous: Endpoint, held: Claim['held']): void {
+    const before = this.deps.directory.get(peerId);
     if (!before) return;
     const { peer } = this.deps.directory.upsert({
       user: before.user,
       host: before.host,
-      address: claim.claimant.address,
-      port: claim.claimant.port,
+      address: to.address,
+      port: to.port,
       at: this.now(),
     });
-    this.deps.moved(peer, claim.previous);
-    this.replay(claim.held);
+    this.deps.moved(peer, previous);
+    this.replay(held);
   }
 
   /** The old address still answers as the peer: the claimant is someone else. */
   private unmask(claim: Claim): void {
-    clearTimeout(claim.timer);
-    this.claims.delete(claim.peerId);
-    const real = this.deps.directory.get(claim.peerId);
+    this.close(claim);
+    this.unmaskAt(claim.peerId, claim.claimant, claim.held);
+  }
+
+  private unmaskAt(peerId: string, claimant: Endpoint, held: Claim['held']): void {
+    const real = this.deps.directory.get(peerId);
     if (!real) return;
     if (this.impostors.size >= MAX_IMPOSTORS) this.impostors.clear();
-    this.impostors.add(`${claim.peerId}|${claim.claimant.address}`);
-    const impostorId = peerIdOf(real.user, impostorHost(real.host, claim.claimant));
+    this.impostors.add(`${peerId}|${claimant.address}`);
+    const impostorId = peerIdOf(real.user, impostorHost(real.host, claimant));
     const { peer: impostor } = this.deps.directory.upsert({
       user: real.user,
-      host: impostorHost(real.host, claim.claimant),
-      address: claim.claimant.address,
-      port: claim.claimant.port,
+      host: impostorHost(real.host, claimant),
+      address: claimant.address,
+      port: claimant.port,
       nickname: real.nickname,
       at: this.now(),
     });
     impostor.unverified = true;
-    this.deps.impostor(real, claim.claimant, impostorId);
-    this.replay(claim.held);
+    this.deps.impostor(real, claimant, impostorId);
+    this.replay(held);
   }
 
   /** The held packets, admitted again now that the claim is decided. */

@@ -46,6 +46,8 @@ export interface DiscoveryDeps {
   onAvatar?: (peer: PeerRecord, hash: string | undefined) => void;
   /** Whether our entries offer IP Messenger's encryption (ENCRYPTOPT): once it works. */
   encrypts?: () => boolean;
+  /** Pigeon's signed key lines for an entry sent as `header` (keys/signed-entry.ts). */
+  keyLines?: (header: { user: string; host: string }) => string;
   now?: () => number;
   random?: () => number;
 }
@@ -305,7 +307,8 @@ export class Discovery {
   }
 
   private entryExtra(to?: EntryReader): Buffer {
-    return ownEntryExtra(this.deps.presence(), this.deps.legacy, to);
+    const me = this.deps.presence();
+    return ownEntryExtra(me, this.deps.legacy, to, this.deps.keyLines?.(me));
   }
 
   private stopTimers(): void {

@@ -52,9 +52,15 @@ export function iptuxCompatible(me: Presence, legacy: LegacyEncoding): boolean {
  * iptux gets its own `icon\0encoding\0` fields when our names are ASCII: it then counts
  * us iptux-compatible and sends us its signature (0xFC), and since it then reads our
  * text as UTF-8 without converting, that is only said while everything we send it is
- * UTF-8 anyway.
+ * UTF-8 anyway. Pigeon's signed key lines (keys/signed-entry.ts) end the block, or make
+ * one of their own in a broadcast.
  */
-export function ownEntryExtra(me: Presence, legacy: LegacyEncoding, to: EntryReader = {}): Buffer {
+export function ownEntryExtra(
+  me: Presence,
+  legacy: LegacyEncoding,
+  to: EntryReader = {},
+  keyLines?: string,
+): Buffer {
   const identity: EntryIdentity = {
     nickname: me.nickname,
     group: me.group,
@@ -67,7 +73,10 @@ export function ownEntryExtra(me: Presence, legacy: LegacyEncoding, to: EntryRea
   };
   const encoding = entryEncoding(me, legacy);
   const utf8Block = to.capabilities !== undefined && hasOption(to.capabilities, Opt.CAPUTF8OPT);
+  if (to.client !== 'iptux' || utf8Block || !iptuxCompatible(me, legacy))
+    return buildEntryExtra(identity, encoding, { utf8Block, keyLines });
+  // iptux reads the field after the group as its icon: its own fields, not our key lines
+  // (iptux has no use for them).
   const extra = buildEntryExtra(identity, encoding, { utf8Block });
-  if (to.client !== 'iptux' || utf8Block || !iptuxCompatible(me, legacy)) return extra;
   return Buffer.concat([extra, encodeText('\0utf-8\0', 'utf8')]);
 }

@@ -7,6 +7,7 @@
 //     `ST:` (away or busy) and `AV:` (the avatar picture's hash); IP Messenger
 //     skips keys it does not know.
 //   iptux: `icon\0encoding\0`, where a non-empty encoding marks an iptux-compatible peer.
+//   Pigeon: KS/KA/KT/KG lines in the UTF-8 block, its signed keys (keys/signed-entry.ts).
 import { hasOption, Mode, modeOf, Opt } from './commands';
 import { isAvatarHash } from './avatar';
 import { detectClient } from './client';
@@ -18,6 +19,8 @@ export interface EntryInfo {
   group: string;
   /** IP Messenger 4.x's UTF-8 block, when CAPUTF8OPT was set and the block was there. */
   block?: EntryBlock;
+  /** Pigeon's key lines from the block, unchecked (keys/signed-entry.ts checks them). */
+  keys?: Partial<Record<KeyLine, string>>;
   /** iptux's extension fields. */
   iptux?: { icon: string; encoding: string };
   /** IP Messenger's `[absence title]`, when it was split off the nickname. */
@@ -45,6 +48,10 @@ export interface EntryBlock {
  */
 export const PIGEON_VS_TYPE = 0x00700000;
 
+const KEY_LINES = ['KS', 'KA', 'KT', 'KG'] as const;
+type KeyLine = (typeof KEY_LINES)[number];
+const isKeyLine = (key: string): key is KeyLine => (KEY_LINES as readonly string[]).includes(key);
+
 const NUL = 0x00;
 const LF = 0x0a;
 
@@ -59,8 +66,8 @@ function splitAtNul(bytes: Buffer): Buffer[] {
   return fields;
 }
 
-function parseBlock(bytes: Buffer): EntryBlock {
-  const block: EntryBlock = {};
+function parseBlock(bytes: Buffer): EntryBlock & Pick<EntryInfo, 'keys'> {
+  const block: EntryBlock & Pick<EntryInfo, 'keys'> = {};
   for (const line of bytes.toString('utf8').split('\n')) {
     const value = line.slice(3).replace(/\r$/, '');
     switch (line.slice(0, 3)) {
@@ -89,6 +96,10 @@ function parseBlock(bytes: Buffer): EntryBlock {
         if (isAvatarHash(value)) block.avatar = value;
         break;
       // IP: (binary IPDict), PL: and unknown keys are not Pigeon's business.
+      default: {
+        const key = line.slice(0, 2);
+        if (line[2] === ':' && isKeyLine(key)) block.keys = { ...block.keys, [key]: value };
+      }
     }
   }
   return block;
@@ -134,8 +145,9 @@ export function parseEntryExtra(
   };
 
   if (blockBytes !== undefined && hasOption(command, Opt.CAPUTF8OPT)) {
-    const block = parseBlock(blockBytes);
+    const { keys, ...block } = parseBlock(blockBytes);
     info.block = block;
+    if (keys) info.keys = keys;
     if (block.nickname !== undefined) info.nickname = block.nickname;
     if (block.group !== undefined) info.group = block.group;
   }
@@ -216,24 +228,31 @@ export interface EntryIdentity {
  * NUL. The block goes only to peers that advertise CAPUTF8OPT: a client that decodes the
  * whole entry in one encoding (iptux) is confused by a mix of two. While away or busy
  * the legacy nickname carries `[title]`, as IP Messenger writes its own; NN: stays bare.
+ * `keyLines` (ASCII, each starting with LF) end the block; without the block they make a
+ * block of their own.
  */
 export function buildEntryExtra(
   info: EntryIdentity,
   encoding: LegacyEncoding | 'utf8',
-  options: { utf8Block?: boolean } = {},
+  options: { utf8Block?: boolean; keyLines?: string } = {},
 ): Buffer {
   const nickname = fieldText(info.nickname);
   const group = fieldText(info.group);
   const shownName = info.absence ? `${nickname}[${fieldText(info.absence.title)}]` : nickname;
   const nul = Buffer.from([NUL]);
   const legacyFields = [encodeText(shownName, encoding), nul, encodeText(group, encoding), nul];
-  if (options.utf8Block === false) return Buffer.concat(legacyFields);
+  const keyLines = options.keyLines ?? '';
+  if (options.utf8Block === false) {
+    if (keyLines === '') return Buffer.concat(legacyFields);
+    return Buffer.concat([...legacyFields, Buffer.from(keyLines, 'ascii'), nul]);
+  }
   const signature = fieldText(info.signature ?? '').trim();
   const block =
     `\nUN:${headerName(info.user)}\nHN:${headerName(info.host)}` +
     `\nNN:${nickname}\nGN:${group}\nVS:${vsVersion(info.appVersion)}` +
     (signature ? `\nSG:${signature}` : '') +
     (info.absence ? `\nST:${info.absence.status}` : '') +
-    (info.avatar !== undefined && isAvatarHash(info.avatar) ? `\nAV:${info.avatar}` : '');
+    (info.avatar !== undefined && isAvatarHash(info.avatar) ? `\nAV:${info.avatar}` : '') +
+    keyLines;
   return Buffer.concat([...legacyFields, Buffer.from(block, 'utf8'), nul]);
 }

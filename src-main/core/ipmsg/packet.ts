@@ -131,7 +131,7 @@ export interface OutgoingPacket {
 }
 
 /** ':' would split the header, so it becomes ';' (as the spec says); NUL is dropped. */
-function headerField(value: string): string {
+export function headerField(value: string): string {
   return value.replace(/:/g, ';').replace(/\0/g, '');
 }
 

@@ -5,6 +5,7 @@ import { MessagesRepo, type MessagesRepoOptions } from './messages-repo';
 import { OutboxRepo } from './outbox-repo';
 import { PigeonGroupsRepo } from './pigeon-groups-repo';
 import { PeersRepo } from './peers-repo';
+import { PeerKeysRepo } from './peer-keys-repo';
 import { RemarksRepo } from './remarks-repo';
 import { TransfersRepo } from './transfers-repo';
 
@@ -19,6 +20,7 @@ export {
 export type { ScanWindows, SearchHit, SearchOptions } from './message-search';
 export { ConversationsRepo } from './conversations-repo';
 export { PeersRepo } from './peers-repo';
+export { PeerKeysRepo, type StoredPeerKeys } from './peer-keys-repo';
 export { RemarksRepo } from './remarks-repo';
 export { GroupsRepo, type StoredGroup } from './groups-repo';
 export { OutboxRepo, type OutboxEntry } from './outbox-repo';
@@ -45,6 +47,7 @@ export interface PigeonStore {
   readonly remarks: RemarksRepo;
   readonly groups: GroupsRepo;
   readonly pigeonGroups: PigeonGroupsRepo;
+  readonly peerKeys: PeerKeysRepo;
   close(): void;
 }
 
@@ -63,6 +66,7 @@ export function openStore(file: string | ':memory:', options: OpenStoreOptions =
     remarks: new RemarksRepo(db),
     groups: new GroupsRepo(db),
     pigeonGroups: new PigeonGroupsRepo(db),
+    peerKeys: new PeerKeysRepo(db),
     close: () => db.close(),
   };
 }

@@ -6,11 +6,12 @@ import { Avatar } from '../common/Avatar';
 import { StatusText } from '../common/StatusText';
 import { UnverifiedTag } from '../common/UnverifiedTag';
 import { EncryptionLabel } from './EncryptionLabel';
+import { EncryptionButton } from './EncryptionButton';
 import { ExportMenu } from './ExportMenu';
 
 /**
  * Who this chat is with: nickname, presence, client (its raw version on hover) and
- * address, whether the peer is typing; exporting the conversation.
+ * address, whether the peer is typing; encryption and fingerprints; exporting the conversation.
  */
 export function ChatHeader({
   peer,
@@ -54,6 +55,7 @@ export function ChatHeader({
           {typing ? t('chat.typing') : ''}
         </p>
       </div>
+      {peer && <EncryptionButton peer={peer} name={name} />}
       <ExportMenu conversationId={conversationId} />
     </header>
   );

@@ -1,5 +1,6 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useBridge } from '../../bridge/bridge-context';
 import type { TrustWarningDTO } from '../../../src-shared/contract';
 import { displayName } from '../../format/display-name';
 import { useAppStore } from '../../store/store-context';
@@ -40,14 +41,39 @@ function WarningLine({ warning, name }: { warning: TrustWarningDTO; name: string
   const text =
     warning.kind === 'impostor'
       ? t('trust.impostor', { address: warning.address, name })
-      : t('trust.addressChanged', {
-          name,
-          from: warning.previousAddress ?? '?',
-          to: warning.address,
-        });
+      : warning.kind === 'key-changed'
+        ? t('trust.keyChanged', { name })
+        : t('trust.addressChanged', {
+            name,
+            from: warning.previousAddress ?? '?',
+            to: warning.address,
+          });
   return (
     <p className="banner banner-warning chat-trust-warning" role="alert">
       <span className="banner-text">{text}</span> <time>{when}</time>
+      {warning.kind === 'key-changed' && <AcceptKeyButton peerId={warning.peerId} />}
     </p>
+  );
+}
+
+/** The user's acceptance of a changed key: only then does anything go to the peer again. */
+function AcceptKeyButton({ peerId }: { peerId: string }) {
+  const { t } = useTranslation();
+  const { api } = useBridge();
+  const [accepted, setAccepted] = useState(false);
+  if (accepted) return null;
+  return (
+    <button
+      type="button"
+      className="button"
+      onClick={() =>
+        void api.acceptPeerKey({ peerId }).then(
+          () => setAccepted(true),
+          () => undefined,
+        )
+      }
+    >
+      {t('encryption.acceptNewKey')}
+    </button>
   );
 }

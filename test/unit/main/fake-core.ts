@@ -1,5 +1,6 @@
 import { vi } from 'vitest';
 import type {
+  PeerKeysDTO,
   ConversationDTO,
   MessageDTO,
   NetworkSettingsDTO,
@@ -231,6 +232,11 @@ export function createFakeCore() {
       mimeType: 'image/png',
       base64: 'iVBORw==',
     })),
+    getPeerKeys: vi.fn(({ peerId }: ParsedRequest<'getPeerKeys'>) => peerKeys(peerId, 'known')),
+    acceptPeerKey: vi.fn(({ peerId }: ParsedRequest<'acceptPeerKey'>) => peerKeys(peerId, 'known')),
+    setPeerVerified: vi.fn(({ peerId, verified }: ParsedRequest<'setPeerVerified'>) =>
+      peerKeys(peerId, verified ? 'verified' : 'known'),
+    ),
     reconnectPlainContact: vi.fn(async ({ peerId }: ParsedRequest<'reconnectPlainContact'>) =>
       plainPeer({ host: peerId, port: 1, encoding: 'utf8' }),
     ),
@@ -247,3 +253,14 @@ export function createFakeCore() {
 }
 
 export type FakeCore = ReturnType<typeof createFakeCore>;
+
+function peerKeys(peerId: string, state: PeerKeysDTO['state']): PeerKeysDTO {
+  const digits = ['12345', '67890', '11111', '22222', '33333', '44444'];
+  return {
+    peerId,
+    state,
+    ownFingerprint: digits,
+    peerFingerprint: [...digits].reverse(),
+    safetyNumber: [...digits, ...[...digits].reverse()],
+  };
+}

@@ -10,6 +10,7 @@ import * as plainTcpContacts from './008-plain-tcp-contacts';
 import * as pinsAndRemarks from './009-pins-and-remarks';
 import * as groups from './010-groups';
 import * as pigeonGroups from './011-pigeon-groups';
+import * as peerKeys from './012-peer-keys';
 
 /** Every migration, in order. Append new ones; never edit or reorder released ones. */
 export const migrations: readonly Migration[] = [
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   pinsAndRemarks,
   groups,
   pigeonGroups,
+  peerKeys,
 ];

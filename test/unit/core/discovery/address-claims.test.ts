@@ -147,3 +147,48 @@ describe('a peer speaking from another port of its own address', () => {
     expect(impostors).toEqual([]);
   });
 });
+
+describe('AddressClaims for a peer with a known key', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  function keyed(verdict: 'moves' | 'impostor' | 'prove') {
+    const parts = setup();
+    const claims = new AddressClaims({
+      directory: parts.directory,
+      probeMs: 1000,
+      vouch: () => verdict,
+      probe: (to) => parts.probes.push({ address: to.address, port: to.port }),
+      route: (p, from) => parts.routed.push({ packet: p, from }),
+      moved: (peer, previous) => parts.moved.push({ peer, previous }),
+      impostor: (peer, at, impostorId) => parts.impostors.push({ peer, at, impostorId }),
+    });
+    return { ...parts, claims };
+  }
+
+  it('moves at once on a signed entry: no probe of the old address', () => {
+    const { claims, probes, moved, directory } = keyed('moves');
+    expect(claims.admit(packet(0x03), NEWCOMER)).toEqual({ route: packet(0x03) });
+    expect(probes).toEqual([]);
+    expect(moved).toHaveLength(1);
+    expect(directory.get('bob@bobbox')?.address).toBe(NEWCOMER.address);
+  });
+
+  it('unmasks an unsigned claim at once, even while the old address is silent', () => {
+    const { claims, probes, impostors, routed, directory } = keyed('impostor');
+    expect(claims.admit(packet(0x01), NEWCOMER)).toEqual({ hold: true });
+    expect(probes).toEqual([]);
+    expect(impostors.map((i) => i.impostorId)).toEqual(['bob@bobbox~10.0.0.66']);
+    expect(routed[0]?.packet.host).toBe('bobbox~10.0.0.66');
+    expect(directory.get('bob@bobbox')?.address).toBe(BOB.address);
+  });
+
+  it('asks the claimant for a signed entry; silence makes it an impostor, not a move', () => {
+    const { claims, probes, impostors, moved } = keyed('prove');
+    expect(claims.admit(packet(0x20), NEWCOMER)).toEqual({ hold: true });
+    expect(probes).toEqual([NEWCOMER]);
+    vi.advanceTimersByTime(1000);
+    expect(moved).toEqual([]);
+    expect(impostors).toHaveLength(1);
+  });
+});

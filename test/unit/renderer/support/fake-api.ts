@@ -1,6 +1,7 @@
 import { vi } from 'vitest';
 import type {
   MessageDTO,
+  PeerKeysDTO,
   NetworkSettingsDTO,
   PigeonApi,
   PigeonEvent,
@@ -297,6 +298,13 @@ export function createFakeApi(initial: SnapshotDTO) {
       return recalled;
     }),
     deleteMessage: vi.fn<PigeonApi['deleteMessage']>(async () => ({ ok: true as const })),
+    getPeerKeys: vi.fn<PigeonApi['getPeerKeys']>(async (request) => fakePeerKeys(request?.peerId)),
+    acceptPeerKey: vi.fn<PigeonApi['acceptPeerKey']>(async (request) =>
+      fakePeerKeys(request?.peerId),
+    ),
+    setPeerVerified: vi.fn<PigeonApi['setPeerVerified']>(async (request) =>
+      fakePeerKeys(request?.peerId, request?.verified ? 'verified' : 'known'),
+    ),
     showSharedFolder: vi.fn<PigeonApi['showSharedFolder']>(async (request) => ({
       shown: true,
       path: request?.path ?? '',
@@ -332,3 +340,16 @@ export function createFakeApi(initial: SnapshotDTO) {
 }
 
 export type FakeApi = ReturnType<typeof createFakeApi>;
+
+/** A Pigeon's keys as main would describe them: both fingerprints and the safety number. */
+function fakePeerKeys(peerId = '', state: PeerKeysDTO['state'] = 'known'): PeerKeysDTO {
+  const own = ['11111', '22222', '33333', '44444', '55555', '66666'];
+  const peer = ['77777', '88888', '99999', '00000', '12121', '34343'];
+  return {
+    peerId,
+    state,
+    ownFingerprint: own,
+    peerFingerprint: peer,
+    safetyNumber: [...own, ...peer],
+  };
+}
