@@ -320,7 +320,10 @@ class Messenger implements MessengerCore {
       sendToSeveral(peerIds, text, {
         isPlain: (peerId) => this.plain.isPlain(peerId),
         sendPlain: (peerId, copy) => this.plain.send(peerId, copy),
-        sendCopy: (peerId, copy) => this.messaging.send(peerId, copy, { multicast: true }),
+        sendCopy: (peerId, copy) => {
+          this.refuseChangedKey(peerId);
+          return this.messaging.send(peerId, copy, { multicast: true });
+        },
       }),
     );
   }

@@ -84,6 +84,10 @@ describe('Pigeon keys between two cores', () => {
       expect(() => a.core.sendMessage({ conversationId, text: 'secret plans' })).toThrow(
         /key changed/,
       );
+      // 群发 leaves that contact out too, saying why.
+      const [copy] = a.core.sendToSeveral({ peerIds: [BOB_ID], text: 'secret plans' });
+      expect(copy?.messages).toEqual([]);
+      expect(copy?.error).toMatch(/key changed/);
       expect(a.core.acceptPeerKey({ peerId: BOB_ID }).state).toBe('known');
       a.core.sendMessage({ conversationId, text: 'hello again' });
       await waitFor(() => received.some((m) => m.text === 'hello again'), 5000, 'delivery');
