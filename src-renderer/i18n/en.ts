@@ -406,16 +406,16 @@ export const en = {
     close: 'Close',
     badge: {
       none: 'Not encrypted',
-      known: 'Key known, not encrypted yet',
-      verified: 'Verified, not encrypted yet',
+      known: 'Key known: files encrypted, messages not yet',
+      verified: 'Verified',
       changed: 'Key changed',
     },
     state: {
       none: "Not encrypted: {{name}}'s program has no Pigeon key, so messages and files travel as plain text.",
       known:
-        "Pigeon knows {{name}}'s key, so nobody else can take over this contact. Messages and files are not encrypted yet: that comes with a later Pigeon.",
+        "Pigeon knows {{name}}'s key, so nobody else can take over this contact. Files between you travel encrypted; messages are not encrypted yet: that comes with a later Pigeon.",
       verified:
-        "You verified {{name}}'s key. Messages and files are not encrypted yet: that comes with a later Pigeon.",
+        "You verified {{name}}'s key. Files between you travel encrypted; messages are not encrypted yet: that comes with a later Pigeon.",
       changed:
         "{{name}}'s key changed. Nothing is sent to {{name}} until you accept the new key in the chat.",
     },

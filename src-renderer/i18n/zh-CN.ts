@@ -402,15 +402,16 @@ export const zhCN: Messages = {
     close: '关闭',
     badge: {
       none: '未加密',
-      known: '已知密钥，尚未加密',
-      verified: '已验证，尚未加密',
+      known: '已知密钥：文件已加密，消息尚未加密',
+      verified: '已验证',
       changed: '密钥已更改',
     },
     state: {
       none: '未加密：{{name}} 的程序没有 Pigeon 密钥，消息和文件以明文传输。',
       known:
-        'Pigeon 已知 {{name}} 的密钥，其他人无法冒用这个联系人。消息和文件尚未加密：加密将在以后的 Pigeon 版本中提供。',
-      verified: '你已验证 {{name}} 的密钥。消息和文件尚未加密：加密将在以后的 Pigeon 版本中提供。',
+        'Pigeon 已知 {{name}} 的密钥，其他人无法冒用这个联系人。你们之间的文件已加密传输；消息尚未加密：加密将在以后的 Pigeon 版本中提供。',
+      verified:
+        '你已验证 {{name}} 的密钥。你们之间的文件已加密传输；消息尚未加密：加密将在以后的 Pigeon 版本中提供。',
       changed: '{{name}} 的密钥已更改。在你于聊天中接受新密钥之前，不会向 {{name}} 发送任何内容。',
     },
   },

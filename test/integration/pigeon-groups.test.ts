@@ -12,6 +12,7 @@ import {
   type MessageDTO,
   type PigeonEvent,
 } from '../../src-shared/contract';
+import { generateIdentity } from '../../src-main/core/keys/identity';
 import { createMessengerCore } from '../../src-main/core/messenger';
 import type { MessengerCore } from '../../src-main/core/messenger-api';
 import { openStore, type PigeonStore } from '../../src-main/core/store';
@@ -20,6 +21,9 @@ import { FAST, waitFor } from './support/cores';
 const PORT = 2425;
 const ADDRESSES = ['127.0.0.187', '127.0.0.188', '127.0.0.189'];
 const IDS = ['user1@host1', 'user2@host2', 'user3@host3'];
+// Each member keeps its identity across a restart, as the data folder's identity.key does:
+// a new key would (rightly) hold everything for it until the others accept it.
+const IDENTITIES = IDS.map(() => generateIdentity());
 
 interface Member {
   core: MessengerCore;
@@ -37,7 +41,7 @@ afterEach(async () => {
   await Promise.all(folders.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
-/** Member i on its own history file, so a restart keeps what it knew. */
+/** Member i on its own history file and identity, so a restart keeps what it knew. */
 async function startMember(i: number, file: string): Promise<Member> {
   const store = openStore(file);
   const address = ADDRESSES[i] as string;
@@ -52,6 +56,7 @@ async function startMember(i: number, file: string): Promise<Member> {
       broadcast: false,
       hosts: ADDRESSES.filter((a) => a !== address).map((a) => `${a}:${PORT}`),
       timing: FAST,
+      identity: IDENTITIES[i],
     },
     store,
   );

@@ -5,6 +5,7 @@
  */
 import readline from 'node:readline';
 import { createHandlers, windowlessHooks } from '../../src-main/adapters/handlers';
+import { loadOrCreateIdentity } from '../../src-main/core/keys/identity-file';
 import { createMessengerCore } from '../../src-main/core/messenger';
 import { openHistory } from '../../src-main/core/store/history-file';
 import type { MessengerOptions } from '../../src-main/core/options';
@@ -17,7 +18,11 @@ const { dataDir, ...options } = JSON.parse(process.argv[2] ?? '{}') as Messenger
 const store = dataDir
   ? openHistory(dataDir, (problem) => process.stderr.write(`${problem}\n`))
   : undefined;
-const core = createMessengerCore(dataDir ? { keyFolder: dataDir, ...options } : options, store);
+// With a data folder the identity lasts too (identity.key), so a restart is not a key change.
+const core = createMessengerCore(
+  dataDir ? { keyFolder: dataDir, identity: loadOrCreateIdentity(dataDir), ...options } : options,
+  store,
+);
 const handlers = createHandlers(core, windowlessHooks);
 const write = (message: unknown): void => void process.stdout.write(`${JSON.stringify(message)}\n`);
 

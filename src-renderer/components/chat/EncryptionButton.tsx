@@ -1,16 +1,18 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PeerDTO, PeerKeysDTO } from '../../../src-shared/contract';
 import { useBridge } from '../../bridge/bridge-context';
 import { describeError } from '../../bridge/errors';
 import { useAppStore } from '../../store/store-context';
+import { LockIcon } from '../common/icons';
 import { EncryptionDialog } from './EncryptionDialog';
 
 /**
- * The chat header's word on encryption: a lock for a Pigeon whose key is known (saying
- * truthfully that messages are not encrypted yet), "Verified" once fingerprints were
- * compared, and plainly "Not encrypted" for other clients. "Encryption" opens the
- * fingerprints. Asked again whenever main re-sends the peer (key accepted, verified).
+ * The chat header's lock, "Encryption": it opens the fingerprints, and its description
+ * (the tooltip, and what a screen reader hears) says truthfully what holds: key known,
+ * verified, changed. Only "Verified" and "Key changed" are shown as words, beside the
+ * lock: the header's line of facts stays short. Other clients' chats say whether they
+ * are encrypted through EncryptionLabel. Asked again whenever main re-sends the peer.
  */
 export function EncryptionButton({ peer, name }: { peer: PeerDTO; name: string }) {
   const { t } = useTranslation();
@@ -19,6 +21,7 @@ export function EncryptionButton({ peer, name }: { peer: PeerDTO; name: string }
   const [keys, setKeys] = useState<PeerKeysDTO>();
   const [open, setOpen] = useState(false);
   const warnings = useAppStore((state) => state.trustWarnings.length);
+  const stateId = useId();
 
   const load = useCallback(
     () =>
@@ -49,22 +52,32 @@ export function EncryptionButton({ peer, name }: { peer: PeerDTO; name: string }
 
   if (peer.plain) return null;
   const keyed = keys !== undefined && keys.state !== 'none';
+  const said =
+    keys && (keyed || peer.client === 'pigeon') ? t(`encryption.badge.${keys.state}`) : '';
+  const shown = keys?.state === 'verified' || keys?.state === 'changed';
   return (
-    <div className="chat-encryption">
-      <span className="chat-encryption-state">
-        {keyed ? '🔒 ' : ''}
-        {/* Other clients' chats say it through EncryptionLabel (IP Messenger's own, or none). */}
-        {keys && (keyed || peer.client === 'pigeon') ? t(`encryption.badge.${keys.state}`) : ''}
-      </span>
+    <div className="chat-encryption-control">
+      {shown ? (
+        <span id={stateId} className={`chat-key-state chat-key-${keys.state}`}>
+          {said}
+        </span>
+      ) : (
+        <span id={stateId} className="visually-hidden">
+          {said}
+        </span>
+      )}
       <button
         type="button"
-        className="button"
+        className={keyed ? 'icon-button encryption-button keyed' : 'icon-button encryption-button'}
+        aria-label={t('encryption.button')}
+        aria-describedby={stateId}
+        title={said ? `${t('encryption.button')}: ${said}` : t('encryption.button')}
         onClick={() => {
           void load().then(setKeys);
           setOpen(true);
         }}
       >
-        {t('encryption.button')}
+        <LockIcon />
       </button>
       {open && keys && (
         <EncryptionDialog

@@ -72,8 +72,11 @@ function Digits({ label, groups }: { label: string; groups: string[] }) {
       <h3 id={id} className="fingerprint-label">
         {label}
       </h3>
+      {/* Three groups to a row: read aloud a row at a time, as on the other computer. */}
       <p className="fingerprint-digits" aria-labelledby={id}>
-        {groups.join(' ')}
+        {groups.map((group, index) => (
+          <span key={index}>{group} </span>
+        ))}
       </p>
     </div>
   );

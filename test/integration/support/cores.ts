@@ -1,6 +1,7 @@
 import dgram from 'node:dgram';
 import { afterEach } from 'vitest';
 import type { PigeonEvent } from '../../../src-shared/contract';
+import { generateIdentity, type Identity } from '../../../src-main/core/keys/identity';
 import { createMessengerCore } from '../../../src-main/core/messenger';
 import type { MessengerCore } from '../../../src-main/core/messenger-api';
 import type { MessengerOptions } from '../../../src-main/core/options';
@@ -35,6 +36,19 @@ export const FAST = {
 };
 
 /** Start cores on 127.0.0.x addresses that know each other through a host list only (stopped after the test). */
+/**
+ * A core started again under the same user@host keeps its identity keys, as a Pigeon
+ * does through identity.key in its data folder: a new key would (rightly) hold everything
+ * for it until its contacts accept the change. Tests of a changed key make their own.
+ */
+const identities = new Map<string, Identity>();
+function identityOf(user: string, host: string): Identity {
+  const id = `${user}@${host}`;
+  const known = identities.get(id) ?? generateIdentity();
+  identities.set(id, known);
+  return known;
+}
+
 export async function startCores(
   addresses: string[],
   port: number,
@@ -51,6 +65,7 @@ export async function startCores(
       broadcast: false,
       hosts: addresses.filter((a) => a !== address).map((a) => `${a}:${port}`),
       timing: FAST,
+      identity: identityOf(extra.user ?? `user${i + 1}`, extra.host ?? `host${i + 1}`),
       ...extra,
     });
     const events: PigeonEvent[] = [];

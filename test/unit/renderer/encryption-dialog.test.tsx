@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TrustWarningDTO } from '../../../src-shared/contract';
 import { peer, snapshot } from './support/fixtures';
@@ -24,7 +24,12 @@ async function openChat(language: 'en' | 'zh-CN', warnings: TrustWarningDTO[] = 
 describe('the Encryption dialog (issue 12)', () => {
   it('shows both fingerprints in groups of five digits and marks the contact verified', async () => {
     const { fake } = await openChat('en');
-    fireEvent.click(await screen.findByRole('button', { name: 'Encryption' }));
+    const lock = await screen.findByRole('button', { name: 'Encryption' });
+    // The lock says what holds to a screen reader (and on hover), not as header text.
+    const described = () => document.getElementById(lock.getAttribute('aria-describedby') ?? '');
+    await waitFor(() => expect(described()?.textContent).toContain('messages not yet'));
+    expect(described()?.classList.contains('visually-hidden')).toBe(true);
+    fireEvent.click(lock);
     const dialog = await screen.findByRole('dialog', { name: 'Encryption with Bob' });
     expect(within(dialog).getByText('Your fingerprint')).toBeTruthy();
     expect(within(dialog).getByText("Bob's fingerprint")).toBeTruthy();
@@ -33,6 +38,9 @@ describe('the Encryption dialog (issue 12)', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Mark as verified' }));
     await within(dialog).findByRole('button', { name: 'Verified' });
     expect(fake.api.setPeerVerified).toHaveBeenCalledWith({ peerId: bob.id, verified: true });
+    // Verified is worth showing: it becomes a word beside the lock.
+    await waitFor(() => expect(described()?.classList.contains('visually-hidden')).toBe(false));
+    expect(described()?.textContent).toBe('Verified');
   });
 
   it('speaks Chinese: 加密, 你的指纹, 标记为已验证', async () => {
