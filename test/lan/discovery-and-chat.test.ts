@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PeerDTO } from '../../src-shared/contract';
 import { createLan, type Lan } from '../lab/lan';
@@ -10,6 +13,9 @@ const HOSTS = [
   { name: 'bravo', address: '10.99.0.11', hostname: 'bravo-pc' },
   { name: 'charlie', address: '10.99.0.12', hostname: 'charlie-pc' },
 ];
+// Charlie's data folder: a host that returns is the same Pigeon (its identity.key and
+// history), as it would be after a reboot.
+const CHARLIE_DATA = mkdtempSync(path.join(os.tmpdir(), 'pigeon-lan-charlie-'));
 const TIMING = {
   answerDelayMaxMs: 300,
   retryIntervalMs: 500,
@@ -31,6 +37,7 @@ beforeAll(async () => {
         group: i === 0 ? '研发部' : 'QA',
         user: 'staff',
         timing: TIMING,
+        ...(host.name === 'charlie' ? { dataDir: CHARLIE_DATA } : {}),
       }),
     );
   }
@@ -38,6 +45,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await lan?.dispose();
+  rmSync(CHARLIE_DATA, { recursive: true, force: true });
 });
 
 const pigeon = (name: string): PigeonOnHost => pigeons.get(name)!;
@@ -117,6 +125,7 @@ describe('three hosts on one bridge, by broadcast only', () => {
         group: 'QA',
         user: 'staff',
         timing: TIMING,
+        dataDir: CHARLIE_DATA,
       }),
     );
     await until(
@@ -152,6 +161,7 @@ describe('three hosts on one bridge, by broadcast only', () => {
         group: 'QA',
         user: 'staff',
         timing: TIMING,
+        dataDir: CHARLIE_DATA,
       }),
     );
     await until(

@@ -146,7 +146,9 @@ export function parseEntryExtra(
 
   if (blockBytes !== undefined && hasOption(command, Opt.CAPUTF8OPT)) {
     const { keys, ...block } = parseBlock(blockBytes);
-    info.block = block;
+    // A broadcast's block of key lines only says nothing of the names, signature, status
+    // or avatar: only a block with names is the peer's whole word on them.
+    if (Object.keys(block).length > 0) info.block = block;
     if (keys) info.keys = keys;
     if (block.nickname !== undefined) info.nickname = block.nickname;
     if (block.group !== undefined) info.group = block.group;

@@ -104,4 +104,15 @@ describe('signed entry lines', () => {
     expect(read.block).toMatchObject({ user: 'alice', host: 'alicebox', nickname: 'Alice' });
     expect(readEntrySignature(read.keys, HEADER).kind).toBe('signed');
   });
+
+  it('in a broadcast, make a block that says nothing of signature, status or avatar', () => {
+    const info = { nickname: 'Alice', group: 'Dev', ...HEADER };
+    const keyLines = entryKeyLines(ALICE, HEADER, AT);
+    const broadcast = buildEntryExtra(info, 'utf8', { utf8Block: false, keyLines });
+    const read = parseEntryExtra(broadcast, Mode.BR_ENTRY | Opt.CAPUTF8OPT, 'gb18030');
+    // No block: the reader keeps what the last full block said (a busy Pigeon stays busy).
+    expect(read.block).toBeUndefined();
+    expect([read.nickname, read.group]).toEqual(['Alice', 'Dev']);
+    expect(readEntrySignature(read.keys, HEADER).kind).toBe('signed');
+  });
 });
