@@ -22,7 +22,8 @@ export function EncryptionDialog({
   const { t } = useTranslation();
   const titleId = useId();
   const closeButton = useRef<HTMLButtonElement>(null);
-  useEffect(() => closeButton.current?.focus(), []);
+  // Focus on Close without scrolling the title out of a short window's view.
+  useEffect(() => closeButton.current?.focus({ preventScroll: true }), []);
   return (
     <div className="dialog-layer">
       <section
