@@ -12,6 +12,7 @@ import {
   type MessageDTO,
   type PigeonEvent,
 } from '../../src-shared/contract';
+import { generateIdentity, type Identity } from '../../src-main/core/keys/identity';
 import { createMessengerCore } from '../../src-main/core/messenger';
 import type { MessengerCore } from '../../src-main/core/messenger-api';
 import { openStore, type PigeonStore } from '../../src-main/core/store';
@@ -37,9 +38,15 @@ afterEach(async () => {
   await Promise.all(folders.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
+// Each member keeps its identity key across a restart, as the app does: a new key would
+// make the others hold their messages back as from someone else.
+const identities = new Map<number, Identity>();
+
 /** Member i on its own history file, so a restart keeps what it knew. */
 async function startMember(i: number, file: string): Promise<Member> {
   const store = openStore(file);
+  const identity = identities.get(i) ?? generateIdentity();
+  identities.set(i, identity);
   const address = ADDRESSES[i] as string;
   const core = createMessengerCore(
     {
@@ -52,6 +59,7 @@ async function startMember(i: number, file: string): Promise<Member> {
       broadcast: false,
       hosts: ADDRESSES.filter((a) => a !== address).map((a) => `${a}:${PORT}`),
       timing: FAST,
+      identity,
     },
     store,
   );
@@ -106,6 +114,11 @@ describe('Pigeon groups between three Pigeons', () => {
     for (const member of [b, c])
       await waitFor(() => groupAt(member, group.id)?.name === '项目组', 3000, 'group known');
     expect([...(groupAt(b, group.id)?.members ?? [])].sort()).toEqual(IDS);
+    // Our own change is nothing new to us: no unread count for it, as for the others.
+    const unread = (member: Member) =>
+      member.core.snapshot().conversations.find((conv) => conv.id === group.id)?.unread;
+    expect(unread(a)).toBe(0);
+    expect(unread(b)).toBe(1);
     const created = messagesAt(b, group.id).find((m) => m.state === 'notice');
     expect(readGroupNotice(created?.text ?? '')).toMatchObject({ kind: 'created', byName: '小王' });
 
