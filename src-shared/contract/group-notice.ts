@@ -48,3 +48,23 @@ export function readGroupNotice(text: string): GroupNotice | undefined {
   if (name !== undefined) notice.name = name;
   return notice;
 }
+
+/**
+ * The notice as one English line ("小王 added 李四"), for what has no window language:
+ * the text export and search. The windows word it in their own language instead.
+ */
+export function groupNoticeSentence(notice: GroupNotice): string {
+  const member = notice.memberName ?? notice.member ?? '';
+  switch (notice.kind) {
+    case 'created':
+      return `${notice.byName} created the group ${notice.name ?? ''}`.trimEnd();
+    case 'added':
+      return `${notice.byName} added ${member}`;
+    case 'removed':
+      return `${notice.byName} removed ${member}`;
+    case 'left':
+      return `${notice.byName} left the group`;
+    case 'renamed':
+      return `${notice.byName} renamed the group to ${notice.name ?? ''}`;
+  }
+}

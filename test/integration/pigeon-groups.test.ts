@@ -12,7 +12,7 @@ import {
   type MessageDTO,
   type PigeonEvent,
 } from '../../src-shared/contract';
-import { generateIdentity } from '../../src-main/core/keys/identity';
+import { generateIdentity, type Identity } from '../../src-main/core/keys/identity';
 import { createMessengerCore } from '../../src-main/core/messenger';
 import type { MessengerCore } from '../../src-main/core/messenger-api';
 import { openStore, type PigeonStore } from '../../src-main/core/store';
@@ -21,9 +21,6 @@ import { FAST, waitFor } from './support/cores';
 const PORT = 2425;
 const ADDRESSES = ['127.0.0.187', '127.0.0.188', '127.0.0.189'];
 const IDS = ['user1@host1', 'user2@host2', 'user3@host3'];
-// Each member keeps its identity across a restart, as the data folder's identity.key does:
-// a new key would (rightly) hold everything for it until the others accept it.
-const IDENTITIES = IDS.map(() => generateIdentity());
 
 interface Member {
   core: MessengerCore;
@@ -41,9 +38,15 @@ afterEach(async () => {
   await Promise.all(folders.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
-/** Member i on its own history file and identity, so a restart keeps what it knew. */
+// Each member keeps its identity key across a restart, as the app does: a new key would
+// make the others hold their messages back as from someone else.
+const identities = new Map<number, Identity>();
+
+/** Member i on its own history file, so a restart keeps what it knew. */
 async function startMember(i: number, file: string): Promise<Member> {
   const store = openStore(file);
+  const identity = identities.get(i) ?? generateIdentity();
+  identities.set(i, identity);
   const address = ADDRESSES[i] as string;
   const core = createMessengerCore(
     {
@@ -56,7 +59,7 @@ async function startMember(i: number, file: string): Promise<Member> {
       broadcast: false,
       hosts: ADDRESSES.filter((a) => a !== address).map((a) => `${a}:${PORT}`),
       timing: FAST,
-      identity: IDENTITIES[i],
+      identity,
     },
     store,
   );
@@ -111,6 +114,11 @@ describe('Pigeon groups between three Pigeons', () => {
     for (const member of [b, c])
       await waitFor(() => groupAt(member, group.id)?.name === '项目组', 3000, 'group known');
     expect([...(groupAt(b, group.id)?.members ?? [])].sort()).toEqual(IDS);
+    // Our own change is nothing new to us: no unread count for it, as for the others.
+    const unread = (member: Member) =>
+      member.core.snapshot().conversations.find((conv) => conv.id === group.id)?.unread;
+    expect(unread(a)).toBe(0);
+    expect(unread(b)).toBe(1);
     const created = messagesAt(b, group.id).find((m) => m.state === 'notice');
     expect(readGroupNotice(created?.text ?? '')).toMatchObject({ kind: 'created', byName: '小王' });
 

@@ -194,7 +194,8 @@ export class PigeonGroups {
       authorId: notice.by,
     };
     this.deps.history.add(message, { peerId: notice.by });
-    this.deps.announcer.announce(message, true);
+    // Our own change is no news to us: it does not raise the unread count.
+    this.deps.announcer.announce(message, notice.by !== this.deps.self().id);
   }
 
   /** Our state to each of these members (not us), repeated until they confirm. */

@@ -1,6 +1,10 @@
 import { promises as fs } from 'node:fs';
 import { z } from 'zod';
-import type { MessageDTO } from '../../../src-shared/contract';
+import {
+  groupNoticeSentence,
+  readGroupNotice,
+  type MessageDTO,
+} from '../../../src-shared/contract';
 import { MessageSchema } from './message-schema';
 import { StoreError } from './store-error';
 
@@ -34,6 +38,12 @@ export function* chatLogLines(
   const self = oneLine(options.names.self);
   const peer = oneLine(options.names.peer);
   for (const message of messages) {
+    // A group's own notice is a line about the group, with no speaker.
+    const notice = message.state === 'notice' ? readGroupNotice(message.text) : undefined;
+    if (notice) {
+      yield `[${stamp(message.at)}] ${oneLine(groupNoticeSentence(notice))}\n`;
+      continue;
+    }
     const author = message.authorId && options.names.author?.(message.authorId);
     const who = message.direction === 'out' ? self : author ? oneLine(author) : peer;
     const [first = '', ...rest] = textOf(message).split(/\r\n|\r|\n/);

@@ -1,4 +1,8 @@
-import type { SearchHitDTO } from '../../../src-shared/contract';
+import {
+  groupNoticeSentence,
+  readGroupNotice,
+  type SearchHitDTO,
+} from '../../../src-shared/contract';
 import type { PigeonDatabase } from './database';
 import { MESSAGE_COLUMNS_M, toMessage, type MessageRow } from './message-schema';
 import {
@@ -66,9 +70,17 @@ export function searchMessages(
   if (limit === 0 || (words.indexed.length === 0 && words.scanned.length === 0)) return [];
   const rows = db.run(() => findRows(db, words, limit, options.conversationId, windows));
   const all = [...words.indexed, ...words.scanned];
-  return rows.map((row) => {
+  return rows.flatMap((row) => {
     const message = toMessage(row);
-    return { message, snippet: snippetOf(message.text, all) };
+    const notice = message.state === 'notice' ? readGroupNotice(message.text) : undefined;
+    if (!notice) return [{ message, snippet: snippetOf(message.text, all) }];
+    // A group notice is stored as JSON: it is found by the line it reads as, never by
+    // its keys or the ids inside it.
+    const line = groupNoticeSentence(notice);
+    const lower = line.toLowerCase();
+    return all.every((word) => lower.includes(word.toLowerCase()))
+      ? [{ message, snippet: snippetOf(line, all) }]
+      : [];
   });
 }
 

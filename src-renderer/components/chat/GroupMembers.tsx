@@ -11,6 +11,7 @@ export function GroupMembers({ group, id, name }: { group: GroupDTO; id: string;
   const { t } = useTranslation();
   const peers = useAppStore((state) => state.peers);
   const remarks = useAppStore((state) => state.remarks);
+  const self = useAppStore((state) => state.self);
   const selfId = useSelfId();
   const { change, error } = useGroupChange(group);
   // Only a Pigeon group is kept by its members, so only there can they change it.
@@ -24,12 +25,19 @@ export function GroupMembers({ group, id, name }: { group: GroupDTO; id: string;
         <ul className="group-member-list">
           {group.members.map((memberId) => {
             const peer = peers.get(memberId);
-            const memberName = peer ? contactName(peer, remarks) : memberId;
+            // We are no peer of ours: named as ourselves, and present while this is open.
+            const isSelf = memberId === selfId && !!self;
+            const memberName = isSelf
+              ? `${self.nickname} (${t('self.you')})`
+              : peer
+                ? contactName(peer, remarks)
+                : memberId;
+            const status = isSelf ? 'online' : (peer?.status ?? 'offline');
             return (
               <li key={memberId} className="group-member">
-                <Avatar id={memberId} name={memberName} status={peer?.status ?? 'offline'} />
+                <Avatar id={memberId} name={memberName} status={status} />
                 <span className="group-member-name">{memberName}</span>
-                <StatusText status={peer?.status ?? 'offline'} />
+                <StatusText status={status} />
                 {editable && memberId !== selfId && (
                   <button
                     type="button"

@@ -204,11 +204,14 @@ export function MessageList({
   );
 }
 
-/** Two messages in a row by one author share an avatar (in a group, by who wrote them). */
-function sameAuthor(
-  previous: { direction: string; authorId?: string | undefined } | undefined,
-  message: { direction: string; authorId?: string | undefined },
-): boolean {
+type Authored = { direction: string; state: string; authorId?: string | undefined };
+
+/**
+ * Two messages in a row by one author share an avatar (in a group, by who wrote them).
+ * A notice is a line of its own with no name: the message after it names its author.
+ */
+function sameAuthor(previous: Authored | undefined, message: Authored): boolean {
+  if (previous?.state === 'notice' || message.state === 'notice') return false;
   return previous?.direction === message.direction && previous.authorId === message.authorId;
 }
 

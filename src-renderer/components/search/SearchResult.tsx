@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchHitDTO } from '../../../src-shared/contract';
+import { groupNoticeLine } from '../../format/group-notice';
 import { formatFull, formatStamp } from '../../format/time';
 import { highlightParts } from '../../format/highlight';
 import { messagePreview } from '../../format/message-preview';
@@ -40,9 +41,13 @@ export const SearchResult = memo(function SearchResult({
   );
   // A hit with no text of its own (files only) or still sealed is described instead.
   const described = isSealedAway(message) || hit.snippet.trim() === '';
-  const parts = described
-    ? [{ text: messagePreview(message, transfer, previewWords), match: false }]
-    : highlightParts(hit.snippet, query);
+  // A group's notice reads in the window's language, as it does in the chat.
+  const notice = message.state === 'notice' ? groupNoticeLine(t, message.text) : '';
+  const parts = notice
+    ? highlightParts(notice, query)
+    : described
+      ? [{ text: messagePreview(message, transfer, previewWords), match: false }]
+      : highlightParts(hit.snippet, query);
   return (
     <li className="search-item">
       <button

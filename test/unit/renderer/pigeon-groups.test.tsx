@@ -111,6 +111,41 @@ describe("a Pigeon group's chat window", () => {
     expect(await screen.findByText('Carol: waiting until they are back')).toBeTruthy();
   });
 
+  it("names a message's author even right after that author's notice", async () => {
+    const { store } = await openGroup();
+    await act(async () => {
+      store.getState().mergeLatestMessages(
+        groupId,
+        [
+          message({
+            id: 'n2',
+            conversationId: groupId,
+            authorId: li.id,
+            state: 'notice',
+            at: 3000,
+            text: groupNoticeText({ kind: 'renamed', by: li.id, byName: '李四', name: '二组' }),
+          }),
+          message({ id: 'm2', conversationId: groupId, authorId: li.id, at: 4000, text: 'hi' }),
+        ],
+        100,
+      );
+    });
+    expect(await screen.findByText('李四 renamed the group to 二组')).toBeTruthy();
+    const log = screen.getByRole('log', { name: 'Conversation' });
+    expect(within(log).getAllByText('李四', { exact: true })).toHaveLength(1);
+  });
+
+  it('lists us in the member list by our own name, present', async () => {
+    await openGroup();
+    await userEvent.click(await screen.findByRole('button', { name: 'Members' }));
+    const list = screen.getByRole('region', { name: 'Members of 项目组' });
+    const ours = within(list)
+      .getAllByRole('listitem')
+      .find((item) => item.textContent?.includes(`${self.nickname} (You)`));
+    expect(ours?.textContent).toContain('Online');
+    expect(list.textContent).not.toContain(me);
+  });
+
   it('renames, adds, removes and leaves from the member list', async () => {
     const { fake } = await openGroup();
     await userEvent.click(await screen.findByRole('button', { name: 'Members' }));

@@ -2,7 +2,7 @@
 import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { SearchHitDTO } from '../../../src-shared/contract';
+import { groupNoticeText, type SearchHitDTO } from '../../../src-shared/contract';
 import { SEARCH_DEBOUNCE_MS } from '../../../src-renderer/hooks/use-message-search';
 import { conversation, message, peer, self, snapshot } from './support/fixtures';
 import { renderWindow } from './support/render-window';
@@ -138,6 +138,28 @@ describe('searching all history', () => {
     expect([...list.querySelectorAll('mark')].map((mark) => mark.textContent)).toEqual(['开会']);
     expect(screen.getByRole('status').textContent).toBe('找到 1 条消息');
     expect(screen.getByRole('button', { name: '关闭搜索' })).toBeTruthy();
+  });
+
+  it("reads a group's notice in the window's language, not as stored", async () => {
+    const { box, user, fake } = await openSearch('zh-CN');
+    const text = groupNoticeText({
+      kind: 'added',
+      by: 'wang@a',
+      byName: '小王',
+      member: 'li@b',
+      memberName: '李四',
+    });
+    fake.api.searchMessages.mockResolvedValue([
+      {
+        message: message({ id: 'm1', conversationId: alice.id, at, state: 'notice', text }),
+        snippet: '小王 added 李四',
+      },
+    ]);
+    await user.type(box, '李四');
+    const list = await screen.findByRole('list', { name: '搜索结果' });
+    await vi.waitFor(() => expect(list.textContent).toContain('小王 添加了 李四'));
+    expect(list.textContent).not.toContain('added');
+    expect([...list.querySelectorAll('mark')].map((mark) => mark.textContent)).toEqual(['李四']);
   });
 
   it('does not search pinyin while an IME composition is under way', async () => {

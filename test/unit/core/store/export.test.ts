@@ -1,7 +1,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { MessageDTO } from '../../../../src-shared/contract';
+import {
+  groupNoticeText,
+  type GroupNotice,
+  type MessageDTO,
+} from '../../../../src-shared/contract';
 import {
   exportConversationToFile,
   formatChatLog,
@@ -116,5 +120,35 @@ describe('JSON export', () => {
   it('drops fields it does not know', () => {
     const m = message();
     expect(parseExportedJson(JSON.stringify([{ ...m, extra: '<b>hi</b>' }]))).toEqual([m]);
+  });
+});
+
+describe('group notices in the chat log', () => {
+  it('reads as a line about the group, not as the JSON it is stored as', () => {
+    const notice = (n: GroupNotice) =>
+      message({
+        at: AT,
+        conversationId: 'group:pigeon:x',
+        state: 'notice',
+        text: groupNoticeText(n),
+      });
+    const log = formatChatLog(
+      [
+        notice({ kind: 'created', by: 'wang@a', byName: '小王', name: '项目组' }),
+        notice({ kind: 'added', by: 'wang@a', byName: '小王', member: 'li@b', memberName: '李四' }),
+        notice({ kind: 'renamed', by: 'li@b', byName: '李四', name: '项目二组' }),
+        message({ at: AT, conversationId: 'group:pigeon:x', state: 'notice', text: '{"kind":1' }),
+      ],
+      { names, timeZone: 'Asia/Shanghai' },
+    );
+    expect(log).toBe(
+      [
+        '[2026-11-22 14:03:05] 小王 created the group 项目组',
+        '[2026-11-22 14:03:05] 小王 added 李四',
+        '[2026-11-22 14:03:05] 李四 renamed the group to 项目二组',
+        '[2026-11-22 14:03:05] 小张: {"kind":1',
+        '',
+      ].join('\n'),
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MessageDTO } from '../../../../src-shared/contract';
+import { groupNoticeText, type MessageDTO } from '../../../../src-shared/contract';
 import type { ScanWindows } from '../../../../src-main/core/store/message-search';
 import { MessagesRepo } from '../../../../src-main/core/store/messages-repo';
 import { StoreError } from '../../../../src-main/core/store/store-error';
@@ -268,5 +268,28 @@ describe('search results are full messages', () => {
     const [hit] = repo.search('hello');
     const expected: MessageDTO = stored[0]!;
     expect(hit!.message).toEqual(expected);
+  });
+});
+
+describe('search in group notices', () => {
+  it('finds a notice by what it says, reads it as a line, and never by its JSON keys', () => {
+    const db = openTestDatabase(':memory:');
+    const repo = new MessagesRepo(db);
+    const added = groupNoticeText({
+      kind: 'added',
+      by: 'wang@a',
+      byName: '小王',
+      member: 'li@b',
+      memberName: '李四',
+    });
+    db.write(() => {
+      repo.add(message({ conversationId: 'group:pigeon:x', state: 'notice', text: added }));
+      repo.add(message({ conversationId: 'group:pigeon:x', text: 'the member list is fine' }));
+    });
+    const hits = (query: string) => repo.search(query, { limit: 50 });
+    expect(hits('李四').map((hit) => hit.snippet)).toEqual(['小王 added 李四']);
+    expect(hits('added').map((hit) => hit.snippet)).toEqual(['小王 added 李四']);
+    for (const key of ['member', 'byName', 'kind', 'wang@a', '"'])
+      expect(hits(key).every((hit) => hit.message.state !== 'notice')).toBe(true);
   });
 });
