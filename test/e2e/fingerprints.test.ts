@@ -18,6 +18,7 @@ let lan: Lan;
 const browsers: Browser[] = [];
 let zhangChat: Page;
 let bobChat: Page;
+let bobMain: Page;
 
 /** The digits under a heading of the open Encryption dialog. */
 const digits = (dialog: Locator, label: string) =>
@@ -36,7 +37,7 @@ beforeAll(async () => {
   ]);
   for (const host of ['desk1', 'desk2']) browsers.push(await launchBrowserOn(lan, host));
   const zhangMain = await browsers[0]!.newPage({ viewport: { width: 360, height: 640 } });
-  const bobMain = await browsers[1]!.newPage({ viewport: { width: 360, height: 640 } });
+  bobMain = await browsers[1]!.newPage({ viewport: { width: 360, height: 640 } });
   await zhangMain.goto(zhang.url);
   await bobMain.goto(bob.url);
   zhangChat = await openChat(zhangMain, '联系人', 'Bob');
@@ -85,5 +86,10 @@ describe('comparing fingerprints through the Encryption dialogs', () => {
     await atBob.getByRole('button', { name: 'Close', exact: true }).click();
     await bobChat.getByText(/^🔒 Verified, not encrypted yet$/).waitFor({ timeout: 5000 });
     await bobChat.screenshot({ path: await artifactPath('e2e-fingerprints-verified-en.png') });
+    // Bob's contact list says it too.
+    await bobMain
+      .getByRole('listitem', { name: /^小张 Verified Online/ })
+      .waitFor({ timeout: 5000 });
+    await bobMain.screenshot({ path: await artifactPath('e2e-verified-contact-en.png') });
   });
 });
