@@ -8,6 +8,7 @@ import { Avatars } from './avatars/avatars';
 import { Discovery } from './discovery/discovery';
 import type { KeyBook } from './keys/key-book';
 import { entryKeyLines } from './keys/signed-entry';
+import { transferBinding } from './transfer/sealing/identity-binding';
 import { FeiqGroups } from './groups/feiq-groups';
 import { GroupBook } from './groups/group-book';
 import { ownMac } from './groups/own-mac';
@@ -160,6 +161,7 @@ export function buildServices(context: ServiceContext): MessengerServices {
     receivePolicy: context.receivePolicy,
     imagesDir: () => options.imagesDir ?? path.join(downloadDir(), 'images'),
     avatar: (hash) => parts.avatars.served(hash),
+    binding: transferBinding({ keys, peersAt: (address) => directory.idsAt(address) }),
     emit: emit,
     announcer,
   });

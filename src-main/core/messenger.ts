@@ -637,9 +637,13 @@ class Messenger implements MessengerCore {
     this.emit({ type: 'peer', peer: this.peerDTO(peer) });
   }
 
-  /** A peer as the windows see it: its avatar, and whether its chat is IP-Messenger-encrypted. */
+  /**
+   * A peer as the windows see it: its avatar, whether its chat is IP-Messenger-encrypted,
+   * and whether the user verified its Pigeon key (the contact row says so).
+   */
   private peerDTO(peer: PeerRecord): PeerDTO {
-    const dto = { ...toPeerDTO(peer), ...this.avatars.of(peer.id) };
+    const dto: PeerDTO = { ...toPeerDTO(peer), ...this.avatars.of(peer.id) };
+    if (this.keys.stored(peer.id)?.verified) dto.keyVerified = true;
     return this.ipmsgKeys.encrypts(peer) ? { ...dto, ipmsgEncrypted: true } : dto;
   }
 

@@ -12,6 +12,8 @@ export interface ListWords {
   lastSeen(at: number, now: number): string;
   stamp(at: number, now: number): string;
   pinned: string;
+  /** A contact whose key the user verified. */
+  verified: string;
   noGroup: string;
   plainGroup: string;
   groupCount(online: number, total: number): string;
@@ -40,6 +42,7 @@ export function useListWords(): ListWords {
       lastSeen: (at, now) => t('contacts.lastSeen', { when: formatStamp(at, now, language, time) }),
       stamp: (at, now) => formatStamp(at, now, language, time),
       pinned: t('chats.pinned'),
+      verified: t('encryption.verified'),
       noGroup: t('contacts.noGroup'),
       plainGroup: t('plain.group'),
       groupCount: (online, total) => t('contacts.groupCount', { online, total }),

@@ -60,6 +60,8 @@ export interface PeerDTO {
    * encryption: it offered it and sent its RSA key. Absent otherwise.
    */
   ipmsgEncrypted?: boolean;
+  /** The user compared fingerprints with this Pigeon and marked its key verified. */
+  keyVerified?: boolean;
 }
 
 export const PlainEncodingSchema = z.enum(['utf8', 'gbk']);

@@ -41,7 +41,14 @@ describe('Pigeon keys between two cores', () => {
     expect(atA.safetyNumber).toEqual(atB.safetyNumber);
     expect(atA.ownFingerprint).toEqual(atB.peerFingerprint);
     expect(atB.ownFingerprint).toEqual(atA.peerFingerprint);
+    const bobAtA = () => a.core.snapshot().peers.find((p) => p.id === BOB_ID);
+    expect(bobAtA()?.keyVerified).toBeUndefined();
     expect(a.core.setPeerVerified({ peerId: BOB_ID, verified: true }).state).toBe('verified');
+    // The contact row says so: the snapshot, and the peer event sent at once.
+    expect(bobAtA()?.keyVerified).toBe(true);
+    expect(
+      a.events.some((e) => e.type === 'peer' && e.peer.id === BOB_ID && e.peer.keyVerified),
+    ).toBe(true);
     expect(a.core.getPeerKeys({ peerId: 'nobody@nowhere' }).state).toBe('none');
   });
 

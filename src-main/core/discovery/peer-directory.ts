@@ -55,6 +55,13 @@ export class PeerDirectory {
     return id === undefined ? undefined : this.peers.get(id);
   }
 
+  /** The ids of the peers last heard at `address`, on any port (a file request's source). */
+  idsAt(address: string): string[] {
+    const ids: string[] = [];
+    for (const peer of this.peers.values()) if (peer.address === address) ids.push(peer.id);
+    return ids;
+  }
+
   all(): PeerRecord[] {
     return [...this.peers.values()];
   }

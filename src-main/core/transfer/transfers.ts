@@ -24,6 +24,7 @@ import { refuseOverCap } from './incoming/offer-cap';
 import { removeUnresumablePartials } from './incoming/interrupted-partials';
 import { OfferRegistry } from './outgoing/offer-registry';
 import { OutgoingTransfers } from './outgoing/outgoing-transfers';
+import type { TransferKeyBinding } from './sealing/transfer-keys';
 import { TransferBook } from './transfer-book';
 import { acceptsWithoutAsking, type ReceivePolicy } from './receive-policy';
 import { transferImage, transferLocation } from './transfer-location';
@@ -58,6 +59,8 @@ export interface TransferServiceDeps {
   pictureBudget?: Partial<PictureBudget>;
   /** The user's avatar for a Pigeon that asks for it by hash (avatars/avatars.ts). */
   avatar?: (hash: string) => Buffer | undefined;
+  /** Identity keys: our sealed requests are signed, and keyed peers' must be (transfer/sealing/identity-binding.ts). */
+  binding?: TransferKeyBinding;
   now?: () => number;
 }
 
@@ -86,6 +89,7 @@ export class TransferService {
       bindAddress: deps.bindAddress,
       onEvent: (event) => this.outgoing.onServerEvent(event),
       avatar: deps.avatar,
+      ...(deps.binding ? { binding: deps.binding } : {}),
     });
     this.outgoing = new OutgoingTransfers({
       ...deps,
@@ -101,6 +105,7 @@ export class TransferService {
       requester: deps.requester,
       ...(deps.bindAddress !== '0.0.0.0' ? { localAddress: deps.bindAddress } : {}),
       legacy: deps.legacy,
+      ...(deps.binding ? { binding: deps.binding } : {}),
       downloadDir: deps.downloadDir,
       imagesDir: deps.imagesDir,
       release: (record) => this.sendRelease(record),

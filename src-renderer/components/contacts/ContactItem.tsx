@@ -44,7 +44,8 @@ export const ContactItem = memo(function ContactItem({
     [register, peer.id],
   );
   const status = words.status[peer.status];
-  const label = unread > 0 ? `${name} ${status} ${words.unread(unread)}` : `${name} ${status}`;
+  const named = peer.keyVerified ? `${name} ${words.verified}` : name;
+  const label = unread > 0 ? `${named} ${status} ${words.unread(unread)}` : `${named} ${status}`;
   const seen =
     peer.status === 'offline' && peer.lastSeen > 0 ? words.lastSeen(peer.lastSeen, Date.now()) : '';
 
@@ -70,6 +71,7 @@ export const ContactItem = memo(function ContactItem({
         {/* The one place for what a contact says about itself; address and host for now.
             Away and offline are said in words too: the dot's colour is never the only sign. */}
         <span className="contact-second-line">
+          {peer.keyVerified && <span className="contact-verified">✓ {words.verified}</span>}
           {peer.status !== 'online' && (
             <span className={`contact-status status-text-${peer.status}`}>{status}</span>
           )}

@@ -9,6 +9,7 @@ import type { PeerRecord } from '../../discovery/peer-directory';
 import type { LegacyEncoding } from '../../ipmsg';
 import { completedBytes, describeFailure, runDownload } from './download-job';
 import type { RequesterIdentity } from '../file-request';
+import type { TransferKeyBinding } from '../sealing/transfer-keys';
 import { parseIncomingOffer, type IncomingOffer } from './incoming-offer';
 import type { TransferBook } from '../transfer-book';
 import type { PictureFetches } from './picture-fetches';
@@ -28,6 +29,8 @@ export interface IncomingDeps {
   /** Which pictures are fetched unasked, and when. */
   pictures: PictureFetches;
   idleTimeoutMs?: number;
+  /** Identity keys: a sealed request is signed with ours. */
+  binding?: TransferKeyBinding;
 }
 
 interface Job {
@@ -149,6 +152,7 @@ export class IncomingTransfers {
       legacy: this.deps.legacy,
       signal: controller.signal,
       ...(this.deps.idleTimeoutMs ? { idleTimeoutMs: this.deps.idleTimeoutMs } : {}),
+      ...(this.deps.binding ? { binding: this.deps.binding } : {}),
       onProgress: (bytes) => {
         record.bytesDone = bytes;
         // Folders learn their size on the way.
