@@ -53,11 +53,10 @@ describe('comparing fingerprints through the Encryption dialogs', () => {
   it('shows the same digits on both sides, and marking verified shows in the header', async () => {
     // The key arrives with the peer's entry; the header's lock says so (its description)
     // before the dialog opens.
-    const described = async (lock: Locator) =>
-      lock.evaluate(
-        (button) =>
-          document.getElementById(button.getAttribute('aria-describedby') ?? '')?.textContent,
-      );
+    const described = async (lock: Locator) => {
+      const id = await lock.getAttribute('aria-describedby');
+      return lock.page().locator(`[id="${id}"]`).textContent();
+    };
     const zhangLock = zhangChat.getByRole('button', { name: '加密', exact: true });
     const bobLock = bobChat.getByRole('button', { name: 'Encryption', exact: true });
     await expect.poll(() => described(zhangLock), { timeout: 10_000 }).toContain('消息尚未加密');
