@@ -34,6 +34,7 @@ import type { ReceivePolicy } from './transfer/receive-policy';
 import { TransferService } from './transfer/transfers';
 import { PIGEON_APP_VERSION } from './version';
 import { UnsupportedNotices } from './unsupported-notices';
+import { Shakes } from './shakes/shakes';
 import type { PacketSender } from './net/packet-sender';
 import { IpmsgKeys } from './ipmsg-crypto/ipmsg-keys';
 
@@ -53,6 +54,7 @@ export interface MessengerServices {
   /** IP Messenger's encryption toward clients that offer it. */
   ipmsgKeys: IpmsgKeys;
   unsupported: UnsupportedNotices;
+  shakes: Shakes;
   routes: PacketRoutes;
 }
 
@@ -240,6 +242,14 @@ export function buildServices(context: ServiceContext): MessengerServices {
   parts.unsupported = new UnsupportedNotices({
     directory,
     tell: (peerId, what, at) => emit({ type: 'unsupported', peerId, what, at }),
+    now: Date.now,
+  });
+  parts.shakes = new Shakes({
+    packets,
+    directory,
+    history: store.messages,
+    announcer,
+    emit,
     now: Date.now,
   });
   parts.routes = packetRoutes({ ...parts, legacy });

@@ -23,6 +23,7 @@ import { peerDealtWith, RememberedPeers } from './discovery/remembered-peers';
 import type { Packet } from './ipmsg/packet';
 import type { LegacyEncoding } from './ipmsg/text';
 import { Courtesy } from './messaging/courtesy';
+import type { Shakes } from './shakes/shakes';
 import { Messaging } from './messaging/messaging';
 import { SealedMessages } from './messaging/sealed';
 import type { MessengerCore } from './messenger-api';
@@ -84,6 +85,7 @@ class Messenger implements MessengerCore {
   private readonly sender: MessageSender;
   private readonly messaging: Messaging;
   private readonly courtesy: Courtesy;
+  private readonly shakes: Shakes;
   private readonly transfers: TransferService;
   private readonly sealed: SealedMessages;
   private readonly plain: PlainContacts;
@@ -176,6 +178,7 @@ class Messenger implements MessengerCore {
     this.routes = services.routes;
     this.messaging = services.messaging;
     this.courtesy = services.courtesy;
+    this.shakes = services.shakes;
     this.transfers = services.transfers;
     this.sealed = services.sealed;
     this.plain = services.plain;
@@ -560,6 +563,12 @@ class Messenger implements MessengerCore {
     );
     if (peer && this.running) this.courtesy.sendTyping(peer, typing);
     return { ok: true as const };
+  }
+
+  // --- FeiQ's window shake: see shakes/shakes.ts ---
+  shake({ peerId }: ParsedRequest<'shake'>) {
+    if (!this.running) throw new ContractError('failed', 'Pigeon is not connected to the network.');
+    return this.shakes.send(peerId);
   }
 
   networkStatus(): NetworkStatusDTO {

@@ -21,6 +21,7 @@ import type { TransferService } from './transfer/transfers';
 import type { Endpoint } from './net/endpoint';
 import type { IpmsgKeys } from './ipmsg-crypto/ipmsg-keys';
 import { UNSUPPORTED_MODES, type UnsupportedNotices } from './unsupported-notices';
+import type { Shakes } from './shakes/shakes';
 
 export type PacketHandler = (packet: Packet, from: Endpoint) => void;
 export type PacketRoutes = ReadonlyMap<number, PacketHandler>;
@@ -39,6 +40,8 @@ export interface PacketOwners {
   /** IP Messenger's encryption: the key exchange, and opening encrypted messages. */
   ipmsgKeys: IpmsgKeys;
   unsupported: UnsupportedNotices;
+  /** FeiQ's window shake (0xD1). */
+  shakes: Shakes;
   /** The user's codepage, for messages from clients that do not say theirs. */
   legacy: LegacyEncoding;
 }
@@ -49,7 +52,7 @@ const nothing: PacketHandler = () => undefined;
 export function packetRoutes(owners: PacketOwners): PacketRoutes {
   const { discovery, messaging, sender, sealed, courtesy, transfers, groups, recalls, avatars } =
     owners;
-  const { legacy, pigeonGroups, ipmsgKeys, unsupported } = owners;
+  const { legacy, pigeonGroups, ipmsgKeys, unsupported, shakes } = owners;
   return new Map<number, PacketHandler>([
     // Presence: discovery.
     [Mode.NOOPERATION, nothing],
@@ -114,6 +117,8 @@ export function packetRoutes(owners: PacketOwners): PacketRoutes {
 
     // iptux's icon, shown as the peer's avatar (Pigeons fetch theirs over TCP instead).
     [Mode.IPTUX_SENDICON, (packet, from) => avatars.iptuxIcon(packet, from)],
+    // FeiQ's window shake: a line in the peer's chat, and its open window shakes.
+    [Mode.KNOCK, (packet, from) => shakes.received(packet, from)],
     // Pigeon-only: a Pigeon group's state (confirmed by RECVMSG), and a member asking for it.
     [GROUP_STATE_MODE, (packet, from) => pigeonGroups.stateReceived(packet, from)],
     [GROUP_FETCH_MODE, (packet) => pigeonGroups.fetchReceived(packet)],

@@ -10,7 +10,6 @@ import type { Packet } from './ipmsg/packet';
 export const UNSUPPORTED_MODES: ReadonlyMap<number, UnsupportedKind> = new Map([
   [Mode.FEIQ_IMAGE, 'picture'],
   [Mode.FEIQ_GROUP_ANNOUNCE, 'group-announcement'],
-  [Mode.KNOCK, 'shake'],
   [Mode.IPTUX_SENDSUBLAYER, 'photo'],
   [Mode.IPTUX_ASKSHARED, 'shared-files'],
 ]);

@@ -53,6 +53,8 @@ export function isEventLike(value: unknown): value is PigeonEvent {
         typeof value.what === 'string' &&
         typeof value.at === 'number'
       );
+    case 'shake':
+      return typeof value.peerId === 'string' && typeof value.at === 'number';
     case 'notice':
       return typeof value.code === 'string' && typeof value.message === 'string';
     case 'trust-warning':

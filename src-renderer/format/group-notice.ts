@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { readGroupNotice } from '../../src-shared/contract/group-notice';
 
-/** A Pigeon group's notice ("小王 added 李四") in the window's language; '' if unreadable. */
+/** A Pigeon group's notice ("小王 added 李四") or a peer's shake in the window's language; '' if unreadable. */
 export function groupNoticeLine(t: TFunction, text: string): string {
   const notice = readGroupNotice(text);
   if (!notice) return '';
@@ -17,5 +17,7 @@ export function groupNoticeLine(t: TFunction, text: string): string {
       return t('groups.noticeLeft', values);
     case 'renamed':
       return t('groups.noticeRenamed', values);
+    case 'shook':
+      return t('shake.line', values);
   }
 }

@@ -4,6 +4,7 @@ import { messageMenuEn } from './message-menu-en';
 import { severalEn } from './several-en';
 import { prefsEn } from './prefs-en';
 import { avatarEn } from './avatar-en';
+import { shakeEn } from './shake-en';
 
 /** English texts. The zh-CN file must have exactly the same keys (the type checks it). */
 export const en = {
@@ -13,6 +14,7 @@ export const en = {
   messageMenu: messageMenuEn,
   several: severalEn,
   chatLog: chatLogEn,
+  shake: shakeEn,
   app: {
     name: 'Pigeon',
     loading: 'Loading…',

@@ -27,7 +27,6 @@ export const severalEn = {
   unsupportedKinds: {
     picture: 'a picture',
     groupAnnouncement: 'a group announcement',
-    shake: 'a window shake',
     photo: 'a photo',
     sharedFiles: 'a request for shared files',
   },

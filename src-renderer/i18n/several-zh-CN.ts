@@ -28,7 +28,6 @@ export const severalZhCN: typeof severalEn = {
   unsupportedKinds: {
     picture: '图片',
     groupAnnouncement: '群公告',
-    shake: '窗口抖动',
     photo: '照片',
     sharedFiles: '共享文件请求',
   },

@@ -5,6 +5,7 @@ import { messageMenuZhCN } from './message-menu-zh-CN';
 import { severalZhCN } from './several-zh-CN';
 import { prefsZhCN } from './prefs-zh-CN';
 import { avatarZhCN } from './avatar-zh-CN';
+import { shakeZhCN } from './shake-zh-CN';
 
 /** 简体中文（默认语言）。 */
 export const zhCN: Messages = {
@@ -14,6 +15,7 @@ export const zhCN: Messages = {
   messageMenu: messageMenuZhCN,
   several: severalZhCN,
   chatLog: chatLogZhCN,
+  shake: shakeZhCN,
   app: {
     name: 'Pigeon',
     loading: '正在加载…',

@@ -104,6 +104,12 @@ export function reduceEvents(state: AppData, events: readonly PigeonEvent[]): Pa
         next.refused = refused;
         break;
       }
+      case 'shake': {
+        const shakes = new Map(next.shakes ?? state.shakes);
+        shakes.set(event.peerId, event.at);
+        next.shakes = shakes;
+        break;
+      }
       case 'unsupported': {
         const unsupported = new Map(next.unsupported ?? state.unsupported);
         const kinds = new Map(unsupported.get(event.peerId));

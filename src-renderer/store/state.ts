@@ -63,6 +63,8 @@ export interface AppData {
   typing: ReadonlySet<string>;
   /** Peers some of whose messages were refused for coming too fast: when, by peer id. */
   refused: ReadonlyMap<string, number>;
+  /** Peers that shook the window: when they last did, by peer id (the open chat shakes). */
+  shakes: ReadonlyMap<string, number>;
   /** What peers sent that Pigeon cannot show yet: by peer id, each kind with when it came last. */
   unsupported: ReadonlyMap<string, ReadonlyMap<UnsupportedKind, number>>;
   /** Identity warnings (impostors, address moves) since main started, oldest first. */
@@ -86,6 +88,7 @@ export function initialData(): AppData {
     notices: [],
     typing: new Set(),
     refused: new Map(),
+    shakes: new Map(),
     unsupported: new Map(),
     trustWarnings: [],
     transfers: new Map(),

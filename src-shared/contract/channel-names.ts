@@ -83,6 +83,7 @@ export const CHANNEL_NAMES = [
   'getAvatar',
   'sendToSeveral',
   'getPeerKeys',
+  'shake',
   'acceptPeerKey',
   'setPeerVerified',
 ] as const;

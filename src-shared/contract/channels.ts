@@ -142,6 +142,8 @@ export const channels = {
   acceptPeerKey: PeerRequest,
   /** The user compared fingerprints: the contact is verified (or no longer). */
   setPeerVerified: SetPeerVerifiedRequest,
+  /** Shake a FeiQ's or Pigeon's chat window (FeiQ's 0xD1): one per peer in 10 s. */
+  shake: PeerRequest,
 } as const;
 
 export type ChannelName = keyof typeof channels;
@@ -206,6 +208,8 @@ export interface ChannelResponses {
   getPeerKeys: PeerKeysDTO;
   acceptPeerKey: PeerKeysDTO;
   setPeerVerified: PeerKeysDTO;
+  /** When it went, and when this peer may be shaken again. */
+  shake: { at: number; nextAt: number };
 }
 
 /** A request as a window sends it. */

@@ -126,7 +126,7 @@ export type MessageDirection = 'in' | 'out';
  * Incoming messages are `received`, or `undecryptable` when IP Messenger's encryption
  * could not be opened (no text). Either side: `recalled` once the sender took it back
  * (its text is gone). A `notice` is a line about a Pigeon group (who added whom, a new
- * name), its text read by `readGroupNotice`.
+ * name) or a peer's window shake, its text read by `readGroupNotice`.
  */
 export type MessageState =
   | 'queued'
@@ -173,7 +173,7 @@ export interface GroupDeliveryDTO {
 }
 
 /** What a peer sent that Pigeon cannot show yet, told in its chat instead of dropped. */
-export type UnsupportedKind = 'picture' | 'group-announcement' | 'shake' | 'photo' | 'shared-files';
+export type UnsupportedKind = 'picture' | 'group-announcement' | 'photo' | 'shared-files';
 
 /** One contact's copy of a message sent to several (群发). */
 export interface SeveralCopyDTO {

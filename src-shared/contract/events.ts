@@ -34,6 +34,8 @@ export type PigeonEvent =
   | { type: 'peer-refused'; peerId: string; at: number }
   /** A peer sent something Pigeon cannot show yet (FeiQ's picture, iptux's shared files…). */
   | { type: 'unsupported'; peerId: string; what: UnsupportedKind; at: number }
+  /** A peer shook the window (FeiQ's 0xD1): its open chat window shakes. */
+  | { type: 'shake'; peerId: string; at: number }
   /** Someone claimed to be a peer from another address, or the peer moved (its chat warns). */
   | { type: 'trust-warning'; warning: TrustWarningDTO }
   /** A message was deleted from the history (on this computer only). */

@@ -1,9 +1,9 @@
 /**
  * A line in a Pigeon group's log about the group itself ("小王 added 李四", "Alice renamed
- * the group to …"): kept as a message whose state is `notice` and whose text is this, as
+ * the group to …"), or in a one-to-one chat that the peer shook the window: kept as a message whose state is `notice` and whose text is this, as
  * JSON, so each window words it in its own language. Zod-free: the renderer reads it.
  */
-export type GroupNoticeKind = 'created' | 'added' | 'removed' | 'left' | 'renamed';
+export type GroupNoticeKind = 'created' | 'added' | 'removed' | 'left' | 'renamed' | 'shook';
 
 export interface GroupNotice {
   kind: GroupNoticeKind;
@@ -17,7 +17,7 @@ export interface GroupNotice {
   name?: string;
 }
 
-const KINDS = new Set<string>(['created', 'added', 'removed', 'left', 'renamed']);
+const KINDS = new Set<string>(['created', 'added', 'removed', 'left', 'renamed', 'shook']);
 
 export function groupNoticeText(notice: GroupNotice): string {
   return JSON.stringify(notice);

@@ -5,6 +5,7 @@ import { useFileDrop } from '../../hooks/use-file-drop';
 import { useFileOffer } from '../../hooks/use-file-offer';
 import { useEscapeCloses } from '../../hooks/use-escape-closes';
 import { useMarkRead } from '../../hooks/use-mark-read';
+import { useShaken } from '../../hooks/use-shaken';
 import { useAppStore } from '../../store/store-context';
 import { ConnectionBanner } from '../common/ConnectionBanner';
 import { NoticeBanners } from '../common/NoticeBanners';
@@ -55,9 +56,11 @@ export function ChatWindow({
   const drop = useFileDrop((picked) => void files.offer(picked), files.fail);
   // A plain UDP contact speaks bare text: nothing else can go to it (by id: it may be removed).
   const canSendFiles = !isPlainConversation(peerId);
+  // The peer shook the window (FeiQ's shake): it shakes, or glows with reduced motion.
+  const shaken = useShaken(peerId);
 
   return (
-    <div className="chat-window">
+    <div className={shaken ? 'chat-window chat-shaken' : 'chat-window'}>
       <ConnectionBanner />
       <NoticeBanners />
       <ChatHeader peer={peer} fallbackId={peerId} conversationId={conversationId} />

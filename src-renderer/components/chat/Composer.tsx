@@ -11,6 +11,7 @@ import { PreparingFiles } from '../transfer/PreparingFiles';
 import { useAppStore } from '../../store/store-context';
 import { EmojiPicker } from './EmojiPicker';
 import { ScreenshotButton } from './ScreenshotButton';
+import { ShakeButton } from './ShakeButton';
 import { MentionChoices, mentionBeingTyped } from './MentionChoices';
 import { SealToggle } from './Sealed';
 import { isPlainConversation } from '../../format/plain-contact';
@@ -189,6 +190,7 @@ export function Composer({
         <EmojiPicker onPick={insertEmoji} />
         {files && <AttachButtons files={files} />}
         {files && <ScreenshotButton files={files} />}
+        {canSeal && <ShakeButton peerId={conversationId} />}
         <span id={hintId} className="composer-hint">
           {t(sendKey === 'ctrl-enter' ? 'chat.composerHintCtrl' : 'chat.composerHint')}
         </span>

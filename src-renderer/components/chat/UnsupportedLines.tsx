@@ -5,7 +5,6 @@ import { useAppStore } from '../../store/store-context';
 const WORDS = {
   picture: 'several.unsupportedKinds.picture',
   'group-announcement': 'several.unsupportedKinds.groupAnnouncement',
-  shake: 'several.unsupportedKinds.shake',
   photo: 'several.unsupportedKinds.photo',
   'shared-files': 'several.unsupportedKinds.sharedFiles',
 } as const satisfies Record<UnsupportedKind, string>;

@@ -163,6 +163,14 @@ export const ScissorsIcon = icon(
   </>,
 );
 
+/** The window shake: a window between two pairs of motion lines. */
+export const ShakeIcon = icon(
+  <>
+    <rect x="7" y="5" width="10" height="14" rx="1.5" />
+    <path d="M3 9v6M21 9v6M5 7v10M19 7v10" />
+  </>,
+);
+
 /** 群发: one paper plane fanning out to several. */
 export const SendSeveralIcon = icon(
   <>

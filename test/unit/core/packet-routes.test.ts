@@ -19,6 +19,7 @@ import type { IncomingMessage } from '../../../src-main/core/pipeline/incoming-m
 import type { MessageSender } from '../../../src-main/core/pipeline/message-sender';
 import type { TransferService } from '../../../src-main/core/transfer/transfers';
 import type { UnsupportedNotices } from '../../../src-main/core/unsupported-notices';
+import type { Shakes } from '../../../src-main/core/shakes/shakes';
 
 const FROM = { address: '10.0.0.2', port: 2425 };
 
@@ -73,6 +74,7 @@ function recordingOwners() {
     ]),
     ipmsgKeys: owner<IpmsgKeys>('ipmsgKeys', ['keyRequested', 'keyAnswered', 'open']),
     unsupported: owner<UnsupportedNotices>('unsupported', ['received']),
+    shakes: owner<Shakes>('shakes', ['received']),
     legacy: 'gb18030',
   });
   return { routes, calls, incoming };
@@ -108,6 +110,8 @@ describe('packet routes: one owner per command', () => {
     [RECALLED_MODE, ['recalls.confirmed']],
     // iptux's icon: the peer's avatar.
     [Mode.IPTUX_SENDICON, ['avatars.iptuxIcon']],
+    // FeiQ's window shake: a line in the chat, and the window shakes.
+    [Mode.KNOCK, ['shakes.received']],
     // Pigeon groups: their state, and a member asking for it.
     [GROUP_STATE_MODE, ['pigeonGroups.stateReceived']],
     [GROUP_FETCH_MODE, ['pigeonGroups.fetchReceived']],
@@ -117,7 +121,6 @@ describe('packet routes: one owner per command', () => {
     // What Pigeon cannot show yet: told in the peer's chat, not counted as dropped.
     [Mode.FEIQ_IMAGE, ['unsupported.received']],
     [Mode.FEIQ_GROUP_ANNOUNCE, ['unsupported.received']],
-    [Mode.KNOCK, ['unsupported.received']],
     [Mode.IPTUX_SENDSUBLAYER, ['unsupported.received']],
     [Mode.IPTUX_ASKSHARED, ['unsupported.received']],
   ];

@@ -27,6 +27,7 @@ import { SEALED_OPTIONS } from '../../../src-main/core/pipeline/outgoing-message
 import { defaultTiming } from '../../../src-main/core/options';
 import type { Courtesy } from '../../../src-main/core/messaging/courtesy';
 import type { Discovery } from '../../../src-main/core/discovery/discovery';
+import type { Shakes } from '../../../src-main/core/shakes/shakes';
 import type { UnsupportedNotices } from '../../../src-main/core/unsupported-notices';
 import { packetRoutes, routePacket } from '../../../src-main/core/packet-routes';
 import { readIncomingMessage } from '../../../src-main/core/pipeline/incoming-message';
@@ -104,6 +105,7 @@ function setup() {
     groups: {} as Groups,
     pigeonGroups: {} as PigeonGroups,
     unsupported: {} as UnsupportedNotices,
+    shakes: {} as Shakes,
     recalls: {} as Recalls,
     avatars: {} as Avatars,
     ipmsgKeys: {} as IpmsgKeys,

@@ -237,6 +237,7 @@ export function createFakeCore() {
     setPeerVerified: vi.fn(({ peerId, verified }: ParsedRequest<'setPeerVerified'>) =>
       peerKeys(peerId, verified ? 'verified' : 'known'),
     ),
+    shake: vi.fn((_request: ParsedRequest<'shake'>) => ({ at: 1, nextAt: 10_001 })),
     reconnectPlainContact: vi.fn(async ({ peerId }: ParsedRequest<'reconnectPlainContact'>) =>
       plainPeer({ host: peerId, port: 1, encoding: 'utf8' }),
     ),

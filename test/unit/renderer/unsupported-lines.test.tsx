@@ -38,9 +38,9 @@ describe('lines about what Pigeon cannot show yet', () => {
   it('speaks Chinese, and drops malformed events at the bridge', async () => {
     const { fake } = await openChat('zh-CN');
     await act(async () =>
-      fake.emit([{ type: 'unsupported', peerId: feiq.id, what: 'shake', at: 2 }]),
+      fake.emit([{ type: 'unsupported', peerId: feiq.id, what: 'photo', at: 2 }]),
     );
-    expect(screen.getByText('飞秋 发来了 Pigeon 暂时无法显示的内容：窗口抖动')).toBeTruthy();
+    expect(screen.getByText('飞秋 发来了 Pigeon 暂时无法显示的内容：照片')).toBeTruthy();
     expect(isEventLike({ type: 'unsupported', peerId: feiq.id, what: 'photo', at: 1 })).toBe(true);
     expect(isEventLike({ type: 'unsupported', peerId: feiq.id, at: 1 })).toBe(false);
   });

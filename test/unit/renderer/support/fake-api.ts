@@ -305,6 +305,8 @@ export function createFakeApi(initial: SnapshotDTO) {
     setPeerVerified: vi.fn<PigeonApi['setPeerVerified']>(async (request) =>
       fakePeerKeys(request?.peerId, request?.verified ? 'verified' : 'known'),
     ),
+    // Like main: one shake per peer in 10 s.
+    shake: vi.fn<PigeonApi['shake']>(async () => ({ at: Date.now(), nextAt: Date.now() + 10_000 })),
     showSharedFolder: vi.fn<PigeonApi['showSharedFolder']>(async (request) => ({
       shown: true,
       path: request?.path ?? '',
