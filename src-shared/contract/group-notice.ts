@@ -66,5 +66,7 @@ export function groupNoticeSentence(notice: GroupNotice): string {
       return `${notice.byName} left the group`;
     case 'renamed':
       return `${notice.byName} renamed the group to ${notice.name ?? ''}`;
+    case 'shook':
+      return `${notice.byName} shook the window`;
   }
 }

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'react';
+import { Fragment, useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PeerKeysDTO } from '../../../src-shared/contract';
 import { closeOnEscape } from '../../hooks/close-on-escape';
@@ -75,8 +75,12 @@ function Digits({ label, groups }: { label: string; groups: string[] }) {
       </h3>
       {/* Three groups to a row: read aloud a row at a time, as on the other computer. */}
       <p className="fingerprint-digits" aria-labelledby={id}>
+        {/* Spaces between groups (not shown in the grid) keep the copied text readable. */}
         {groups.map((group, index) => (
-          <span key={index}>{group} </span>
+          <Fragment key={index}>
+            {index > 0 && ' '}
+            <span>{group}</span>
+          </Fragment>
         ))}
       </p>
     </div>
