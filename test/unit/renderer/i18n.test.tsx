@@ -2,6 +2,7 @@
 import { act, cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { en } from '../../../src-renderer/i18n/en';
+import { createI18n } from '../../../src-renderer/i18n/i18n';
 import { zhCN } from '../../../src-renderer/i18n/zh-CN';
 import { peer, self, snapshot } from './support/fixtures';
 import { showContacts } from './support/main-tabs';
@@ -18,6 +19,12 @@ function keysOf(value: object, prefix = ''): string[] {
 }
 
 describe('languages', () => {
+  it('counts in English: one contact, two contacts', () => {
+    const t = createI18n('en').t;
+    expect(t('several.resultsTitle', { count: 1 })).toBe('Sent to 1 contact');
+    expect(t('several.resultsTitle', { count: 2 })).toBe('Sent to 2 contacts');
+  });
+
   it('has every text in both languages', () => {
     expect(keysOf(zhCN).sort()).toEqual(keysOf(en).sort());
   });
