@@ -22,7 +22,7 @@ interface PeerKeysRow {
 
 const COLUMNS =
   'peer_id, signing_key, agreement_key, first_seen, verified, pending_signing_key, pending_agreement_key';
-const GET = `SELECT ${COLUMNS} FROM peer_keys WHERE peer_id = ?`;
+const ALL = `SELECT ${COLUMNS} FROM peer_keys`;
 const PUT = `INSERT INTO peer_keys (${COLUMNS})
   VALUES (@peerId, @signing, @agreement, @firstSeen, @verified, @pendingSigning, @pendingAgreement)
   ON CONFLICT (peer_id) DO UPDATE SET signing_key = excluded.signing_key,
@@ -30,16 +30,22 @@ const PUT = `INSERT INTO peer_keys (${COLUMNS})
     verified = excluded.verified, pending_signing_key = excluded.pending_signing_key,
     pending_agreement_key = excluded.pending_agreement_key`;
 
-/** The peer_keys table (migration 013): trust on first use, kept across restarts. */
+/**
+ * The peer_keys table (migration 012): trust on first use, kept across restarts. Read once
+ * into memory: every peer event and every send asks about keys, and the table changes
+ * only through put.
+ */
 export class PeerKeysRepo {
+  private known: Map<string, StoredPeerKeys> | undefined;
+
   constructor(private readonly db: PigeonDatabase) {}
 
   get(peerId: string): StoredPeerKeys | undefined {
-    const row = this.db.run(() => this.db.statement(GET).get(peerId) as PeerKeysRow | undefined);
-    return row && toStored(row);
+    return this.all().get(peerId);
   }
 
   put(entry: StoredPeerKeys): void {
+    const known = this.all();
     this.db.run(() =>
       this.db.statement(PUT).run({
         peerId: entry.peerId,
@@ -51,6 +57,16 @@ export class PeerKeysRepo {
         pendingAgreement: entry.pending?.agreement ?? null,
       }),
     );
+    // Only what the file holds: a failed write (a full disk) changes nothing here either.
+    known.set(entry.peerId, entry);
+  }
+
+  private all(): Map<string, StoredPeerKeys> {
+    if (!this.known) {
+      const rows = this.db.run(() => this.db.statement(ALL).all() as PeerKeysRow[]);
+      this.known = new Map(rows.map((row) => [row.peer_id, toStored(row)]));
+    }
+    return this.known;
   }
 }
 
