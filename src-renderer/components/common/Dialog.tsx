@@ -1,4 +1,12 @@
-import { createContext, useContext, useId, type FormEvent, type ReactNode } from 'react';
+import {
+  createContext,
+  useContext,
+  useEffect,
+  useId,
+  useRef,
+  type FormEvent,
+  type ReactNode,
+} from 'react';
 import { closeOnEscape } from '../../hooks/close-on-escape';
 
 interface DialogProps {
@@ -28,7 +36,8 @@ export function useDialogErrorId(): string | undefined {
 
 /**
  * The frame of a form shown in the window: title, fields, an error line, Cancel and
- * submit. Escape closes it; a refused submit keeps everything typed.
+ * submit. It takes the focus on opening; Escape closes it; a refused submit keeps
+ * everything typed.
  */
 export function Dialog({
   id,
@@ -46,8 +55,17 @@ export function Dialog({
   const titleId = useId();
   const introId = useId();
   const errorId = useId();
+  const frame = useRef<HTMLElement>(null);
+  // Focus moves into the dialog when it opens (unless a field took it already), so Escape
+  // and the keyboard reach it at once, as in any desktop dialog.
+  useEffect(() => {
+    const section = frame.current;
+    if (!section || section.contains(document.activeElement)) return;
+    section.querySelector<HTMLElement>('input, textarea, select, button')?.focus();
+  }, []);
   return (
     <section
+      ref={frame}
       id={id}
       role={role}
       className="dialog"

@@ -78,6 +78,14 @@ describe('send to several (群发)', { timeout: 30_000 }, () => {
     );
   });
 
+  it('takes the focus when it opens, so Escape closes it at once', async () => {
+    await renderWindow({ snapshot: english });
+    const dialog = await openDialog();
+    expect(dialog.contains(document.activeElement)).toBe(true);
+    await userEvent.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
   it('asks for a contact and a text before sending, and says so in Chinese', async () => {
     const { fake } = await renderWindow({
       snapshot: { ...english, self: { ...english.self, language: 'zh-CN' } },
