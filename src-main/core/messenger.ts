@@ -120,6 +120,8 @@ class Messenger implements MessengerCore {
     this.directory = new PeerDirectory({
       keep: (id) => this.remembered.isKept(id),
       onEvict: (peers) => {
+        // Their keys go with them: a flood of keyed names leaves nothing in peer_keys.
+        store.peerKeys.forgetStrangers(peers.map((peer) => peer.id));
         for (const peer of peers) this.emit({ type: 'peer-removed', peerId: peer.id });
       },
     });

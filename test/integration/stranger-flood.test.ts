@@ -8,10 +8,10 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PigeonEvent } from '../../src-shared/contract';
 import { MAX_PEERS } from '../../src-main/core/discovery/peer-directory';
-import { createMessengerCore } from '../../src-main/core/messenger';
 import type { MessengerCore } from '../../src-main/core/messenger-api';
 import { openStore, type PigeonStore } from '../../src-main/core/store';
-import { FAST, rawSocket, sendRaw, startCores, waitFor } from './support/cores';
+import { startFloodedAlice } from './support/flooded-core';
+import { rawSocket, sendRaw, startCores, waitFor } from './support/cores';
 
 const PORT = 2447;
 const ALICE = '127.0.0.80';
@@ -28,21 +28,7 @@ afterEach(async () => {
 });
 
 function startAlice(store: PigeonStore): MessengerCore {
-  const core = createMessengerCore(
-    {
-      nickname: 'Alice',
-      user: 'alice',
-      host: 'desk1',
-      port: PORT,
-      bindAddress: ALICE,
-      broadcast: false,
-      hosts: [],
-      timing: FAST,
-      // The flood stays under the rate limit, as in the attacker's reproduction.
-      rateLimit: { perSecond: 1_000_000, burst: 1_000_000 },
-    },
-    store,
-  );
+  const core = startFloodedAlice(store, PORT, ALICE);
   cleanups.push(() => core.stop());
   return core;
 }

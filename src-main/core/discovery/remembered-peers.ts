@@ -8,11 +8,13 @@ import type { PeerRecord } from '../store/records/peer-record';
 export class RememberedPeers {
   private readonly kept = new Set<string>();
 
-  constructor(private readonly store: Pick<PigeonStore, 'peers' | 'conversations' | 'remarks'>) {}
+  constructor(
+    private readonly store: Pick<PigeonStore, 'peers' | 'conversations' | 'remarks' | 'peerKeys'>,
+  ) {}
 
   /**
-   * The peers to show (offline) at start. Strangers an earlier run stored are forgotten
-   * here, in one write.
+   * The peers to show (offline) at start. Strangers an earlier run stored (and their
+   * keys) are forgotten here, in one write each.
    */
   load(): PeerRecord[] {
     for (const conversation of this.store.conversations.all()) this.kept.add(conversation.peerId);
@@ -20,6 +22,10 @@ export class RememberedPeers {
     const stored = this.store.peers.all();
     const strangers = stored.filter((peer) => !this.kept.has(peer.id)).map((peer) => peer.id);
     if (strangers.length > 0) this.store.peers.removeMany(strangers);
+    // Keys too: trust on first use starts at the first dealing, not at the first flood.
+    this.store.peerKeys.forgetStrangers(
+      this.store.peerKeys.peerIds().filter((id) => !this.kept.has(id)),
+    );
     return stored.filter((peer) => this.kept.has(peer.id));
   }
 

@@ -29,6 +29,7 @@ const PUT = `INSERT INTO peer_keys (${COLUMNS})
     agreement_key = excluded.agreement_key, first_seen = excluded.first_seen,
     verified = excluded.verified, pending_signing_key = excluded.pending_signing_key,
     pending_agreement_key = excluded.pending_agreement_key`;
+const REMOVE = 'DELETE FROM peer_keys WHERE peer_id = ?';
 
 /**
  * The peer_keys table (migration 012): trust on first use, kept across restarts. Read once
@@ -59,6 +60,25 @@ export class PeerKeysRepo {
     );
     // Only what the file holds: a failed write (a full disk) changes nothing here either.
     known.set(entry.peerId, entry);
+  }
+
+  /** The peers with keys on file. */
+  peerIds(): string[] {
+    return [...this.all().keys()];
+  }
+
+  /**
+   * Forget the keys of peers the user never dealt with (the directory evicted them, or an
+   * earlier run stored them), in one write. A verified key is never forgotten here.
+   */
+  forgetStrangers(ids: Iterable<string>): void {
+    const known = this.all();
+    const gone = [...ids].filter((id) => known.has(id) && !known.get(id)!.verified);
+    if (gone.length === 0) return;
+    this.db.write(() => {
+      for (const id of gone) this.db.statement(REMOVE).run(id);
+    });
+    for (const id of gone) known.delete(id);
   }
 
   private all(): Map<string, StoredPeerKeys> {
