@@ -125,7 +125,9 @@ class Messenger implements MessengerCore {
         for (const peer of peers) this.emit({ type: 'peer-removed', peerId: peer.id });
       },
     });
-    this.directory.restore(this.remembered.load());
+    // A remembered avatar is named once the avatar cache exists (below).
+    const remembered = this.remembered.load();
+    this.directory.restore(remembered.map(({ avatar: _avatar, ...peer }) => peer));
     announceDiskFull(store.db.disk, (event) => this.emit(event));
     const timing: MessengerTiming = { ...defaultTiming, ...options.timing };
     const legacy: LegacyEncoding = options.legacyEncoding ?? 'gb18030';
@@ -187,6 +189,9 @@ class Messenger implements MessengerCore {
     this.recalls = services.recalls;
     this.groups = services.groups;
     this.avatars = services.avatars;
+    for (const peer of remembered) {
+      if (peer.avatar !== undefined) this.avatars.restore(peer.id, peer.avatar);
+    }
     const avatar = this.avatars.own();
     if (avatar !== undefined) this.self = { ...this.self, avatar };
     this.pigeonGroups = services.pigeonGroups;
@@ -644,7 +649,7 @@ class Messenger implements MessengerCore {
   }
 
   private emitPeer(peer: PeerRecord): void {
-    this.remembered.changed(peer);
+    this.remembered.changed(this.withAvatar(peer));
     this.emit({ type: 'peer', peer: this.peerDTO(peer) });
   }
 
@@ -658,11 +663,18 @@ class Messenger implements MessengerCore {
     return this.ipmsgKeys.encrypts(peer) ? { ...dto, ipmsgEncrypted: true } : dto;
   }
 
+  /** The record as stored: with the avatar it shows, so an offline contact keeps it. */
+  private withAvatar(peer: PeerRecord): PeerRecord {
+    const { avatar: _avatar, ...rest } = peer;
+    return { ...rest, ...this.avatars.of(peer.id) };
+  }
+
   private emit(event: PigeonEvent): void {
     // A first message, an opened chat or a remark: the peer is someone the user dealt with.
     const dealtWith = peerDealtWith(event);
     if (dealtWith !== undefined) {
-      this.remembered.dealtWith(dealtWith, this.directory.get(dealtWith));
+      const peer = this.directory.get(dealtWith);
+      this.remembered.dealtWith(dealtWith, peer && this.withAvatar(peer));
     }
     this.events.emit(event);
   }

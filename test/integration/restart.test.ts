@@ -4,6 +4,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HeadlessConfig } from '../../src-main/headless/cli-args';
 import { startHeadless, type HeadlessApp } from '../../src-main/headless/headless-app';
+import { avatarHashOf } from '../../src-main/core/avatars/avatar-image';
+import { makePng } from '../lab/png';
 import { waitFor } from './support/cores';
 
 const PORT = 2428;
@@ -131,5 +133,31 @@ describe('Pigeon restarted on the same data folder', () => {
     expect(b.core.listMessages({ conversationId: 'ann@box' }).map((x) => x.text)).toEqual([
       'for when you are back',
     ]);
+  });
+
+  it('shows an offline contact with the signature and avatar it last announced', async () => {
+    const [dirA, dirB] = [await folder(), await folder()];
+    let a = await start(dirA, '127.0.0.34', 'Ann', '127.0.0.35');
+    const b = await start(dirB, '127.0.0.35', 'Ben', '127.0.0.34');
+    await waitFor(() => a.core.snapshot().peers.some((p) => p.id === 'ben@box'), 3000, 'Ben');
+    a.core.openConversation('ben@box'); // only contacts Ann dealt with are remembered
+    const picture = makePng(48, 48, (x, y) => [x * 5, y * 5, 128]);
+    b.core.updateProfile({ signature: '出差中，有事留言' });
+    b.core.setAvatar({ png: picture.toString('base64') });
+    const ben = () => a.core.snapshot().peers.find((p) => p.id === 'ben@box');
+    await waitFor(
+      () => ben()?.signature === '出差中，有事留言' && ben()?.avatar === avatarHashOf(picture),
+      5000,
+      "Ben's signature and avatar at Ann",
+    );
+    await b.close();
+
+    a = await restart(a, dirA, '127.0.0.34', 'Ann', '127.0.0.35');
+    expect(ben()).toMatchObject({
+      status: 'offline',
+      signature: '出差中，有事留言',
+      avatar: avatarHashOf(picture),
+    });
+    expect(a.core.getAvatar({ hash: avatarHashOf(picture) }).mimeType).toBe('image/png');
   });
 });

@@ -96,6 +96,11 @@ export class Avatars {
     return hash !== undefined && this.cache.has(hash) ? { avatar: hash } : {};
   }
 
+  /** A remembered contact's picture from an earlier run: shown while it is offline. */
+  restore(peerId: string, hash: string): void {
+    if (this.cache.has(hash)) this.name(peerId, hash);
+  }
+
   /** A Pigeon's entry named a picture (or, with undefined, none). */
   peerNamed(peer: PeerRecord, hash: string | undefined): void {
     const before = this.named.get(peer.id);

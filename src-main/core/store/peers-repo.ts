@@ -1,4 +1,6 @@
 import { PeerClientSchema } from '../../../src-shared/contract';
+import { cleanSignature } from '../../../src-shared/contract/profile-text';
+import { isAvatarHash } from '../ipmsg/avatar';
 import type { PeerRecord } from './records/peer-record';
 import type { PigeonDatabase } from './database';
 
@@ -14,16 +16,19 @@ interface PeerRow {
   version: string;
   capabilities: number;
   last_seen: number;
+  signature: string;
+  avatar: string | null;
 }
 
 const COLUMNS =
-  'id, user, host, nickname, group_name, address, port, client, version, capabilities, last_seen';
+  'id, user, host, nickname, group_name, address, port, client, version, capabilities, last_seen, signature, avatar';
 const UPSERT = `INSERT INTO peers (${COLUMNS})
-  VALUES (@id, @user, @host, @nickname, @group, @address, @port, @client, @version, @capabilities, @lastSeen)
+  VALUES (@id, @user, @host, @nickname, @group, @address, @port, @client, @version, @capabilities, @lastSeen, @signature, @avatar)
   ON CONFLICT (id) DO UPDATE SET user = excluded.user, host = excluded.host,
     nickname = excluded.nickname, group_name = excluded.group_name, address = excluded.address,
     port = excluded.port, client = excluded.client, version = excluded.version,
-    capabilities = excluded.capabilities, last_seen = excluded.last_seen`;
+    capabilities = excluded.capabilities, last_seen = excluded.last_seen,
+    signature = excluded.signature, avatar = excluded.avatar`;
 const TOUCH = 'UPDATE peers SET last_seen = max(last_seen, ?) WHERE id = ?';
 const GET = `SELECT ${COLUMNS} FROM peers WHERE id = ?`;
 const ALL = `SELECT ${COLUMNS} FROM peers ORDER BY rowid`;
@@ -88,12 +93,14 @@ function toParams(peer: PeerRecord) {
     version: peer.version,
     capabilities: peer.capabilities,
     lastSeen: peer.lastSeen,
+    signature: peer.signature ?? '',
+    avatar: peer.avatar ?? null,
   };
 }
 
 function toPeer(row: PeerRow): PeerRecord {
   const client = PeerClientSchema.safeParse(row.client);
-  return {
+  const peer: PeerRecord = {
     id: row.id,
     user: row.user,
     host: row.host,
@@ -107,4 +114,9 @@ function toPeer(row: PeerRow): PeerRecord {
     capabilities: row.capabilities,
     lastSeen: row.last_seen,
   };
+  // The file is as hostile as the network: both are checked again on the way in.
+  const signature = cleanSignature(typeof row.signature === 'string' ? row.signature : '');
+  if (signature !== '') peer.signature = signature;
+  if (typeof row.avatar === 'string' && isAvatarHash(row.avatar)) peer.avatar = row.avatar;
+  return peer;
 }

@@ -11,6 +11,7 @@ import * as pinsAndRemarks from './009-pins-and-remarks';
 import * as groups from './010-groups';
 import * as pigeonGroups from './011-pigeon-groups';
 import * as peerKeys from './012-peer-keys';
+import * as peerProfile from './013-peer-profile';
 
 /** Every migration, in order. Append new ones; never edit or reorder released ones. */
 export const migrations: readonly Migration[] = [
@@ -26,4 +27,5 @@ export const migrations: readonly Migration[] = [
   groups,
   pigeonGroups,
   peerKeys,
+  peerProfile,
 ];

@@ -99,4 +99,31 @@ describe('PeersRepo', () => {
     db.sqlite.prepare("UPDATE peers SET client = '<script>' WHERE id = ?").run('zhang@desk-7');
     expect(peers.get('zhang@desk-7')?.client).toBe('unknown');
   });
+
+  it("keeps a contact's signature and avatar across a restart", () => {
+    const file = tempFile();
+    const first = peersIn(file);
+    first.peers.upsert(peer({ signature: '今天也要加油', avatar: '0123456789abcdef' }));
+    first.peers.upsert(peer({ id: 'li@lab', user: 'li', host: 'lab' }));
+    opened.pop()!.close();
+    const { peers } = peersIn(file);
+    expect(peers.get('zhang@desk-7')).toMatchObject({
+      signature: '今天也要加油',
+      avatar: '0123456789abcdef',
+    });
+    const plain = peers.get('li@lab')!;
+    expect('signature' in plain || 'avatar' in plain).toBe(false);
+  });
+
+  it('reads a tampered signature and avatar from the file as it would from the network', () => {
+    const { db, peers } = peersIn();
+    peers.upsert(peer());
+    db.sqlite
+      .prepare('UPDATE peers SET signature = ?, avatar = ? WHERE id = ?')
+      .run(`a\u202eb\n${'长'.repeat(300)}`, '../../etc/passwd', 'zhang@desk-7');
+    const read = peers.get('zhang@desk-7')!;
+    expect(read.signature).toMatch(/^a b 长+$/);
+    expect(read.signature!.length).toBeLessThanOrEqual(100);
+    expect(read.avatar).toBeUndefined();
+  });
 });
