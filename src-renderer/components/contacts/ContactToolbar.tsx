@@ -88,29 +88,32 @@ export function ContactToolbar({
           onKeyDown={onKeyDown}
         />
       </div>
-      <IconButton label={t('search.open')} ref={searchButtonRef} onClick={onOpenSearch}>
-        <HistoryIcon />
-      </IconButton>
-      <IconButton
-        label={t('contacts.refresh')}
-        className={refreshing ? 'refreshing' : undefined}
-        aria-busy={refreshing}
-        onClick={() => void refresh()}
-      >
-        <RefreshIcon />
-      </IconButton>
-      <SendToSeveralButton />
-      <AddColleagueButton />
-      <NewGroupButton />
-      <IconButton
-        label={t('plain.add')}
-        ref={addPlainButtonRef}
-        aria-expanded={addingPlain}
-        aria-controls={addingPlain ? addPlainId : undefined}
-        onClick={onToggleAddPlain}
-      >
-        <AddContactIcon />
-      </IconButton>
+      {/* One unit: on a narrow window it moves under the filter box whole. */}
+      <div className="contact-actions">
+        <IconButton label={t('search.open')} ref={searchButtonRef} onClick={onOpenSearch}>
+          <HistoryIcon />
+        </IconButton>
+        <IconButton
+          label={t('contacts.refresh')}
+          className={refreshing ? 'refreshing' : undefined}
+          aria-busy={refreshing}
+          onClick={() => void refresh()}
+        >
+          <RefreshIcon />
+        </IconButton>
+        <SendToSeveralButton />
+        <AddColleagueButton />
+        <NewGroupButton />
+        <IconButton
+          label={t('plain.add')}
+          ref={addPlainButtonRef}
+          aria-expanded={addingPlain}
+          aria-controls={addingPlain ? addPlainId : undefined}
+          onClick={onToggleAddPlain}
+        >
+          <AddContactIcon />
+        </IconButton>
+      </div>
       <span className="visually-hidden" role="status">
         {refreshing ? t('contacts.refreshing') : ''}
       </span>
