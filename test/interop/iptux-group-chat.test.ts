@@ -7,7 +7,7 @@
 //
 // iptux's main window switches between its regular, segment, group and broadcast trees
 // with the arrows of its toolbar. Its "group" tree (pals by belong_group) shows no row
-// at all in this build, even with both in group 'qa' (its screenshots), so its group
+// at all in this build, even when iptux alone is online (its screenshots), so its group
 // dialog cannot be opened from the window: the broadcast dialog, the same DialogGroup
 // code with the BROADCAST option, is what a user can reach.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
