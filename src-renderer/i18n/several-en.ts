@@ -5,6 +5,10 @@ export const severalEn = {
   intro:
     'Each contact gets the message in their own chat; offline contacts get it when they return.',
   contacts: 'Contacts',
+  everyone: 'Everyone online (a broadcast notice)',
+  broadcastTitle: 'Notice to everyone online',
+  broadcastSent: 'Sent to everyone online. It is kept in “Everyone (broadcast)”.',
+  broadcastNobody: 'Not sent: nobody is online.',
   wholeGroup: 'Whole group {{name}}',
   noGroup: 'No group',
   plainGroup: 'Programs',

@@ -117,6 +117,15 @@ export class Groups {
     return [message];
   }
 
+  /**
+   * A broadcast notice started from the main window: "Everyone (broadcast)" exists from
+   * the first notice on, sent or received, and every later one is kept there.
+   */
+  startBroadcast(text: string): MessageDTO[] {
+    this.deps.book.ensure(BROADCAST_GROUP_ID, 'broadcast', '');
+    return this.send(BROADCAST_GROUP_ID, text);
+  }
+
   private sendFeiq(groupId: string, text: string): boolean {
     this.deps.feiq.send(groupId, text);
     return true;
