@@ -7,6 +7,7 @@ export const severalZhCN: typeof severalEn = {
   intro: '每位联系人都会在各自的聊天中收到这条消息；离线的联系人上线后收到。',
   contacts: '联系人',
   everyone: '所有在线的人（广播通知）',
+  everyoneIntro: '一条通知发给此刻在线的所有人，保存在“所有人（广播）”中；离线的人之后不会收到。',
   broadcastTitle: '发给所有在线的人的通知',
   broadcastSent: '已发给所有在线的人，保存在“所有人（广播）”中。',
   broadcastNobody: '未发送：没有人在线。',

@@ -72,7 +72,7 @@ export function SendToSeveralDialog({ id, onClose }: { id: string; onClose(): vo
       id={id}
       role="dialog"
       title={t('several.title')}
-      intro={t('several.intro')}
+      intro={t(everyone ? 'several.everyoneIntro' : 'several.intro')}
       error={error}
       cancelLabel={t('several.cancel')}
       submitLabel={t('several.send')}
@@ -97,7 +97,7 @@ export function SendToSeveralDialog({ id, onClose }: { id: string; onClose(): vo
           <textarea
             {...control}
             ref={message}
-            className="input several-message"
+            className="input input-prose several-message"
             rows={3}
             value={text}
             maxLength={MAX_MESSAGE_CHARS}

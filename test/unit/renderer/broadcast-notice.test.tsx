@@ -23,8 +23,9 @@ describe('a broadcast notice from the main window', { timeout: 30_000 }, () => {
     await userEvent.click(
       within(dialog).getByRole('checkbox', { name: 'Everyone online (a broadcast notice)' }),
     );
-    // Everyone means no one in particular: the contacts give way.
+    // Everyone means no one in particular: the contacts give way, and the intro says so.
     expect(within(dialog).queryByRole('checkbox', { name: 'Yan' })).toBeNull();
+    expect(within(dialog).getByText(/no one offline gets it later/)).toBeTruthy();
     fireEvent.change(within(dialog).getByRole('textbox', { name: 'Message' }), {
       target: { value: '下午三点停电' },
     });
