@@ -9,7 +9,11 @@
 // with the arrows of its toolbar. Its "group" tree (pals by belong_group) shows no row
 // at all in this build, even when iptux alone is online (its screenshots), so its group
 // dialog cannot be opened from the window: the broadcast dialog, the same DialogGroup
-// code with the BROADCAST option, is what a user can reach.
+// code with the BROADCAST option, is what a user can reach. The same fault (its groups
+// by name get no id: fixed in iptux 0.8.5, PR #675) makes it drop every 0xfb with GROUP
+// unseen. So a newer iptux user of group 'qa' is scripted (raw datagrams as iptux
+// writes them): its group message starts Pigeon's "qa" conversation, and Pigeon's answer
+// there reaches it as iptux's group packet and the real iptux as a line it shows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROADCAST_GROUP_ID } from '../../src-shared/contract';
 import type { MessengerTiming } from '../../src-main/core/options';
@@ -17,15 +21,18 @@ import { startIptux, type IptuxPeer } from '../lab/iptux';
 import { iptuxCommandOf, parseIptuxPacketLog } from '../lab/iptux-packets';
 import { createLan, type Lan } from '../lab/lan';
 import { startPigeonOn, type PigeonOnHost } from '../lab/pigeon-on-host';
+import { startUdpProbe, type UdpProbe } from '../lab/udp-probe';
 import { waitUntil } from '../lab/proc';
 import { waitForWindow } from '../lab/xvfb';
 
 const IPTUX = { name: 'iptux', address: '10.87.0.20', hostname: 'iptux-pc' };
 const PIGEON = { name: 'pigeon', address: '10.87.0.10', hostname: 'pigeon-pc' };
+const TUX2 = { name: 'tux2', address: '10.87.0.21' };
 const IPTUX_ID = 'root@iptux-pc';
 const TIMING: Partial<MessengerTiming> = { answerDelayMaxMs: 200, retryIntervalMs: 500 };
 const IPTUX_SENDMSG = 0xfb;
 const IPTUX_BROADCASTOPT = 0x400;
+const IPTUX_GROUPOPT = 0x300;
 // Where iptux's toolbar arrow "Go next" sits in its 264×566 main window.
 const NEXT_TREE = ['237', '71'];
 // The first row of a tree.
@@ -34,9 +41,10 @@ const FIRST_ROW = ['80', '109'];
 let lan: Lan;
 let iptux: IptuxPeer;
 let pigeon: PigeonOnHost;
+let tux2: UdpProbe;
 
 beforeAll(async () => {
-  lan = await createLan({ hosts: [IPTUX, PIGEON] });
+  lan = await createLan({ hosts: [IPTUX, PIGEON, TUX2] });
   iptux = await startIptux(lan, 'iptux', { nick: 'IptuxBot', group: 'qa', logLevel: 'DEBUG' });
   pigeon = await startPigeonOn(lan, PIGEON.name, {
     nickname: 'Dove',
@@ -45,7 +53,7 @@ beforeAll(async () => {
     timing: TIMING,
   });
   await waitUntil(
-    'Pigeon and iptux to see each other',
+    'Pigeon to see iptux',
     async () =>
       (await pigeon.call('getSnapshot')).peers.find(
         (p) => p.id === IPTUX_ID && p.status !== 'offline',
@@ -56,6 +64,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (pigeon && pigeon.child.exitCode === null) await pigeon.quit();
+  await tux2?.stop();
   await iptux?.stop();
   await lan?.dispose();
 });
@@ -81,6 +90,7 @@ describe("iptux's group dialog both ways", () => {
   it("shows iptux's group message in the group conversation with its author", async () => {
     const dialog = await openIptuxBroadcastDialog();
     await xdotool('windowfocus', '--sync', dialog);
+    await pause(500); // its entry takes the focus once the window is shown
     await xdotool('type', '--delay', '120', fromIptux);
     await xdotool('key', 'ctrl+Return');
     const shown = await waitUntil(
@@ -116,5 +126,48 @@ describe("iptux's group dialog both ways", () => {
     );
     const commands = received.map((p) => iptuxCommandOf(p.data));
     expect(commands).toContain(IPTUX_SENDMSG | IPTUX_BROADCASTOPT);
+  });
+
+  it("reaches the real iptux from iptux's group 'qa', which it would drop as a group packet", async () => {
+    // A newer iptux user of 'qa' (0.8.5 on shows group packets), scripted.
+    tux2 = await startUdpProbe(lan, TUX2.name, { port: 2425 });
+    const tux = (packetNo: number, command: number, extra: string): Buffer =>
+      Buffer.from(`1_iptux 0.9.4:${packetNo}:li:tux2-pc:${command}:${extra}`, 'utf8');
+    await tux2.send(PIGEON.address, 2425, tux(1, 0x103, 'Li\0qa\0icon-tux.png\0utf-8\0'));
+    await tux2.send(
+      PIGEON.address,
+      2425,
+      tux(2, IPTUX_SENDMSG | IPTUX_GROUPOPT, 'qa meeting at 3\0'),
+    );
+    const group = await waitUntil(
+      "iptux's group 'qa' at Pigeon",
+      async () =>
+        (await pigeon.call('getSnapshot')).groups?.find(
+          (g) => g.kind === 'iptux' && g.name === 'qa',
+        ),
+      10_000,
+    );
+    const heard = await pigeon.call('listMessages', { conversationId: group.id });
+    expect(heard.find((m) => m.text === 'qa meeting at 3')?.authorId).toBe('li@tux2-pc');
+
+    const answer = 'qa 组：三点见 ✓';
+    await pigeon.call('sendMessage', { conversationId: group.id, text: answer });
+    // The newer iptux gets iptux's own group packet.
+    await tux2.waitFor(
+      (d) => Number(d.text.split(':')[4]) === (IPTUX_SENDMSG | IPTUX_GROUPOPT),
+      5000,
+    );
+    // Debian's iptux (0.8.3) files a GROUP packet under a group it cannot find and never
+    // shows it: it gets the group's line in its chat with Pigeon instead, and shows it.
+    const entry = await iptux.waitForEntry(
+      (e) => e.direction === 'received' && e.text === `[qa] Dove: ${answer}`,
+    );
+    expect(entry.nick).toBe('Dove');
+    const received = parseIptuxPacketLog(iptux.output()).filter(
+      (p) => p.direction === 'received' && p.address === PIGEON.address,
+    );
+    expect(received.map((p) => iptuxCommandOf(p.data))).not.toContain(
+      IPTUX_SENDMSG | IPTUX_GROUPOPT,
+    );
   });
 });

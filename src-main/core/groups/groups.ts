@@ -19,6 +19,7 @@ import type { FeiqGroups } from './feiq-groups';
 import type { GroupBook } from './group-book';
 import type { PigeonGroups } from './pigeon-groups';
 import { iptuxGroupCommand, readIptuxGroupMessage, type IptuxScope } from './iptux-group-message';
+import { iptuxShowsGroupMessages } from './iptux-versions';
 
 export interface GroupsDeps {
   book: GroupBook;
@@ -156,9 +157,11 @@ export class Groups {
   }
 
   private sendTo(group: GroupDTO, peer: PeerRecord, text: string): void {
-    if (peer.client === 'iptux') return this.sendIptux(group, peer, text);
+    if (peer.client === 'iptux' && (iptuxShowsGroupMessages(peer.version) || isWholeLan(group)))
+      return this.sendIptux(group, peer, text);
     if (group.id === BROADCAST_GROUP_ID) return this.sendBroadcast(peer, text);
-    // As the issue's `[项目组] 小王: …`: the group, then who wrote.
+    // As the issue's `[项目组] 小王: …`: the group, then who wrote. An iptux that drops
+    // group packets (see iptux-versions.ts) gets it so too.
     this.deps.sendOneToOne(peer.id, `[${group.name}] ${this.deps.selfName()}: ${text}`);
   }
 
@@ -186,4 +189,9 @@ export class Groups {
       void packets.send(withFlag, buildMessageExtra(chunk, encoding), peer);
     }
   }
+}
+
+/** Everyone, or iptux's segment: groups every iptux shows. */
+function isWholeLan(group: GroupDTO): boolean {
+  return group.id === BROADCAST_GROUP_ID || group.id === SEGMENT_GROUP_ID;
 }
