@@ -338,6 +338,14 @@ class Messenger implements MessengerCore {
     );
   }
 
+  // --- a broadcast notice to everyone online: groups/groups.ts ---
+  sendBroadcast({ text }: ParsedRequest<'sendBroadcast'>) {
+    if (!this.running) throw new ContractError('failed', 'Pigeon is not connected to the network.');
+    if (text.trim().length === 0)
+      throw new ContractError('invalid-request', 'An empty message cannot be sent.');
+    return refuseWhenDiskFull(() => this.groups.startBroadcast(text));
+  }
+
   // --- keys: keys/key-book.ts ---
   getPeerKeys({ peerId }: ParsedRequest<'getPeerKeys'>) {
     return describePeerKeys(this.keys, peerId);

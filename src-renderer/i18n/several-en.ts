@@ -5,6 +5,12 @@ export const severalEn = {
   intro:
     'Each contact gets the message in their own chat; offline contacts get it when they return.',
   contacts: 'Contacts',
+  everyone: 'Everyone online (a broadcast notice)',
+  everyoneIntro:
+    'One notice to everyone online now, kept in “Everyone (broadcast)”; no one offline gets it later.',
+  broadcastTitle: 'Notice to everyone online',
+  broadcastSent: 'Sent to everyone online. It is kept in “Everyone (broadcast)”.',
+  broadcastNobody: 'Not sent: nobody is online.',
   wholeGroup: 'Whole group {{name}}',
   noGroup: 'No group',
   plainGroup: 'Programs',

@@ -82,6 +82,7 @@ export const CHANNEL_NAMES = [
   'setAvatar',
   'getAvatar',
   'sendToSeveral',
+  'sendBroadcast',
   'getPeerKeys',
   'shake',
   'acceptPeerKey',

@@ -42,6 +42,7 @@ import {
   SearchMessagesRequest,
   SendMessageRequest,
   SendToSeveralRequest,
+  SendBroadcastRequest,
   SetRemarkRequest,
   SetPeerVerifiedRequest,
   SetStartAtLoginRequest,
@@ -136,6 +137,7 @@ export const channels = {
   getAvatar: AvatarRequest,
   /** 群发: a one-to-one copy of one text to each contact, each copy in its own conversation. */
   sendToSeveral: SendToSeveralRequest,
+  sendBroadcast: SendBroadcastRequest,
   /** A peer's keys as this Pigeon knows them, with both fingerprints (the Encryption dialog). */
   getPeerKeys: PeerRequest,
   /** Accept the key a Pigeon changed to: messages and files may go to it again. */
@@ -205,6 +207,8 @@ export interface ChannelResponses {
   getAvatar: TransferImageDTO;
   /** One entry per contact asked for, in the order asked. */
   sendToSeveral: SeveralCopyDTO[];
+  /** The notice, in "Everyone (broadcast)". */
+  sendBroadcast: MessageDTO[];
   getPeerKeys: PeerKeysDTO;
   acceptPeerKey: PeerKeysDTO;
   setPeerVerified: PeerKeysDTO;

@@ -43,6 +43,10 @@ export const SendToSeveralRequest = z.object({
   peerIds: z.array(Id).min(1).max(MAX_SEVERAL_RECIPIENTS),
   text: z.string().min(1).max(MAX_MESSAGE_CHARS),
 });
+/** IP Messenger's broadcast notice: one text to everyone online. */
+export const SendBroadcastRequest = z.object({
+  text: z.string().min(1).max(MAX_MESSAGE_CHARS),
+});
 export const MessageRequest = z.object({ messageId: Id });
 export const ResendMessageRequest = z.object({ messageId: Id });
 export const ConversationRequest = z.object({ conversationId: Id });

@@ -7,7 +7,8 @@ import { createLan, type Lan } from '../lab/lan';
 import { startUdpProbe, type UdpProbe } from '../lab/udp-probe';
 
 // A group conversation seen through the UI in Chromium: two iptux users of the group
-// 研发部 (raw datagrams as iptux 0.8.3 writes them) write to it; headless Pigeon shows it
+// 研发部 (raw datagrams as iptux writes them, from 0.8.5 on: an older one never shows a
+// group packet, so Pigeon would write to it one-to-one) write to it; headless Pigeon shows it
 // under Groups, opens it in its own window naming each author, lists its members, and
 // Pigeon's answer leaves as iptux's group packet. Screenshots in both languages and themes.
 const HOSTS = [
@@ -34,7 +35,7 @@ async function toBoth(tux: UdpProbe, bytes: Buffer): Promise<void> {
 }
 
 const iptux = (user: string, packetNo: number, command: number, extra: string): Buffer =>
-  Buffer.from(`1_iptux 0.8.3:${packetNo}:${user}:vm:${command}:${extra}`, 'utf8');
+  Buffer.from(`1_iptux 0.9.4:${packetNo}:${user}:vm:${command}:${extra}`, 'utf8');
 
 beforeAll(async () => {
   lan = await createLan({ hosts: HOSTS });

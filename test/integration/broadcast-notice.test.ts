@@ -1,71 +1,74 @@
-// IP Messenger's broadcast message (SENDMSG with BROADCASTOPT) is a notice to everyone:
-// kept, named by its author, in the broadcast conversation, never acknowledged, and
-// Pigeon's own notice there goes out the same way.
 import { describe, expect, it } from 'vitest';
+import { BROADCAST_GROUP_ID, ContractError } from '../../src-shared/contract';
 import {
   decodePacket,
   encodePacket,
   hasOption,
-  makeCommand,
   Mode,
   modeOf,
   Opt,
 } from '../../src-main/core/ipmsg';
-import { rawSocket, sendRaw, startCores, waitFor } from './support/cores';
+import { rawSocket, sendRaw, startCores, waitFor, type TestCore } from './support/cores';
 
-const PORT = 2469;
-const PIGEON = '127.0.12.2';
-const IPMSG = '127.0.12.3';
-const header = { version: '1', user: 'win', host: 'winbox' };
+// A broadcast notice started from the main window: before anyone sent one, "Everyone
+// (broadcast)" did not exist and nothing could start it. A Pigeon keeps it in its own
+// "Everyone (broadcast)" naming the author; IP Messenger gets its own broadcast message.
+const PORT = 2477;
+const IPMSG_ADDRESS = '127.0.0.24';
 
-describe('broadcast notices', () => {
-  it('are kept in the broadcast conversation, unanswered, and sent back as IPMsg sends them', async () => {
-    const [pigeon] = await startCores([PIGEON], PORT, { hosts: [`${IPMSG}:${PORT}`] });
-    const { core } = pigeon!;
-    const ipmsg = await rawSocket(IPMSG, PORT);
-    await sendRaw(
-      ipmsg.socket,
-      encodePacket({ ...header, packetNo: 10, command: Mode.ANSENTRY, extra: 'Win\0Ops\0' }),
-      PIGEON,
-      PORT,
-    );
-    await waitFor(() => core.snapshot().peers.find((p) => p.id === 'win@winbox'), 3000, 'entry');
+const online = (c: TestCore, id: string) =>
+  c.core.snapshot().peers.some((p) => p.id === id && p.status !== 'offline');
 
-    const notice = makeCommand(Mode.SENDMSG, Opt.BROADCASTOPT | Opt.SENDCHECKOPT);
-    await sendRaw(
-      ipmsg.socket,
-      encodePacket({ ...header, packetNo: 11, command: notice, extra: 'Fire drill at 3\0' }),
-      PIGEON,
-      PORT,
-    );
-    const kept = await waitFor(
-      () => core.listMessages({ conversationId: 'group:broadcast' })[0],
-      3000,
-      'the notice',
-    );
-    expect(kept).toMatchObject({
-      text: 'Fire drill at 3',
-      direction: 'in',
-      authorId: 'win@winbox',
-    });
-    expect(core.listMessages({ conversationId: 'win@winbox' })).toEqual([]);
-    expect(core.snapshot().groups?.find((g) => g.id === 'group:broadcast')?.kind).toBe('broadcast');
-    // Neither BROADCASTOPT nor AUTORETOPT may be acknowledged.
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const modes = ipmsg.received.map((bytes) => decodePacket(bytes)).filter((r) => r.ok);
-    expect(modes.some((r) => r.ok && modeOf(r.packet.command) === Mode.RECVMSG)).toBe(false);
+describe('a broadcast notice to everyone online', () => {
+  it('starts "Everyone (broadcast)" and reaches a Pigeon and IP Messenger', async () => {
+    const cores = await startCores(['127.0.0.22', '127.0.0.23'], PORT);
+    const [a, b] = cores as [TestCore, TestCore];
+    const ipmsg = await rawSocket(IPMSG_ADDRESS, PORT);
+    try {
+      await waitFor(() => online(a, 'user2@host2'), 5000, 'B at A');
+      const header = { version: '1', user: 'win', host: 'winbox' };
+      await sendRaw(
+        ipmsg.socket,
+        encodePacket({ ...header, packetNo: 1, command: Mode.ANSENTRY, extra: 'Win\0Ops\0' }),
+        '127.0.0.22',
+        PORT,
+      );
+      await waitFor(() => online(a, 'win@winbox'), 3000, 'the IPMsg peer at A');
+      const heard: Buffer[] = [];
+      ipmsg.socket.on('message', (bytes) => heard.push(bytes));
+      expect(a.core.snapshot().groups?.some((g) => g.id === BROADCAST_GROUP_ID)).toBe(false);
 
-    // Our notice: to everyone online, with BROADCASTOPT and no acknowledgement asked.
-    core.sendMessage({ conversationId: 'group:broadcast', text: 'Done, thanks' });
-    const out = await waitFor(
-      () =>
-        ipmsg.received
-          .map((bytes) => decodePacket(bytes))
-          .find((r) => r.ok && modeOf(r.packet.command) === Mode.SENDMSG),
-      3000,
-      'our notice',
-    );
-    expect(out.ok && hasOption(out.packet.command, Opt.BROADCASTOPT)).toBe(true);
-    expect(out.ok && hasOption(out.packet.command, Opt.SENDCHECKOPT)).toBe(false);
+      const [notice] = a.core.sendBroadcast({ text: '今晚八点停电' });
+      expect(notice).toMatchObject({ conversationId: BROADCAST_GROUP_ID, state: 'delivered' });
+      expect(a.core.snapshot().groups?.some((g) => g.id === BROADCAST_GROUP_ID)).toBe(true);
+
+      await waitFor(
+        () =>
+          b.core
+            .listMessages({ conversationId: BROADCAST_GROUP_ID })
+            .some((m) => m.text === '今晚八点停电' && m.authorId === 'user1@host1'),
+        3000,
+        'the notice in B’s Everyone (broadcast)',
+      );
+      await waitFor(
+        () =>
+          heard.some((bytes) => {
+            const result = decodePacket(bytes);
+            return (
+              result.ok &&
+              modeOf(result.packet.command) === Mode.SENDMSG &&
+              hasOption(result.packet.command, Opt.BROADCASTOPT)
+            );
+          }),
+        3000,
+        'IP Messenger’s broadcast message',
+      );
+      // The notice is not a private word: nothing in B's chat with A.
+      const direct = b.core.listMessages({ conversationId: 'user1@host1' });
+      expect(direct.some((m) => m.text === '今晚八点停电')).toBe(false);
+      expect(() => a.core.sendBroadcast({ text: '   ' })).toThrow(ContractError);
+    } finally {
+      ipmsg.socket.close();
+    }
   });
 });

@@ -11,6 +11,8 @@ const PIGEON = '127.0.10.2';
 const IPTUX = '127.0.10.3';
 /** Another Pigeon in the same group name: it takes no 0xFB, so it gets a one-to-one copy. */
 const COLLEAGUE = '127.0.10.4';
+/** An iptux that shows group messages (0.8.5 on): it gets the 0xFB; 0.8.3 drops them. */
+const NEWER_IPTUX = '127.0.10.5';
 const VERSION = '1_iptux 0.8.3';
 let packetNo = 100;
 
@@ -88,12 +90,22 @@ describe('iptux group and broadcast messages', () => {
     );
     expect(() => core.muteGroup({ groupId: 'group:nothing', muted: true })).toThrow(/unknown/);
 
-    // Pigeon's message to the group: a 0xFB with GROUP to every member online.
+    // A newer iptux of the same group, which shows what it gets with GROUP.
+    const newer = await rawSocket(NEWER_IPTUX, PORT);
+    await sendRaw(
+      newer.socket,
+      Buffer.from('1_iptux 0.9.4:1:newtux:vm2:257:Newer\0研发部\0icon-tux.png\0utf-8\0'),
+      PIGEON,
+      PORT,
+    );
+    await waitFor(() => core.snapshot().peers.find((p) => p.id === 'newtux@vm2'), 3000, 'newer');
+
+    // Pigeon's message to the group: a 0xFB with GROUP to every member that shows one.
     const [sent] = core.sendMessage({ conversationId: groupId, text: '收到 ok' }) as MessageDTO[];
     expect(sent).toMatchObject({ conversationId: groupId, direction: 'out', state: 'delivered' });
     const fb = await waitFor(
       () =>
-        iptux.received.find((b) => (Number(b.toString('latin1').split(':')[4]) & 0xff) === 0xfb),
+        newer.received.find((b) => (Number(b.toString('latin1').split(':')[4]) & 0xff) === 0xfb),
       3000,
       'the group packet',
     );
@@ -101,6 +113,18 @@ describe('iptux group and broadcast messages', () => {
     const fields = iconv.decode(fb, 'gb18030').split(':');
     expect(Number(fields[4]) & 0xffff).toBe(0x3fb);
     expect(fields.slice(5).join(':')).toBe('收到 ok\0');
+    // iptux 0.8.3 would drop a 0xFB with GROUP unseen: it gets the group's line one-to-one,
+    // acknowledged and retried like any message.
+    const direct = await waitFor(
+      () =>
+        iptux.received.find((b) => (Number(b.toString('latin1').split(':')[4]) & 0xff) === 0x20),
+      3000,
+      'the one-to-one line to iptux 0.8.3',
+    );
+    expect(iconv.decode(direct, 'gb18030')).toContain(':[研发部] Peer 1: 收到 ok\0');
+    expect(
+      iptux.received.some((b) => (Number(b.toString('latin1').split(':')[4]) & 0xff) === 0xfb),
+    ).toBe(false);
     const copy = await waitFor(
       () => colleague!.core.listMessages({ conversationId: 'user1@host1' })[0],
       3000,

@@ -19,6 +19,8 @@ export interface IptuxOptions {
   logLevel?: 'DEBUG' | 'INFO' | 'WARN';
   /** How long to wait for its UDP bind and main window (default 30 s). */
   readyTimeoutMs?: number;
+  /** Prepares iptux's HOME (e.g. a custom icon file) before it starts. */
+  beforeStart?: (home: string) => Promise<void>;
 }
 
 /** Debian's iptux, a real IPMsg peer, running on one lab host under Xvfb. */
@@ -88,6 +90,7 @@ export async function startIptux(
     ...opts.config,
   };
   await writeFile(join(home, '.iptux', 'config.json'), JSON.stringify(config));
+  await opts.beforeStart?.(home);
 
   const screen = await startXvfb(lan, host);
   // A clean environment; dbus-run-session keeps GTK from auto-launching a session bus

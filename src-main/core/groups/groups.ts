@@ -19,6 +19,7 @@ import type { FeiqGroups } from './feiq-groups';
 import type { GroupBook } from './group-book';
 import type { PigeonGroups } from './pigeon-groups';
 import { iptuxGroupCommand, readIptuxGroupMessage, type IptuxScope } from './iptux-group-message';
+import { iptuxShowsGroupMessages } from './iptux-versions';
 
 export interface GroupsDeps {
   book: GroupBook;
@@ -117,6 +118,15 @@ export class Groups {
     return [message];
   }
 
+  /**
+   * A broadcast notice started from the main window: "Everyone (broadcast)" exists from
+   * the first notice on, sent or received, and every later one is kept there.
+   */
+  startBroadcast(text: string): MessageDTO[] {
+    this.deps.book.ensure(BROADCAST_GROUP_ID, 'broadcast', '');
+    return this.send(BROADCAST_GROUP_ID, text);
+  }
+
   private sendFeiq(groupId: string, text: string): boolean {
     this.deps.feiq.send(groupId, text);
     return true;
@@ -147,9 +157,11 @@ export class Groups {
   }
 
   private sendTo(group: GroupDTO, peer: PeerRecord, text: string): void {
-    if (peer.client === 'iptux') return this.sendIptux(group, peer, text);
+    if (peer.client === 'iptux' && (iptuxShowsGroupMessages(peer.version) || isWholeLan(group)))
+      return this.sendIptux(group, peer, text);
     if (group.id === BROADCAST_GROUP_ID) return this.sendBroadcast(peer, text);
-    // As the issue's `[项目组] 小王: …`: the group, then who wrote.
+    // As the issue's `[项目组] 小王: …`: the group, then who wrote. An iptux that drops
+    // group packets (see iptux-versions.ts) gets it so too.
     this.deps.sendOneToOne(peer.id, `[${group.name}] ${this.deps.selfName()}: ${text}`);
   }
 
@@ -177,4 +189,9 @@ export class Groups {
       void packets.send(withFlag, buildMessageExtra(chunk, encoding), peer);
     }
   }
+}
+
+/** Everyone, or iptux's segment: groups every iptux shows. */
+function isWholeLan(group: GroupDTO): boolean {
+  return group.id === BROADCAST_GROUP_ID || group.id === SEGMENT_GROUP_ID;
 }

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SeveralCopyDTO } from '../../../src-shared/contract';
+import type { MessageDTO, SeveralCopyDTO } from '../../../src-shared/contract';
 import { MAX_MESSAGE_CHARS } from '../../../src-shared/contract/channel-names';
 import { useBridge } from '../../bridge/bridge-context';
 import { describeError } from '../../bridge/errors';
@@ -8,12 +8,14 @@ import { groupContacts } from '../../store/contact-groups';
 import { useAppStore } from '../../store/store-context';
 import { Dialog } from '../common/Dialog';
 import { Field } from '../common/Field';
+import { BroadcastResult } from './BroadcastResult';
 import { SeveralContactPicker } from './SeveralContactPicker';
 import { SeveralResults } from './SeveralResults';
 
 /**
  * 群发: tick contacts (or a whole contact-list group), write once, and each gets a copy
- * in their own chat. Afterwards the dialog shows where each copy is.
+ * in their own chat. Afterwards the dialog shows where each copy is. "Everyone online"
+ * makes it IP Messenger's broadcast notice instead, kept in "Everyone (broadcast)".
  */
 export function SendToSeveralDialog({ id, onClose }: { id: string; onClose(): void }) {
   const { t, i18n } = useTranslation();
@@ -26,6 +28,8 @@ export function SendToSeveralDialog({ id, onClose }: { id: string; onClose(): vo
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const [copies, setCopies] = useState<SeveralCopyDTO[] | undefined>();
+  const [everyone, setEveryone] = useState(false);
+  const [notice, setNotice] = useState<MessageDTO | undefined>();
   const message = useRef<HTMLTextAreaElement>(null);
 
   const groups = useMemo(
@@ -35,14 +39,14 @@ export function SendToSeveralDialog({ id, onClose }: { id: string; onClose(): vo
   );
 
   useEffect(() => {
-    if (!copies) return;
+    if (!copies && !notice) return;
     document.getElementById(`${id}-results`)?.focus();
-  }, [copies, id]);
+  }, [copies, notice, id]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
-    if (chosen.size === 0) return setError(t('several.pickSomeone'));
+    if (!everyone && chosen.size === 0) return setError(t('several.pickSomeone'));
     if (text.trim() === '') {
       setError(t('several.writeSomething'));
       message.current?.focus();
@@ -51,7 +55,8 @@ export function SendToSeveralDialog({ id, onClose }: { id: string; onClose(): vo
     setBusy(true);
     setError(undefined);
     try {
-      setCopies(await api.sendToSeveral({ peerIds: [...chosen], text }));
+      if (everyone) setNotice((await api.sendBroadcast({ text })).at(-1));
+      else setCopies(await api.sendToSeveral({ peerIds: [...chosen], text }));
     } catch (failure) {
       setError(t('several.failed', { message: describeError(failure) }));
     } finally {
@@ -59,6 +64,7 @@ export function SendToSeveralDialog({ id, onClose }: { id: string; onClose(): vo
     }
   };
 
+  if (notice) return <BroadcastResult id={id} notice={notice} onClose={onClose} />;
   if (copies) return <SeveralResults id={id} copies={copies} onClose={onClose} />;
 
   return (
@@ -66,7 +72,7 @@ export function SendToSeveralDialog({ id, onClose }: { id: string; onClose(): vo
       id={id}
       role="dialog"
       title={t('several.title')}
-      intro={t('several.intro')}
+      intro={t(everyone ? 'several.everyoneIntro' : 'several.intro')}
       error={error}
       cancelLabel={t('several.cancel')}
       submitLabel={t('several.send')}
@@ -74,13 +80,24 @@ export function SendToSeveralDialog({ id, onClose }: { id: string; onClose(): vo
       onSubmit={(event) => void submit(event)}
       onClose={onClose}
     >
-      <SeveralContactPicker groups={groups} chosen={chosen} onChange={setChosen} />
+      <label className="forward-choice several-everyone">
+        <input
+          type="checkbox"
+          checked={everyone}
+          onChange={(event) => {
+            setEveryone(event.target.checked);
+            setError(undefined);
+          }}
+        />
+        {t('several.everyone')}
+      </label>
+      {!everyone && <SeveralContactPicker groups={groups} chosen={chosen} onChange={setChosen} />}
       <Field label={t('several.message')} invalid={error === t('several.writeSomething')}>
         {(control) => (
           <textarea
             {...control}
             ref={message}
-            className="input several-message"
+            className="input input-prose several-message"
             rows={3}
             value={text}
             maxLength={MAX_MESSAGE_CHARS}

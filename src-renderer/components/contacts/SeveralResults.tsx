@@ -1,8 +1,8 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { MessageDTO, SeveralCopyDTO } from '../../../src-shared/contract';
-import { closeOnEscape } from '../../hooks/close-on-escape';
 import { useAppStore } from '../../store/store-context';
+import { ResultDialog } from './ResultDialog';
 
 /**
  * Where each contact's copy is, kept current: a copy's state reaches this window as its
@@ -29,16 +29,7 @@ export function SeveralResults({
   };
 
   return (
-    <section
-      id={id}
-      role="dialog"
-      className="dialog"
-      aria-labelledby={`${id}-title`}
-      onKeyDown={closeOnEscape(onClose)}
-    >
-      <h2 id={`${id}-title`} className="panel-title">
-        {t('several.resultsTitle', { count: sent })}
-      </h2>
+    <ResultDialog id={id} title={t('several.resultsTitle', { count: sent })} onClose={onClose}>
       <ul
         id={`${id}-results`}
         className="several-results"
@@ -55,12 +46,7 @@ export function SeveralResults({
           );
         })}
       </ul>
-      <div className="form-actions">
-        <button type="button" className="button button-primary" onClick={onClose} autoFocus>
-          {t('several.close')}
-        </button>
-      </div>
-    </section>
+    </ResultDialog>
   );
 }
 

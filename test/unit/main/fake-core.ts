@@ -141,6 +141,9 @@ export function createFakeCore() {
         messages: [message({ conversationId: peerId, text, direction: 'out', state: 'sending' })],
       })),
     ),
+    sendBroadcast: vi.fn(({ text }: ParsedRequest<'sendBroadcast'>) => [
+      message({ conversationId: 'group:broadcast', text, direction: 'out', state: 'delivered' }),
+    ]),
     resendMessage: vi.fn(() => message()),
     markRead: vi.fn(({ conversationId: id }: ParsedRequest<'markRead'>) => ({
       id,

@@ -1,4 +1,5 @@
 import { vi } from 'vitest';
+import { BROADCAST_GROUP_ID } from '../../../../src-shared/contract';
 import type {
   MessageDTO,
   PeerKeysDTO,
@@ -83,6 +84,19 @@ export function createFakeApi(initial: SnapshotDTO) {
         return { peerId, messages: [copy] };
       }),
     ),
+    // Like main: one notice in "Everyone (broadcast)".
+    sendBroadcast: vi.fn<PigeonApi['sendBroadcast']>(async (request) => {
+      sent += 1;
+      const notice: MessageDTO = {
+        id: `sent-${sent}`,
+        conversationId: BROADCAST_GROUP_ID,
+        direction: 'out',
+        text: request?.text ?? '',
+        state: 'delivered',
+        at: 1_700_000_100_000 + sent,
+      };
+      return [notice];
+    }),
     resendMessage: vi.fn<PigeonApi['resendMessage']>(async (request) => ({
       id: request?.messageId ?? '',
       conversationId: 'alice@lan-pc',
