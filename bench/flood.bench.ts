@@ -177,7 +177,7 @@ try {
     `  to the flooder      ${atHost.out} datagrams sent back   ${taken} taken in by Pigeon (${limited} of them dropped by its rate limit), ${atHost.in} reached the host   goal sent ≤ taken in: ${ok(atHost.out <= taken)}`,
   );
   console.log(`  the flooder heard   ${flood.back} datagrams`);
-  // A clean quit, so a CPU profile asked for with NODE_OPTIONS=--cpu-prof gets written.
+  // A clean quit, so a CPU profile asked for with PIGEON_CPU_PROF=<folder> gets written.
   await alice.quit();
 } finally {
   await lan.dispose();

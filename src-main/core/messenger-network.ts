@@ -17,6 +17,10 @@ import type { Endpoint } from './net/endpoint';
 import { PacketSender } from './net/packet-sender';
 import { isDiskFull } from './store/disk-full-watch';
 
+/** Presence datagrams from one address: far above a real host's, far below a flood's. */
+const PRESENCE_PER_SECOND = 50;
+const PRESENCE_BURST = 200;
+
 export interface NetworkContext {
   options: MessengerOptions;
   port: number;
@@ -42,6 +46,10 @@ export function openNetwork(context: NetworkContext): {
   const intake = createDatagramIntake({
     stats,
     limiter: new RateLimiter(options.rateLimit?.perSecond, options.rateLimit?.burst),
+    presenceLimiter: new RateLimiter(
+      options.presenceLimit?.perSecond ?? PRESENCE_PER_SECOND,
+      options.presenceLimit?.burst ?? PRESENCE_BURST,
+    ),
     legacy,
     isOwn: context.isOwn,
     dispatch: context.dispatch,

@@ -37,6 +37,8 @@ export interface MessengerOptions {
   legacyEncoding?: 'gb18030' | 'gbk' | 'cp932' | 'big5';
   /** Datagrams per second (and burst) accepted from one address before the rest are dropped. */
   rateLimit?: { perSecond: number; burst: number };
+  /** The same for entries, exits and absence notices alone (default 50 a second, burst 200). */
+  presenceLimit?: { perSecond: number; burst: number };
   language?: Language;
   theme?: Theme;
   sendKey?: SendKey;

@@ -11,8 +11,11 @@ const CAPUTF8OPT = 0x1000000;
 describe('a flood of made-up entries from one address', () => {
   it('is never answered with more than it sent, fills no more than the cap, and chat goes on', async () => {
     // Quick age-out, so silent peers are probed during the test as they would be over hours.
+    // Entries get the general per-address budget here, so that every made-up name reaches
+    // the directory and its cap and the answer limit are what is tested.
     const cores = await startCores(['127.0.0.70', '127.0.0.71'], PORT, {
       timing: { ...FAST, ageOutMs: 2000 },
+      presenceLimit: { perSecond: 2000, burst: 4000 },
     });
     const [a, b] = cores as [TestCore, TestCore];
     const { socket, received } = await rawSocket('127.0.0.72', PORT);

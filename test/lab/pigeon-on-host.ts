@@ -33,7 +33,11 @@ export async function startPigeonOn(
   options: MessengerOptions & { dataDir?: string },
 ): Promise<PigeonOnHost> {
   const agent = await agentBundle();
-  const child = lan.spawnOn(host, process.execPath, [agent, JSON.stringify(options)], {
+  // PIGEON_CPU_PROF=<folder>: each agent writes a CPU profile there when it quits (Node
+  // refuses --cpu-prof in NODE_OPTIONS, so it is passed here).
+  const folder = process.env.PIGEON_CPU_PROF;
+  const profile = folder ? ['--cpu-prof', `--cpu-prof-dir=${folder}`] : [];
+  const child = lan.spawnOn(host, process.execPath, [...profile, agent, JSON.stringify(options)], {
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   const events: PigeonEvent[] = [];

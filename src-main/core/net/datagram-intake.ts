@@ -1,3 +1,4 @@
+import { Mode, modeOf } from '../ipmsg/commands';
 import { decodePacket, MAX_DATAGRAM_IN, type Packet } from '../ipmsg/packet';
 import type { LegacyEncoding } from '../ipmsg/text';
 import type { Endpoint } from './endpoint';
@@ -8,6 +9,11 @@ import type { Datagram } from './udp-transport';
 export interface DatagramIntakeDeps {
   stats: NetworkStats;
   limiter: RateLimiter;
+  /**
+   * A tighter budget per address for entries, exits and absence notices: a real host sends
+   * a handful a minute, while each one a flood makes up becomes a contact and an event.
+   */
+  presenceLimiter?: RateLimiter;
   legacy: LegacyEncoding;
   /** Our own broadcast comes back to us: recognise it. */
   isOwn: (packet: Packet, datagram: Datagram) => boolean;
@@ -35,6 +41,12 @@ export function createDatagramIntake(deps: DatagramIntakeDeps): (datagram: Datag
     const decoded = decodePacket(datagram.bytes, { legacyEncoding: deps.legacy });
     if (!decoded.ok) return deps.stats.dropped(decoded.reason);
     if (deps.isOwn(decoded.packet, datagram)) return;
+    if (deps.presenceLimiter && isPresence(decoded.packet)) {
+      if (!deps.presenceLimiter.allow(datagram.address)) {
+        deps.onRefused?.({ address: datagram.address, port: datagram.port });
+        return deps.stats.dropped('rateLimited');
+      }
+    }
     try {
       const handled = deps.dispatch(decoded.packet, {
         address: datagram.address,
@@ -46,4 +58,14 @@ export function createDatagramIntake(deps: DatagramIntakeDeps): (datagram: Datag
       deps.onFault(datagram, error);
     }
   };
+}
+
+function isPresence(packet: Packet): boolean {
+  const mode = modeOf(packet.command);
+  return (
+    mode === Mode.BR_ENTRY ||
+    mode === Mode.ANSENTRY ||
+    mode === Mode.BR_EXIT ||
+    mode === Mode.BR_ABSENCE
+  );
 }

@@ -20,7 +20,9 @@ const REMEMBERED = 1024;
  * peer directory asked at most once per sender per quiet period.
  */
 export class FloodWatch {
-  private readonly lastTold = new Map<string, number>();
+  /** Address, then port: no key string built per refused datagram (a flood's hot path). */
+  private readonly lastTold = new Map<string, Map<number, number>>();
+  private remembered = 0;
   private readonly quietMs: number;
   private readonly now: () => number;
 
@@ -31,12 +33,21 @@ export class FloodWatch {
 
   /** A datagram from `from` was refused by the rate limit. */
   refused(from: Endpoint): void {
-    const key = `${from.address}:${from.port}`;
     const now = this.now();
-    const last = this.lastTold.get(key);
+    let ports = this.lastTold.get(from.address);
+    const last = ports?.get(from.port);
     if (last !== undefined && now - last < this.quietMs) return;
-    if (this.lastTold.size >= REMEMBERED) this.lastTold.clear();
-    this.lastTold.set(key, now);
+    if (this.remembered >= REMEMBERED) {
+      this.lastTold.clear();
+      this.remembered = 0;
+      ports = undefined;
+    }
+    if (!ports) {
+      ports = new Map();
+      this.lastTold.set(from.address, ports);
+    }
+    if (!ports.has(from.port)) this.remembered += 1;
+    ports.set(from.port, now);
     const peer = this.deps.peerAt(from);
     if (peer) this.deps.tell(peer.id, now);
   }

@@ -24,6 +24,7 @@ export function startFloodedAlice(
       hosts: [],
       timing: FAST,
       rateLimit: { perSecond: 1_000_000, burst: 1_000_000 },
+      presenceLimit: { perSecond: 1_000_000, burst: 1_000_000 },
     },
     store,
   );
