@@ -57,6 +57,9 @@ import type { IpmsgKeys } from './ipmsg-crypto/ipmsg-keys';
 import { generateIdentity } from './keys/identity';
 import { KeyBook } from './keys/key-book';
 import { describePeerKeys } from './keys/peer-keys-view';
+import { MessageSeals } from './keys/message-seals';
+import { PacketSealing } from './keys/packet-sealing';
+import { SEALED_ONLY_MODES } from './sealed-modes';
 
 export const DEFAULT_PORT = 2425;
 
@@ -98,6 +101,8 @@ class Messenger implements MessengerCore {
   private readonly claims: AddressClaims;
   private readonly trustWarnings = new TrustWarnings((event) => this.emit(event));
   private readonly keys: KeyBook;
+  /** Sealed packets between keyed Pigeons (keys/packet-sealing.ts). */
+  private readonly sealing: PacketSealing;
   private self: SelfDTO;
   private ownAddresses = new Set<string>();
   /** Interfaces that joined FeiQ's multicast group (none when bound to one address). */
@@ -159,6 +164,14 @@ class Messenger implements MessengerCore {
       emit: (event) => this.emit(event),
     });
     this.transport = transport;
+    const seals = new MessageSeals(this.keys, SEALED_ONLY_MODES);
+    this.sealing = new PacketSealing({
+      seals,
+      keys: this.keys,
+      peerAt: (to) => this.directory.findByAddress(to.address, to.port)?.id,
+      introduce: (to) => this.discovery.introduceTo(to),
+    });
+    packets.sealWith(this.sealing.outgoing);
     const services = buildServices({
       options,
       store,
@@ -176,6 +189,7 @@ class Messenger implements MessengerCore {
       multicast: (bytes) =>
         this.transport.sendMulticast(bytes, FEIQ_GROUP_ADDRESS, port, this.multicastInterfaces),
       keys: this.keys,
+      sessionLine: () => seals.sessionLine(),
     });
     this.discovery = services.discovery;
     this.sender = services.sender;
@@ -624,14 +638,19 @@ class Messenger implements MessengerCore {
   }
 
   /** A packet for its owner (packet-routes.ts); false when its mode is unknown. */
-  private dispatch(packet: Packet, from: Endpoint): boolean {
-    if (!this.routes.has(modeOf(packet.command))) return false;
+  private dispatch(received: Packet, from: Endpoint): boolean {
+    if (!this.routes.has(modeOf(received.command))) return false;
+    // Opened, or refused when a sealing Pigeon's packet is clear, forged, replayed or altered.
+    const packet = this.sealing.incoming(received, from);
+    if (!packet) return true;
     // A packet naming a known peer from another address waits for the peer's old address.
     const admission = this.claims.admit(packet, from);
     if (!('route' in admission)) return true;
     // Spoken from the peer's own address (not relabelled as an impostor's): its key counts.
-    if (admission.route.host === packet.host)
+    if (admission.route.host === packet.host) {
       this.keys.noteEntry(packet, peerIdOf(packet.user, packet.host));
+      this.sealing.heardEntry(packet, peerIdOf(packet.user, packet.host));
+    }
     return routePacket(this.routes, admission.route, from);
   }
 

@@ -1,14 +1,12 @@
 // Who gets sealed packets and what is refused unsealed (format in message-seal.ts). A Pigeon
 // that announces a session key (KE: in its entry) beside its accepted identity keys "seals":
-// every unicast packet to it but the entries is sealed, and from it the packets below count
-// only sealed. Session keys are made per run and replaced hourly, in memory only; each sealed
-// packet carries a number that must grow, so a replayed or reordered one is refused (a
-// retransmission is sealed anew, with a new number).
+// every unicast packet to it but the entries is sealed, and from it messages, receipts and
+// presence count only sealed (sealed-modes.ts lists them). Session keys are made per run and
+// replaced hourly, in memory only; each sealed packet carries a number that must grow, so a
+// replayed or reordered one is refused (a retransmission is sealed anew, with a new number).
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { Mode, modeOf } from '../ipmsg/commands';
 import type { Packet } from '../ipmsg/packet';
-import { RECALL_MODE, RECALLED_MODE } from '../ipmsg/recall';
-import { GROUP_FETCH_MODE, GROUP_STATE_MODE } from '../groups/pigeon-group-packets';
 import type { PeerKeys } from './peer-keys';
 import {
   directionKey,
@@ -18,23 +16,6 @@ import {
   type DirectionKeys,
 } from './message-seal';
 
-/** From a sealing Pigeon these count only sealed: messages, receipts, typing, presence, groups. */
-const SEALED_ONLY = new Set<number>([
-  Mode.SENDMSG,
-  Mode.RECVMSG,
-  Mode.READMSG,
-  Mode.DELMSG,
-  Mode.ANSREADMSG,
-  Mode.BR_EXIT,
-  Mode.BR_ABSENCE,
-  Mode.TYPING,
-  Mode.TYPING_STOP,
-  Mode.KNOCK,
-  RECALL_MODE,
-  RECALLED_MODE,
-  GROUP_STATE_MODE,
-  GROUP_FETCH_MODE,
-]);
 /** Entries stay clear: they carry the keys that sealing needs. */
 const NEVER_SEALED = new Set<number>([Mode.BR_ENTRY, Mode.ANSENTRY]);
 
@@ -53,8 +34,11 @@ interface Session {
 
 export type OpenOutcome =
   | { kind: 'plain' | 'opened'; packet: Packet }
-  /** `unknownSession`: sealed to a session of ours that is gone; the peer should hear our entry. */
-  | { kind: 'refused'; reason: string; unknownSession?: boolean };
+  /**
+   * `unknownSession`: sealed to a session of ours that is gone (the peer should hear our
+   * entry); `clear`: not sealed at all.
+   */
+  | { kind: 'refused'; reason: string; unknownSession?: boolean; clear?: boolean };
 
 /** What to do with a packet to a peer: send it as built, send these bytes' extra, or hold it. */
 export type SealOutcome = { kind: 'plain' } | { kind: 'sealed'; extra: Buffer } | { kind: 'held' };
@@ -82,6 +66,8 @@ export class MessageSeals {
 
   constructor(
     private readonly keys: PeerKeys,
+    /** What a sealing Pigeon may not send clear (sealed-modes.ts). */
+    private readonly sealedOnly: ReadonlySet<number>,
     private readonly now: () => number = Date.now,
   ) {
     this.session = newSession(now());
@@ -152,8 +138,8 @@ export class MessageSeals {
   open(packet: Packet, peerId: string): OpenOutcome {
     const envelope = readEnvelope(packet.extra);
     if (!envelope) {
-      if (this.seals(peerId) && SEALED_ONLY.has(modeOf(packet.command)))
-        return { kind: 'refused', reason: 'clear packet from a sealing Pigeon' };
+      if (this.seals(peerId) && this.sealedOnly.has(modeOf(packet.command)))
+        return { kind: 'refused', reason: 'clear packet from a sealing Pigeon', clear: true };
       return { kind: 'plain', packet };
     }
     const theirs = this.keys.accepted(peerId);

@@ -9,6 +9,7 @@ import {
   type Identity,
 } from '../../../../src-main/core/keys/identity';
 import { MessageSeals } from '../../../../src-main/core/keys/message-seals';
+import { SEALED_ONLY_MODES } from '../../../../src-main/core/sealed-modes';
 import type { PeerKeys } from '../../../../src-main/core/keys/peer-keys';
 
 const PKCS8 = {
@@ -55,7 +56,7 @@ function pigeon(identity: Identity, now: () => number): Pigeon {
     accepted: (id) => book.get(id),
     awaitsAcceptance: (id) => pending.has(id),
   };
-  return { identity, book, pending, seals: new MessageSeals(keys, now) };
+  return { identity, book, pending, seals: new MessageSeals(keys, SEALED_ONLY_MODES, now) };
 }
 
 /** Alice and Bob, each knowing the other's identity and session (as from their entries). */

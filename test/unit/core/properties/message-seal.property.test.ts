@@ -28,9 +28,9 @@ describe('sealed packets', () => {
   });
 
   it('refuse any altered byte of the envelope', () => {
+    const { alice, bob } = pair();
     fc.assert(
       fc.property(text, fc.nat(), fc.integer({ min: 1, max: 255 }), (words, at, flip) => {
-        const { alice, bob } = pair();
         const sealed = sealedBy(alice.seals, message(words));
         const extra = Buffer.from(sealed.extra);
         const index = 4 + (at % (extra.length - 4));
@@ -48,9 +48,9 @@ describe('sealed packets', () => {
       fc.record({ version: fc.constantFrom('2', '1_pigeon', '1_lbt6_0#128') }),
       fc.record({ host: fc.string({ minLength: 1, maxLength: 10 }) }),
     );
+    const { alice, bob } = pair();
     fc.assert(
       fc.property(text, fields, (words, change) => {
-        const { alice, bob } = pair();
         const sealed = sealedBy(alice.seals, message(words));
         const moved = { ...sealed, ...change };
         fc.pre(JSON.stringify(moved) !== JSON.stringify(sealed));
@@ -60,9 +60,9 @@ describe('sealed packets', () => {
   });
 
   it('refuse a replayed packet', () => {
+    const { alice, bob } = pair();
     fc.assert(
       fc.property(fc.array(text, { minLength: 1, maxLength: 8 }), fc.nat(), (texts, pick) => {
-        const { alice, bob } = pair();
         const sealed = texts.map((words, i) => sealedBy(alice.seals, message(words, 100 + i)));
         for (const packet of sealed) expect(bob.seals.open(packet, ALICE).kind).toBe('opened');
         const again = sealed[pick % sealed.length];
@@ -72,13 +72,13 @@ describe('sealed packets', () => {
   });
 
   it('refuse a packet that comes after one sealed later (reordered)', () => {
+    const { alice, bob } = pair();
     fc.assert(
       fc.property(
         fc.array(text, { minLength: 2, maxLength: 8 }),
         fc.nat(),
         fc.nat(),
         (texts, a, b) => {
-          const { alice, bob } = pair();
           const sealed = texts.map((words, i) => sealedBy(alice.seals, message(words, 100 + i)));
           const earlier = Math.min(a % sealed.length, b % sealed.length);
           const later = Math.max(a % sealed.length, b % sealed.length);
@@ -91,10 +91,10 @@ describe('sealed packets', () => {
   });
 
   it('refuse a packet sealed for someone else, or claimed by another sender', () => {
+    const { alice, bob } = pair();
+    const other = pair();
     fc.assert(
       fc.property(text, (words) => {
-        const { alice, bob } = pair();
-        const other = pair();
         const sealed = sealedBy(alice.seals, message(words));
         // Another Bob (other keys) cannot open it, nor can Bob as if another peer had sent it.
         expect(other.bob.seals.open(sealed, ALICE).kind).toBe('refused');
