@@ -103,6 +103,7 @@ class Messenger implements MessengerCore {
   private readonly keys: KeyBook;
   /** Sealed packets between keyed Pigeons (keys/packet-sealing.ts). */
   private readonly sealing: PacketSealing;
+  private readonly seals: MessageSeals;
   private self: SelfDTO;
   private ownAddresses = new Set<string>();
   /** Interfaces that joined FeiQ's multicast group (none when bound to one address). */
@@ -165,6 +166,7 @@ class Messenger implements MessengerCore {
     });
     this.transport = transport;
     const seals = new MessageSeals(this.keys, SEALED_ONLY_MODES);
+    this.seals = seals;
     this.sealing = new PacketSealing({
       seals,
       keys: this.keys,
@@ -354,7 +356,7 @@ class Messenger implements MessengerCore {
 
   // --- keys: keys/key-book.ts ---
   getPeerKeys({ peerId }: ParsedRequest<'getPeerKeys'>) {
-    return describePeerKeys(this.keys, peerId);
+    return describePeerKeys(this.keys, peerId, this.seals.seals(peerId));
   }
 
   acceptPeerKey({ peerId }: ParsedRequest<'acceptPeerKey'>) {
@@ -363,7 +365,7 @@ class Messenger implements MessengerCore {
       if (peer) this.emitPeer(peer);
       if (this.running) this.messaging.flushOutbox(peerId);
     }
-    return describePeerKeys(this.keys, peerId);
+    return describePeerKeys(this.keys, peerId, this.seals.seals(peerId));
   }
 
   setPeerVerified({ peerId, verified }: ParsedRequest<'setPeerVerified'>) {
@@ -371,7 +373,7 @@ class Messenger implements MessengerCore {
       throw new ContractError('failed', 'This contact has no key to verify.');
     const peer = this.directory.get(peerId);
     if (peer) this.emitPeer(peer);
-    return describePeerKeys(this.keys, peerId);
+    return describePeerKeys(this.keys, peerId, this.seals.seals(peerId));
   }
 
   /** Nothing goes to a Pigeon whose key changed until the user accepts the new key. */
