@@ -63,6 +63,8 @@ export class MessageSeals {
   /** Peers that sealed or announced a session this run: their clear packets stay refused. */
   private readonly sealing = new Map<string, true>();
   private readonly highest = new Map<string, bigint>();
+  /** Derived direction keys: two X25519 agreements per packet would cost more than the rest. */
+  private readonly directionKeys = new Map<string, Buffer>();
 
   constructor(
     private readonly keys: PeerKeys,
@@ -80,6 +82,8 @@ export class MessageSeals {
       this.previous = this.session;
       this.session = newSession(now);
       this.seq = 0n;
+      // Keys of the replaced session go with it (forward secrecy); the previous one re-derives.
+      this.directionKeys.clear();
     }
     return this.session.publicKey;
   }
@@ -118,12 +122,14 @@ export class MessageSeals {
       recipientSession: theirSession,
     };
     try {
-      const key = directionKey(
-        this.session.privateKey,
-        theirSession,
-        own.agreementKey,
-        theirs.agreement,
-        direction,
+      const key = this.keyOf('out', theirs.agreement, direction, () =>
+        directionKey(
+          this.session.privateKey,
+          theirSession,
+          own.agreementKey,
+          theirs.agreement,
+          direction,
+        ),
       );
       this.seq += 1n;
       const head = { senderSession, recipientSession: theirSession, seq: this.seq };
@@ -157,17 +163,20 @@ export class MessageSeals {
     const own = this.keys.own();
     let plain: Buffer | undefined;
     try {
-      const key = directionKey(
-        mine.privateKey,
-        head.senderSession,
-        own.agreementKey,
-        theirs.agreement,
-        {
-          senderSigning: theirs.signing,
-          recipientSigning: own.publicKeys.signing,
-          senderSession: head.senderSession,
-          recipientSession: head.recipientSession,
-        },
+      const direction: DirectionKeys = {
+        senderSigning: theirs.signing,
+        recipientSigning: own.publicKeys.signing,
+        senderSession: head.senderSession,
+        recipientSession: head.recipientSession,
+      };
+      const key = this.keyOf('in', theirs.agreement, direction, () =>
+        directionKey(
+          mine.privateKey,
+          head.senderSession,
+          own.agreementKey,
+          theirs.agreement,
+          direction,
+        ),
       );
       plain = openBody(key, packet, head, body);
     } catch {
@@ -181,5 +190,21 @@ export class MessageSeals {
     remember(this.peerSessions, peerId, head.senderSession);
     remember(this.sealing, peerId, true);
     return { kind: 'opened', packet: { ...packet, extra: plain } };
+  }
+
+  /** A direction's key, derived once per pair of sessions and identities (a map entry each). */
+  private keyOf(
+    way: 'in' | 'out',
+    theirAgreement: Buffer,
+    direction: DirectionKeys,
+    derive: () => Buffer,
+  ): Buffer {
+    const parts = [theirAgreement, ...Object.values(direction)] as Buffer[];
+    const id = `${way}:${parts.map((b) => b.toString('base64url')).join(':')}`;
+    const known = this.directionKeys.get(id);
+    if (known) return known;
+    const key = derive();
+    remember(this.directionKeys, id, key);
+    return key;
   }
 }
