@@ -222,7 +222,11 @@ class Messenger implements MessengerCore {
       probeMs: timing.claimProbeMs,
       probe: (to) => this.discovery.introduceTo(to),
       vouch: (packet, peerId) => this.keys.vouch(packet, peerId),
-      route: (packet, from) => void routePacket(this.routes, packet, from),
+      route: (packet, from) => {
+        // Opened, or refused when a sealing Pigeon's packet is clear, forged, replayed or altered.
+        const opened = this.sealing.incoming(packet, from);
+        if (opened) routePacket(this.routes, opened, from);
+      },
       moved: (peer, previous) => {
         this.emitPeer(peer);
         const at = Date.now();
@@ -642,18 +646,18 @@ class Messenger implements MessengerCore {
   /** A packet for its owner (packet-routes.ts); false when its mode is unknown. */
   private dispatch(received: Packet, from: Endpoint): boolean {
     if (!this.routes.has(modeOf(received.command))) return false;
-    // Opened, or refused when a sealing Pigeon's packet is clear, forged, replayed or altered.
-    const packet = this.sealing.incoming(received, from);
-    if (!packet) return true;
     // A packet naming a known peer from another address waits for the peer's old address.
-    const admission = this.claims.admit(packet, from);
+    const admission = this.claims.admit(received, from);
     if (!('route' in admission)) return true;
     // Spoken from the peer's own address (not relabelled as an impostor's): its key counts.
-    if (admission.route.host === packet.host) {
+    const spoken = admission.route.host === received.host;
+    const packet = this.sealing.incoming(admission.route, from);
+    if (!packet) return true;
+    if (spoken) {
       this.keys.noteEntry(packet, peerIdOf(packet.user, packet.host));
       this.sealing.heardEntry(packet, peerIdOf(packet.user, packet.host));
     }
-    return routePacket(this.routes, admission.route, from);
+    return routePacket(this.routes, packet, from);
   }
 
   private isOwn(packet: Packet, datagram: Datagram): boolean {
