@@ -79,6 +79,8 @@ export interface ServiceContext {
   multicast: (bytes: Buffer) => Promise<boolean>;
   /** Our keys and the peers' (keys/key-book.ts). */
   keys: KeyBook;
+  /** The entry line with our session key for sealed packets (keys/message-seals.ts). */
+  sessionLine: () => string;
 }
 
 export function buildServices(context: ServiceContext): MessengerServices {
@@ -128,7 +130,7 @@ export function buildServices(context: ServiceContext): MessengerServices {
     talksWith: (peerId) => store.conversations.get(peerId) !== undefined,
     onAvatar: (peer, hash) => parts.avatars.peerNamed(peer, hash),
     encrypts: () => parts.ipmsgKeys.ready,
-    keyLines: (header) => entryKeyLines(keys.own(), header, Date.now()),
+    keyLines: (header) => entryKeyLines(keys.own(), header, Date.now()) + context.sessionLine(),
   });
   parts.messaging = new Messaging({
     sender: parts.sender,

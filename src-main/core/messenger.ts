@@ -57,6 +57,9 @@ import type { IpmsgKeys } from './ipmsg-crypto/ipmsg-keys';
 import { generateIdentity } from './keys/identity';
 import { KeyBook } from './keys/key-book';
 import { describePeerKeys } from './keys/peer-keys-view';
+import { MessageSeals } from './keys/message-seals';
+import { PacketSealing } from './keys/packet-sealing';
+import { SEALED_ONLY_MODES } from './sealed-modes';
 
 export const DEFAULT_PORT = 2425;
 
@@ -98,6 +101,9 @@ class Messenger implements MessengerCore {
   private readonly claims: AddressClaims;
   private readonly trustWarnings = new TrustWarnings((event) => this.emit(event));
   private readonly keys: KeyBook;
+  /** Sealed packets between keyed Pigeons (keys/packet-sealing.ts). */
+  private readonly sealing: PacketSealing;
+  private readonly seals: MessageSeals;
   private self: SelfDTO;
   private ownAddresses = new Set<string>();
   /** Interfaces that joined FeiQ's multicast group (none when bound to one address). */
@@ -159,6 +165,15 @@ class Messenger implements MessengerCore {
       emit: (event) => this.emit(event),
     });
     this.transport = transport;
+    const seals = new MessageSeals(this.keys, SEALED_ONLY_MODES);
+    this.seals = seals;
+    this.sealing = new PacketSealing({
+      seals,
+      keys: this.keys,
+      peerAt: (to) => this.directory.findByAddress(to.address, to.port)?.id,
+      introduce: (to) => this.discovery.introduceTo(to),
+    });
+    packets.sealWith(this.sealing.outgoing);
     const services = buildServices({
       options,
       store,
@@ -176,6 +191,7 @@ class Messenger implements MessengerCore {
       multicast: (bytes) =>
         this.transport.sendMulticast(bytes, FEIQ_GROUP_ADDRESS, port, this.multicastInterfaces),
       keys: this.keys,
+      sessionLine: () => seals.sessionLine(),
     });
     this.discovery = services.discovery;
     this.sender = services.sender;
@@ -206,7 +222,11 @@ class Messenger implements MessengerCore {
       probeMs: timing.claimProbeMs,
       probe: (to) => this.discovery.introduceTo(to),
       vouch: (packet, peerId) => this.keys.vouch(packet, peerId),
-      route: (packet, from) => void routePacket(this.routes, packet, from),
+      route: (packet, from) => {
+        // Opened, or refused when a sealing Pigeon's packet is clear, forged, replayed or altered.
+        const opened = this.sealing.incoming(packet, from);
+        if (opened) routePacket(this.routes, opened, from);
+      },
       moved: (peer, previous) => {
         this.emitPeer(peer);
         const at = Date.now();
@@ -348,7 +368,7 @@ class Messenger implements MessengerCore {
 
   // --- keys: keys/key-book.ts ---
   getPeerKeys({ peerId }: ParsedRequest<'getPeerKeys'>) {
-    return describePeerKeys(this.keys, peerId);
+    return describePeerKeys(this.keys, peerId, this.seals.seals(peerId));
   }
 
   acceptPeerKey({ peerId }: ParsedRequest<'acceptPeerKey'>) {
@@ -357,7 +377,7 @@ class Messenger implements MessengerCore {
       if (peer) this.emitPeer(peer);
       if (this.running) this.messaging.flushOutbox(peerId);
     }
-    return describePeerKeys(this.keys, peerId);
+    return describePeerKeys(this.keys, peerId, this.seals.seals(peerId));
   }
 
   setPeerVerified({ peerId, verified }: ParsedRequest<'setPeerVerified'>) {
@@ -365,7 +385,7 @@ class Messenger implements MessengerCore {
       throw new ContractError('failed', 'This contact has no key to verify.');
     const peer = this.directory.get(peerId);
     if (peer) this.emitPeer(peer);
-    return describePeerKeys(this.keys, peerId);
+    return describePeerKeys(this.keys, peerId, this.seals.seals(peerId));
   }
 
   /** Nothing goes to a Pigeon whose key changed until the user accepts the new key. */
@@ -632,15 +652,20 @@ class Messenger implements MessengerCore {
   }
 
   /** A packet for its owner (packet-routes.ts); false when its mode is unknown. */
-  private dispatch(packet: Packet, from: Endpoint): boolean {
-    if (!this.routes.has(modeOf(packet.command))) return false;
+  private dispatch(received: Packet, from: Endpoint): boolean {
+    if (!this.routes.has(modeOf(received.command))) return false;
     // A packet naming a known peer from another address waits for the peer's old address.
-    const admission = this.claims.admit(packet, from);
+    const admission = this.claims.admit(received, from);
     if (!('route' in admission)) return true;
     // Spoken from the peer's own address (not relabelled as an impostor's): its key counts.
-    if (admission.route.host === packet.host)
+    const spoken = admission.route.host === received.host;
+    const packet = this.sealing.incoming(admission.route, from);
+    if (!packet) return true;
+    if (spoken) {
       this.keys.noteEntry(packet, peerIdOf(packet.user, packet.host));
-    return routePacket(this.routes, admission.route, from);
+      this.sealing.heardEntry(packet, peerIdOf(packet.user, packet.host));
+    }
+    return routePacket(this.routes, packet, from);
   }
 
   private isOwn(packet: Packet, datagram: Datagram): boolean {

@@ -409,6 +409,8 @@ export const en = {
     badge: {
       none: 'Not encrypted',
       known: 'Key known: files encrypted, messages not yet',
+      knownSealed: 'Key known: messages and files encrypted',
+      verifiedSealed: 'Verified',
       verified: 'Verified',
       changed: 'Key changed',
     },
@@ -418,6 +420,10 @@ export const en = {
         "Pigeon knows {{name}}'s key, so nobody else can take over this contact. Files between you travel encrypted; messages are not encrypted yet: that comes with a later Pigeon.",
       verified:
         "You verified {{name}}'s key. Files between you travel encrypted; messages are not encrypted yet: that comes with a later Pigeon.",
+      knownSealed:
+        "Pigeon knows {{name}}'s key, so nobody else can take over this contact. Messages and files between you travel encrypted.",
+      verifiedSealed:
+        "You verified {{name}}'s key. Messages and files between you travel encrypted.",
       changed:
         "{{name}}'s key changed. Nothing is sent to {{name}} until you accept the new key in the chat.",
     },

@@ -405,6 +405,8 @@ export const zhCN: Messages = {
     badge: {
       none: '未加密',
       known: '已知密钥：文件已加密，消息尚未加密',
+      knownSealed: '已知密钥：消息和文件已加密',
+      verifiedSealed: '已验证',
       verified: '已验证',
       changed: '密钥已更改',
     },
@@ -414,6 +416,9 @@ export const zhCN: Messages = {
         'Pigeon 已知 {{name}} 的密钥，其他人无法冒用这个联系人。你们之间的文件已加密传输；消息尚未加密：加密将在以后的 Pigeon 版本中提供。',
       verified:
         '你已验证 {{name}} 的密钥。你们之间的文件已加密传输；消息尚未加密：加密将在以后的 Pigeon 版本中提供。',
+      knownSealed:
+        'Pigeon 已知 {{name}} 的密钥，其他人无法冒用这个联系人。你们之间的消息和文件都已加密传输。',
+      verifiedSealed: '你已验证 {{name}} 的密钥。你们之间的消息和文件都已加密传输。',
       changed: '{{name}} 的密钥已更改。在你于聊天中接受新密钥之前，不会向 {{name}} 发送任何内容。',
     },
   },

@@ -29,4 +29,6 @@ export interface PeerKeysDTO {
   ownFingerprint: string[];
   peerFingerprint?: string[];
   safetyNumber?: string[];
+  /** Messages between us travel sealed (both Pigeons seal; keys/message-seals.ts). */
+  messagesSealed?: boolean;
 }

@@ -59,8 +59,12 @@ describe('comparing fingerprints through the Encryption dialogs', () => {
     };
     const zhangLock = zhangChat.getByRole('button', { name: '加密', exact: true });
     const bobLock = bobChat.getByRole('button', { name: 'Encryption', exact: true });
-    await expect.poll(() => described(zhangLock), { timeout: 10_000 }).toContain('消息尚未加密');
-    await expect.poll(() => described(bobLock), { timeout: 10_000 }).toContain('messages not yet');
+    await expect
+      .poll(() => described(zhangLock), { timeout: 10_000 })
+      .toContain('消息和文件已加密');
+    await expect
+      .poll(() => described(bobLock), { timeout: 10_000 })
+      .toContain('messages and files encrypted');
     await zhangChat.getByRole('button', { name: '加密', exact: true }).click();
     await bobChat.getByRole('button', { name: 'Encryption', exact: true }).click();
     const atZhang = zhangChat.getByRole('dialog');

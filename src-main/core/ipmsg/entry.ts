@@ -7,7 +7,8 @@
 //     `ST:` (away or busy) and `AV:` (the avatar picture's hash); IP Messenger
 //     skips keys it does not know.
 //   iptux: `icon\0encoding\0`, where a non-empty encoding marks an iptux-compatible peer.
-//   Pigeon: KS/KA/KT/KG lines in the UTF-8 block, its signed keys (keys/signed-entry.ts).
+//   Pigeon: KS/KA/KT/KG lines in the UTF-8 block, its signed keys (keys/signed-entry.ts),
+//   and KE, its session key for sealed packets (keys/message-seals.ts).
 import { hasOption, Mode, modeOf, Opt } from './commands';
 import { isAvatarHash } from './avatar';
 import { detectClient } from './client';
@@ -48,7 +49,7 @@ export interface EntryBlock {
  */
 export const PIGEON_VS_TYPE = 0x00700000;
 
-const KEY_LINES = ['KS', 'KA', 'KT', 'KG'] as const;
+const KEY_LINES = ['KS', 'KA', 'KT', 'KG', 'KE'] as const;
 type KeyLine = (typeof KEY_LINES)[number];
 const isKeyLine = (key: string): key is KeyLine => (KEY_LINES as readonly string[]).includes(key);
 

@@ -13,6 +13,8 @@ import { readEntrySignature, type EntrySignature } from './signed-entry';
 const ENTRIES = new Set<number>([Mode.BR_ENTRY, Mode.ANSENTRY, Mode.BR_ABSENCE]);
 /** How far an entry's time may be from ours and still move a contact (clocks drift). */
 export const ENTRY_FRESH_MS = 60 * 60_000;
+/** How old a clear, signed goodbye from a sealing Pigeon may be. */
+const EXIT_FRESH_MS = 2 * 60_000;
 /** Newest entry times remembered (a flood of names starts the memory over). */
 const MAX_STAMPS = 4096;
 
@@ -37,6 +39,8 @@ const sameKeys = (a: PublicKeys, b: PublicKeys): boolean =>
 export class KeyBook implements PeerKeys {
   /** The newest entry time accepted per peer: an entry not newer is a replay. */
   private readonly newest = new Map<string, number>();
+  /** Times of clear packets from sealing Pigeons, kept apart so that moves are judged as before. */
+  private readonly usedInClear = new Map<string, number>();
   private readonly now: () => number;
 
   constructor(private readonly deps: KeyBookDeps) {
@@ -96,6 +100,24 @@ export class KeyBook implements PeerKeys {
       return;
     }
     this.remember(peerId, signature.timestamp);
+  }
+
+  /**
+   * Whether an entry-like packet (BR_EXIT too) is signed by the peer's accepted key with a
+   * time never seen before and close to ours; the time is used up either way, so the same
+   * lines cannot count twice. For a goodbye sent before the peer knew our session key.
+   */
+  freshlySigned(packet: Packet, peerId: string): boolean {
+    const stored = this.deps.repo.get(peerId);
+    const lines = parseEntryExtra(packet.extra, packet.command, 'gb18030').keys;
+    const signature = readEntrySignature(lines, packet);
+    if (!stored || signature.kind !== 'signed' || !sameKeys(signature.keys, stored.keys))
+      return false;
+    const seen = Math.max(this.newest.get(peerId) ?? 0, this.usedInClear.get(peerId) ?? 0);
+    if (signature.timestamp <= seen) return false;
+    if (this.usedInClear.size >= MAX_STAMPS) this.usedInClear.clear();
+    this.usedInClear.set(peerId, signature.timestamp);
+    return Math.abs(this.now() - signature.timestamp) <= EXIT_FRESH_MS && !stored.pending;
   }
 
   /** The user accepted the key that changed: it replaces the old one, unverified. */

@@ -3,7 +3,7 @@ import type { KeyBook } from './key-book';
 import { fingerprintGroups, safetyNumberGroups } from './safety-number';
 
 /** A peer's keys as the Encryption dialog shows them. */
-export function describePeerKeys(book: KeyBook, peerId: string): PeerKeysDTO {
+export function describePeerKeys(book: KeyBook, peerId: string, sealed = false): PeerKeysDTO {
   const own = book.own().publicKeys.signing;
   const ownFingerprint = fingerprintGroups(own);
   const stored = book.stored(peerId);
@@ -17,5 +17,6 @@ export function describePeerKeys(book: KeyBook, peerId: string): PeerKeysDTO {
     ownFingerprint,
     peerFingerprint: fingerprintGroups(peerKey),
     safetyNumber: safetyNumberGroups(own, peerKey),
+    ...(sealed ? { messagesSealed: true } : {}),
   };
 }

@@ -10,6 +10,9 @@ export interface Identity {
   host: string;
 }
 
+/** A last step for every datagram (sealing toward keyed Pigeons); undefined holds it back. */
+export type OutgoingSeal = (bytes: Buffer, to: Endpoint) => Buffer | undefined;
+
 /** Builds Pigeon's datagrams (identity, packet numbers) and hands them to the transport. */
 export class PacketSender {
   constructor(
@@ -18,6 +21,12 @@ export class PacketSender {
     private readonly numbers: PacketNumberer,
     private readonly stats: NetworkStats,
   ) {}
+
+  private seal: OutgoingSeal | undefined;
+
+  sealWith(seal: OutgoingSeal): void {
+    this.seal = seal;
+  }
 
   nextPacketNo(): number {
     return this.numbers.next();
@@ -39,7 +48,9 @@ export class PacketSender {
   }
 
   async sendBytes(bytes: Buffer, to: Endpoint): Promise<boolean> {
-    const ok = await this.transport.send(bytes, to.address, to.port);
+    const out = this.seal ? this.seal(bytes, to) : bytes;
+    if (!out) return false;
+    const ok = await this.transport.send(out, to.address, to.port);
     if (ok) this.stats.sent();
     return ok;
   }

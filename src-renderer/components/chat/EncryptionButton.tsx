@@ -5,7 +5,7 @@ import { useBridge } from '../../bridge/bridge-context';
 import { describeError } from '../../bridge/errors';
 import { useAppStore } from '../../store/store-context';
 import { LockIcon } from '../common/icons';
-import { EncryptionDialog } from './EncryptionDialog';
+import { EncryptionDialog, sealedState } from './EncryptionDialog';
 
 /**
  * The chat header's lock, "Encryption": it opens the fingerprints, and its description
@@ -53,7 +53,7 @@ export function EncryptionButton({ peer, name }: { peer: PeerDTO; name: string }
   if (peer.plain) return null;
   const keyed = keys !== undefined && keys.state !== 'none';
   const said =
-    keys && (keyed || peer.client === 'pigeon') ? t(`encryption.badge.${keys.state}`) : '';
+    keys && (keyed || peer.client === 'pigeon') ? t(`encryption.badge.${sealedState(keys)}`) : '';
   const shown = keys?.state === 'verified' || keys?.state === 'changed';
   return (
     <div className="chat-encryption-control">

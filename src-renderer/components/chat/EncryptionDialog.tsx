@@ -8,6 +8,15 @@ import { closeOnEscape } from '../../hooks/close-on-escape';
  * made of both (the same digits on both computers). Marking verified is the user's word
  * that the digits matched.
  */
+type KeyWords = PeerKeysDTO['state'] | 'knownSealed' | 'verifiedSealed';
+
+/** The words for a key state: known and verified keys say whether messages go sealed too. */
+export function sealedState(keys: PeerKeysDTO): KeyWords {
+  if (!keys.messagesSealed) return keys.state;
+  if (keys.state === 'known') return 'knownSealed';
+  return keys.state === 'verified' ? 'verifiedSealed' : keys.state;
+}
+
 export function EncryptionDialog({
   keys,
   name,
@@ -35,7 +44,7 @@ export function EncryptionDialog({
         <h2 id={titleId} className="panel-title">
           {t('encryption.title', { name })}
         </h2>
-        <p>{t(`encryption.state.${keys.state}`, { name })}</p>
+        <p>{t(`encryption.state.${sealedState(keys)}`, { name })}</p>
         <Digits label={t('encryption.yourFingerprint')} groups={keys.ownFingerprint} />
         {keys.peerFingerprint && (
           <Digits label={t('encryption.peerFingerprint', { name })} groups={keys.peerFingerprint} />

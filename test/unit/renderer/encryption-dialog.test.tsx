@@ -73,3 +73,25 @@ describe('the Encryption dialog (issue 12)', () => {
     expect(screen.getByRole('alert').textContent).toContain('密钥已更改');
   });
 });
+
+describe('the Encryption dialog when messages go sealed', () => {
+  it('says that messages and files are encrypted, in English and Chinese', async () => {
+    for (const language of ['en', 'zh-CN'] as const) {
+      const { fake } = await openChat(language);
+      fake.api.getPeerKeys.mockImplementation(async () => ({
+        peerId: bob.id,
+        state: 'known',
+        ownFingerprint: ['11111'],
+        peerFingerprint: ['22222'],
+        safetyNumber: ['11111', '22222'],
+        messagesSealed: true,
+      }));
+      const name = language === 'en' ? 'Encryption' : '加密';
+      fireEvent.click(await screen.findByRole('button', { name }));
+      const dialog = await screen.findByRole('dialog');
+      const words = language === 'en' ? 'Messages and files between you' : '消息和文件都已加密';
+      await waitFor(() => expect(dialog.textContent).toContain(words));
+      cleanup();
+    }
+  });
+});

@@ -97,3 +97,24 @@ describe('KeyBook', () => {
     expect(book.setVerified('nobody@x', true)).toBe(false);
   });
 });
+
+describe('a clear goodbye from a sealing Pigeon (KeyBook.freshlySigned)', () => {
+  const exit = (identity: Identity, at: number) => ({
+    ...entry(identity, at),
+    command: Mode.BR_EXIT | Opt.CAPUTF8OPT,
+    mode: Mode.BR_EXIT,
+  });
+
+  it('counts once when signed by the accepted key at a time close to ours', () => {
+    const { book } = setup();
+    const bob = generateIdentity();
+    book.noteEntry(entry(bob, clock), BOB);
+    expect(book.freshlySigned(exit(bob, clock + 1), BOB)).toBe(true);
+    // The same lines again (a replay), an older time, another key, an old time: refused.
+    expect(book.freshlySigned(exit(bob, clock + 1), BOB)).toBe(false);
+    expect(book.freshlySigned(exit(bob, clock), BOB)).toBe(false);
+    expect(book.freshlySigned(exit(generateIdentity(), clock + 2), BOB)).toBe(false);
+    expect(book.freshlySigned(exit(bob, clock - 10 * 60_000), BOB)).toBe(false);
+    expect(book.freshlySigned(exit(bob, clock + 3), 'carol@cbox')).toBe(false);
+  });
+});
