@@ -245,12 +245,17 @@ export class Messaging {
   private delivered(messageId: string): void {
     this.multicast.delete(messageId);
     try {
-      const message = this.deps.history.get(messageId);
-      if (!message) return;
-      this.deps.outbox.remove(message.id);
-      const delivered: MessageDTO = { ...message, state: 'delivered' };
-      delete delivered.error;
-      this.settle(delivered);
+      // One transaction, not one per statement: this runs for every message sent.
+      const settled = this.deps.history.atomically(() => {
+        const message = this.deps.history.get(messageId);
+        if (!message) return undefined;
+        this.deps.outbox.remove(message.id);
+        const delivered: MessageDTO = { ...message, state: 'delivered' };
+        delete delivered.error;
+        this.deps.history.update(delivered);
+        return { delivered, conversation: this.deps.conversations.noteMessage(delivered, false) };
+      });
+      if (settled) this.deps.announcer.tell(settled.delivered, settled.conversation);
     } finally {
       this.lines.settled(messageId);
     }
@@ -277,8 +282,10 @@ export class Messaging {
         state: 'queued',
         error: `${who} did not confirm after ${tries} tries; it will be sent again when they are back.`,
       });
-      // What was written after it waits with it, behind it, so the order holds.
-      for (const later of this.lines.takeWaiting(peer.id)) {
+      // What was written after it waits with it, behind it, so the order holds; those in
+      // flight too (the peer holds them unacknowledged until this one comes).
+      for (const later of this.lines.takeAllBut(peer.id, message.id)) {
+        this.deps.sender.withdraw(later.messageId);
         this.deps.outbox.enqueue(later.messageId, peer.id);
         this.settle({
           ...(this.deps.history.get(later.messageId) ?? later.message),

@@ -58,13 +58,18 @@ export class PeerSendQueue<T extends { messageId: string; peerId: string }> {
     this.fill(line);
   }
 
-  /** Takes every message still waiting (none in flight) out of a peer's line. */
-  takeWaiting(peerId: string): T[] {
+  /**
+   * Takes every other message out of a peer's line, in flight or waiting, in the order
+   * written: the caller stops those in flight.
+   */
+  takeAllBut(peerId: string, messageId: string): T[] {
     const line = this.lines.get(peerId);
-    if (!line || line.items.length <= line.started) return [];
-    const waiting = line.items.splice(line.started);
-    for (const item of waiting) this.members.delete(item.messageId);
-    return waiting;
+    if (!line) return [];
+    const others = line.items.filter((item) => item.messageId !== messageId);
+    line.items = line.items.filter((item) => item.messageId === messageId);
+    line.started = Math.min(line.started, line.items.length);
+    for (const item of others) this.members.delete(item.messageId);
+    return others;
   }
 
   /** Forget everything (shutdown); nothing starts. */

@@ -10,9 +10,11 @@ interface Held<T> {
 /**
  * Puts another Pigeon's messages back in the order written. A message that says which
  * earlier one it follows (`after`), arriving before that one, waits here unacknowledged
- * until the earlier one is kept, or at most `holdMs` (the earlier one may never come:
- * its sender gave up on it). Its sender retries it meanwhile; those copies are ignored.
- * A peer cannot grow this without bound: past MOST_HELD, messages are not held.
+ * until the earlier one is kept. Its sender retries it meanwhile; those copies are
+ * ignored. After `holdMs` it is let go, still unacknowledged, never kept out of order:
+ * its sender, having given up on the earlier one, puts both back in its outbox and sends
+ * them again in order. A peer cannot grow this without bound: past MOST_HELD, messages
+ * are not held (and so kept as they come).
  */
 export class ReorderHold<T> {
   /** By what each waits for (`peer#after`). */
@@ -35,7 +37,7 @@ export class ReorderHold<T> {
     const key = `${peerId}#${after}`;
     if (this.waiting.size >= MOST_HELD || this.waiting.has(key)) return false;
     const number = `${peerId}#${packetNo}`;
-    const timer = setTimeout(() => this.let(key), this.holdMs);
+    const timer = setTimeout(() => this.forget(key), this.holdMs);
     timer.unref?.();
     this.waiting.set(key, { item, key: number, timer });
     this.numbers.add(number);
@@ -52,6 +54,13 @@ export class ReorderHold<T> {
     for (const held of this.waiting.values()) clearTimeout(held.timer);
     this.waiting.clear();
     this.numbers.clear();
+  }
+
+  private forget(key: string): void {
+    const held = this.waiting.get(key);
+    if (!held) return;
+    this.waiting.delete(key);
+    this.numbers.delete(held.key);
   }
 
   private let(key: string): void {

@@ -56,14 +56,24 @@ describe('PeerSendQueue', () => {
     expect(started).toEqual(['a', 'long', 'b']);
   });
 
-  it('gives back only what has not started, and peers do not share a window', () => {
+  it('gives back all but the given-up message, in order, and peers do not share a window', () => {
     const { q, started } = queue();
     for (const id of ['a', 'b', 'c', 'd']) q.push(item(id));
     q.push(item('x', 3, 'carol'));
     expect(started).toEqual(['a', 'b', 'c', 'x']);
-    expect(q.takeWaiting('bob').map((i) => i.messageId)).toEqual(['d']);
-    expect(q.has('d')).toBe(false);
-    expect(q.has('c')).toBe(true);
+    expect(q.takeAllBut('bob', 'a').map((i) => i.messageId)).toEqual(['b', 'c', 'd']);
+    expect(['a', 'b', 'c', 'd', 'x'].map((id) => q.has(id))).toEqual([
+      true,
+      false,
+      false,
+      false,
+      true,
+    ]);
+    // Settling the given-up one starts nothing: the rest went back to the outbox.
+    q.settled('a');
+    expect(started).toEqual(['a', 'b', 'c', 'x']);
+    q.push(item('e'));
+    expect(started).toEqual(['a', 'b', 'c', 'x', 'e']);
   });
 
   it('is one at a time without a window (other clients)', () => {
