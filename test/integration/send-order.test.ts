@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { rawSocket, sendRaw, startCores, waitFor, type TestCore } from './support/cores';
 
-// Messages to one peer go out one at a time: a later message never overtakes one that
-// needed a retry. Both peers here are bare sockets, so every datagram is seen.
+// Messages to one peer go out one at a time, or to another Pigeon a few at once each
+// naming the one it follows: a later message never overtakes one that needed a retry
+// unseen. Both peers here are bare sockets, so every datagram is seen.
 const PORT = 2425;
 const SENDMSG = 0x20;
 const RECVMSG = 0x21;
@@ -89,9 +90,16 @@ describe('messages to one peer, one at a time', () => {
       sendRaw(socket, `1_pigeon:${next()}:me:box:1:Box\0qa\0`, '127.0.0.233', PORT);
     await entry();
     const conversationId = await sendThree(a!, 'me@box');
-    // Five tries of 'one' (200 ms apart) and nothing else: the rest wait behind it.
+    // A Pigeon takes several at once, each naming the one it follows so it can put them
+    // back in order: five rounds of tries (200 ms apart), always in the order written.
     await allIn(a!, conversationId, 'queued');
-    expect(sendmsgs(received).map((d) => d.text)).toEqual(['one', 'one', 'one', 'one', 'one']);
+    const tries = sendmsgs(received);
+    expect(tries.map((d) => d.text)).toEqual(Array(5).fill(['one', 'two', 'three']).flat());
+    const [one, two] = [tries[0]!, tries[1]!];
+    const after = received
+      .filter((bytes) => read(bytes).mode === SENDMSG)
+      .map((bytes) => /PIGEONAFTER:(\d+)/.exec(bytes.toString('latin1'))?.[1]);
+    expect(after.slice(0, 3)).toEqual([undefined, String(one.packetNo), String(two.packetNo)]);
     // The peer is back and answers: everything goes, in the order written, once each.
     answering = true;
     received.length = 0;

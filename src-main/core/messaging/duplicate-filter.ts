@@ -24,6 +24,12 @@ export class DuplicateFilter {
     return false;
   }
 
+  /** Whether this (peer, packet number) was seen within the window; records nothing. */
+  has(peerKey: string, packetNo: number): boolean {
+    const at = this.seen.get(`${peerKey}#${packetNo}`);
+    return at !== undefined && this.now() - at <= this.windowMs;
+  }
+
   /** A message that could not be kept: its retransmission must be taken as new. */
   forget(peerKey: string, packetNo: number): void {
     this.seen.delete(`${peerKey}#${packetNo}`);

@@ -4,6 +4,7 @@
 import type { MessageDTO } from '../../../src-shared/contract';
 import type { PeerRecord } from '../discovery/peer-directory';
 import { MAX_PARTS, PART_TRAILER_BYTES, partTrailer } from '../ipmsg/message-part';
+import { orderTrailer } from '../ipmsg/message-order';
 import type { DeliveryOutcome, MessageSender } from '../pipeline/message-sender';
 import type { MessageOptions } from '../pipeline/outgoing-message';
 
@@ -25,13 +26,16 @@ export function transmitMessage(
   peer: PeerRecord,
   packetNo: number,
   outcome: DeliveryOutcome,
-  extra: Pick<MessageOptions, 'multicast'> = {},
+  extra: Pick<MessageOptions, 'multicast'> & { after?: number | undefined } = {},
 ): void {
-  const options: MessageOptions = { sealed: message.sealed, ...extra };
+  const options: MessageOptions = { sealed: message.sealed, multicast: extra.multicast };
   const parts = pigeonParts(sender, peer, message.text);
   if (parts.length < 2 || parts.length > MAX_PARTS) {
+    // Sent while an earlier one is unconfirmed: a Pigeon shows it after that one.
+    const after = peer.client === 'pigeon' ? extra.after : undefined;
+    const trailer = after === undefined ? undefined : orderTrailer(after);
     sender.sendConfirmed(
-      { recipient: peer, text: message.text, options, packetNo },
+      { recipient: peer, text: message.text, options, packetNo, ...(trailer ? { trailer } : {}) },
       message.id,
       outcome,
     );

@@ -15,6 +15,11 @@ import { PeerSendQueue } from './peer-send-queue';
 import { transmitMessage } from './long-message';
 import { Receiving, type ReceivingDeps } from './receiving';
 
+/** Messages in flight at once to another Pigeon: it puts them back in order (ReorderHold). */
+const PIGEON_WINDOW = 16;
+/** Text this short is one datagram, so it can carry its order marker. */
+const WINDOWED_BYTES = 1024;
+
 /** A message on its way: waits in its peer's line until the one before it is settled. */
 interface Outgoing {
   messageId: string;
@@ -59,7 +64,10 @@ export interface MessagingDeps {
 export class Messaging {
   private readonly receiving: Receiving;
   private readonly now: () => number;
-  private readonly lines = new PeerSendQueue<Outgoing>((item) => this.start(item));
+  private readonly lines = new PeerSendQueue<Outgoing>(
+    (item, previous) => this.start(item, previous?.packetNo),
+    (item) => windowOf(item),
+  );
   /** Copies of a message sent to several (群发) not yet delivered: they go out with MULTICASTOPT. */
   private readonly multicast = new Set<string>();
   /** What a RECVMSG (or its absence) does to one of our messages. */
@@ -70,7 +78,11 @@ export class Messaging {
 
   constructor(private readonly deps: MessagingDeps) {
     this.now = deps.now ?? Date.now;
-    this.receiving = new Receiving({ ...deps, now: this.now });
+    this.receiving = new Receiving({
+      ...deps,
+      now: this.now,
+      reorderHoldMs: deps.timing.retryIntervalMs * deps.timing.maxRetries,
+    });
   }
 
   /**
@@ -206,20 +218,22 @@ export class Messaging {
   }
 
   /** The message's turn in its peer's line has come: its key fetched, send it until confirmed. */
-  private start(item: Outgoing): void {
+  private start(item: Outgoing, after: number | undefined): void {
     const keys = this.deps.ipmsgKeys;
-    if (!keys) return this.startNow(item);
+    if (!keys) return this.startNow(item, after);
     void keys.whenReady(item.peer).then(() => {
       // The peer as it is now: it may have moved while its key was on the way.
-      this.startNow({ ...item, peer: this.deps.directory.get(item.peerId) ?? item.peer });
+      const peer = this.deps.directory.get(item.peerId) ?? item.peer;
+      this.startNow({ ...item, peer }, after);
     });
   }
 
-  private startNow({ message, peer, packetNo }: Outgoing): void {
+  private startNow({ message, peer, packetNo }: Outgoing, after: number | undefined): void {
     try {
       // From the stored message, so a resent or queued sealed message stays sealed.
       transmitMessage(this.deps.sender, message, peer, packetNo, this.outcome, {
         multicast: this.multicast.has(message.id),
+        after,
       });
     } catch (error) {
       // Not sendable at all: say so, and let the line move on.
@@ -231,12 +245,17 @@ export class Messaging {
   private delivered(messageId: string): void {
     this.multicast.delete(messageId);
     try {
-      const message = this.deps.history.get(messageId);
-      if (!message) return;
-      this.deps.outbox.remove(message.id);
-      const delivered: MessageDTO = { ...message, state: 'delivered' };
-      delete delivered.error;
-      this.settle(delivered);
+      // One transaction, not one per statement: this runs for every message sent.
+      const settled = this.deps.history.atomically(() => {
+        const message = this.deps.history.get(messageId);
+        if (!message) return undefined;
+        this.deps.outbox.remove(message.id);
+        const delivered: MessageDTO = { ...message, state: 'delivered' };
+        delete delivered.error;
+        this.deps.history.update(delivered);
+        return { delivered, conversation: this.deps.conversations.noteMessage(delivered, false) };
+      });
+      if (settled) this.deps.announcer.tell(settled.delivered, settled.conversation);
     } finally {
       this.lines.settled(messageId);
     }
@@ -263,8 +282,10 @@ export class Messaging {
         state: 'queued',
         error: `${who} did not confirm after ${tries} tries; it will be sent again when they are back.`,
       });
-      // What was written after it waits with it, behind it, so the order holds.
-      for (const later of this.lines.takeWaiting(peer.id)) {
+      // What was written after it waits with it, behind it, so the order holds; those in
+      // flight too (the peer holds them unacknowledged until this one comes).
+      for (const later of this.lines.takeAllBut(peer.id, message.id)) {
+        this.deps.sender.withdraw(later.messageId);
         this.deps.outbox.enqueue(later.messageId, peer.id);
         this.settle({
           ...(this.deps.history.get(later.messageId) ?? later.message),
@@ -308,4 +329,10 @@ export class Messaging {
       );
     return peer;
   }
+}
+
+/** A short message to another Pigeon shares the line with others; anything else goes alone. */
+function windowOf({ peer, message }: Outgoing): number {
+  if (peer.client !== 'pigeon') return 1;
+  return Buffer.byteLength(message.text) <= WINDOWED_BYTES ? PIGEON_WINDOW : 1;
 }

@@ -17,6 +17,7 @@ import type { PacketSender } from '../net/packet-sender';
 import type { TransferRecord } from '../store/records/transfer-record';
 import { DuplicateFilter } from './duplicate-filter';
 import { StoredNumbers } from './stored-numbers';
+import { ReorderHold } from './reorder-hold';
 import { PartAssembler, type OwedAcknowledgement, type WholeMessage } from './part-assembler';
 
 interface KeptMessage {
@@ -43,6 +44,13 @@ export interface ReceivingDeps {
     keep(transfer: TransferRecord, messageId: string): void;
   };
   now: () => number;
+  /** How long a message waits for the one it follows (the sender's retries span about this). */
+  reorderHoldMs?: number;
+}
+
+interface Arrival {
+  incoming: IncomingMessage;
+  from: Endpoint;
 }
 
 /**
@@ -59,17 +67,35 @@ export class Receiving {
   private readonly parts = new PartAssembler({
     onWhole: (whole, owed) => this.keepWhole(whole, owed),
   });
+  private readonly reorder: ReorderHold<Arrival>;
 
   constructor(private readonly deps: ReceivingDeps) {
     this.duplicates = new DuplicateFilter(120_000, 20_000, deps.now);
     this.storedNumbers = new StoredNumbers((peerId) =>
       deps.history.highestReceivedPacketNo(peerId),
     );
+    this.reorder = new ReorderHold(deps.reorderHoldMs ?? 4000, ({ incoming, from }) =>
+      this.inOrder(incoming, from, this.sender(incoming.packet, from)),
+    );
   }
 
   received(incoming: IncomingMessage, from: Endpoint): PeerRecord {
+    const peer = this.sender(incoming.packet, from);
+    const { packet, after } = incoming;
+    // Overtook the message it follows: waits for it, unacknowledged (a retry of it too).
+    if (this.reorder.isHeld(peer.id, packet.packetNo)) return peer;
+    if (after !== undefined && !this.duplicates.has(peer.id, packet.packetNo)) {
+      if (
+        !this.isKept(peer.id, after) &&
+        this.reorder.hold(peer.id, after, packet.packetNo, { incoming, from })
+      )
+        return peer;
+    }
+    return this.inOrder(incoming, from, peer);
+  }
+
+  private inOrder(incoming: IncomingMessage, from: Endpoint, peer: PeerRecord): PeerRecord {
     const { packet, text, attachments, legacy, options, part, groupId, undecryptable } = incoming;
-    const peer = this.sender(packet, from);
     if (part) {
       // Held until every part is here, and acknowledged only once the whole is stored;
       // a part of a message already kept is just acknowledged again.
@@ -98,15 +124,24 @@ export class Receiving {
       this.storedNumbers.stored(peer.id, packet.packetNo);
       this.acknowledge(incoming, from);
       this.show(kept);
+      this.reorder.kept(peer.id, packet.packetNo);
       return peer;
     }
     this.acknowledge(incoming, from);
+    this.reorder.kept(peer.id, packet.packetNo);
     return peer;
   }
 
-  /** Let go of unfinished long messages (shutdown): unacknowledged, their senders keep them. */
+  /** Let go of unfinished long messages and held ones (shutdown): unacknowledged, their senders keep them. */
   dropParts(): void {
     this.parts.clear();
+    this.reorder.clear();
+  }
+
+  /** Whether the peer's message numbered `packetNo` is kept already (or needs no keeping). */
+  private isKept(peerId: string, packetNo: number): boolean {
+    if (this.duplicates.has(peerId, packetNo)) return true;
+    return this.deps.history.findByPacket(peerId, packetNo, 'in') !== undefined;
   }
 
   private acknowledge({ packet, options }: IncomingMessage, from: Endpoint): void {
@@ -123,6 +158,7 @@ export class Receiving {
     if (kept) this.storedNumbers.stored(whole.peerId, whole.group);
     for (const acknowledge of owed) acknowledge();
     if (kept) this.show(kept);
+    this.reorder.kept(whole.peerId, whole.group);
   }
 
   /**

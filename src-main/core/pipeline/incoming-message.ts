@@ -7,6 +7,7 @@ import { detectClient } from '../ipmsg/client';
 import { hasOption, Opt } from '../ipmsg/commands';
 import { readGroupTrailer, type GroupTag } from '../ipmsg/group-tag';
 import { readPartTrailer, type MessagePart } from '../ipmsg/message-part';
+import { readOrderTrailer } from '../ipmsg/message-order';
 import { parseMessageExtra } from '../ipmsg/message';
 import type { Packet } from '../ipmsg/packet';
 import { legacyEncodingFor, type LegacyEncoding } from '../ipmsg/text';
@@ -35,6 +36,8 @@ export interface IncomingMessage {
   options: ReceivedOptions;
   /** One part of a long message from another Pigeon, to be shown joined with the rest. */
   part?: MessagePart;
+  /** From a Pigeon that sent it while this earlier message of its own was unconfirmed. */
+  after?: number;
   /** Written to a group: the group conversation's id (the author is the sender). */
   groupId?: string;
   /** A Pigeon group's message: which group, and the digest of the sender's copy of it. */
@@ -96,6 +99,15 @@ const readPart: IncomingStep = (message) => {
   return part ? { ...message, part } : message;
 };
 
+/** A Pigeon's order marker: shown after the message it names (never read from others). */
+const readOrder: IncomingStep = (message) => {
+  const { packet } = message;
+  if (message.part || hasOption(packet.command, Opt.FILEATTACHOPT)) return message;
+  if (detectClient(packet.version) !== 'pigeon') return message;
+  const after = readOrderTrailer(packet.extra);
+  return after === undefined ? message : { ...message, after };
+};
+
 /** A Pigeon's group tag: the message goes to that group's conversation (never from others). */
 const readGroupTag: IncomingStep = (message) => {
   const { packet } = message;
@@ -111,6 +123,7 @@ export const INCOMING_STEPS: readonly IncomingStep[] = [
   decodeBody,
   readPart,
   readGroupTag,
+  readOrder,
 ];
 
 export function optionsOfMessage(command: number): ReceivedOptions {

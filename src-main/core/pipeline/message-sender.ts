@@ -112,6 +112,11 @@ export class MessageSender {
     return this.tracker.isPending(messageId);
   }
 
+  /** Stop retrying one message without reporting it (its sender put it back in the outbox). */
+  withdraw(messageId: string): boolean {
+    return this.tracker.withdraw(messageId);
+  }
+
   /** Stop every retry (shutdown); nothing is reported. */
   stop(): void {
     this.tracker.clear();
