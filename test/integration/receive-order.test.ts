@@ -28,8 +28,8 @@ const texts = (core: TestCore): string[] =>
 
 describe('messages from another Pigeon, in the order written', () => {
   it('holds a message that overtook the one it follows, and acknowledges it once kept', async () => {
-    const [a] = await startCores(['127.0.47.2'], PORT);
-    const peer = await pigeonPeer('127.0.47.2', '127.0.47.3');
+    const [a] = await startCores(['127.0.48.2'], PORT);
+    const peer = await pigeonPeer('127.0.48.2', '127.0.48.3');
     await waitFor(() => a!.core.snapshot().peers.find((p) => p.id === 'me@box'), 3000, 'peer');
     const [one, two, three] = [next(), next(), next()];
     // 'two' and 'three' arrive first ('one' was lost on the way and is retried).
@@ -49,8 +49,8 @@ describe('messages from another Pigeon, in the order written', () => {
 
   it('never keeps a message before the one it follows: let go unacknowledged, taken once that comes', async () => {
     // FAST timing: 200 ms × 4 retries is as long as a message is held.
-    const [a] = await startCores(['127.0.47.4'], PORT);
-    const peer = await pigeonPeer('127.0.47.4', '127.0.47.5');
+    const [a] = await startCores(['127.0.48.4'], PORT);
+    const peer = await pigeonPeer('127.0.48.4', '127.0.48.5');
     await waitFor(() => a!.core.snapshot().peers.find((p) => p.id === 'me@box'), 3000, 'peer');
     const [late, two] = [next(), next()];
     const sendTwo = (): Promise<void> =>
@@ -68,8 +68,8 @@ describe('messages from another Pigeon, in the order written', () => {
   });
 
   it('takes a marked message at once when the one it follows is kept already', async () => {
-    const [a] = await startCores(['127.0.47.6'], PORT);
-    const peer = await pigeonPeer('127.0.47.6', '127.0.47.7');
+    const [a] = await startCores(['127.0.48.6'], PORT);
+    const peer = await pigeonPeer('127.0.48.6', '127.0.48.7');
     await waitFor(() => a!.core.snapshot().peers.find((p) => p.id === 'me@box'), 3000, 'peer');
     const [one, two] = [next(), next()];
     await peer.send(`1_pigeon:${one}:me:box:${SENDMSG_CONFIRM}:one\0`);
