@@ -408,7 +408,7 @@ export const en = {
     close: 'Close',
     badge: {
       none: 'Not encrypted',
-      known: 'Key known: files encrypted, messages not yet',
+      known: 'Key known: files encrypted, messages not (older Pigeon)',
       knownSealed: 'Key known: messages and files encrypted',
       verifiedSealed: 'Verified',
       verified: 'Verified',
@@ -417,9 +417,9 @@ export const en = {
     state: {
       none: "Not encrypted: {{name}}'s program has no Pigeon key, so messages and files travel as plain text.",
       known:
-        "Pigeon knows {{name}}'s key, so nobody else can take over this contact. Files between you travel encrypted; messages are not encrypted yet: that comes with a later Pigeon.",
+        "Pigeon knows {{name}}'s key, so nobody else can take over this contact. Files between you travel encrypted; messages are not: {{name}}'s Pigeon is older and cannot seal them (updating it turns this on).",
       verified:
-        "You verified {{name}}'s key. Files between you travel encrypted; messages are not encrypted yet: that comes with a later Pigeon.",
+        "You verified {{name}}'s key. Files between you travel encrypted; messages are not: {{name}}'s Pigeon is older and cannot seal them (updating it turns this on).",
       knownSealed:
         "Pigeon knows {{name}}'s key, so nobody else can take over this contact. Messages and files between you travel encrypted.",
       verifiedSealed:

@@ -404,7 +404,7 @@ export const zhCN: Messages = {
     close: '关闭',
     badge: {
       none: '未加密',
-      known: '已知密钥：文件已加密，消息尚未加密',
+      known: '已知密钥：文件已加密，消息未加密（对方 Pigeon 版本较旧）',
       knownSealed: '已知密钥：消息和文件已加密',
       verifiedSealed: '已验证',
       verified: '已验证',
@@ -413,9 +413,9 @@ export const zhCN: Messages = {
     state: {
       none: '未加密：{{name}} 的程序没有 Pigeon 密钥，消息和文件以明文传输。',
       known:
-        'Pigeon 已知 {{name}} 的密钥，其他人无法冒用这个联系人。你们之间的文件已加密传输；消息尚未加密：加密将在以后的 Pigeon 版本中提供。',
+        'Pigeon 已知 {{name}} 的密钥，其他人无法冒用这个联系人。你们之间的文件已加密传输；消息未加密：{{name}} 的 Pigeon 版本较旧，无法加密消息（对方更新后即可加密）。',
       verified:
-        '你已验证 {{name}} 的密钥。你们之间的文件已加密传输；消息尚未加密：加密将在以后的 Pigeon 版本中提供。',
+        '你已验证 {{name}} 的密钥。你们之间的文件已加密传输；消息未加密：{{name}} 的 Pigeon 版本较旧，无法加密消息（对方更新后即可加密）。',
       knownSealed:
         'Pigeon 已知 {{name}} 的密钥，其他人无法冒用这个联系人。你们之间的消息和文件都已加密传输。',
       verifiedSealed: '你已验证 {{name}} 的密钥。你们之间的消息和文件都已加密传输。',

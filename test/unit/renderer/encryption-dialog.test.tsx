@@ -27,14 +27,14 @@ describe('the Encryption dialog (issue 12)', () => {
     const lock = await screen.findByRole('button', { name: 'Encryption' });
     // The lock says what holds to a screen reader (and on hover), not as header text.
     const described = () => document.getElementById(lock.getAttribute('aria-describedby') ?? '');
-    await waitFor(() => expect(described()?.textContent).toContain('messages not yet'));
+    await waitFor(() => expect(described()?.textContent).toContain('messages not (older Pigeon)'));
     expect(described()?.classList.contains('visually-hidden')).toBe(true);
     fireEvent.click(lock);
     const dialog = await screen.findByRole('dialog', { name: 'Encryption with Bob' });
     expect(within(dialog).getByText('Your fingerprint')).toBeTruthy();
     expect(within(dialog).getByText("Bob's fingerprint")).toBeTruthy();
     expect(dialog.textContent).toContain('11111 22222 33333 44444 55555 66666');
-    expect(dialog.textContent).toContain('not encrypted yet');
+    expect(dialog.textContent).toContain('is older and cannot seal them');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Mark as verified' }));
     await within(dialog).findByRole('button', { name: 'Verified' });
     expect(fake.api.setPeerVerified).toHaveBeenCalledWith({ peerId: bob.id, verified: true });
