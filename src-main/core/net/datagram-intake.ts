@@ -42,7 +42,9 @@ export function createDatagramIntake(deps: DatagramIntakeDeps): (datagram: Datag
     if (!decoded.ok) return deps.stats.dropped(decoded.reason);
     if (deps.isOwn(decoded.packet, datagram)) return;
     if (deps.presenceLimiter && isPresence(decoded.packet)) {
-      if (!deps.presenceLimiter.allow(datagram.address)) {
+      // Per address and port: several IPMsg users on one terminal server, each on its own
+      // port, all get in; one flooding socket still meets the budget.
+      if (!deps.presenceLimiter.allow(`${datagram.address}:${datagram.port}`)) {
         deps.onRefused?.({ address: datagram.address, port: datagram.port });
         return deps.stats.dropped('rateLimited');
       }

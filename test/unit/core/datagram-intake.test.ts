@@ -24,8 +24,8 @@ function intake() {
     onRefused: (from) => refused.push(from),
     onFault: () => {},
   });
-  const send = (text: string, address = FLOODER): void =>
-    take({ bytes: Buffer.from(text), address, port: 2425 });
+  const send = (text: string, address = FLOODER, port = 2425): void =>
+    take({ bytes: Buffer.from(text), address, port });
   return { stats, dispatched, refused, send };
 }
 
@@ -52,5 +52,17 @@ describe('datagram intake', () => {
     // Another address's entries have their own budget.
     i.send('1:9002:carol:desk:1:Carol\0g\0', '10.0.0.7');
     expect(i.dispatched.at(-1)).toBe('carol');
+  });
+
+  it('takes every user of a shared host, each announcing from its own port', () => {
+    const i = intake();
+    // A terminal server: 300 IPMsg users on one address, ports 2425 to 2724, each announcing
+    // and answering a few times.
+    for (let round = 0; round < 3; round += 1) {
+      for (let n = 0; n < 300; n += 1)
+        i.send(`1:${round * 300 + n + 1}:u${n}:ts:1:User ${n}\0g\0`, FLOODER, 2425 + n);
+    }
+    expect(i.dispatched).toHaveLength(900);
+    expect(i.stats.snapshot().dropped.rateLimited).toBe(0);
   });
 });
