@@ -94,12 +94,24 @@ export class PlainTcpConnection {
     this.tokens -= 1;
     if (this.tokens < 1 && !this.resumeTimer) {
       this.socket.pause();
-      const waitMs = Math.ceil(((1 - this.tokens) / this.perSecond) * 1000);
-      this.resumeTimer = setTimeout(() => {
-        this.resumeTimer = undefined;
-        if (!this.closed) this.socket.resume();
-      }, waitMs);
+      this.resumeWhenPaidFor();
     }
+  }
+
+  /**
+   * The rest of the read that ran the budget out is shown after the pause began, so the
+   * debt is settled when the timer fires, not when it was set: otherwise each resume
+   * let one more whole read through early and the rate crept above the limit.
+   */
+  private resumeWhenPaidFor(): void {
+    const waitMs = Math.ceil(((1 - this.tokens) / this.perSecond) * 1000);
+    this.resumeTimer = setTimeout(() => {
+      this.resumeTimer = undefined;
+      if (this.closed) return;
+      this.refill();
+      if (this.tokens < 1) this.resumeWhenPaidFor();
+      else this.socket.resume();
+    }, waitMs);
   }
 
   private refill(): void {
