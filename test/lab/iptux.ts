@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { typeChecked } from './iptux-typing';
 import { parseCommunicateLog, type IptuxLogEntry } from './iptux-log';
 import type { Lan } from './lan';
 import { hasExited, waitUntil } from './proc';
@@ -199,9 +200,11 @@ export async function startIptux(
       const sentBefore = (await communicateEntries()).filter((e) => e.direction === 'sent').length;
       const chat = await openChat(toNick);
       await xdotool('windowfocus', '--sync', chat);
-      // xdotool remaps a spare keycode for each non-ASCII character: give it time.
-      const delay = /^[\x20-\x7e\n]*$/.test(text) ? '30' : '120';
-      await xdotool('type', '--delay', delay, text);
+      await typeChecked(
+        (args) => xdotool(...args),
+        (args) => screen.x('xclip', args, { allowFailure: true }),
+        text,
+      );
       await xdotool('key', 'ctrl+Return');
       await waitUntil(
         `iptux on ${host} to send ${JSON.stringify(text)} to ${toNick}`,
