@@ -213,6 +213,7 @@ export function buildServices(context: ServiceContext): MessengerServices {
     announcer,
     self: () => ({ id: `${self().user}@${self().host}`, nickname: self().nickname }),
     sendOneToOne: (peerId, text) => parts.messaging.send(peerId, text),
+    awaitsAcceptance: (peerId) => keys.awaitsAcceptance(peerId),
     now: Date.now,
   });
   parts.groups = new Groups({

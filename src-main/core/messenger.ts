@@ -375,7 +375,11 @@ class Messenger implements MessengerCore {
     if (this.keys.acceptNewKey(peerId)) {
       const peer = this.directory.get(peerId);
       if (peer) this.emitPeer(peer);
-      if (this.running) this.messaging.flushOutbox(peerId);
+      // What waited for the new key goes out now: one-to-one and group copies alike.
+      if (this.running) {
+        this.messaging.flushOutbox(peerId);
+        this.pigeonGroups.peerBack(peerId);
+      }
     }
     return describePeerKeys(this.keys, peerId, this.seals.seals(peerId));
   }

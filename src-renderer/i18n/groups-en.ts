@@ -36,6 +36,7 @@ export const groupsEn = {
     delivered: 'delivered',
     forwarded: 'sent in their own chat',
   },
+  deliveryKeyChanged: 'waiting: their key changed, accept the new key in their chat',
   rename: 'Rename',
   renameTo: 'New name',
   addMember: 'Add member',

@@ -170,6 +170,8 @@ export interface GroupDeliveryDTO {
   nickname: string;
   /** `forwarded`: not a Pigeon, sent a one-to-one copy in its own chat. */
   state: 'sending' | 'queued' | 'delivered' | 'forwarded';
+  /** Its key changed: the copy waits until the user accepts the new key in its chat. */
+  keyChanged?: true;
 }
 
 /** What a peer sent that Pigeon cannot show yet, told in its chat instead of dropped. */

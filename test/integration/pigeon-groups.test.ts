@@ -184,6 +184,54 @@ describe('Pigeon groups between three Pigeons', () => {
     expect(renamed).toMatchObject({ byName: '李四', name: '项目二组' });
   });
 
+  it("hold a member's copy while its key changed, and send it once the user accepts the key", async () => {
+    const { members, files } = await startThree();
+    const [a, b] = members as [Member, Member, Member];
+    const group = a.core.createGroup({ name: '项目组', memberIds: [IDS[1], IDS[2]] as string[] });
+    for (const member of members.slice(1))
+      await waitFor(() => groupAt(member, group.id)?.name === '项目组', 3000, 'group known');
+
+    // Carol comes back with a new identity (a reinstall, or not Carol at all).
+    await stopMember(members[2] as Member);
+    identities.delete(2);
+    const c = await startMember(2, files[2] as string);
+    await waitFor(
+      () => a.core.getPeerKeys({ peerId: IDS[2] as string }).state === 'changed',
+      5000,
+      "Carol's changed key at A",
+    );
+    const [held] = a.core.sendMessage({ conversationId: group.id, text: 'for the old key only' });
+    await waitFor(
+      () => messagesAt(a, group.id).find((m) => m.id === held?.id && m.delivery?.delivered === 1),
+      3000,
+      'delivered to B',
+    );
+    expect(textsAt(b, group.id)).toContain('for the old key only');
+    expect(a.core.groupDelivery({ messageId: held?.id ?? '' })).toEqual([
+      { peerId: IDS[1], nickname: '李四', state: 'delivered' },
+      { peerId: IDS[2], nickname: 'Carol', state: 'queued', keyChanged: true },
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(textsAt(c, group.id)).not.toContain('for the old key only');
+
+    a.core.acceptPeerKey({ peerId: IDS[2] as string });
+    await waitFor(
+      () => textsAt(c, group.id).includes('for the old key only'),
+      5000,
+      'Carol gets it once the key is accepted',
+    );
+    await waitFor(
+      () => messagesAt(a, group.id).find((m) => m.id === held?.id && m.delivery?.delivered === 2),
+      3000,
+      'delivered to 2 of 2',
+    );
+    expect(a.core.groupDelivery({ messageId: held?.id ?? '' })[1]).toEqual({
+      peerId: IDS[2],
+      nickname: 'Carol',
+      state: 'delivered',
+    });
+  });
+
   it('converges when members change the group at the same moment', async () => {
     const { members } = await startThree();
     const [a, b, c] = members as [Member, Member, Member];

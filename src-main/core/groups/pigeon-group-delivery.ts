@@ -24,6 +24,8 @@ export interface GroupDeliveryDeps {
   announcer: MessageAnnouncer;
   self: () => { id: string; nickname: string };
   sendOneToOne: (peerId: string, text: string) => void;
+  /** A member whose key changed gets nothing until the user accepts the new key. */
+  awaitsAcceptance: (peerId: string) => boolean;
   now: () => number;
 }
 
@@ -42,6 +44,7 @@ export class PigeonGroupDelivery {
   memberBack(peerId: string, stateOf: (groupUuid: string) => PigeonGroupState | undefined): void {
     const peer = this.deps.directory.get(peerId);
     if (!peer || peer.status === 'offline' || peer.client !== 'pigeon') return;
+    if (this.deps.awaitsAcceptance(peerId)) return;
     for (const waiting of this.deps.repo.waitingFor(peerId)) {
       const message = this.deps.history.get(waiting.messageId);
       const uuid = message && pigeonGroupUuid(message.conversationId);
@@ -66,6 +69,9 @@ export class PigeonGroupDelivery {
       peerId,
       nickname: this.deps.directory.get(peerId)?.nickname ?? peerId,
       state,
+      ...(state !== 'delivered' && state !== 'forwarded' && this.deps.awaitsAcceptance(peerId)
+        ? { keyChanged: true as const }
+        : {}),
     }));
   }
 
@@ -87,7 +93,7 @@ export class PigeonGroupDelivery {
       const how: GroupDeliveryState =
         peer && peer.client !== 'pigeon'
           ? 'forwarded'
-          : peer && peer.status !== 'offline'
+          : peer && peer.status !== 'offline' && !this.deps.awaitsAcceptance(peerId)
             ? 'sending'
             : 'queued';
       return { peerId, packetNo, how };

@@ -38,7 +38,10 @@ export function GroupDeliveryLine({
         <ul className="group-delivery-list">
           {list.map((member) => (
             <li key={member.peerId}>
-              {member.nickname}: {t(`groups.deliveryStates.${member.state}`)}
+              {member.nickname}:{' '}
+              {member.keyChanged
+                ? t('groups.deliveryKeyChanged')
+                : t(`groups.deliveryStates.${member.state}`)}
             </li>
           ))}
         </ul>

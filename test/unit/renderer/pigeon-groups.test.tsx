@@ -111,6 +111,20 @@ describe("a Pigeon group's chat window", () => {
     expect(await screen.findByText('Carol: waiting until they are back')).toBeTruthy();
   });
 
+  it("says a member's copy waits for their changed key to be accepted", async () => {
+    const { fake } = await openGroup();
+    fake.api.groupDelivery.mockResolvedValueOnce([
+      { peerId: li.id, nickname: '李四', state: 'delivered' },
+      { peerId: carol.id, nickname: 'Carol', state: 'queued', keyChanged: true },
+    ]);
+    await userEvent.click(screen.getByRole('button', { name: 'Delivered to 1 of 2' }));
+    expect(
+      await screen.findByText(
+        'Carol: waiting: their key changed, accept the new key in their chat',
+      ),
+    ).toBeTruthy();
+  });
+
   it("names a message's author even right after that author's notice", async () => {
     const { store } = await openGroup();
     await act(async () => {
