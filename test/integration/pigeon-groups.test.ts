@@ -97,6 +97,15 @@ const groupAt = (member: Member, id: string): GroupDTO | undefined =>
 const messagesAt = (member: Member, id: string): MessageDTO[] =>
   member.core.listMessages({ conversationId: id, limit: 200 });
 
+/** Waits until `member`'s own message counts `delivered` members that have it. */
+const deliveredTo = (member: Member, groupId: string, messageId: string | undefined, n: number) =>
+  waitFor(
+    () =>
+      messagesAt(member, groupId).find((m) => m.id === messageId && m.delivery?.delivered === n),
+    3000,
+    `delivered to ${n}`,
+  );
+
 const textsAt = (member: Member, id: string): string[] =>
   messagesAt(member, id)
     .filter((m) => m.state !== 'notice')
@@ -147,11 +156,7 @@ describe('Pigeon groups between three Pigeons', () => {
       'C offline at A',
     );
     const [away] = a.core.sendMessage({ conversationId: group.id, text: 'while you were away' });
-    await waitFor(
-      () => messagesAt(a, group.id).find((m) => m.id === away?.id && m.delivery?.delivered === 1),
-      3000,
-      'delivered to B only',
-    );
+    await deliveredTo(a, group.id, away?.id, 1);
     expect(messagesAt(a, group.id).find((m) => m.id === away?.id)?.delivery).toEqual({
       delivered: 1,
       of: 2,
@@ -172,11 +177,7 @@ describe('Pigeon groups between three Pigeons', () => {
       'C gets what was written while it was away',
     );
     await waitFor(() => groupAt(c, group.id)?.name === '项目二组', 5000, 'C hears the new name');
-    await waitFor(
-      () => messagesAt(a, group.id).find((m) => m.id === away?.id && m.delivery?.delivered === 2),
-      3000,
-      'delivered to 2 of 2 once C is back',
-    );
+    await deliveredTo(a, group.id, away?.id, 2);
     expect(textsAt(c, group.id).filter((t) => t === 'while you were away')).toHaveLength(1);
     const renamed = messagesAt(c, group.id)
       .map((m) => (m.state === 'notice' ? readGroupNotice(m.text) : undefined))
@@ -201,11 +202,7 @@ describe('Pigeon groups between three Pigeons', () => {
       "Carol's changed key at A",
     );
     const [held] = a.core.sendMessage({ conversationId: group.id, text: 'for the old key only' });
-    await waitFor(
-      () => messagesAt(a, group.id).find((m) => m.id === held?.id && m.delivery?.delivered === 1),
-      3000,
-      'delivered to B',
-    );
+    await deliveredTo(a, group.id, held?.id, 1);
     expect(textsAt(b, group.id)).toContain('for the old key only');
     expect(a.core.groupDelivery({ messageId: held?.id ?? '' })).toEqual([
       { peerId: IDS[1], nickname: '李四', state: 'delivered' },
@@ -220,11 +217,7 @@ describe('Pigeon groups between three Pigeons', () => {
       5000,
       'Carol gets it once the key is accepted',
     );
-    await waitFor(
-      () => messagesAt(a, group.id).find((m) => m.id === held?.id && m.delivery?.delivered === 2),
-      3000,
-      'delivered to 2 of 2',
-    );
+    await deliveredTo(a, group.id, held?.id, 2);
     expect(a.core.groupDelivery({ messageId: held?.id ?? '' })[1]).toEqual({
       peerId: IDS[2],
       nickname: 'Carol',
