@@ -11,6 +11,7 @@ import { TRANSFER_CHUNK } from '../connection';
 import { avatarAsked } from '../../ipmsg/avatar';
 import { parseFileRequest, type FileRequest, type FileRequestKind } from '../file-request';
 import { sendFileRange, sendFolder } from './file-sender';
+import { FileChangedError } from './file-stamp';
 import { normalizeAddress, type OfferLookup, type OfferRegistry } from './offer-registry';
 import { plainOutlet, sealedOutlet, type StreamOutlet } from './stream-outlet';
 import { sealingKey, type TransferKeyBinding } from '../sealing/transfer-keys';
@@ -276,7 +277,9 @@ export class FileServer {
     const hwm = this.options.highWaterMark ?? TRANSFER_CHUNK;
     try {
       if (request.kind === 'file') {
-        await sendFileRange(outlet, file.path, request.offset, file.size, hwm, onBytes);
+        // Sealed, the receiver relies on the stamp check instead of hashing the file.
+        const stamp = sealed.key ? file.stamp : undefined;
+        await sendFileRange(outlet, file.path, request.offset, file.size, hwm, onBytes, stamp);
       } else {
         const names = { ...offer.names, ...(request.utf8 ? { encoding: 'utf8' as const } : {}) };
         await sendFolder(outlet, file.path, names, hwm, onBytes);
@@ -291,12 +294,24 @@ export class FileServer {
       const outcome = connection.cancelled ? 'cancelled' : 'done';
       this.emit({ type: 'end', transfer, bytes, outcome });
     } catch (error) {
+      if (error instanceof FileChangedError) await this.withdraw(connection, outlet);
       connection.socket.destroy();
       const reason = error instanceof Error ? error.message : String(error);
       const outcome = connection.cancelled ? 'cancelled' : 'failed';
       this.emit({ type: 'end', transfer, bytes, outcome, reason });
     } finally {
       connection.transfer = undefined;
+    }
+  }
+
+  /** Tells the receiver the file changed (sealed), and gives it a moment to read that. */
+  private async withdraw(connection: Connection, outlet: StreamOutlet): Promise<void> {
+    try {
+      await outlet.withdraw();
+      connection.socket.end();
+      await closedByPeer(connection.socket, this.options.closeWaitMs ?? 10_000);
+    } catch {
+      // The connection went first: nothing more to tell.
     }
   }
 }

@@ -10,6 +10,8 @@ export interface StreamOutlet {
   write(bytes: Buffer): Promise<void>;
   /** Everything was written (a sealed stream sends its final record). */
   end(): Promise<void>;
+  /** The file changed since the offer: a sealed stream says so, authenticated; plain cannot. */
+  withdraw(): Promise<void>;
   /** Throws when the connection has gone, with the reason it went. */
   ensureOpen(): void;
 }
@@ -40,6 +42,7 @@ export function plainOutlet(socket: net.Socket): StreamOutlet {
   return {
     write: (bytes) => written(socket, [bytes]),
     end: () => Promise.resolve(),
+    withdraw: () => Promise.resolve(),
     ensureOpen: () => ensureOpen(socket),
   };
 }
@@ -50,6 +53,7 @@ export function sealedOutlet(socket: net.Socket, key: KeyObject): StreamOutlet {
   return {
     write: (bytes) => sealer.write(bytes),
     end: () => sealer.end(),
+    withdraw: () => sealer.withdraw(),
     ensureOpen: () => ensureOpen(socket),
   };
 }
