@@ -54,14 +54,18 @@ export async function sendFileRange(
       if (bytesRead === 0) throw new Error(`${path} changed while being sent`);
       position += bytesRead;
       const ready = block(turn).subarray(0, bytesRead);
-      // The other block may be reused only once the socket has let go of it.
-      await sending;
-      outlet.ensureOpen();
       turn ^= 1;
-      if (position < size) {
+      const readNext = (): void => {
+        if (position >= size) return;
         reading = readInto(block(turn), position);
         reading.catch(() => undefined);
-      }
+      };
+      // A sealed outlet encrypted the other block when it was written: read into it while
+      // the socket drains. A plain socket holds on to it until then.
+      if (outlet.consumes) readNext();
+      await sending;
+      outlet.ensureOpen();
+      if (!outlet.consumes) readNext();
       sending = outlet.write(ready);
       // Awaited on the next turn; until then a failure must not count as unhandled.
       sending.catch(() => undefined);
