@@ -2,12 +2,14 @@
  * The CPU a sealed transfer spends per GiB on each side, without network or disk: a file's
  * 1 MiB blocks go through RecordSealer (as the sender does) and the records it writes
  * through RecordOpener (as the receiver does, copying them into room() the way net's
- * `onread` fills it), beside the receiver's SHA-256 of the plaintext between Pigeons. One
- * thread. Tells what transfer.bench.ts's ratio can reach: both
- * ends of that benchmark share this machine's cores with the raw copy's cost on top.
+ * `onread` fills it), beside a SHA-256 of the plaintext (what a receiver still spends on a
+ * plain transfer, or a sealed one from an older Pigeon). One thread. Then the AEADs Node
+ * offers, alone, on 512 KiB records: what changing the cipher would save. Tells what
+ * transfer.bench.ts's ratio can reach: both ends of that benchmark share this machine's
+ * cores with the raw copy's cost on top.
  * Run with `npm run bench sealing` (`BENCH_SEALING_BYTES` sets the size, 1 GiB by default).
  */
-import { createHash, createSecretKey, randomBytes } from 'node:crypto';
+import { createCipheriv, createHash, createSecretKey, randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { RecordOpener } from '../src-main/core/transfer/sealing/record-opener';
 import { RecordSealer } from '../src-main/core/transfer/sealing/record-sealer';
@@ -71,7 +73,35 @@ const perGiB = (micros: number): string => ((micros / 1e6) * (GiB / SIZE)).toFix
 console.log(`sealing: ${(SIZE / 2 ** 20).toFixed(0)} MiB in 1 MiB blocks, 512 KiB records`);
 console.log(`  sender, seal (AES-256-GCM)        ${perGiB(spent.seal)} CPU s/GiB`);
 console.log(`  receiver, open (AES-256-GCM)      ${perGiB(spent.open)} CPU s/GiB`);
-console.log(`  receiver, SHA-256 of the file     ${perGiB(spent.hash)} CPU s/GiB`);
+console.log(`  SHA-256 of the file (not sealed)  ${perGiB(spent.hash)} CPU s/GiB`);
 console.log(
   `  whole run (with copies)           ${(((cpu.user + cpu.system) / 1e6) * (GiB / SIZE)).toFixed(2)} CPU s/GiB`,
 );
+
+// Each AEAD alone, a fresh cipher per 512 KiB record as RecordSealer makes, three passes in
+// turn so that a neighbour's load falls on all of them alike; the least of each is shown.
+const RECORD = 512 * 1024;
+const AEADS = [
+  ['aes-128-gcm', 16],
+  ['aes-256-gcm', 32],
+  ['chacha20-poly1305', 32],
+] as const;
+const best = new Map<string, number>();
+for (let pass = 0; pass < 3; pass += 1) {
+  for (const [name, keyBytes] of AEADS) {
+    const secret = randomBytes(keyBytes);
+    const start = process.cpuUsage();
+    for (let done = 0; done < SIZE; done += RECORD) {
+      // 16-byte tags by default for all three; final() computes it.
+      const cipher = createCipheriv(name, secret, randomBytes(12));
+      cipher.update(block.subarray(0, RECORD));
+      cipher.final();
+    }
+    const used = process.cpuUsage(start);
+    best.set(name, Math.min(best.get(name) ?? Infinity, used.user + used.system));
+  }
+}
+console.log('ciphers alone, 512 KiB records (least of 3 passes):');
+for (const [name] of AEADS) {
+  console.log(`  ${name.padEnd(32)} ${perGiB(best.get(name) ?? 0)} CPU s/GiB`);
+}

@@ -48,6 +48,7 @@ const ItemsSchema = z
         .string()
         .regex(/^[\w-]{43}$/)
         .optional(),
+      checkedBySender: z.boolean().optional(),
       path: z.string().min(1).max(8192).optional(),
       done: z.boolean().optional(),
       partial: z.string().min(1).max(8192).optional(),
@@ -148,7 +149,8 @@ function params(record: TransferRecord) {
     error: record.error ?? null,
     retryable: record.retryable ? 1 : 0,
     at: record.at,
-    items: JSON.stringify(record.items),
+    // A stamp names this computer's files and only matters to a live offer: not stored.
+    items: JSON.stringify(record.items.map(({ stamp: _local, ...item }) => item)),
   };
 }
 

@@ -15,6 +15,12 @@ export const PigeonKey = {
   CONTENT_BYTES: 0x50470003,
   /** The item is served sealed: the sender's X25519 public key for it (base64url). */
   TRANSFER_KEY: 0x50470004,
+  /**
+   * A sealed file whose sender checks, as it sends, that the file is still the one it hashed
+   * ('1'), and withdraws it otherwise: the receiver need not hash it again. Older Pigeons
+   * ignore the key and hash as before.
+   */
+  SENDER_CHECKS: 0x50470005,
 } as const;
 
 export interface PigeonItemInfo {
@@ -22,6 +28,7 @@ export interface PigeonItemInfo {
   image?: boolean;
   contentBytes?: number;
   transferKey?: string;
+  senderChecks?: boolean;
 }
 
 export function pigeonExtensions(info: PigeonItemInfo): AttachmentExtension[] {
@@ -34,6 +41,7 @@ export function pigeonExtensions(info: PigeonItemInfo): AttachmentExtension[] {
   if (info.transferKey !== undefined) {
     out.push({ key: PigeonKey.TRANSFER_KEY, value: info.transferKey });
   }
+  if (info.senderChecks) out.push({ key: PigeonKey.SENDER_CHECKS, value: '1' });
   return out;
 }
 
@@ -50,7 +58,7 @@ export function readPigeonExtensions(attachment: Pick<Attachment, 'extensions'>)
     } else if (key === PigeonKey.TRANSFER_KEY) {
       const transferKey = parsePublicKey(value);
       if (transferKey !== undefined) info.transferKey = transferKey;
-    }
+    } else if (key === PigeonKey.SENDER_CHECKS && value === '1') info.senderChecks = true;
   }
   return info;
 }

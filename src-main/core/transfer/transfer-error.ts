@@ -15,6 +15,8 @@ export type TransferErrorCode =
   | 'protocol'
   /** The received bytes do not match the expected SHA-256. */
   | 'checksum'
+  /** The sender found its file changed since the offer and withdrew it (sealed transfers). */
+  | 'changed'
   /** Reading or writing files on this computer failed. */
   | 'io';
 

@@ -20,6 +20,10 @@ export interface TransferItemRecord {
   contentBytes?: number;
   /** SHA-256 (hex) of a file, offered between Pigeons. */
   sha256?: string;
+  /** Out: the file's stamp when hashed (file-stamp.ts); in memory only, never stored. */
+  stamp?: string;
+  /** In: a sealed item whose sender checks it is unchanged while sending: not hashed here. */
+  checkedBySender?: boolean;
   /** In: the sender's public key of a sealed item (between Pigeons): fetched sealed only. */
   transferKey?: string;
   /** Out: the local file or folder offered. In: where it was saved, once complete. */

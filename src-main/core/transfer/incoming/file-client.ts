@@ -198,7 +198,8 @@ export async function downloadFile(opts: DownloadFileOptions): Promise<Downloade
       opts.keepPartialOnFailure &&
       written > 0 &&
       failure.code !== 'aborted' &&
-      failure.code !== 'checksum';
+      failure.code !== 'checksum' &&
+      failure.code !== 'changed';
     if (!keep) {
       await rm(partial.path, { force: true }).catch(() => undefined);
       throw failure;

@@ -61,6 +61,9 @@ export function parseIncomingOffer(offer: IncomingOffer): ParsedOffer {
         item.contentBytes = info.contentBytes;
       }
       if (info.transferKey !== undefined) item.transferKey = info.transferKey;
+      if (info.senderChecks && info.transferKey !== undefined && kind === 'file') {
+        item.checkedBySender = true;
+      }
       if (info.image) image = true;
     }
     items.push(item);

@@ -2,7 +2,9 @@
 // RecordOpener's buffer (net's `onread`, no buffer per read), each record is opened as it
 // completes and its plaintext goes to the file with one positioned write, a few in flight at
 // most (reading pauses meanwhile). Only authenticated bytes ever reach the disk, so a
-// partial file kept for a resume holds nothing the sender did not send.
+// partial file kept for a resume holds nothing the sender did not send. The file is complete
+// only with the final record: the sender sends it after checking that the file it read is
+// still the one it offered.
 import type net from 'node:net';
 import { watchReceiving } from '../connection';
 import type { RecordOpener } from '../sealing/record-opener';
@@ -10,6 +12,7 @@ import { asTransferError, TransferError } from '../transfer-error';
 import { writeFully, type BlockReceiverOptions } from './block-receiver';
 
 const WRITES_IN_FLIGHT = 4;
+const SCRAP = Buffer.alloc(64);
 
 /**
  * Like BlockReceiver: give `onread` to the socket at connect time, then `receive(socket)`
@@ -34,7 +37,9 @@ export class SealedReceiver {
   ) {
     this.position = options.position;
     this.onread = {
-      buffer: () => this.opener.room(),
+      // After a failure the socket may still ask for room before it is gone: a scrap buffer
+      // (room() would throw the failure again, from inside net's read callback).
+      buffer: () => (this.failure ? SCRAP : this.opener.room()),
       callback: (count) => this.arrived(count),
     };
   }
@@ -52,6 +57,11 @@ export class SealedReceiver {
       socket.destroy();
       while (this.inFlight > 0) await new Promise((resolve) => setImmediate(resolve));
       if (this.failure) throw this.failure;
+      // Every byte but no final record: the sender did not vouch for the end (it may have
+      // found the file changed after the last byte), so the file is not complete.
+      if (!this.opener.finished && this.written >= this.options.expected) {
+        throw new TransferError('short', "The connection ended before the sender's last record");
+      }
       // Cut off before the final record, what arrived is still authentic: the caller finds
       // it short and may keep it for a resume.
       return this.written;

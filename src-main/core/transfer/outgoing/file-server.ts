@@ -9,81 +9,20 @@ import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import { TRANSFER_CHUNK } from '../connection';
 import { avatarAsked } from '../../ipmsg/avatar';
-import { parseFileRequest, type FileRequest, type FileRequestKind } from '../file-request';
+import { parseFileRequest, type FileRequest } from '../file-request';
 import { sendFileRange, sendFolder } from './file-sender';
-import { normalizeAddress, type OfferLookup, type OfferRegistry } from './offer-registry';
+import { FileChangedError } from './file-stamp';
+import { normalizeAddress, type OfferLookup } from './offer-registry';
 import { plainOutlet, sealedOutlet, type StreamOutlet } from './stream-outlet';
-import { sealingKey, type TransferKeyBinding } from '../sealing/transfer-keys';
+import { sealingKey } from '../sealing/transfer-keys';
+import {
+  FileServerPortError,
+  type FileServerEvent,
+  type FileServerOptions,
+  type ServedTransfer,
+} from './file-server-types';
 
-export interface ServedTransfer {
-  id: number;
-  packetNo: number;
-  fileId: number;
-  peerAddress: string;
-  kind: FileRequestKind;
-  name: string;
-  offset: number;
-  /** Bytes to send for a file (size - offset); undefined for a folder. */
-  size?: number;
-}
-
-export type FileServerEvent =
-  | { type: 'start'; transfer: ServedTransfer }
-  /** Cumulative content bytes sent by this connection. */
-  | { type: 'progress'; transfer: ServedTransfer; bytes: number }
-  | {
-      type: 'end';
-      transfer: ServedTransfer;
-      bytes: number;
-      outcome: 'done' | 'cancelled' | 'failed';
-      reason?: string;
-    }
-  /** A connection closed without data (not offered, wrong peer, malformed, too many). */
-  | { type: 'refused'; peerAddress: string; reason: string };
-
-export interface FileServerOptions {
-  registry: OfferRegistry;
-  /** The same number as the UDP port. */
-  port: number;
-  /** Default 0.0.0.0. */
-  bindAddress?: string;
-  onEvent?: (event: FileServerEvent) => void;
-  /** Time for the request packet to arrive (default 10 s). */
-  requestTimeoutMs?: number;
-  /** A connection that moves no data for this long is dropped (default 60 s). */
-  idleTimeoutMs?: number;
-  /** Wait after an unterminated but readable request (iptux sends no ':' at the end). */
-  settleMs?: number;
-  /** Largest request accepted (default 4096 bytes). */
-  maxRequestBytes?: number;
-  maxConnections?: number;
-  maxConnectionsPerPeer?: number;
-  highWaterMark?: number;
-  /**
-   * After the last byte, how long to wait for the receiver to close (default 10 s): "Sent"
-   * should mean the peer has it all, not that the kernel took it.
-   */
-  closeWaitMs?: number;
-  /** The picture a Pigeon's avatar request names, when it is ours to give. */
-  avatar?: (hash: string) => Buffer | undefined;
-  /** Identity keys, when there are: a sealed request must then be signed by its peer. */
-  binding?: TransferKeyBinding;
-}
-
-/** The port is taken or not allowed; the message is meant for the user. */
-export class FileServerPortError extends Error {
-  constructor(
-    readonly port: number,
-    readonly code: string,
-  ) {
-    super(
-      code === 'EADDRINUSE'
-        ? `TCP port ${port} is already in use, so files cannot be offered — another messenger is probably running on this computer.`
-        : `Could not open TCP port ${port} for file transfers (${code}).`,
-    );
-    this.name = 'FileServerPortError';
-  }
-}
+export * from './file-server-types';
 
 interface Connection {
   socket: net.Socket;
@@ -276,7 +215,9 @@ export class FileServer {
     const hwm = this.options.highWaterMark ?? TRANSFER_CHUNK;
     try {
       if (request.kind === 'file') {
-        await sendFileRange(outlet, file.path, request.offset, file.size, hwm, onBytes);
+        // Sealed, the receiver relies on the stamp check instead of hashing the file.
+        const stamp = sealed.key ? file.stamp : undefined;
+        await sendFileRange(outlet, file.path, request.offset, file.size, hwm, onBytes, stamp);
       } else {
         const names = { ...offer.names, ...(request.utf8 ? { encoding: 'utf8' as const } : {}) };
         await sendFolder(outlet, file.path, names, hwm, onBytes);
@@ -291,12 +232,24 @@ export class FileServer {
       const outcome = connection.cancelled ? 'cancelled' : 'done';
       this.emit({ type: 'end', transfer, bytes, outcome });
     } catch (error) {
+      if (error instanceof FileChangedError) await this.withdraw(connection, outlet);
       connection.socket.destroy();
       const reason = error instanceof Error ? error.message : String(error);
       const outcome = connection.cancelled ? 'cancelled' : 'failed';
       this.emit({ type: 'end', transfer, bytes, outcome, reason });
     } finally {
       connection.transfer = undefined;
+    }
+  }
+
+  /** Tells the receiver the file changed (sealed), and gives it a moment to read that. */
+  private async withdraw(connection: Connection, outlet: StreamOutlet): Promise<void> {
+    try {
+      await outlet.withdraw();
+      connection.socket.end();
+      await closedByPeer(connection.socket, this.options.closeWaitMs ?? 10_000);
+    } catch {
+      // The connection went first: nothing more to tell.
     }
   }
 }

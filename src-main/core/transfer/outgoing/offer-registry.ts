@@ -20,6 +20,8 @@ export interface OfferedItem {
   size: number;
   /** Seconds since the epoch. */
   mtime: number;
+  /** A file's stamp when it was hashed for the offer (file-stamp.ts); served sealed only as it. */
+  stamp?: string;
 }
 
 export interface OfferedFile extends OfferedItem {

@@ -1,13 +1,15 @@
 // Turning the user's paths into an offer: each path checked (it exists, can be read, is a
-// file or a folder), files hashed by streaming (their SHA-256 goes to Pigeons), folders
-// measured (so progress has a total), then the attachment list for the SENDMSG.
+// file or a folder), files hashed by streaming (their SHA-256 goes to Pigeons) and stamped
+// (a sealed transfer checks the stamp as it sends), folders measured (so progress has a
+// total), then the attachment list for the SENDMSG.
 import { createHash } from 'node:crypto';
 import { createReadStream, constants } from 'node:fs';
-import { access, lstat, opendir } from 'node:fs/promises';
+import { access, lstat, open, opendir } from 'node:fs/promises';
 import { basename, isAbsolute, join } from 'node:path';
 import { ContractError } from '../../../../src-shared/contract';
 import { FileAttr, type Attachment } from '../../ipmsg';
 import { TRANSFER_CHUNK } from '../connection';
+import { stampOf } from './file-stamp';
 import { describeForOffer, type OfferedFile, type OfferedItem } from './offer-registry';
 import { pigeonExtensions } from '../pigeon-extensions';
 import type { TransferItemRecord } from '../../store/records/transfer-record';
@@ -18,6 +20,36 @@ export async function hashFile(path: string, signal?: AbortSignal): Promise<stri
   const stream = createReadStream(path, { highWaterMark: TRANSFER_CHUNK, signal });
   for await (const chunk of stream as AsyncIterable<Buffer>) hash.update(chunk);
   return hash.digest('hex');
+}
+
+/** A file's SHA-256 and the stamp (file-stamp.ts) it had throughout the hashing. */
+export interface FileFingerprint {
+  sha256: string;
+  stamp: string;
+}
+
+/**
+ * Hashes a file and stamps it, both from one open handle: a file written while being hashed
+ * is hashed again (a few times at most), so the stamp always belongs to the hashed bytes.
+ */
+export async function fingerprintFile(path: string, attempts = 3): Promise<FileFingerprint> {
+  const handle = await open(path, 'r');
+  try {
+    for (let attempt = 1; ; attempt += 1) {
+      const before = await stampOf(handle);
+      const hash = createHash('sha256');
+      const stream = handle.createReadStream({
+        start: 0,
+        highWaterMark: TRANSFER_CHUNK,
+        autoClose: false,
+      });
+      for await (const chunk of stream as AsyncIterable<Buffer>) hash.update(chunk);
+      if ((await stampOf(handle)) === before) return { sha256: hash.digest('hex'), stamp: before };
+      if (attempt >= attempts) throw new Error(`${path} keeps changing`);
+    }
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Content bytes of the regular files under a folder, links not followed (as they are sent). */
@@ -80,7 +112,7 @@ export async function describeOffer(paths: readonly string[]): Promise<TransferI
         mtime: item.mtime,
         path: item.path,
       };
-      if (item.kind === 'file') record.sha256 = await hashFile(item.path);
+      if (item.kind === 'file') Object.assign(record, await fingerprintFile(item.path));
       else record.contentBytes = await folderContentBytes(item.path);
       items.push(record);
     } catch {
@@ -101,6 +133,7 @@ export function offeredItems(items: readonly TransferItemRecord[]): OfferedItem[
     kind: item.kind,
     size: item.size,
     mtime: item.mtime,
+    ...(item.stamp !== undefined ? { stamp: item.stamp } : {}),
   }));
 }
 
@@ -135,6 +168,8 @@ export function offerAttachments(
         ...(item.contentBytes !== undefined ? { contentBytes: item.contentBytes } : {}),
         image: opts.image,
         ...(file.transferKey ? { transferKey: file.transferKey.publicKey } : {}),
+        // Served sealed with the stamp checked: the receiver need not hash it again.
+        ...(file.transferKey && file.stamp !== undefined ? { senderChecks: true } : {}),
       });
     }
     return attachment;

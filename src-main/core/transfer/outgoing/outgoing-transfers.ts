@@ -12,7 +12,7 @@ import { PRIVATE_FOLDER_MODE } from '../../store/private-data';
 import type { FileServer, FileServerEvent, ServedTransfer } from './file-server';
 import type { OfferRegistry } from './offer-registry';
 import { buildOfferPacket } from './offer-packet';
-import { describeOffer } from './outgoing-offer';
+import { describeOffer, fingerprintFile } from './outgoing-offer';
 import type { ProgressMeter } from '../progress-meter';
 import type { TransferBook } from '../transfer-book';
 import { checkImageFile, keepImageCopy } from '../transfer-images';
@@ -70,6 +70,8 @@ export class OutgoingTransfers {
       try {
         await mkdir(this.deps.imagesDir(), { recursive: true, mode: PRIVATE_FOLDER_MODE });
         first.path = await keepImageCopy(first.path!, this.deps.imagesDir());
+        // What is served is the copy: its hash and stamp are what the offer promises.
+        Object.assign(first, await fingerprintFile(first.path));
       } catch (error) {
         throw new ContractError('failed', `The picture could not be kept: ${String(error)}`);
       }

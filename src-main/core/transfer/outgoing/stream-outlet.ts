@@ -6,10 +6,14 @@ import type net from 'node:net';
 import { RecordSealer } from '../sealing/record-sealer';
 
 export interface StreamOutlet {
+  /** write() is done with the caller's bytes when it returns (sealed: encrypted at once). */
+  readonly consumes: boolean;
   /** Sends `bytes`; resolves when they may be reused, rejects if the connection failed. */
   write(bytes: Buffer): Promise<void>;
   /** Everything was written (a sealed stream sends its final record). */
   end(): Promise<void>;
+  /** The file changed since the offer: a sealed stream says so, authenticated; plain cannot. */
+  withdraw(): Promise<void>;
   /** Throws when the connection has gone, with the reason it went. */
   ensureOpen(): void;
 }
@@ -38,8 +42,10 @@ function ensureOpen(socket: net.Socket): void {
 
 export function plainOutlet(socket: net.Socket): StreamOutlet {
   return {
+    consumes: false,
     write: (bytes) => written(socket, [bytes]),
     end: () => Promise.resolve(),
+    withdraw: () => Promise.resolve(),
     ensureOpen: () => ensureOpen(socket),
   };
 }
@@ -48,8 +54,10 @@ export function plainOutlet(socket: net.Socket): StreamOutlet {
 export function sealedOutlet(socket: net.Socket, key: KeyObject): StreamOutlet {
   const sealer = new RecordSealer(key, (pieces) => written(socket, pieces));
   return {
+    consumes: true,
     write: (bytes) => sealer.write(bytes),
     end: () => sealer.end(),
+    withdraw: () => sealer.withdraw(),
     ensureOpen: () => ensureOpen(socket),
   };
 }

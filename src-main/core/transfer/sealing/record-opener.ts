@@ -1,6 +1,7 @@
 // The receiving half of a sealed stream: bytes as they arrive in, authenticated plaintext
 // out, record by record. Nothing is released before its record's tag checks, and any fault
-// (a bad tag, an oversized record, bytes after the final record) ends the stream for good.
+// (a bad tag, an oversized record, bytes after the final record) ends the stream for good;
+// so does a withdrawn record (the sender's file changed since the offer: 'changed').
 import { createDecipheriv, type KeyObject } from 'node:crypto';
 import { TransferError } from '../transfer-error';
 import {
@@ -73,10 +74,13 @@ export class RecordOpener {
       this.bodyFill += count;
       return this.bodyFill === this.bodyLength ? this.open() : undefined;
     } catch (error) {
-      this.failure = new TransferError(
-        'protocol',
-        `The sealed stream does not open: ${(error as Error).message}`,
-      );
+      this.failure =
+        error instanceof TransferError
+          ? error
+          : new TransferError(
+              'protocol',
+              `The sealed stream does not open: ${(error as Error).message}`,
+            );
       throw this.failure;
     }
   }
@@ -99,7 +103,15 @@ export class RecordOpener {
     const plain = decipher.update(this.body.subarray(0, length));
     // final() throws when the tag does not match: nothing of the record is released.
     const tail = decipher.final();
-    this.final = decodeHeader(this.header).final;
+    const header = decodeHeader(this.header);
+    if (header.withdrawn) {
+      if (!header.final || length > 0) throw new Error('a withdrawn record with content');
+      throw new TransferError(
+        'changed',
+        "The file changed on the sender's computer after it was offered",
+      );
+    }
+    this.final = header.final;
     this.headerFill = 0;
     this.bodyLength = undefined;
     return tail.length > 0 ? Buffer.concat([plain, tail]) : plain;

@@ -54,9 +54,20 @@ export class RecordSealer {
     return last;
   }
 
-  private seal(plain: Buffer, final: boolean): Promise<void> {
+  /**
+   * Ends the stream with a withdrawn record instead: what is still pending is dropped, and
+   * the receiver keeps nothing (the file changed since it was offered).
+   */
+  withdraw(): Promise<void> {
+    if (this.ended) return Promise.resolve();
+    this.ended = true;
+    this.fill = 0;
+    return this.seal(this.pending.subarray(0, 0), true, true);
+  }
+
+  private seal(plain: Buffer, final: boolean, withdrawn = false): Promise<void> {
     const index = this.index++;
-    const header = encodeHeader(plain.length, final);
+    const header = encodeHeader(plain.length, final, withdrawn);
     const cipher = createCipheriv('aes-256-gcm', this.key, nonceFor(index), {
       authTagLength: TAG_BYTES,
     });

@@ -4,7 +4,10 @@ import { latestVersion } from '../../../../src-main/core/store/migrate';
 import { migrations } from '../../../../src-main/core/store/migrations/index';
 import { MessagesRepo } from '../../../../src-main/core/store/messages-repo';
 import { TransfersRepo } from '../../../../src-main/core/store/transfers-repo';
-import type { TransferRecord } from '../../../../src-main/core/store/records/transfer-record';
+import type {
+  TransferItemRecord,
+  TransferRecord,
+} from '../../../../src-main/core/store/records/transfer-record';
 import { columnNames, message, openTestDatabase, tableNames, tempFile } from './helpers';
 
 const open = openTestDatabase;
@@ -86,6 +89,20 @@ describe('TransfersRepo', () => {
     repo.add(record);
     expect(repo.get(record.id)).toEqual(record);
     expect(repo.get('missing')).toBeUndefined();
+  });
+
+  it("keeps a sealed item's sender check, and never a local file's stamp", () => {
+    const repo = new TransfersRepo(open(':memory:'));
+    const [file, folder] = transfer().items as [TransferItemRecord, TransferItemRecord];
+    const incoming = transfer({
+      items: [{ ...file, transferKey: 'k'.repeat(43), checkedBySender: true }, folder],
+    });
+    repo.add(incoming);
+    expect(repo.get(incoming.id)).toEqual(incoming);
+    const outgoing = transfer({ direction: 'out', items: [{ ...file, stamp: '1:2:3:4:5' }] });
+    repo.add(outgoing);
+    expect(repo.get(outgoing.id)?.items).toEqual([file]);
+    expect(outgoing.items[0]?.stamp).toBe('1:2:3:4:5');
   });
 
   it('updates state, bytes, folder, error, packet number and items', () => {

@@ -6,6 +6,7 @@ import {
   parseIncomingOffer,
   type IncomingOffer,
 } from '../../../../src-main/core/transfer/incoming/incoming-offer';
+import { sealedAndChecked } from '../../../../src-main/core/transfer/incoming/download-job';
 import {
   pigeonExtensions,
   PigeonKey,
@@ -73,12 +74,35 @@ describe('Pigeon attachment extensions', () => {
     for (const key of Object.values(PigeonKey)) expect(key).toBeGreaterThan(0xffff);
   });
 
+  it('skip the receiving hash only for a sealed file whose sender checks it', () => {
+    const KEY = 'k'.repeat(43);
+    const list = encodeAttachments(
+      [
+        file({
+          extensions: pigeonExtensions({ sha256: SHA, transferKey: KEY, senderChecks: true }),
+        }),
+        // An older Pigeon: sealed, but it does not check the file as it sends.
+        file({ fileId: 2, extensions: pigeonExtensions({ sha256: SHA, transferKey: KEY }) }),
+        // The flag without sealing means nothing: only records vouch for bytes.
+        file({ fileId: 3, extensions: pigeonExtensions({ sha256: SHA, senderChecks: true }) }),
+      ],
+      names,
+    );
+    const items = parseIncomingOffer(offer(list)).record?.items ?? [];
+    expect(items.map((item) => item.checkedBySender)).toEqual([true, undefined, undefined]);
+    expect(items.map(sealedAndChecked)).toEqual([true, false, false]);
+    expect(items.every((item) => item.sha256 === SHA)).toBe(true);
+    const fromOther = parseIncomingOffer(offer(list, { fromPigeon: false })).record;
+    expect(fromOther?.items.some(sealedAndChecked)).toBe(false);
+  });
+
   it('ignore malformed values', () => {
     const info = readPigeonExtensions({
       extensions: [
         { key: PigeonKey.SHA256, value: 'xyz' },
         { key: PigeonKey.IMAGE, value: 'yes' },
         { key: PigeonKey.CONTENT_BYTES, value: '-1' },
+        { key: PigeonKey.SENDER_CHECKS, value: 'true' },
       ],
     });
     expect(info).toEqual({});

@@ -1,17 +1,19 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { chmod, mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
+import { appendFile, chmod, mkdir, mkdtemp, open, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FileAttr } from '../../../../src-main/core/ipmsg';
 import {
   describeOffer,
+  fingerprintFile,
   folderContentBytes,
   hashFile,
   offerAttachments,
 } from '../../../../src-main/core/transfer/outgoing/outgoing-offer';
 import { OfferRegistry } from '../../../../src-main/core/transfer/outgoing/offer-registry';
 import { offeredItems } from '../../../../src-main/core/transfer/outgoing/outgoing-offer';
+import { stampOf } from '../../../../src-main/core/transfer/outgoing/file-stamp';
 import { PigeonKey } from '../../../../src-main/core/transfer/pigeon-extensions';
 import {
   checkImageFile,
@@ -81,6 +83,38 @@ describe('describeOffer', () => {
       { key: PigeonKey.IMAGE, value: '1' },
     ]);
     expect(rich[1]?.extensions).toContainEqual({ key: PigeonKey.CONTENT_BYTES, value: 'c' });
+  });
+
+  it('stamps each file as hashed, and tells a Pigeon a sealed file is checked as it is sent', async () => {
+    const items = await describeOffer([file, folder]);
+    expect(items[0]?.stamp).toMatch(/^\d+:\d+:\d+:\d+:\d+$/);
+    expect(items[1]?.stamp).toBeUndefined();
+    const sealed = new OfferRegistry().offer(1, '10.0.0.2', offeredItems(items), { sealed: true });
+    expect(sealed.files[0]?.stamp).toBe(items[0]?.stamp);
+    const list = offerAttachments(sealed.files, items, { toPigeon: true, image: false });
+    expect(list[0]?.extensions).toContainEqual({ key: PigeonKey.SENDER_CHECKS, value: '1' });
+    expect(list[1]?.extensions).not.toContainEqual({ key: PigeonKey.SENDER_CHECKS, value: '1' });
+    // Plain (no transfer key), nothing is checked on the way: the receiver hashes.
+    const plain = new OfferRegistry().offer(2, '10.0.0.2', offeredItems(items));
+    const unsealed = offerAttachments(plain.files, items, { toPigeon: true, image: false });
+    expect(unsealed[0]?.extensions).not.toContainEqual({
+      key: PigeonKey.SENDER_CHECKS,
+      value: '1',
+    });
+  });
+
+  it('gives a stamp that belongs to the hash, even for a file written while hashed', async () => {
+    const path = join(dir, 'busy.bin');
+    await writeFile(path, randomBytes(16 * 1024 * 1024));
+    const before = await fingerprintFile(path);
+    // Written while (most likely) being hashed: hashed again, or stamped after the write.
+    const during = fingerprintFile(path);
+    await appendFile(path, 'more');
+    const after = await during;
+    const handle = await open(path, 'r');
+    const now = await stampOf(handle).finally(() => handle.close());
+    expect(after).toEqual({ sha256: await hashFile(path), stamp: now });
+    expect(after.stamp).not.toBe(before.stamp);
   });
 
   it('gives a folder its content size toward iptux only (0 toward IP Messenger)', async () => {

@@ -11,8 +11,8 @@ import { HEADER_BYTES, TAG_BYTES } from '../../../../src-main/core/transfer/seal
 const RECORD = 64;
 const key = createSecretKey(randomBytes(32));
 
-/** Seals `writes` (each a write call) and returns every record as its own buffer. */
-async function seal(writes: readonly Buffer[], withKey = key): Promise<Buffer[]> {
+/** A sealer of RECORD-byte records that keeps every record as its own buffer. */
+function collecting(withKey = key): { sealer: RecordSealer; records: Buffer[] } {
   const records: Buffer[] = [];
   const sealer = new RecordSealer(
     withKey,
@@ -22,6 +22,12 @@ async function seal(writes: readonly Buffer[], withKey = key): Promise<Buffer[]>
     },
     RECORD,
   );
+  return { sealer, records };
+}
+
+/** Seals `writes` (each a write call) and returns every record as its own buffer. */
+async function seal(writes: readonly Buffer[], withKey = key): Promise<Buffer[]> {
+  const { sealer, records } = collecting(withKey);
   for (const bytes of writes) await sealer.write(bytes);
   await sealer.end();
   return records;
@@ -135,6 +141,25 @@ describe('sealed transfer records', () => {
     expect(() => open(Buffer.concat(records), [], createSecretKey(randomBytes(32)))).toThrow(
       /does not open/,
     );
+  });
+
+  it('ends a withdrawn stream with "changed", and refuses a withdrawn record with content', async () => {
+    const { sealer, records } = collecting();
+    await sealer.write(message.subarray(0, RECORD * 2 + 5));
+    await sealer.withdraw();
+    await sealer.end(); // nothing after a withdrawal
+    expect(records).toHaveLength(3);
+    const opener = new RecordOpener(key, RECORD);
+    expect(opener.push(Buffer.concat(records.slice(0, 2))).length).toBe(2);
+    expect(() => opener.push(records[2] as Buffer)).toThrow(
+      expect.objectContaining({ code: 'changed' }),
+    );
+    expect(opener.finished).toBe(false);
+
+    // The withdrawn flag set on a data record by someone without the key fails its tag.
+    const forged = Buffer.from(records[0] as Buffer);
+    forged.writeUInt8((forged.readUInt8(0) | 0xc0) >>> 0, 0);
+    expect(() => open(forged)).toThrow(expect.objectContaining({ code: 'protocol' }));
   });
 
   it('refuses a header announcing a record larger than allowed', () => {
