@@ -137,6 +137,8 @@ export class Receiving {
         this.show(kept);
         this.reorder.kept(peer.id, packet.packetNo);
       });
+      // An offer is counted against its peer's cap once kept: the next one read must see it.
+      if (offer) this.writes.flush();
       return peer;
     }
     // A repeat may be of a copy still waiting for its commit: acknowledged behind it.
