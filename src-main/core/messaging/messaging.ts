@@ -265,7 +265,7 @@ export class Messaging {
         const delivered: MessageDTO = { ...message, state: 'delivered' };
         delete delivered.error;
         this.deps.history.update(delivered);
-        return { delivered, conversation: this.deps.conversations.noteMessage(delivered, false) };
+        return { delivered, conversation: this.deps.conversations.noteStateChange(delivered) };
       },
       (outcome) => {
         try {

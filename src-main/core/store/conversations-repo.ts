@@ -35,6 +35,14 @@ const NOTE_NEW = `INSERT INTO conversations (id, peer_id, unread, last_message_i
       OR @at >= coalesce((SELECT at FROM messages WHERE id = conversations.last_message_id), @at)
       THEN @id ELSE conversations.last_message_id END
   RETURNING peer_id, unread, last_message_id`;
+// A message of the conversation changed state (sending → delivered): the rule of NOTE_LAST
+// in one statement that returns what the conversation now is.
+const NOTE_CHANGE = `UPDATE conversations SET last_message_id = CASE
+    WHEN last_message_id IS NULL OR last_message_id = @id
+      OR @at >= coalesce((SELECT at FROM messages WHERE id = last_message_id), @at)
+    THEN @id ELSE last_message_id END
+  WHERE id = @conversationId
+  RETURNING peer_id, unread, pinned, last_message_id`;
 const MARK_READ = 'UPDATE conversations SET unread = 0 WHERE id = ?';
 const SET_PINNED = 'UPDATE conversations SET pinned = ? WHERE id = ?';
 
@@ -102,6 +110,33 @@ export class ConversationsRepo {
       unread: row.unread,
     };
     if (row.last_message_id === message.id) conversation.lastMessage = asStored(message);
+    return conversation;
+  }
+
+  /**
+   * A stored message changed state, and `message` is it exactly as now stored (read,
+   * changed, written back): the confirmation of every message sent takes this path, so
+   * the conversation is not read back when the message is its last one.
+   */
+  noteStateChange(message: MessageDTO): ConversationDTO {
+    const row = this.db.run(
+      () =>
+        this.db.statement(NOTE_CHANGE).get({
+          id: message.id,
+          conversationId: message.conversationId,
+          at: message.at,
+        }) as
+          | { peer_id: string; unread: number; pinned: number; last_message_id: string | null }
+          | undefined,
+    );
+    if (row?.last_message_id !== message.id) return this.noteMessage(message, false);
+    const conversation: ConversationDTO = {
+      id: message.conversationId,
+      peerId: row.peer_id,
+      unread: row.unread,
+    };
+    if (row.pinned === 1) conversation.pinned = true;
+    conversation.lastMessage = asStored(message);
     return conversation;
   }
 

@@ -55,3 +55,28 @@ describe('noting a new message in its conversation', () => {
     expect(counter.selects()).toBe(0);
   });
 });
+
+describe('noting a message that changed state', () => {
+  it('returns what a fresh read returns, reading nothing back when it is the last message', () => {
+    const { db, messages, conversations } = open();
+    const first = message({ id: 'a', conversationId: 'bob@pc2', direction: 'out', at: 1000 });
+    const last = message({ id: 'b', conversationId: 'bob@pc2', direction: 'out', at: 2000 });
+    for (const m of [first, last]) {
+      messages.add(m);
+      conversations.noteMessage(m, true);
+    }
+    conversations.setPinned('bob@pc2', true);
+    const counter = countStatements(db);
+    const delivered = { ...messages.get('b')!, state: 'delivered' as const };
+    messages.update(delivered);
+    const selectsBefore = counter.selects();
+    const noted = conversations.noteStateChange(delivered);
+    expect(counter.selects()).toBe(selectsBefore);
+    expect(noted).toEqual(conversations.get('bob@pc2'));
+    // Not the last message: the conversation as it is, its last message unchanged.
+    const older = { ...messages.get('a')!, state: 'delivered' as const };
+    messages.update(older);
+    expect(conversations.noteStateChange(older)).toEqual(conversations.get('bob@pc2'));
+    expect(conversations.get('bob@pc2')?.lastMessage?.id).toBe('b');
+  });
+});
