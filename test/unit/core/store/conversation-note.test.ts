@@ -80,3 +80,18 @@ describe('noting a message that changed state', () => {
     expect(conversations.get('bob@pc2')?.lastMessage?.id).toBe('b');
   });
 });
+
+describe('a pinned conversation', () => {
+  it('stays pinned in what noting a new message returns', () => {
+    const { messages, conversations } = open();
+    const first = message({ id: 'a', conversationId: 'bob@pc2', at: 1000 });
+    messages.add(first);
+    conversations.noteMessage(first, true);
+    conversations.setPinned('bob@pc2', true);
+    const next = message({ id: 'b', conversationId: 'bob@pc2', at: 2000 });
+    messages.add(next);
+    const noted = conversations.noteMessage(next, true);
+    expect(noted.pinned).toBe(true);
+    expect(noted).toEqual(conversations.get('bob@pc2'));
+  });
+});
