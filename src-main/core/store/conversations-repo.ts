@@ -110,9 +110,11 @@ export class ConversationsRepo {
   /**
    * A stored message changed state, and `message` is it exactly as now stored (read,
    * changed, written back): the confirmation of every message sent takes this path, so
-   * the conversation is not read back when the message is its last one.
+   * nothing is read back. Returns the conversation when the message is its last one;
+   * undefined when another is (then the conversation did not change: messages sent in a
+   * burst are confirmed while later ones are already out).
    */
-  noteStateChange(message: MessageDTO): ConversationDTO {
+  noteStateChange(message: MessageDTO): ConversationDTO | undefined {
     const row = this.db.run(
       () =>
         this.db.statement(NOTE_CHANGE).get({
@@ -121,8 +123,8 @@ export class ConversationsRepo {
           at: message.at,
         }) as NotedRow | undefined,
     );
-    if (row?.last_message_id !== message.id) return this.noteMessage(message, false);
-    return noted(message, row);
+    if (!row) return this.noteMessage(message, false); // no conversation yet: rare
+    return row.last_message_id === message.id ? noted(message, row) : undefined;
   }
 
   markRead(id: string): ConversationDTO {
