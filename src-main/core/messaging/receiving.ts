@@ -76,6 +76,12 @@ export class Receiving {
   });
   private readonly reorder: ReorderHold<Arrival>;
   private readonly writes: WriteGroup;
+  /**
+   * Messages (`peer#number`) whose commit is still to come. The duplicate filter is no
+   * proof they are kept: a peer's entry (every re-announce) clears it, and the history
+   * does not have them yet.
+   */
+  private readonly uncommitted = new Set<string>();
 
   constructor(private readonly deps: ReceivingDeps) {
     this.writes =
@@ -111,7 +117,7 @@ export class Receiving {
       // Held until every part is here, and acknowledged only once the whole is stored;
       // a part of a message already kept is just acknowledged again.
       const owed = (): void => this.acknowledge(incoming, from);
-      if (this.deps.history.findByPacket(peer.id, part.group, 'in') !== undefined) owed();
+      if (this.isStored(peer.id, part.group)) this.writes.afterCommit(owed);
       else this.parts.add(peer.id, part, text, options, owed);
       return peer;
     }
@@ -159,6 +165,12 @@ export class Receiving {
   /** Whether the peer's message numbered `packetNo` is kept already (or needs no keeping). */
   private isKept(peerId: string, packetNo: number): boolean {
     if (this.duplicates.has(peerId, packetNo)) return true;
+    return this.isStored(peerId, packetNo);
+  }
+
+  /** Stored, or to be stored with the commit under way (acknowledge it after that commit). */
+  private isStored(peerId: string, packetNo: number): boolean {
+    if (this.uncommitted.has(`${peerId}#${packetNo}`)) return true;
     return this.deps.history.findByPacket(peerId, packetNo, 'in') !== undefined;
   }
 
@@ -169,7 +181,7 @@ export class Receiving {
 
   /** A long message from another Pigeon, whole: kept, its parts acknowledged, then shown. */
   private keepWhole(whole: WholeMessage, owed: OwedAcknowledgement[]): void {
-    const stored = this.deps.history.findByPacket(whole.peerId, whole.group, 'in') !== undefined;
+    const stored = this.isStored(whole.peerId, whole.group);
     if (stored || whole.text.length === 0) {
       this.writes.afterCommit(() => {
         for (const acknowledge of owed) acknowledge();
@@ -217,6 +229,8 @@ export class Receiving {
       ...(options.sealed ? { sealed: true } : {}),
       ...(offer ? { transferId: offer.id } : {}),
     };
+    const key = `${peerId}#${group}`;
+    this.uncommitted.add(key);
     this.writes.add(
       () => {
         if (offer) this.deps.offers?.keep(offer, message.id);
@@ -224,6 +238,7 @@ export class Receiving {
         return this.deps.announcer.note(message);
       },
       (outcome) => {
+        this.uncommitted.delete(key);
         if (outcome.ok) return then({ message, conversation: outcome.value });
         if (!isDiskFull(outcome.error)) throw outcome.error;
         this.duplicates.forget(peerId, group);
@@ -244,6 +259,7 @@ export class Receiving {
 
   private isDuplicate(peer: PeerRecord, packet: Packet): boolean {
     if (this.duplicates.isDuplicate(peer.id, packet.packetNo)) return true;
+    if (this.uncommitted.has(`${peer.id}#${packet.packetNo}`)) return true;
     if (detectClient(packet.version) !== 'pigeon') return false;
     if (this.storedNumbers.isAbove(peer.id, packet.packetNo)) return false;
     return this.deps.history.findByPacket(peer.id, packet.packetNo, 'in') !== undefined;

@@ -19,10 +19,10 @@ function receiver() {
       if (depth === 0) commits.push(stored());
     }
   });
-  const { shown, receive } = receivingHarness(store, { writes }, (packetNo) =>
+  const { shown, receive, receiving } = receivingHarness(store, { writes }, (packetNo) =>
     acks.push({ packetNo, storedThen: stored() }),
   );
-  return { commits, acks, shown: () => shown.map((m) => m.text), receive, stored };
+  return { commits, acks, shown: () => shown.map((m) => m.text), receive, stored, receiving };
 }
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
@@ -58,5 +58,17 @@ describe('a burst of messages (group commit)', () => {
       { packetNo: 7, storedThen: 1 },
     ]);
     expect(stored()).toBe(1);
+  });
+
+  it('takes a repeat as a repeat while its first copy waits for the commit, even after the peer re-entered', async () => {
+    const { acks, receive, receiving, stored } = receiver();
+    const pigeon = '1_pigeon 0.1.0';
+    receive(9, 'once', pigeon);
+    // Its entry (every re-announce) clears the duplicate filter; the history has nothing yet.
+    receiving.peerReentered('bob@pc');
+    receive(9, 'once', pigeon);
+    await nextTurn();
+    expect(stored()).toBe(1);
+    expect(acks.map((a) => a.packetNo)).toEqual([9, 9]);
   });
 });

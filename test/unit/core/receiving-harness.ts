@@ -43,11 +43,11 @@ export function receivingHarness(
     now: () => NOW,
     ...extra,
   });
-  /** bob@pc's SENDMSG with SENDCHECKOPT, numbered `packetNo`. */
-  const receive = (packetNo: number, text: string) =>
+  /** bob@pc's SENDMSG with SENDCHECKOPT, numbered `packetNo` (from iptux unless told). */
+  const receive = (packetNo: number, text: string, version = '1_iptux 0.8.3') =>
     receiving.received(
       readIncomingMessage(
-        decoded(Buffer.from(`1_iptux 0.8.3:${packetNo}:bob:pc:${0x20 | 0x100}:${text}\0`)),
+        decoded(Buffer.from(`${version}:${packetNo}:bob:pc:${0x20 | 0x100}:${text}\0`)),
         'gb18030',
       ),
       FROM,
