@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createMessengerCore } from '../../src-main/core/messenger';
 import { openStore } from '../../src-main/core/store';
+import { sendBurst } from '../support/send-burst';
 
 const COUNT = Number(process.env.N ?? 5000);
 const WINDOW = 32;
@@ -45,28 +46,11 @@ await sender.start();
 while (!sender.snapshot().peers.some((p) => p.id === 'bench@receiver' && p.status === 'online'))
   await new Promise((r) => setTimeout(r, 20));
 const conversation = sender.openConversation('bench@receiver');
-let sent = 0,
-  delivered = 0,
-  failed = 0;
-const started = process.hrtime.bigint();
-await new Promise<void>((resolve) => {
-  const pump = (): void => {
-    while (sent < COUNT && sent - delivered - failed < WINDOW) {
-      sender.sendMessage({ conversationId: conversation, text });
-      sent += 1;
-    }
-  };
-  sender.onEvent((event) => {
-    if (event.type !== 'message' || event.message.direction !== 'out') return;
-    if (event.message.state === 'delivered') delivered += 1;
-    else if (event.message.state === 'failed') failed += 1;
-    else return;
-    if (delivered + failed === COUNT) resolve();
-    else pump();
-  });
-  pump();
+const { seconds, delivered, failed } = await sendBurst(sender, conversation, {
+  count: COUNT,
+  window: WINDOW,
+  text,
 });
-const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 console.log(
   JSON.stringify({
     store: onFile ? 'file' : 'memory',
