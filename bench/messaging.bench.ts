@@ -1,7 +1,8 @@
 /**
  * Messages delivered per second between two namespace hosts (send → RECVMSG), beside
  * a bare UDP request/acknowledgement loop with the same count, size and window over
- * the same link. Run with `npm run bench` (as root: it builds its own lab).
+ * the same link. Run with `npm run bench` (as root: it builds its own lab). The cores keep
+ * their history in memory; BENCH_STORE=file gives each a history file, as users have.
  */
 import { createLan } from '../test/lab/lan';
 import { fileURLToPath } from 'node:url';
@@ -59,7 +60,7 @@ try {
 
   const ratio = Number(pigeon.perSecond) / Number(baseline.perSecond);
   console.log(
-    `messaging: ${COUNT} messages of ${SIZE} bytes, window ${WINDOW}, two namespace hosts`,
+    `messaging: ${COUNT} messages of ${SIZE} bytes, window ${WINDOW}, two namespace hosts, history ${process.env.BENCH_STORE === 'file' ? 'in a file (WAL)' : 'in memory'}`,
   );
   console.log(
     `  Pigeon delivered   ${Number(pigeon.perSecond).toFixed(0).padStart(8)} msg/s  (failed ${pigeon.failed}, sender RSS growth ${Number(pigeon.rssGrowthMb).toFixed(1)} MB)`,

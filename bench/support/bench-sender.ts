@@ -1,16 +1,11 @@
-import { createMessengerCore } from '../../src-main/core/messenger';
 import type { MessengerCore } from '../../src-main/core/messenger-api';
+import { benchCore } from './bench-core';
 
 /** The sending core of a messaging bench, started and with `peerId` online. */
 export async function startBenchSender(
   peerId: string,
 ): Promise<{ core: MessengerCore; conversation: string }> {
-  const core = createMessengerCore({
-    nickname: 'bench-sender',
-    user: 'bench',
-    host: 'sender',
-    timing: { answerDelayMaxMs: 10 },
-  });
+  const core = benchCore('bench-sender', 'sender');
   await core.start();
   const deadline = Date.now() + 10_000;
   while (!core.snapshot().peers.some((p) => p.id === peerId && p.status === 'online')) {

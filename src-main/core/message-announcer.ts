@@ -26,8 +26,9 @@ export class MessageAnnouncer {
     return this.conversations.noteMessage(message, true);
   }
 
-  tell(shown: MessageDTO, conversation: ConversationDTO): void {
+  /** Without a conversation when it did not change (a message not its last changed state). */
+  tell(shown: MessageDTO, conversation: ConversationDTO | undefined): void {
     this.events.emit({ type: 'message', message: shown });
-    this.events.emit({ type: 'conversation', conversation });
+    if (conversation) this.events.emit({ type: 'conversation', conversation });
   }
 }

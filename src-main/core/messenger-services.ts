@@ -30,6 +30,8 @@ import type { MessengerOptions, MessengerTiming } from './options';
 import { PlainContacts } from './plain-contacts/plain-contacts';
 import type { PigeonStore } from './store';
 import { PlainContactsRepo } from './store/plain-contacts-repo';
+import { isDiskFull } from './store/disk-full-watch';
+import { WriteGroup } from './store/write-group';
 import type { ReceivePolicy } from './transfer/receive-policy';
 import { TransferService } from './transfer/transfers';
 import { PIGEON_APP_VERSION } from './version';
@@ -147,6 +149,18 @@ export function buildServices(context: ServiceContext): MessengerServices {
     },
     onPeerSilent: (peer) => parts.discovery.introduceTo(peer),
     ipmsgKeys: parts.ipmsgKeys,
+    writes: new WriteGroup((work) => store.messages.atomically(work), {
+      onError: (error) => {
+        // A full disk is told once by its own notice; the messages it refused were not acknowledged.
+        if (isDiskFull(error)) return;
+        emit({
+          type: 'notice',
+          level: 'warning',
+          code: 'packet-error',
+          message: `Could not finish storing received messages (${String(error)}).`,
+        });
+      },
+    }),
     offers: {
       read: (offer) => parts.transfers.readOffer(offer),
       keep: (transfer, messageId) => parts.transfers.keepOffer(transfer, messageId),

@@ -9,6 +9,7 @@ import type { DeliveryOutcome, MessageSender } from '../pipeline/message-sender'
 import type { ConversationsRepo } from '../store/conversations-repo';
 import type { MessagesRepo } from '../store/messages-repo';
 import type { OutboxRepo } from '../store/outbox-repo';
+import { WriteGroup, commitAtOnce } from '../store/write-group';
 import type { Endpoint } from '../net/endpoint';
 import type { PacketSender } from '../net/packet-sender';
 import { PeerSendQueue } from './peer-send-queue';
@@ -48,6 +49,11 @@ export interface MessagingDeps {
   /** A message waits for its recipient's IP Messenger key, if it offers encryption. */
   ipmsgKeys?: { whenReady(peer: PeerRecord): Promise<void> };
   now?: () => number;
+  /**
+   * Where messages received and confirmations of ours are committed: those of one burst
+   * together (see WriteGroup). Without one, each is committed on its own, at once.
+   */
+  writes?: WriteGroup;
 }
 
 /**
@@ -76,10 +82,16 @@ export class Messaging {
     unconfirmed: (delivery) => this.unconfirmed(delivery),
   };
 
+  private readonly writes: WriteGroup;
+
   constructor(private readonly deps: MessagingDeps) {
     this.now = deps.now ?? Date.now;
+    this.writes =
+      deps.writes ??
+      new WriteGroup((work) => deps.history.atomically(work), { defer: commitAtOnce });
     this.receiving = new Receiving({
       ...deps,
+      writes: this.writes,
       now: this.now,
       reorderHoldMs: deps.timing.retryIntervalMs * deps.timing.maxRetries,
     });
@@ -244,21 +256,27 @@ export class Messaging {
 
   private delivered(messageId: string): void {
     this.multicast.delete(messageId);
-    try {
-      // One transaction, not one per statement: this runs for every message sent.
-      const settled = this.deps.history.atomically(() => {
+    // This runs for every message sent: the confirmations of one burst share a commit.
+    this.writes.add(
+      () => {
         const message = this.deps.history.get(messageId);
         if (!message) return undefined;
         this.deps.outbox.remove(message.id);
         const delivered: MessageDTO = { ...message, state: 'delivered' };
         delete delivered.error;
         this.deps.history.update(delivered);
-        return { delivered, conversation: this.deps.conversations.noteMessage(delivered, false) };
-      });
-      if (settled) this.deps.announcer.tell(settled.delivered, settled.conversation);
-    } finally {
-      this.lines.settled(messageId);
-    }
+        return { delivered, conversation: this.deps.conversations.noteStateChange(delivered) };
+      },
+      (outcome) => {
+        try {
+          if (!outcome.ok) throw outcome.error;
+          if (outcome.value)
+            this.deps.announcer.tell(outcome.value.delivered, outcome.value.conversation);
+        } finally {
+          this.lines.settled(messageId);
+        }
+      },
+    );
   }
 
   private unconfirmed(delivery: PendingDelivery): void {

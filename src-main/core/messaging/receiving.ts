@@ -15,6 +15,7 @@ import type { MessagesRepo } from '../store/messages-repo';
 import type { Endpoint } from '../net/endpoint';
 import type { PacketSender } from '../net/packet-sender';
 import type { TransferRecord } from '../store/records/transfer-record';
+import { WriteGroup, commitAtOnce } from '../store/write-group';
 import { DuplicateFilter } from './duplicate-filter';
 import { StoredNumbers } from './stored-numbers';
 import { ReorderHold } from './reorder-hold';
@@ -46,6 +47,11 @@ export interface ReceivingDeps {
   now: () => number;
   /** How long a message waits for the one it follows (the sender's retries span about this). */
   reorderHoldMs?: number;
+  /**
+   * Where new messages are committed: a burst shares one commit, each acknowledged after
+   * it. Without one, every message is committed (and acknowledged) before `received` returns.
+   */
+  writes?: WriteGroup;
 }
 
 interface Arrival {
@@ -55,8 +61,9 @@ interface Arrival {
 
 /**
  * Incoming SENDMSG: keep the message, then acknowledge it, and never show one twice.
- * The acknowledgement leaves as soon as the message and its conversation are committed
- * (one transaction), before the windows are told.
+ * The acknowledgement leaves as soon as the message and its conversation are committed,
+ * before the windows are told; the messages of one burst share that commit (WriteGroup),
+ * and a repeat of one still waiting for it is acknowledged only after it too.
  * A retransmission seconds later is caught in memory; from another Pigeon, whose
  * packet numbers only ever rise, a message re-sent after either side restarted is
  * caught in the stored history too.
@@ -68,8 +75,18 @@ export class Receiving {
     onWhole: (whole, owed) => this.keepWhole(whole, owed),
   });
   private readonly reorder: ReorderHold<Arrival>;
+  private readonly writes: WriteGroup;
+  /**
+   * Messages (`peer#number`) whose commit is still to come. The duplicate filter is no
+   * proof they are kept: a peer's entry (every re-announce) clears it, and the history
+   * does not have them yet.
+   */
+  private readonly uncommitted = new Set<string>();
 
   constructor(private readonly deps: ReceivingDeps) {
+    this.writes =
+      deps.writes ??
+      new WriteGroup((work) => deps.history.atomically(work), { defer: commitAtOnce });
     this.duplicates = new DuplicateFilter(120_000, 20_000, deps.now);
     this.storedNumbers = new StoredNumbers((peerId) =>
       deps.history.highestReceivedPacketNo(peerId),
@@ -100,7 +117,7 @@ export class Receiving {
       // Held until every part is here, and acknowledged only once the whole is stored;
       // a part of a message already kept is just acknowledged again.
       const owed = (): void => this.acknowledge(incoming, from);
-      if (this.deps.history.findByPacket(peer.id, part.group, 'in') !== undefined) owed();
+      if (this.isStored(peer.id, part.group)) this.writes.afterCommit(owed);
       else this.parts.add(peer.id, part, text, options, owed);
       return peer;
     }
@@ -119,21 +136,28 @@ export class Receiving {
         undecryptable,
       };
       // Committed before the acknowledgement goes out: an acknowledged message is never lost.
-      const kept = this.keep(whole, offer);
-      if (!kept) return peer;
-      this.storedNumbers.stored(peer.id, packet.packetNo);
-      this.acknowledge(incoming, from);
-      this.show(kept);
-      this.reorder.kept(peer.id, packet.packetNo);
+      this.keep(whole, offer, (kept) => {
+        if (!kept) return;
+        this.storedNumbers.stored(peer.id, packet.packetNo);
+        this.acknowledge(incoming, from);
+        this.show(kept);
+        this.reorder.kept(peer.id, packet.packetNo);
+      });
+      // An offer is counted against its peer's cap once kept: the next one read must see it.
+      if (offer) this.writes.flush();
       return peer;
     }
-    this.acknowledge(incoming, from);
-    this.reorder.kept(peer.id, packet.packetNo);
+    // A repeat may be of a copy still waiting for its commit: acknowledged behind it.
+    this.writes.afterCommit(() => {
+      this.acknowledge(incoming, from);
+      this.reorder.kept(peer.id, packet.packetNo);
+    });
     return peer;
   }
 
   /** Let go of unfinished long messages and held ones (shutdown): unacknowledged, their senders keep them. */
   dropParts(): void {
+    this.writes.flush();
     this.parts.clear();
     this.reorder.clear();
   }
@@ -141,6 +165,12 @@ export class Receiving {
   /** Whether the peer's message numbered `packetNo` is kept already (or needs no keeping). */
   private isKept(peerId: string, packetNo: number): boolean {
     if (this.duplicates.has(peerId, packetNo)) return true;
+    return this.isStored(peerId, packetNo);
+  }
+
+  /** Stored, or to be stored with the commit under way (acknowledge it after that commit). */
+  private isStored(peerId: string, packetNo: number): boolean {
+    if (this.uncommitted.has(`${peerId}#${packetNo}`)) return true;
     return this.deps.history.findByPacket(peerId, packetNo, 'in') !== undefined;
   }
 
@@ -151,21 +181,29 @@ export class Receiving {
 
   /** A long message from another Pigeon, whole: kept, its parts acknowledged, then shown. */
   private keepWhole(whole: WholeMessage, owed: OwedAcknowledgement[]): void {
-    const stored = this.deps.history.findByPacket(whole.peerId, whole.group, 'in') !== undefined;
-    const kept = stored || whole.text.length === 0 ? undefined : this.keep(whole);
-    // Not stored (a full disk): nothing acknowledged, so the sender sends it again.
-    if (!stored && whole.text.length > 0 && !kept) return;
-    if (kept) this.storedNumbers.stored(whole.peerId, whole.group);
-    for (const acknowledge of owed) acknowledge();
-    if (kept) this.show(kept);
-    this.reorder.kept(whole.peerId, whole.group);
+    const stored = this.isStored(whole.peerId, whole.group);
+    if (stored || whole.text.length === 0) {
+      this.writes.afterCommit(() => {
+        for (const acknowledge of owed) acknowledge();
+        this.reorder.kept(whole.peerId, whole.group);
+      });
+      return;
+    }
+    this.keep(whole, undefined, (kept) => {
+      // Not stored (a full disk): nothing acknowledged, so the sender sends it again.
+      if (!kept) return;
+      this.storedNumbers.stored(whole.peerId, whole.group);
+      for (const acknowledge of owed) acknowledge();
+      this.show(kept);
+      this.reorder.kept(whole.peerId, whole.group);
+    });
   }
 
   /**
    * Store a message (numbered by its packet, or its first part's) and its offer. On a
    * full disk it is neither shown nor acknowledged: the sender keeps it and tries again
    * (a Pigeon from its outbox, other clients report it undelivered), so nothing the
-   * sender was told arrived is lost.
+   * sender was told arrived is lost. `then` runs once the commit is done (or failed).
    */
   private keep(
     {
@@ -176,8 +214,9 @@ export class Receiving {
       groupId,
       undecryptable,
     }: WholeMessage & { groupId?: string | undefined; undecryptable?: boolean | undefined },
-    offer?: TransferRecord,
-  ): KeptMessage | undefined {
+    offer: TransferRecord | undefined,
+    then: (kept: KeptMessage | undefined) => void,
+  ): void {
     const message: MessageDTO = {
       id: randomUUID(),
       conversationId: groupId ?? peerId,
@@ -190,18 +229,22 @@ export class Receiving {
       ...(options.sealed ? { sealed: true } : {}),
       ...(offer ? { transferId: offer.id } : {}),
     };
-    try {
-      if (offer) this.deps.offers?.keep(offer, message.id);
-      const conversation = this.deps.history.atomically(() => {
+    const key = `${peerId}#${group}`;
+    this.uncommitted.add(key);
+    this.writes.add(
+      () => {
+        if (offer) this.deps.offers?.keep(offer, message.id);
         this.deps.history.add(message, { peerId, packetNo: group, readCheck: options.readCheck });
         return this.deps.announcer.note(message);
-      });
-      return { message, conversation };
-    } catch (error) {
-      if (!isDiskFull(error)) throw error;
-      this.duplicates.forget(peerId, group);
-      return undefined;
-    }
+      },
+      (outcome) => {
+        this.uncommitted.delete(key);
+        if (outcome.ok) return then({ message, conversation: outcome.value });
+        if (!isDiskFull(outcome.error)) throw outcome.error;
+        this.duplicates.forget(peerId, group);
+        then(undefined);
+      },
+    );
   }
 
   /** A sealed message shows no text until it is opened (openSealed). */
@@ -216,6 +259,7 @@ export class Receiving {
 
   private isDuplicate(peer: PeerRecord, packet: Packet): boolean {
     if (this.duplicates.isDuplicate(peer.id, packet.packetNo)) return true;
+    if (this.uncommitted.has(`${peer.id}#${packet.packetNo}`)) return true;
     if (detectClient(packet.version) !== 'pigeon') return false;
     if (this.storedNumbers.isAbove(peer.id, packet.packetNo)) return false;
     return this.deps.history.findByPacket(peer.id, packet.packetNo, 'in') !== undefined;

@@ -34,7 +34,15 @@ const NOTE_NEW = `INSERT INTO conversations (id, peer_id, unread, last_message_i
       OR conversations.last_message_id = @id
       OR @at >= coalesce((SELECT at FROM messages WHERE id = conversations.last_message_id), @at)
       THEN @id ELSE conversations.last_message_id END
-  RETURNING peer_id, unread, last_message_id`;
+  RETURNING peer_id, unread, pinned, last_message_id`;
+// A message of the conversation changed state (sending → delivered): the rule of NOTE_LAST
+// in one statement that returns what the conversation now is.
+const NOTE_CHANGE = `UPDATE conversations SET last_message_id = CASE
+    WHEN last_message_id IS NULL OR last_message_id = @id
+      OR @at >= coalesce((SELECT at FROM messages WHERE id = last_message_id), @at)
+    THEN @id ELSE last_message_id END
+  WHERE id = @conversationId
+  RETURNING peer_id, unread, pinned, last_message_id`;
 const MARK_READ = 'UPDATE conversations SET unread = 0 WHERE id = ?';
 const SET_PINNED = 'UPDATE conversations SET pinned = ? WHERE id = ?';
 
@@ -91,18 +99,32 @@ export class ConversationsRepo {
           conversationId: message.conversationId,
           at: message.at,
           unread: message.direction === 'in' ? 1 : 0,
-        }) as { peer_id: string; unread: number; last_message_id: string | null },
+        }) as NotedRow,
     );
     if (row.last_message_id !== null && row.last_message_id !== message.id) {
       return this.get(message.conversationId)!; // an out-of-order clock: rare
     }
-    const conversation: ConversationDTO = {
-      id: message.conversationId,
-      peerId: row.peer_id,
-      unread: row.unread,
-    };
-    if (row.last_message_id === message.id) conversation.lastMessage = asStored(message);
-    return conversation;
+    return noted(message, row);
+  }
+
+  /**
+   * A stored message changed state, and `message` is it exactly as now stored (read,
+   * changed, written back): the confirmation of every message sent takes this path, so
+   * nothing is read back. Returns the conversation when the message is its last one;
+   * undefined when another is (then the conversation did not change: messages sent in a
+   * burst are confirmed while later ones are already out).
+   */
+  noteStateChange(message: MessageDTO): ConversationDTO | undefined {
+    const row = this.db.run(
+      () =>
+        this.db.statement(NOTE_CHANGE).get({
+          id: message.id,
+          conversationId: message.conversationId,
+          at: message.at,
+        }) as NotedRow | undefined,
+    );
+    if (!row) return this.noteMessage(message, false); // no conversation yet: rare
+    return row.last_message_id === message.id ? noted(message, row) : undefined;
   }
 
   markRead(id: string): ConversationDTO {
@@ -121,6 +143,26 @@ export class ConversationsRepo {
       return this.get(id)!;
     });
   }
+}
+
+/** What noting a message returns of its conversation. */
+interface NotedRow {
+  peer_id: string;
+  unread: number;
+  pinned: number;
+  last_message_id: string | null;
+}
+
+/** The conversation a message was just noted in, shown from the message when it is the last one. */
+function noted(message: MessageDTO, row: NotedRow): ConversationDTO {
+  const conversation: ConversationDTO = {
+    id: message.conversationId,
+    peerId: row.peer_id,
+    unread: row.unread,
+  };
+  if (row.pinned === 1) conversation.pinned = true;
+  if (row.last_message_id === message.id) conversation.lastMessage = asStored(message);
+  return conversation;
 }
 
 /** The message as a stored row shows it: an unopened sealed message without its text. */

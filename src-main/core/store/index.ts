@@ -56,9 +56,12 @@ export interface OpenStoreOptions extends OpenDatabaseOptions, MessagesRepoOptio
 /** Open the history file (see openDatabase for what happens to a bad one) with its repositories. */
 export function openStore(file: string | ':memory:', options: OpenStoreOptions = {}): PigeonStore {
   const db = openDatabase(file, options);
+  const messages = new MessagesRepo(db, options);
+  // What a previous run stored but had not indexed yet (it stopped within the delay).
+  messages.searchIndex.tryCatchUp();
   return {
     db,
-    messages: new MessagesRepo(db, options),
+    messages,
     conversations: new ConversationsRepo(db),
     peers: new PeersRepo(db),
     outbox: new OutboxRepo(db, options.now),
@@ -67,6 +70,9 @@ export function openStore(file: string | ':memory:', options: OpenStoreOptions =
     groups: new GroupsRepo(db),
     pigeonGroups: new PigeonGroupsRepo(db),
     peerKeys: new PeerKeysRepo(db),
-    close: () => db.close(),
+    close: () => {
+      messages.searchIndex.stop();
+      db.close();
+    },
   };
 }

@@ -2,6 +2,7 @@ import type { MessageDTO, MessageDirection } from '../../../src-shared/contract'
 import type { PigeonDatabase } from './database';
 import { MESSAGE_COLUMNS, toMessage, type MessageRow } from './message-schema';
 import { SealedReceipts } from './sealed-receipts';
+import { SearchIndex } from './search-index';
 import {
   DEFAULT_SCAN_WINDOWS,
   searchMessages,
@@ -23,6 +24,8 @@ export interface MessageDetails {
 export interface MessagesRepoOptions {
   /** How far searches read without the index (see ScanWindows); tests make them small. */
   scanWindows?: Partial<ScanWindows>;
+  /** How long new messages gather before they are indexed for search (see SearchIndex). */
+  indexDelayMs?: number;
 }
 
 /** Which page of a conversation `list` returns; see MessagesRepo.list. */
@@ -76,6 +79,8 @@ export class MessagesRepo {
   private readonly windows: ScanWindows;
   /** Sealed messages: opening them, and the peer's read receipts. */
   readonly sealed: SealedReceipts;
+  /** The search index, brought up to date in batches. */
+  readonly searchIndex: SearchIndex;
 
   constructor(
     private readonly db: PigeonDatabase,
@@ -83,13 +88,18 @@ export class MessagesRepo {
   ) {
     this.windows = { ...DEFAULT_SCAN_WINDOWS, ...options.scanWindows };
     this.sealed = new SealedReceipts(db, (id) => this.get(id));
+    this.searchIndex = new SearchIndex(db, options.indexDelayMs);
   }
 
-  /** Store a new message; throws StoreError 'invalid' if its id is already stored. */
+  /**
+   * Store a new message; throws StoreError 'invalid' if its id is already stored. It is
+   * indexed for search shortly after (or at the next search), not here.
+   */
   add(message: MessageDTO, details: MessageDetails = {}): void {
     this.db.run(() =>
       this.db.statement(INSERT).run(params(message, details, message.conversationId)),
     );
+    this.searchIndex.stored();
   }
 
   /** Replace a stored message's fields; an unknown id is ignored, as MemoryHistory does. */
@@ -201,8 +211,9 @@ export class MessagesRepo {
     return row?.highest ?? 0;
   }
 
-  /** Find messages containing every word of `query`, newest first. */
+  /** Find messages containing every word of `query`, newest first (the newest included). */
   search(query: string, options: SearchOptions = {}): SearchHit[] {
+    this.searchIndex.tryCatchUp();
     return searchMessages(this.db, query, options, this.windows);
   }
 }

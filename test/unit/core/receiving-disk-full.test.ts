@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { MessageDTO, PigeonEvent } from '../../../src-shared/contract';
-import { PeerDirectory } from '../../../src-main/core/discovery/peer-directory';
 import { refuseWhenDiskFull } from '../../../src-main/core/disk-full-notice';
-import { Mode } from '../../../src-main/core/ipmsg/commands';
-import { MessageAnnouncer } from '../../../src-main/core/message-announcer';
-import { Receiving } from '../../../src-main/core/messaging/receiving';
-import { readIncomingMessage } from '../../../src-main/core/pipeline/incoming-message';
 import { openStore, StoreError } from '../../../src-main/core/store';
 import { unwrapIpcResult } from '../../../src-shared/contract/ipc-result';
-import { decoded, testPacketSender } from './packet-sender-helper';
-
-const NOW = 1_700_000_000_000;
-const FROM = { address: '10.0.0.5', port: 2425 };
+import { receivingHarness } from './receiving-harness';
 
 /** A Receiving over a history whose writes fail for lack of space while `full.now` holds. */
 function receiver() {
@@ -22,37 +13,7 @@ function receiver() {
     if (full.now) throw new StoreError('disk-full', 'The disk is full.');
     add(message, details);
   };
-  const acks: number[] = [];
-  const shown: MessageDTO[] = [];
-  const packets = testPacketSender({ version: '1_pigeon', user: 'me', host: 'mine' }, NOW, (b) => {
-    const packet = decoded(b);
-    if (packet.mode === Mode.RECVMSG)
-      acks.push(Number(packet.extra.toString().replace(/\0.*$/, '')));
-  });
-  const receiving = new Receiving({
-    packets,
-    directory: new PeerDirectory(),
-    history: store.messages,
-    conversations: store.conversations,
-    announcer: new MessageAnnouncer(
-      {
-        emit: (event: PigeonEvent) => {
-          if (event.type === 'message') shown.push(event.message);
-        },
-      },
-      store.conversations,
-    ),
-    onPeerSeen: () => undefined,
-    now: () => NOW,
-  });
-  const receive = (packetNo: number, text: string) =>
-    receiving.received(
-      readIncomingMessage(
-        decoded(Buffer.from(`1_iptux 0.8.3:${packetNo}:bob:pc:${0x20 | 0x100}:${text}\0`)),
-        'gb18030',
-      ),
-      FROM,
-    );
+  const { acks, shown, receive } = receivingHarness(store);
   return { store, full, acks, shown, receive };
 }
 

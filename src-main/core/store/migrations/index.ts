@@ -12,6 +12,7 @@ import * as groups from './010-groups';
 import * as pigeonGroups from './011-pigeon-groups';
 import * as peerKeys from './012-peer-keys';
 import * as peerProfile from './013-peer-profile';
+import * as searchIndexBatched from './014-search-index-batched';
 
 /** Every migration, in order. Append new ones; never edit or reorder released ones. */
 export const migrations: readonly Migration[] = [
@@ -28,4 +29,5 @@ export const migrations: readonly Migration[] = [
   pigeonGroups,
   peerKeys,
   peerProfile,
+  searchIndexBatched,
 ];

@@ -55,3 +55,44 @@ describe('noting a new message in its conversation', () => {
     expect(counter.selects()).toBe(0);
   });
 });
+
+describe('noting a message that changed state', () => {
+  it('returns what a fresh read returns when it is the last message, and reads nothing back', () => {
+    const { db, messages, conversations } = open();
+    const first = message({ id: 'a', conversationId: 'bob@pc2', direction: 'out', at: 1000 });
+    const last = message({ id: 'b', conversationId: 'bob@pc2', direction: 'out', at: 2000 });
+    for (const m of [first, last]) {
+      messages.add(m);
+      conversations.noteMessage(m, true);
+    }
+    conversations.setPinned('bob@pc2', true);
+    const counter = countStatements(db);
+    const delivered = { ...messages.get('b')!, state: 'delivered' as const };
+    messages.update(delivered);
+    const selectsBefore = counter.selects();
+    const noted = conversations.noteStateChange(delivered);
+    expect(counter.selects()).toBe(selectsBefore);
+    expect(noted).toEqual(conversations.get('bob@pc2'));
+    // Not the last message: the conversation did not change, and says so.
+    const before = conversations.get('bob@pc2');
+    const older = { ...messages.get('a')!, state: 'delivered' as const };
+    messages.update(older);
+    expect(conversations.noteStateChange(older)).toBeUndefined();
+    expect(conversations.get('bob@pc2')).toEqual(before);
+  });
+});
+
+describe('a pinned conversation', () => {
+  it('stays pinned in what noting a new message returns', () => {
+    const { messages, conversations } = open();
+    const first = message({ id: 'a', conversationId: 'bob@pc2', at: 1000 });
+    messages.add(first);
+    conversations.noteMessage(first, true);
+    conversations.setPinned('bob@pc2', true);
+    const next = message({ id: 'b', conversationId: 'bob@pc2', at: 2000 });
+    messages.add(next);
+    const noted = conversations.noteMessage(next, true);
+    expect(noted.pinned).toBe(true);
+    expect(noted).toEqual(conversations.get('bob@pc2'));
+  });
+});
