@@ -43,6 +43,19 @@ interface Tracked {
   waitMs: number;
   /** The waits that ran out so far: at giveUpMs the message is failed. */
   waitedMs: number;
+  /** The peer's retransmissions when it was sent (see Line). */
+  retransmitsAtSend: number;
+}
+
+/** A Pigeon's messages awaiting an acknowledgement, in the order first sent. */
+interface Line {
+  packets: Set<number>;
+  /**
+   * Retransmissions to the peer while any of them waits. One between a message's send
+   * and its acknowledgement may mean the message waited in the peer's reorder hold for
+   * an earlier one, so its round trip measures the hold, not the link.
+   */
+  retransmits: number;
 }
 
 /**
@@ -58,8 +71,7 @@ export class DeliveryTracker<D extends PendingDelivery = PendingDelivery> {
   private readonly pending = new Map<number, D & Tracked>();
   /** Messages awaiting an acknowledgement, so the outbox can ask in constant time. */
   private readonly pendingMessages = new Set<string>();
-  /** Each Pigeon's messages awaiting an acknowledgement, in the order first sent. */
-  private readonly inFlight = new Map<string, Set<number>>();
+  private readonly inFlight = new Map<string, Line>();
   private readonly roundTrips: PeerRoundTrips;
   private readonly now: () => number;
   private readonly giveUpMs: number;
@@ -79,8 +91,15 @@ export class DeliveryTracker<D extends PendingDelivery = PendingDelivery> {
     const waitMs = delivery.toPigeon
       ? this.roundTrips.of(delivery.peerId).timeoutMs
       : this.deps.retryIntervalMs;
+    let line: Line | undefined;
+    if (delivery.toPigeon) {
+      line = this.inFlight.get(delivery.peerId) ?? { packets: new Set<number>(), retransmits: 0 };
+      line.packets.add(delivery.packetNo);
+      this.inFlight.set(delivery.peerId, line);
+    }
     const entry = {
       ...delivery,
+      retransmitsAtSend: line?.retransmits ?? 0,
       retries: 0,
       sentAt: this.now(),
       waitMs,
@@ -89,11 +108,6 @@ export class DeliveryTracker<D extends PendingDelivery = PendingDelivery> {
     };
     this.pending.set(delivery.packetNo, entry);
     this.pendingMessages.add(delivery.messageId);
-    if (delivery.toPigeon) {
-      const line = this.inFlight.get(delivery.peerId) ?? new Set<number>();
-      line.add(delivery.packetNo);
-      this.inFlight.set(delivery.peerId, line);
-    }
   }
 
   /** An acknowledgement arrived; returns the delivered message id, if it was ours and from that peer. */
@@ -101,9 +115,12 @@ export class DeliveryTracker<D extends PendingDelivery = PendingDelivery> {
     const entry = this.pending.get(packetNo);
     if (!entry || (fromPeerId !== undefined && fromPeerId !== entry.peerId)) return undefined;
     clearTimeout(entry.timer);
-    this.forget(entry);
     // Karn's rule: a retransmitted message's acknowledgement may answer any of its copies.
-    if (entry.toPigeon && entry.retries === 0) {
+    const clean =
+      entry.retries === 0 &&
+      this.inFlight.get(entry.peerId)?.retransmits === entry.retransmitsAtSend;
+    this.forget(entry);
+    if (entry.toPigeon && clean) {
       this.roundTrips.of(entry.peerId).sample(this.now() - entry.sentAt);
     }
     this.deps.onDelivered?.(entry);
@@ -142,13 +159,15 @@ export class DeliveryTracker<D extends PendingDelivery = PendingDelivery> {
     this.pending.delete(entry.packetNo);
     this.pendingMessages.delete(entry.messageId);
     const line = this.inFlight.get(entry.peerId);
-    if (line?.delete(entry.packetNo) && line.size === 0) this.inFlight.delete(entry.peerId);
+    if (line?.packets.delete(entry.packetNo) && line.packets.size === 0) {
+      this.inFlight.delete(entry.peerId);
+    }
   }
 
   /** Whether nothing sent earlier to the same Pigeon awaits an acknowledgement. */
   private isOldest(entry: PendingDelivery): boolean {
     const line = this.inFlight.get(entry.peerId);
-    return line?.values().next().value === entry.packetNo;
+    return line?.packets.values().next().value === entry.packetNo;
   }
 
   private schedule(packetNo: number, waitMs: number): NodeJS.Timeout {
@@ -169,6 +188,8 @@ export class DeliveryTracker<D extends PendingDelivery = PendingDelivery> {
       const estimate = this.roundTrips.of(entry.peerId);
       // Only the oldest speaks of the link: later ones may wait in the peer's reorder hold.
       if (this.isOldest(entry)) estimate.expired(entry.waitMs);
+      const line = this.inFlight.get(entry.peerId);
+      if (line) line.retransmits += 1;
       next = estimate.nextWait(entry.waitMs);
     }
     entry.retries += 1;

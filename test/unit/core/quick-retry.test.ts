@@ -176,3 +176,25 @@ describe('a later message retried while an earlier one is unacknowledged', () =>
     expect(timesOf(4)).toEqual([0, 50]);
   });
 });
+
+describe('a message acknowledged after an earlier one was retried', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('is not measured: it may have waited in the reorder hold for that retry', () => {
+    const { tracker, timesOf, answeredAfter } = setup();
+    answeredAfter(1, 10); // timeout: the 50 ms floor
+    tracker.send(delivery(2));
+    vi.advanceTimersByTime(30);
+    tracker.send(delivery(3)); // sent once, behind 2
+    vi.advanceTimersByTime(20); // 2 is retried (lost): the timeout backs off to 100 ms
+    vi.advanceTimersByTime(10);
+    tracker.acknowledge(2, 'bob@pc');
+    vi.advanceTimersByTime(1);
+    tracker.acknowledge(3, 'bob@pc'); // 31 ms after its only copy, released by 2's retry
+    // Measured, 3 would have ended the backoff (next timeout 50 ms); it stays at 100 ms.
+    tracker.send(delivery(4));
+    vi.advanceTimersByTime(110);
+    expect(timesOf(4)).toEqual([0, 100]);
+  });
+});
