@@ -93,6 +93,9 @@ export class Messaging {
       ...deps,
       writes: this.writes,
       now: this.now,
+      // Bounds only a wait for a message that never comes (see ReorderHold): the sender
+      // gives up on it (maxRetries + 1) × retryIntervalMs after its first send, quick
+      // retries or not.
       reorderHoldMs: deps.timing.retryIntervalMs * deps.timing.maxRetries,
     });
   }

@@ -15,6 +15,12 @@ interface Held<T> {
  * its sender, having given up on the earlier one, puts both back in its outbox and sends
  * them again in order. A peer cannot grow this without bound: past MOST_HELD, messages
  * are not held (and so kept as they come).
+ *
+ * The hold costs no more than the sender's retries: a held message goes the moment the
+ * one it follows is kept, so a Pigeon's quick retry of that one (after its round trip,
+ * pipeline/delivery-tracker.ts) ends the hold in tens of milliseconds. `holdMs` only
+ * bounds a wait for a message that never comes; the sender still gives up at the same
+ * time as before, and every retry of a message let go holds it again.
  */
 export class ReorderHold<T> {
   /** By what each waits for (`peer#after`). */

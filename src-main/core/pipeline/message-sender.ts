@@ -73,6 +73,7 @@ export class MessageSender {
       packetNo: message.packetNo,
       bytes,
       to: { address: recipient.address, port: recipient.port },
+      toPigeon: recipient.client === 'pigeon',
       outcome,
     });
   }

@@ -280,7 +280,10 @@ describe('OutgoingTransfers', () => {
       const decoded = decodePacket(bytes);
       return decoded.ok && decoded.packet.packetNo === second.packetNo;
     });
-    expect(transmissions).toHaveLength(3); // the first and two retries
+    // To another Pigeon, whose first offer was confirmed at once: sent at 0, again at 50 ms
+    // (the quick retry's floor), 150 and 250 (backed off to the 100 ms interval), failed at
+    // 300 ms, (maxRetries + 1) × retryIntervalMs, as before.
+    expect(transmissions).toHaveLength(4);
     expect(store.messages.get(second.messageId)).toMatchObject({
       state: 'failed',
       error: expect.stringMatching(/did not confirm the offer/),
