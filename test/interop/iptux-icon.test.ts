@@ -7,33 +7,25 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PeerDTO } from '../../src-shared/contract';
-import type { MessengerTiming } from '../../src-main/core/options';
-import { startIptux, type IptuxPeer } from '../lab/iptux';
+import type { IptuxPeer } from '../lab/iptux';
+import { startPigeonAndIptux, type PigeonAndIptux } from '../lab/pigeon-and-iptux';
 import { iptuxCommandOf, parseIptuxPacketLog } from '../lab/iptux-packets';
-import { createLan, type Lan } from '../lab/lan';
-import { startPigeonOn, type PigeonOnHost } from '../lab/pigeon-on-host';
+import type { PigeonOnHost } from '../lab/pigeon-on-host';
 import { makePng } from '../lab/png';
 import { waitUntil } from '../lab/proc';
 
-const IPTUX = { name: 'iptux', address: '10.88.0.20', hostname: 'iptux-pc' };
-const PIGEON = { name: 'pigeon', address: '10.88.0.10', hostname: 'pigeon-pc' };
-const IPTUX_ID = 'root@iptux-pc';
-const TIMING: Partial<MessengerTiming> = { answerDelayMaxMs: 200, retryIntervalMs: 500 };
 const IPTUX_SENDICON = 0xfe;
 const ICON_FILE = 'pigeon-test-icon.png';
 // Small enough for iptux's one 8 KiB datagram; a pattern, so a wrong byte shows.
 const ICON = makePng(40, 40, (x, y) => [x * 6, y * 6, (x ^ y) * 8]);
+const PIGEON_ADDRESS = '10.88.0.10';
 
-let lan: Lan;
+let lab: PigeonAndIptux;
 let iptux: IptuxPeer;
 let pigeon: PigeonOnHost;
 
 beforeAll(async () => {
-  lan = await createLan({ hosts: [IPTUX, PIGEON] });
-  iptux = await startIptux(lan, 'iptux', {
-    nick: 'IptuxBot',
-    group: 'qa',
-    logLevel: 'DEBUG',
+  lab = await startPigeonAndIptux('10.88.0', {
     config: { my_icon: ICON_FILE },
     // iptux reads the icon from $XDG_CONFIG_HOME/iptux/icon/<my_icon> when it greets a pal.
     beforeStart: async (home) => {
@@ -42,22 +34,14 @@ beforeAll(async () => {
       await writeFile(join(iconDir, ICON_FILE), ICON);
     },
   });
-  pigeon = await startPigeonOn(lan, PIGEON.name, {
-    nickname: 'Dove',
-    group: 'dev',
-    user: 'pigeon',
-    timing: TIMING,
-  });
+  ({ iptux, pigeon } = lab);
 });
 
 afterAll(async () => {
-  if (pigeon && pigeon.child.exitCode === null) await pigeon.quit();
-  await iptux?.stop();
-  await lan?.dispose();
+  await lab?.stop();
 });
 
-const iptuxPeer = async (): Promise<PeerDTO | undefined> =>
-  (await pigeon.call('getSnapshot')).peers.find((p) => p.id === IPTUX_ID);
+const iptuxPeer = (): Promise<PeerDTO | undefined> => lab.iptuxPeer();
 
 describe("iptux's icon (0xfe)", () => {
   it('shows the custom icon iptux sends as the contact’s avatar', async () => {
@@ -73,7 +57,7 @@ describe("iptux's icon (0xfe)", () => {
     const sent = parseIptuxPacketLog(iptux.output()).find(
       (p) =>
         p.direction === 'sent' &&
-        p.address === PIGEON.address &&
+        p.address === PIGEON_ADDRESS &&
         (iptuxCommandOf(p.data) ?? -1) % 256 === IPTUX_SENDICON,
     );
     expect(sent).toBeDefined();

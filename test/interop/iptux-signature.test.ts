@@ -5,49 +5,31 @@
 // how text reads either way.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PeerDTO } from '../../src-shared/contract';
-import type { MessengerTiming } from '../../src-main/core/options';
-import { startIptux, type IptuxPeer } from '../lab/iptux';
+import type { IptuxPeer } from '../lab/iptux';
+import { IPTUX_PEER_ID, startPigeonAndIptux, type PigeonAndIptux } from '../lab/pigeon-and-iptux';
 import { iptuxCommandOf, parseIptuxPacketLog } from '../lab/iptux-packets';
-import { createLan, type Lan } from '../lab/lan';
-import { startPigeonOn, type PigeonOnHost } from '../lab/pigeon-on-host';
+import type { PigeonOnHost } from '../lab/pigeon-on-host';
 import { waitUntil } from '../lab/proc';
 
-const IPTUX = { name: 'iptux', address: '10.98.0.20', hostname: 'iptux-pc' };
-const PIGEON = { name: 'pigeon', address: '10.98.0.10', hostname: 'pigeon-pc' };
-const IPTUX_ID = 'root@iptux-pc';
-const TIMING: Partial<MessengerTiming> = { answerDelayMaxMs: 200, retryIntervalMs: 500 };
 const IPTUX_SENDSIGN = 0xfc;
 const IPTUX_SIGNATURE = 'iptux 的签名 ✓';
 const PIGEON_SIGNATURE = '鸽子的签名：今天在改构建';
+const PIGEON_ADDRESS = '10.98.0.10';
 
-let lan: Lan;
+let lab: PigeonAndIptux;
 let iptux: IptuxPeer;
 let pigeon: PigeonOnHost;
 
 beforeAll(async () => {
-  lan = await createLan({ hosts: [IPTUX, PIGEON] });
-  iptux = await startIptux(lan, 'iptux', {
-    nick: 'IptuxBot',
-    group: 'qa',
-    logLevel: 'DEBUG',
-    config: { personal_sign: IPTUX_SIGNATURE },
-  });
-  pigeon = await startPigeonOn(lan, PIGEON.name, {
-    nickname: 'Dove',
-    group: 'dev',
-    user: 'pigeon',
-    timing: TIMING,
-  });
+  lab = await startPigeonAndIptux('10.98.0', { config: { personal_sign: IPTUX_SIGNATURE } });
+  ({ iptux, pigeon } = lab);
 });
 
 afterAll(async () => {
-  if (pigeon && pigeon.child.exitCode === null) await pigeon.quit();
-  await iptux?.stop();
-  await lan?.dispose();
+  await lab?.stop();
 });
 
-const iptuxPeer = async (): Promise<PeerDTO | undefined> =>
-  (await pigeon.call('getSnapshot')).peers.find((p) => p.id === IPTUX_ID);
+const iptuxPeer = (): Promise<PeerDTO | undefined> => lab.iptuxPeer();
 
 describe("iptux's signature (0xfc) both ways", () => {
   it("shows iptux's personal_sign as the contact's signature", async () => {
@@ -73,7 +55,7 @@ describe("iptux's signature (0xfc) both ways", () => {
         parseIptuxPacketLog(iptux.output()).find(
           (p) =>
             p.direction === 'received' &&
-            p.address === PIGEON.address &&
+            p.address === PIGEON_ADDRESS &&
             (iptuxCommandOf(p.data) ?? -1) % 256 === IPTUX_SENDSIGN,
         ),
       10_000,
@@ -83,7 +65,7 @@ describe("iptux's signature (0xfc) both ways", () => {
   });
 
   it('still reads text exactly both ways', async () => {
-    const { conversationId } = await pigeon.call('openConversation', { peerId: IPTUX_ID });
+    const { conversationId } = await pigeon.call('openConversation', { peerId: IPTUX_PEER_ID });
     const out = '签名之后 ✓ after signatures';
     await pigeon.call('sendMessage', { conversationId, text: out });
     await iptux.waitForEntry((e) => e.direction === 'received' && e.text === out);
