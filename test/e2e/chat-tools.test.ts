@@ -1,21 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { openChat } from './support/open-chat';
-import { artifactPath, launchBrowserOn } from '../lab/browser';
-import { startHeadlessOn, type HeadlessOnHost } from '../lab/headless-on-host';
-import { createLan, type Lan } from '../lab/lan';
+import { artifactPath } from '../lab/browser';
+import { startWangAndAmy, type WangAndAmy } from './support/wang-and-amy';
 
 // Two headless Pigeons on two namespace hosts, each driven through its own Chromium: the
 // chat window's tools as a user reaches for them.
-const HOSTS = [
-  { name: 'desk1', address: '10.97.0.31', hostname: 'desk-wang' },
-  { name: 'desk2', address: '10.97.0.32', hostname: 'desk-amy' },
-];
 
-let lan: Lan;
-const browsers: Browser[] = [];
-let wang: HeadlessOnHost;
-let amy: HeadlessOnHost;
 let wangMain: Page;
 let amyMain: Page;
 
@@ -24,21 +15,15 @@ const log220 = Array.from(
   (_, i) => `09:${String(i % 60).padStart(2, '0')} [worker-${i % 7}] 第 ${i + 1} 行 step ok`,
 ).join('\n');
 
+let desks: WangAndAmy;
+
 beforeAll(async () => {
-  lan = await createLan({ hosts: HOSTS });
-  const fast = ['--answer-delay-ms', '200'];
-  wang = await startHeadlessOn(lan, 'desk1', ['--nick', '小王', '--group', '研发部', ...fast]);
-  amy = await startHeadlessOn(lan, 'desk2', ['--nick', 'Amy', '--lang', 'en', ...fast]);
-  for (const host of ['desk1', 'desk2']) browsers.push(await launchBrowserOn(lan, host));
-  wangMain = await browsers[0]!.newPage({ viewport: { width: 360, height: 640 } });
-  amyMain = await browsers[1]!.newPage({ viewport: { width: 360, height: 640 } });
-  await wangMain.goto(wang.url);
-  await amyMain.goto(amy.url);
+  desks = await startWangAndAmy('10.97.0');
+  ({ wangMain, amyMain } = desks);
 });
 
 afterAll(async () => {
-  for (const browser of browsers) await browser.close().catch(() => undefined);
-  await lan?.dispose();
+  await desks?.stop();
 });
 
 describe('the chat window tools, between two Pigeons in Chromium', () => {
