@@ -64,8 +64,7 @@ export function sendingCommands(context: CommandContext): Pick<MessengerCommands
       requireRunning(context);
       if (services.plain.ownsMessage(messageId)) return services.plain.resend(messageId);
       const offer = store.messages.get(messageId);
-      if (offer)
-        refuseChangedKey(context, store.conversations.get(offer.conversationId)?.peerId ?? '');
+      if (offer) refuseChangedKey(context, peerOf(offer.conversationId));
       // An offer that was not confirmed is offered again, files and all.
       if (offer?.transferId && offer.direction === 'out') {
         services.transfers.retry(offer.transferId);

@@ -14,7 +14,7 @@ type TransferCommand =
   | 'getTransferImage';
 
 export function transferCommands(context: CommandContext): Pick<MessengerCore, TransferCommand> {
-  const transfers = () => context.services.transfers;
+  const { transfers } = context.services;
   return {
     offerFiles: (request: ParsedRequest<'offerFiles'>): Promise<TransferDTO> => {
       try {
@@ -24,23 +24,22 @@ export function transferCommands(context: CommandContext): Pick<MessengerCore, T
         if (!peer) throw new ContractError('failed', 'This contact is unknown.');
         refuseChangedKey(context, peer.id);
         const { conversationId, paths, image } = request;
-        return transfers().offer(conversationId, peer, paths, image === true);
+        return transfers.offer(conversationId, peer, paths, image === true);
       } catch (error) {
         return Promise.reject(error as Error);
       }
     },
     listTransfers: ({ conversationId }: ParsedRequest<'listTransfers'>) =>
-      transfers().list(conversationId),
+      transfers.list(conversationId),
     acceptTransfer: ({ transferId, directory }: ParsedRequest<'acceptTransfer'>) =>
-      transfers().accept(transferId, directory),
+      transfers.accept(transferId, directory),
     declineTransfer: ({ transferId }: ParsedRequest<'declineTransfer'>) =>
-      transfers().decline(transferId),
+      transfers.decline(transferId),
     cancelTransfer: ({ transferId }: ParsedRequest<'cancelTransfer'>) =>
-      transfers().cancel(transferId),
-    retryTransfer: ({ transferId }: ParsedRequest<'retryTransfer'>) =>
-      transfers().retry(transferId),
-    transferLocation: (transferId: string) => transfers().location(transferId),
+      transfers.cancel(transferId),
+    retryTransfer: ({ transferId }: ParsedRequest<'retryTransfer'>) => transfers.retry(transferId),
+    transferLocation: (transferId: string) => transfers.location(transferId),
     getTransferImage: ({ transferId }: ParsedRequest<'getTransferImage'>) =>
-      transfers().image(transferId),
+      transfers.image(transferId),
   };
 }

@@ -54,6 +54,9 @@ export interface ReceivingDeps {
   writes?: WriteGroup;
 }
 
+/** A message in `Receiving.uncommitted`: the peer and its packet number. */
+const uncommittedKey = (peerId: string, packetNo: number): string => `${peerId}#${packetNo}`;
+
 interface Arrival {
   incoming: IncomingMessage;
   from: Endpoint;
@@ -170,7 +173,7 @@ export class Receiving {
 
   /** Stored, or to be stored with the commit under way (acknowledge it after that commit). */
   private isStored(peerId: string, packetNo: number): boolean {
-    if (this.uncommitted.has(`${peerId}#${packetNo}`)) return true;
+    if (this.uncommitted.has(uncommittedKey(peerId, packetNo))) return true;
     return this.deps.history.findByPacket(peerId, packetNo, 'in') !== undefined;
   }
 
@@ -229,7 +232,7 @@ export class Receiving {
       ...(options.sealed ? { sealed: true } : {}),
       ...(offer ? { transferId: offer.id } : {}),
     };
-    const key = `${peerId}#${group}`;
+    const key = uncommittedKey(peerId, group);
     this.uncommitted.add(key);
     this.writes.add(
       () => {
@@ -259,7 +262,7 @@ export class Receiving {
 
   private isDuplicate(peer: PeerRecord, packet: Packet): boolean {
     if (this.duplicates.isDuplicate(peer.id, packet.packetNo)) return true;
-    if (this.uncommitted.has(`${peer.id}#${packet.packetNo}`)) return true;
+    if (this.uncommitted.has(uncommittedKey(peer.id, packet.packetNo))) return true;
     if (detectClient(packet.version) !== 'pigeon') return false;
     if (this.storedNumbers.isAbove(peer.id, packet.packetNo)) return false;
     return this.deps.history.findByPacket(peer.id, packet.packetNo, 'in') !== undefined;
