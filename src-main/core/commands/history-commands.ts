@@ -63,7 +63,7 @@ export function historyCommands(context: CommandContext): Pick<MessengerCore, Hi
       }),
 
     exportConversation: ({ conversationId, format }: ParsedRequest<'exportConversation'>) => {
-      const peerId = store.conversations.get(conversationId)?.peerId ?? conversationId;
+      const peerId = store.conversations.peerOf(conversationId);
       const peer = directory.get(peerId) ?? services.plain.get(peerId);
       const group = services.groups.get(conversationId);
       const names = {

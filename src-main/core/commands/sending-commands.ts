@@ -24,8 +24,7 @@ function requireText(text: string): void {
 
 export function sendingCommands(context: CommandContext): Pick<MessengerCommands, SendingCommand> {
   const { store, services } = context;
-  const peerOf = (conversationId: string) =>
-    store.conversations.get(conversationId)?.peerId ?? conversationId;
+  const peerOf = (conversationId: string) => store.conversations.peerOf(conversationId);
   return {
     sendMessage: ({ conversationId, text, sealed }: ParsedRequest<'sendMessage'>) => {
       requireRunning(context);

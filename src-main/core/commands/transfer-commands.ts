@@ -19,8 +19,9 @@ export function transferCommands(context: CommandContext): Pick<MessengerCore, T
     offerFiles: (request: ParsedRequest<'offerFiles'>): Promise<TransferDTO> => {
       try {
         requireRunning(context);
-        const conversation = context.store.conversations.get(request.conversationId);
-        const peer = context.directory.get(conversation?.peerId ?? request.conversationId);
+        const peer = context.directory.get(
+          context.store.conversations.peerOf(request.conversationId),
+        );
         if (!peer) throw new ContractError('failed', 'This contact is unknown.');
         refuseChangedKey(context, peer.id);
         const { conversationId, paths, image } = request;

@@ -262,12 +262,9 @@ export class Messaging {
     // This runs for every message sent: the confirmations of one burst share a commit.
     this.writes.add(
       () => {
-        const message = this.deps.history.get(messageId);
-        if (!message) return undefined;
-        this.deps.outbox.remove(message.id);
-        const delivered: MessageDTO = { ...message, state: 'delivered' };
-        delete delivered.error;
-        this.deps.history.update(delivered);
+        const delivered = this.deps.history.markDelivered(messageId);
+        if (!delivered) return undefined;
+        this.deps.outbox.remove(messageId);
         return { delivered, conversation: this.deps.conversations.noteStateChange(delivered) };
       },
       (outcome) => {
@@ -341,8 +338,7 @@ export class Messaging {
   }
 
   private requirePeer(conversationId: string): PeerRecord {
-    const conversation = this.deps.conversations.get(conversationId);
-    const peer = this.deps.directory.get(conversation?.peerId ?? conversationId);
+    const peer = this.deps.directory.get(this.deps.conversations.peerOf(conversationId));
     if (!peer)
       throw new ContractError(
         'failed',

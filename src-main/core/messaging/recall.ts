@@ -49,7 +49,7 @@ export class Recalls {
     if (!message || message.direction !== 'out')
       throw new ContractError('invalid-request', 'Only a message you sent can be recalled.');
     if (message.state === 'recalled') return message;
-    const peerId = conversations.get(message.conversationId)?.peerId ?? message.conversationId;
+    const peerId = conversations.peerOf(message.conversationId);
     const peer = directory.get(peerId);
     if (peer?.client !== 'pigeon')
       throw new ContractError('failed', 'Only messages to another Pigeon can be recalled.');

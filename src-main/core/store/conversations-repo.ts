@@ -43,12 +43,32 @@ const NOTE_CHANGE = `UPDATE conversations SET last_message_id = CASE
     THEN @id ELSE last_message_id END
   WHERE id = @conversationId
   RETURNING peer_id, unread, pinned, last_message_id`;
+const PEER_OF = 'SELECT peer_id FROM conversations WHERE id = ?';
 const MARK_READ = 'UPDATE conversations SET unread = 0 WHERE id = ?';
 const SET_PINNED = 'UPDATE conversations SET pinned = ? WHERE id = ?';
 
+/** Conversations whose peer is remembered; the oldest go first past it. */
+const MAX_PEERS_KNOWN = 4096;
+
 /** One-to-one conversations in SQLite, with the semantics of ConversationBook. */
 export class ConversationsRepo {
+  /** A conversation's peer never changes: asked on every message sent, so read once. */
+  private readonly peers = new Map<string, string>();
+
   constructor(private readonly db: PigeonDatabase) {}
+
+  /** The peer a conversation is with; a conversation not started yet is with the peer of its id. */
+  peerOf(conversationId: string): string {
+    const known = this.peers.get(conversationId);
+    if (known !== undefined) return known;
+    const peerId = this.db.run(
+      () => this.db.statement(PEER_OF).pluck().get(conversationId) as string | undefined,
+    );
+    if (peerId === undefined) return conversationId;
+    if (this.peers.size >= MAX_PEERS_KNOWN) this.peers.clear();
+    this.peers.set(conversationId, peerId);
+    return peerId;
+  }
 
   get(id: string): ConversationDTO | undefined {
     const row = this.db.run(() => this.db.statement(GET).get(id) as ConversationRow | undefined);

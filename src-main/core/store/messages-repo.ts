@@ -64,6 +64,9 @@ const UPDATE = `UPDATE messages SET conversation_id = @conversationId, direction
 const HIGHEST_RECEIVED = `SELECT MAX(packet_no) FROM messages
   WHERE peer_id = ? AND packet_no IS NOT NULL AND direction = 'in'`;
 const GET = `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE id = ?`;
+// Only the two columns a confirmation changes: no text, so no search-index trigger to weigh.
+const MARK_DELIVERED = `UPDATE messages SET state = 'delivered', error = NULL WHERE id = ?
+  RETURNING ${MESSAGE_COLUMNS}`;
 const CURSOR = 'SELECT seq FROM messages WHERE id = ? AND conversation_id = ?';
 const LATEST = `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ?
   ORDER BY seq DESC LIMIT ?`;
@@ -105,6 +108,14 @@ export class MessagesRepo {
   /** Replace a stored message's fields; an unknown id is ignored, as MemoryHistory does. */
   update(message: MessageDTO, details: MessageDetails = {}): void {
     this.db.run(() => this.db.statement(UPDATE).run(params(message, details, null)));
+  }
+
+  /** A sent message was confirmed: returns it as now stored, or undefined if it is gone. */
+  markDelivered(id: string): MessageDTO | undefined {
+    const row = this.db.run(
+      () => this.db.statement(MARK_DELIVERED).get(id) as MessageRow | undefined,
+    );
+    return row && toMessage(row);
   }
 
   get(id: string): MessageDTO | undefined {

@@ -30,12 +30,20 @@ const ALL = `${SELECT} ORDER BY o.seq`;
 const PEERS = 'SELECT DISTINCT peer_id FROM outbox ORDER BY peer_id';
 const REMOVE = 'DELETE FROM outbox WHERE message_id = ?';
 const MESSAGE_EXISTS = 'SELECT 1 FROM messages WHERE id = ?';
+/** Peers remembered as having nothing queued; past it they are asked again. */
+const MAX_EMPTY_KNOWN = 4096;
 
 /**
  * Messages queued for peers that are offline. Kept on disk so they go out after
  * a restart of either side; in the order they were written.
  */
 export class OutboxRepo {
+  /**
+   * Peers nothing waits for, as last read: every message sent and received asks, and
+   * almost always nothing waits. Only queuing adds to a peer's queue, so only it forgets.
+   */
+  private readonly emptyFor = new Set<string>();
+
   constructor(
     private readonly db: PigeonDatabase,
     private readonly now: () => number = Date.now,
@@ -52,13 +60,21 @@ export class OutboxRepo {
           'invalid',
           `Message ${messageId} is not stored, so it cannot be queued.`,
         );
+      this.emptyFor.delete(peerId);
       return this.db.statement(ENQUEUE).run(messageId, peerId, this.now()).changes > 0;
     });
   }
 
   /** What waits for one peer, oldest first. */
   forPeer(peerId: string): OutboxEntry[] {
-    return this.db.run(() => this.db.statement(FOR_PEER).all(peerId) as OutboxRow[]).map(toEntry);
+    if (this.emptyFor.has(peerId)) return [];
+    const rows = this.db.run(() => this.db.statement(FOR_PEER).all(peerId) as OutboxRow[]);
+    // Inside a transaction a removal read here could still be rolled back.
+    if (rows.length === 0 && !this.db.sqlite.inTransaction) {
+      if (this.emptyFor.size >= MAX_EMPTY_KNOWN) this.emptyFor.clear();
+      this.emptyFor.add(peerId);
+    }
+    return rows.map(toEntry);
   }
 
   /** Everything queued, oldest first. */

@@ -104,4 +104,22 @@ describe('ConversationsRepo', () => {
       { id: 'carol@pc3', peerId: 'carol@pc3', unread: 0 },
     ]);
   });
+
+  it("names a conversation's peer, reading it once", () => {
+    const { db, conversations } = open();
+    conversations.ensure('bob@pc2');
+    let reads = 0;
+    const statement = db.statement.bind(db);
+    db.statement = (sql: string) => {
+      if (sql.includes('SELECT peer_id FROM conversations')) reads += 1;
+      return statement(sql);
+    };
+    expect(conversations.peerOf('bob@pc2')).toBe('bob@pc2');
+    expect(conversations.peerOf('bob@pc2')).toBe('bob@pc2');
+    expect(reads).toBe(1);
+    // Not started yet: the peer of its id, asked again next time (it may start).
+    expect(conversations.peerOf('carol@pc3')).toBe('carol@pc3');
+    db.sqlite.prepare("INSERT INTO conversations (id, peer_id) VALUES ('c1', 'dave@pc4')").run();
+    expect(conversations.peerOf('c1')).toBe('dave@pc4');
+  });
 });

@@ -193,6 +193,16 @@ describe('MessagesRepo', () => {
     expect(repo.findByPacket('bob@pc2', 4242, 'out')).toBeUndefined();
   });
 
+  it('marks a confirmed message delivered, error gone, the rest as stored', () => {
+    const repo = sqliteHistory();
+    const sent = message({ conversationId: 'bob@pc2', direction: 'out', state: 'failed' });
+    repo.add({ ...sent, error: 'No answer.' }, { packetNo: 77 });
+    expect(repo.markDelivered(sent.id)).toEqual({ ...sent, state: 'delivered' });
+    expect(repo.get(sent.id)).toEqual({ ...sent, state: 'delivered' });
+    expect(repo.findByPacket('bob@pc2', 77, 'out')?.id).toBe(sent.id);
+    expect(repo.markDelivered('gone')).toBeUndefined();
+  });
+
   it('shows a state it does not know as failed, saying why', () => {
     const repo = sqliteHistory();
     const m = message();

@@ -90,4 +90,43 @@ describe('OutboxRepo', () => {
     const again = open(file);
     expect(again.outbox.forPeer('bob@pc2').map((e) => e.message)).toEqual([written[0], written[2]]);
   });
+
+  it('asks the history once while nothing waits, and again once something is queued', () => {
+    const { db, messages, outbox } = open();
+    const reads = countReads(db, 'FROM outbox o');
+    expect(outbox.forPeer('bob@pc2')).toEqual([]);
+    expect(outbox.forPeer('bob@pc2')).toEqual([]);
+    expect(reads()).toBe(1);
+    const m = queued('bob@pc2', 'later');
+    messages.add(m);
+    outbox.enqueue(m.id, 'bob@pc2');
+    expect(outbox.forPeer('bob@pc2').map((e) => e.messageId)).toEqual([m.id]);
+    expect(reads()).toBe(2);
+  });
+
+  it('does not take an empty read inside a transaction for the truth', () => {
+    const { messages, outbox } = open();
+    const m = queued('bob@pc2', 'kept');
+    messages.add(m);
+    outbox.enqueue(m.id, 'bob@pc2');
+    expect(() =>
+      messages.atomically(() => {
+        outbox.remove(m.id);
+        expect(outbox.forPeer('bob@pc2')).toEqual([]);
+        throw new Error('undone');
+      }),
+    ).toThrow('undone');
+    expect(outbox.forPeer('bob@pc2').map((e) => e.messageId)).toEqual([m.id]);
+  });
 });
+
+/** How many times statements containing `sql` ran since this was called. */
+function countReads(db: PigeonDatabase, sql: string): () => number {
+  let count = 0;
+  const statement = db.statement.bind(db);
+  db.statement = (text: string) => {
+    if (text.includes(sql)) count += 1;
+    return statement(text);
+  };
+  return () => count;
+}
