@@ -3,6 +3,8 @@
  * a bare UDP request/acknowledgement loop with the same count, size and window over
  * the same link. Run with `npm run bench` (as root: it builds its own lab). The cores keep
  * their history in memory; BENCH_STORE=file gives each a history file, as users have.
+ * A third run, the floor, does only the per-message work no messenger can skip (see
+ * bench/support/floor-work.ts), so the gap splits into that work and Pigeon's own.
  */
 import { createLan } from '../test/lab/lan';
 import { fileURLToPath } from 'node:url';
@@ -19,44 +21,48 @@ const lan = await createLan({
     { name: 'receiver', address: '10.97.0.11' },
   ],
 });
-try {
-  // Baseline first: bare sockets on the same two hosts.
-  const echo = lan.spawnOn(
-    'receiver',
-    process.execPath,
-    [here('./fixtures/raw-udp-echo.mjs'), '2425'],
-    { stdio: ['pipe', 'pipe', 'pipe'] },
-  );
-  while (!lan.outputOf(echo).includes('ready')) await new Promise((r) => setTimeout(r, 20));
-  const raw = lan.spawnOn('sender', process.execPath, [
-    here('./fixtures/raw-udp-sender.mjs'),
-    '10.97.0.11',
-    '2425',
-    String(COUNT),
-    String(WINDOW),
-    String(SIZE),
-  ]);
-  const baseline = await lastJsonLine(() => lan.outputOf(raw), raw, 90_000);
-  await lan.stop(echo);
+/** Start `receiver` on the receiving host, run `sender` against it, and return its JSON line. */
+async function pair(
+  receiver: string[],
+  sender: string[],
+  timeoutMs: number,
+): Promise<Record<string, unknown>> {
+  const node = (script: string[]): string[] =>
+    script[0]!.endsWith('.ts')
+      ? ['--import', 'tsx', here(script[0]!), ...script.slice(1)]
+      : [here(script[0]!), ...script.slice(1)];
+  const listening = lan.spawnOn('receiver', process.execPath, node(receiver), {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  while (!lan.outputOf(listening).includes('ready')) await new Promise((r) => setTimeout(r, 20));
+  const sending = lan.spawnOn('sender', process.execPath, node(sender));
+  try {
+    return await lastJsonLine(() => lan.outputOf(sending), sending, timeoutMs);
+  } finally {
+    await lan.stop(listening);
+  }
+}
 
-  const receiver = lan.spawnOn(
-    'receiver',
-    process.execPath,
-    ['--import', 'tsx', here('./fixtures/pigeon-receiver.ts')],
-    { stdio: ['pipe', 'pipe', 'pipe'] },
+try {
+  const load = [String(COUNT), String(WINDOW), String(SIZE)];
+  // Baseline first: bare sockets on the same two hosts.
+  const baseline = await pair(
+    ['./fixtures/raw-udp-echo.mjs', '2425'],
+    ['./fixtures/raw-udp-sender.mjs', '10.97.0.11', '2425', ...load],
+    90_000,
   );
-  while (!lan.outputOf(receiver).includes('ready')) await new Promise((r) => setTimeout(r, 20));
-  const sender = lan.spawnOn('sender', process.execPath, [
-    '--import',
-    'tsx',
-    here('./fixtures/pigeon-sender.ts'),
-    'bench@receiver',
-    String(COUNT),
-    String(WINDOW),
-    String(SIZE),
-  ]);
-  const pigeon = await lastJsonLine(() => lan.outputOf(sender), sender, 120_000);
-  await lan.stop(receiver);
+  // The floor: bare sockets doing only what no messenger can skip per message (storing
+  // through Pigeon's store, sealing), to show how much of the gap is that work.
+  const floor = await pair(
+    ['./fixtures/floor-echo.ts', '2425'],
+    ['./fixtures/floor-sender.ts', '10.97.0.11', '2425', ...load],
+    90_000,
+  );
+  const pigeon = await pair(
+    ['./fixtures/pigeon-receiver.ts'],
+    ['./fixtures/pigeon-sender.ts', 'bench@receiver', ...load],
+    120_000,
+  );
 
   const ratio = Number(pigeon.perSecond) / Number(baseline.perSecond);
   console.log(
@@ -67,6 +73,9 @@ try {
   );
   console.log(`  raw UDP baseline   ${Number(baseline.perSecond).toFixed(0).padStart(8)} msg/s`);
   console.log(`  ratio              ${ratio.toFixed(3)}`);
+  console.log(
+    `  floor (store + seal only) ${Number(floor.perSecond).toFixed(0).padStart(8)} msg/s = ${(Number(floor.perSecond) / Number(baseline.perSecond)).toFixed(3)} of raw UDP; Pigeon = ${(Number(pigeon.perSecond) / Number(floor.perSecond)).toFixed(3)} of the floor`,
+  );
 } finally {
   await lan.dispose();
 }

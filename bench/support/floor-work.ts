@@ -1,0 +1,85 @@
+// The work a messenger cannot skip per message, and nothing else: the benches' "floor".
+// Each message is stored through Pigeon's own store (the same statements as Pigeon: the
+// message, its conversation note, and on confirmation its state) and every datagram is
+// sealed and opened with AES-256-GCM as between two keyed Pigeons. No packet format,
+// pipeline, retries, events or peers: what is left between this and Pigeon is Pigeon's own.
+import { createCipheriv, createDecipheriv, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { MessageDTO } from '../../src-shared/contract';
+import { openStore, type PigeonStore } from '../../src-main/core/store';
+
+const KEY = Buffer.alloc(32, 7);
+const TAG = 16;
+let sealed = 0n;
+
+/** A store as the bench cores keep theirs: in memory unless BENCH_STORE=file. */
+export function floorStore(name: string): PigeonStore {
+  if (process.env.BENCH_STORE !== 'file') return openStore(':memory:');
+  const folder = mkdtempSync(path.join(os.tmpdir(), `pigeon-floor-${name}-`));
+  process.on('exit', () => rmSync(folder, { recursive: true, force: true }));
+  return openStore(path.join(folder, 'history.sqlite'), { exclusive: true });
+}
+
+/** Seal a datagram: 12-byte nonce, ciphertext, tag. */
+export function seal(plain: Buffer): Buffer {
+  const nonce = Buffer.alloc(12);
+  nonce.writeBigUInt64BE((sealed += 1n), 4);
+  const cipher = createCipheriv('aes-256-gcm', KEY, nonce);
+  return Buffer.concat([nonce, cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
+}
+
+/** Open a sealed datagram, or undefined when it does not authenticate. */
+export function open(bytes: Buffer): Buffer | undefined {
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', KEY, bytes.subarray(0, 12));
+    decipher.setAuthTag(bytes.subarray(bytes.length - TAG));
+    return Buffer.concat([
+      decipher.update(bytes.subarray(12, bytes.length - TAG)),
+      decipher.final(),
+    ]);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A message as Pigeon stores it. */
+export function messageOf(peer: string, direction: 'in' | 'out', text: string): MessageDTO {
+  return {
+    id: randomUUID(),
+    conversationId: peer,
+    direction,
+    text,
+    state: direction === 'in' ? 'received' : 'sending',
+    at: Date.now(),
+  };
+}
+
+/** Store a new message and note it in its conversation, in one transaction. */
+export function keep(store: PigeonStore, message: MessageDTO, peer: string): void {
+  store.messages.add(message, { peerId: peer });
+  store.conversations.noteMessage(message, true);
+}
+
+/**
+ * Run `work` on everything gathered in one turn of the event loop, in one transaction,
+ * then `after` on each (what tells the network waits for the commit, as in Pigeon).
+ */
+export function grouped<T>(
+  store: PigeonStore,
+  work: (item: T) => void,
+  after: (item: T) => void = () => undefined,
+): (item: T) => void {
+  let batch: T[] = [];
+  return (item) => {
+    batch.push(item);
+    if (batch.length > 1) return;
+    setImmediate(() => {
+      const items = batch;
+      batch = [];
+      store.messages.atomically(() => items.forEach(work));
+      items.forEach(after);
+    });
+  };
+}
