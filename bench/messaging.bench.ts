@@ -7,13 +7,11 @@
  * bench/support/floor-work.ts), so the gap splits into that work and Pigeon's own.
  */
 import { createLan } from '../test/lab/lan';
-import { fileURLToPath } from 'node:url';
-import { lastJsonLine } from './support/json-line';
+import { runPair } from './support/bench-pair';
 
 const COUNT = Number(process.env.BENCH_MESSAGES ?? 5000);
 const WINDOW = 32;
 const SIZE = 200;
-const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 
 const lan = await createLan({
   hosts: [
@@ -21,46 +19,27 @@ const lan = await createLan({
     { name: 'receiver', address: '10.97.0.11' },
   ],
 });
-/** Start `receiver` on the receiving host, run `sender` against it, and return its JSON line. */
-async function pair(
-  receiver: string[],
-  sender: string[],
-  timeoutMs: number,
-): Promise<Record<string, unknown>> {
-  const node = (script: string[]): string[] =>
-    script[0]!.endsWith('.ts')
-      ? ['--import', 'tsx', here(script[0]!), ...script.slice(1)]
-      : [here(script[0]!), ...script.slice(1)];
-  const listening = lan.spawnOn('receiver', process.execPath, node(receiver), {
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  while (!lan.outputOf(listening).includes('ready')) await new Promise((r) => setTimeout(r, 20));
-  const sending = lan.spawnOn('sender', process.execPath, node(sender));
-  try {
-    return await lastJsonLine(() => lan.outputOf(sending), sending, timeoutMs);
-  } finally {
-    await lan.stop(listening);
-  }
-}
+const pair = (receiver: string[], sender: string[], timeoutMs: number) =>
+  runPair(lan, receiver, sender, timeoutMs);
 
 try {
   const load = [String(COUNT), String(WINDOW), String(SIZE)];
   // Baseline first: bare sockets on the same two hosts.
   const baseline = await pair(
-    ['./fixtures/raw-udp-echo.mjs', '2425'],
-    ['./fixtures/raw-udp-sender.mjs', '10.97.0.11', '2425', ...load],
+    ['fixtures/raw-udp-echo.mjs', '2425'],
+    ['fixtures/raw-udp-sender.mjs', '10.97.0.11', '2425', ...load],
     90_000,
   );
   // The floor: bare sockets doing only what no messenger can skip per message (storing
   // through Pigeon's store, sealing), to show how much of the gap is that work.
   const floor = await pair(
-    ['./fixtures/floor-echo.ts', '2425'],
-    ['./fixtures/floor-sender.ts', '10.97.0.11', '2425', ...load],
+    ['fixtures/floor-echo.ts', '2425'],
+    ['fixtures/floor-sender.ts', '10.97.0.11', '2425', ...load],
     90_000,
   );
   const pigeon = await pair(
-    ['./fixtures/pigeon-receiver.ts'],
-    ['./fixtures/pigeon-sender.ts', 'bench@receiver', ...load],
+    ['fixtures/pigeon-receiver.ts'],
+    ['fixtures/pigeon-sender.ts', 'bench@receiver', ...load],
     120_000,
   );
 
