@@ -8,6 +8,7 @@
  */
 import { createLan } from '../test/lab/lan';
 import { runPair } from './support/bench-pair';
+import { FLOOR_WORK } from './support/floor-work';
 
 const COUNT = Number(process.env.BENCH_MESSAGES ?? 5000);
 const WINDOW = 32;
@@ -53,7 +54,7 @@ try {
   console.log(`  raw UDP baseline   ${Number(baseline.perSecond).toFixed(0).padStart(8)} msg/s`);
   console.log(`  ratio              ${ratio.toFixed(3)}`);
   console.log(
-    `  floor (store + seal only) ${Number(floor.perSecond).toFixed(0).padStart(8)} msg/s = ${(Number(floor.perSecond) / Number(baseline.perSecond)).toFixed(3)} of raw UDP; Pigeon = ${(Number(pigeon.perSecond) / Number(floor.perSecond)).toFixed(3)} of the floor`,
+    `  floor (${FLOOR_WORK}) ${Number(floor.perSecond).toFixed(0).padStart(8)} msg/s = ${(Number(floor.perSecond) / Number(baseline.perSecond)).toFixed(3)} of raw UDP; Pigeon = ${(Number(pigeon.perSecond) / Number(floor.perSecond)).toFixed(3)} of the floor`,
   );
 } finally {
   await lan.dispose();

@@ -8,6 +8,7 @@
  */
 import { createLan } from '../test/lab/lan';
 import { runPair } from './support/bench-pair';
+import { FLOOR_WORK } from './support/floor-work';
 
 const COUNT = Number(process.env.BENCH_ROUND_TRIPS ?? 2000);
 const WARMUP = 200;
@@ -62,7 +63,7 @@ try {
   console.log('                      p50         p99');
   console.log(`  Pigeon          ${ms(pigeon.p50)}  ${ms(pigeon.p99)}`);
   console.log(`  raw UDP         ${ms(raw.p50)}  ${ms(raw.p99)}`);
-  console.log(`  floor           ${ms(floor.p50)}  ${ms(floor.p99)}   (store + seal only)`);
+  console.log(`  floor           ${ms(floor.p50)}  ${ms(floor.p99)}   (${FLOOR_WORK})`);
   console.log(
     `  ratio           ${(pigeon.p50 / raw.p50).toFixed(1).padStart(9)}×  ${(pigeon.p99 / raw.p99).toFixed(1).padStart(9)}×`,
   );
