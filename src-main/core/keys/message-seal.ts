@@ -124,7 +124,9 @@ export function isSealed(extra: Buffer): boolean {
 }
 
 /** The envelope of a sealed extra, or undefined when it is not one (never throws). */
-export function readEnvelope(extra: Buffer): { head: SealHead; body: Buffer } | undefined {
+export function readEnvelope(
+  extra: Buffer,
+): { head: SealHead; body: Buffer; headed: Buffer } | undefined {
   if (!isSealed(extra)) return undefined;
   const text = extra.subarray(SEAL_PREFIX.length).toString('latin1');
   if (!/^[\w-]*$/.test(text)) return undefined;
@@ -137,6 +139,8 @@ export function readEnvelope(extra: Buffer): { head: SealHead; body: Buffer } | 
       seq: bytes.readBigUInt64BE(65),
     },
     body: bytes.subarray(HEAD),
+    /** The head as it came, for the associated data. */
+    headed: bytes.subarray(0, HEAD),
   };
 }
 
@@ -146,10 +150,11 @@ export function openBody(
   header: SealedHeader,
   head: SealHead,
   body: Buffer,
+  headed = headBytes(head),
 ): Buffer | undefined {
   try {
     const decipher = createDecipheriv('aes-256-gcm', key, nonceOf(head.seq));
-    decipher.setAAD(associated(header, headBytes(head)));
+    decipher.setAAD(associated(header, headed));
     decipher.setAuthTag(body.subarray(body.length - TAG));
     return Buffer.concat([decipher.update(body.subarray(0, body.length - TAG)), decipher.final()]);
   } catch {

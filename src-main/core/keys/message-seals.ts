@@ -63,8 +63,11 @@ export class MessageSeals {
   /** Peers that sealed or announced a session this run: their clear packets stay refused. */
   private readonly sealing = new Map<string, true>();
   private readonly highest = new Map<string, bigint>();
-  /** Derived direction keys: two X25519 agreements per packet would cost more than the rest. */
-  private readonly directionKeys = new Map<string, Buffer>();
+  /**
+   * Each peer's last derived key per direction, with the public keys it was derived from:
+   * two X25519 agreements per packet would cost more than the rest.
+   */
+  private readonly directionKeys = new Map<string, { parts: Buffer[]; key: Buffer }>();
 
   constructor(
     private readonly keys: PeerKeys,
@@ -122,7 +125,7 @@ export class MessageSeals {
       recipientSession: theirSession,
     };
     try {
-      const key = this.keyOf('out', theirs.agreement, direction, () =>
+      const key = this.keyOf('out', peerId, theirs.agreement, direction, () =>
         directionKey(
           this.session.privateKey,
           theirSession,
@@ -151,7 +154,7 @@ export class MessageSeals {
     const theirs = this.keys.accepted(peerId);
     if (!theirs || this.keys.awaitsAcceptance(peerId))
       return { kind: 'refused', reason: 'sealed by a peer without an accepted key' };
-    const { head, body } = envelope;
+    const { head, body, headed } = envelope;
     this.ownSession();
     const mine = this.session.publicKey.equals(head.recipientSession)
       ? this.session
@@ -169,7 +172,7 @@ export class MessageSeals {
         senderSession: head.senderSession,
         recipientSession: head.recipientSession,
       };
-      const key = this.keyOf('in', theirs.agreement, direction, () =>
+      const key = this.keyOf('in', peerId, theirs.agreement, direction, () =>
         directionKey(
           mine.privateKey,
           head.senderSession,
@@ -178,12 +181,12 @@ export class MessageSeals {
           direction,
         ),
       );
-      plain = openBody(key, packet, head, body);
+      plain = openBody(key, packet, head, body, headed);
     } catch {
       plain = undefined;
     }
     if (!plain) return { kind: 'refused', reason: 'not sealed by this peer, or altered' };
-    const counter = `${peerId}/${head.senderSession.toString('base64url')}`;
+    const counter = `${peerId}/${head.senderSession.toString('latin1')}`;
     if (head.seq <= (this.highest.get(counter) ?? 0n))
       return { kind: 'refused', reason: 'replayed or out of order' };
     remember(this.highest, counter, head.seq);
@@ -192,19 +195,29 @@ export class MessageSeals {
     return { kind: 'opened', packet: { ...packet, extra: plain } };
   }
 
-  /** A direction's key, derived once per pair of sessions and identities (a map entry each). */
+  /**
+   * A direction's key, derived once per pair of sessions and identities. Asked for every
+   * packet, so the peer's last key is checked first by comparing its five public keys.
+   */
   private keyOf(
     way: 'in' | 'out',
+    peerId: string,
     theirAgreement: Buffer,
     direction: DirectionKeys,
     derive: () => Buffer,
   ): Buffer {
-    const parts = [theirAgreement, ...Object.values(direction)] as Buffer[];
-    const id = `${way}:${parts.map((b) => b.toString('base64url')).join(':')}`;
-    const known = this.directionKeys.get(id);
-    if (known) return known;
+    const parts = [
+      theirAgreement,
+      direction.senderSigning,
+      direction.recipientSigning,
+      direction.senderSession,
+      direction.recipientSession,
+    ];
+    const slot = `${way}:${peerId}`;
+    const known = this.directionKeys.get(slot);
+    if (known && known.parts.every((part, index) => part.equals(parts[index]!))) return known.key;
     const key = derive();
-    remember(this.directionKeys, id, key);
+    remember(this.directionKeys, slot, { parts, key });
     return key;
   }
 }

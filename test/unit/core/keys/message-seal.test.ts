@@ -139,4 +139,28 @@ describe('sealing between two keyed Pigeons', () => {
     const refused = bob.seals.open({ ...message('', 1235), extra: late.extra }, ALICE);
     expect(refused).toMatchObject({ kind: 'refused', unknownSession: true });
   });
+
+  it("seals to a peer's new session once heard, and opens both sessions while they overlap", () => {
+    let now = 1_800_000_000_000;
+    const { alice, bob } = pair(() => now);
+    const sealed = (text: string, packetNo: number) => {
+      const outcome = alice.seals.seal(message(text, packetNo), BOB);
+      if (outcome.kind !== 'sealed') throw new Error('not sealed');
+      return { ...message('', packetNo), extra: outcome.extra };
+    };
+    const opened = (packet: ReturnType<typeof sealed>) => {
+      const outcome = bob.seals.open(packet, ALICE);
+      return outcome.kind === 'opened' ? outcome.packet.extra.toString('utf8') : outcome.kind;
+    };
+    const old = [sealed('one', 1), sealed('two', 2)];
+    expect(opened(old[0]!)).toBe('one\0');
+    now += 60 * 60_000 + 1;
+    alice.seals.heardSession(BOB, bob.seals.ownSession().toString('base64url'));
+    const fresh = [sealed('three', 3), sealed('four', 4)];
+    // Bob's previous session, then his new one: each with its own key.
+    expect(opened(old[1]!)).toBe('two\0');
+    expect(opened(fresh[0]!)).toBe('three\0');
+    expect(opened(fresh[1]!)).toBe('four\0');
+    expect(fresh[0]!.extra.equals(old[0]!.extra)).toBe(false);
+  });
 });
