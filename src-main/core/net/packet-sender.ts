@@ -17,12 +17,14 @@ export type OutgoingSeal = (bytes: Buffer, to: Endpoint) => Buffer | undefined;
 export class PacketSender {
   constructor(
     private readonly transport: UdpTransport,
-    private readonly identity: Identity,
+    private readonly identity: Readonly<Identity>,
     private readonly numbers: PacketNumberer,
     private readonly stats: NetworkStats,
   ) {}
 
   private seal: OutgoingSeal | undefined;
+  /** Header sizes by command: asked for every message sent, and our identity never changes. */
+  private readonly headerSizes = new Map<number, number>();
 
   sealWith(seal: OutgoingSeal): void {
     this.seal = seal;
@@ -44,7 +46,12 @@ export class PacketSender {
 
   /** Bytes of the header alone, to size message chunks. */
   headerBytes(command: number): number {
-    return encodePacket({ ...this.identity, packetNo: 4294967295, command, extra: '' }).length;
+    let size = this.headerSizes.get(command);
+    if (size === undefined) {
+      size = encodePacket({ ...this.identity, packetNo: 4294967295, command, extra: '' }).length;
+      this.headerSizes.set(command, size);
+    }
+    return size;
   }
 
   async sendBytes(bytes: Buffer, to: Endpoint): Promise<boolean> {
