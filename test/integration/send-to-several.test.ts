@@ -8,13 +8,18 @@ import {
   modeOf,
   Opt,
 } from '../../src-main/core/ipmsg';
-import { rawSocket, sendRaw, startCores, waitFor, type TestCore } from './support/cores';
+import {
+  IPMSG_STAND_IN,
+  ipmsgStandIn,
+  isPresent,
+  sendRaw,
+  startCores,
+  waitFor,
+  type TestCore,
+} from './support/cores';
 
 const PORT = 2467;
 const IPMSG_ADDRESS = '127.0.0.6';
-
-const online = (c: TestCore, id: string) =>
-  c.core.snapshot().peers.some((p) => p.id === id && p.status !== 'offline');
 
 const stateOf = (c: TestCore, conversationId: string, id: string | undefined) =>
   c.core.listMessages({ conversationId }).find((m) => m.id === id)?.state;
@@ -25,23 +30,15 @@ describe('群发: one text to several contacts', () => {
     const cores = await startCores(addresses, PORT);
     const [a, b, c, d] = cores as [TestCore, TestCore, TestCore, TestCore];
     for (const id of ['user2@host2', 'user3@host3', 'user4@host4']) {
-      await waitFor(() => online(a, id), 5000, `${id} at A`);
+      await waitFor(() => isPresent(a, id), 5000, `${id} at A`);
     }
     // An IP Messenger that acknowledges what it gets and keeps the datagrams.
-    const ipmsg = await rawSocket(IPMSG_ADDRESS, PORT);
-    const ipmsgHeader = { version: '1', user: 'win', host: 'winbox' };
-    await sendRaw(
-      ipmsg.socket,
-      encodePacket({ ...ipmsgHeader, packetNo: 1, command: Mode.ANSENTRY, extra: 'Win\0Ops\0' }),
-      '127.0.0.2',
-      PORT,
-    );
-    await waitFor(() => online(a, 'win@winbox'), 3000, 'the IPMsg peer at A');
+    const ipmsg = await ipmsgStandIn(IPMSG_ADDRESS, PORT, a);
     ipmsg.socket.on('message', (bytes) => {
       const result = decodePacket(bytes);
       if (!result.ok || modeOf(result.packet.command) !== Mode.SENDMSG) return;
       const ack = encodePacket({
-        ...ipmsgHeader,
+        ...IPMSG_STAND_IN,
         packetNo: 2,
         command: Mode.RECVMSG,
         extra: `${result.packet.packetNo}\0`,
@@ -51,7 +48,7 @@ describe('群发: one text to several contacts', () => {
 
     // D leaves: its copy waits in A's outbox.
     await d.core.stop();
-    await waitFor(() => !online(a, 'user4@host4'), 3000, 'D offline at A');
+    await waitFor(() => !isPresent(a, 'user4@host4'), 3000, 'D offline at A');
 
     const recipients = [
       'user2@host2',

@@ -5,6 +5,7 @@ import { generateIdentity, type Identity } from '../../../src-main/core/keys/ide
 import { createMessengerCore } from '../../../src-main/core/messenger';
 import type { MessengerCore } from '../../../src-main/core/messenger-api';
 import type { MessengerOptions } from '../../../src-main/core/options';
+import { encodePacket, Mode } from '../../../src-main/core/ipmsg';
 
 export interface TestCore {
   core: MessengerCore;
@@ -115,4 +116,33 @@ export function sendRaw(
       e ? reject(e) : resolve(),
     ),
   );
+}
+
+/** Whether `c` lists `id` as present (online or away). */
+export const isPresent = (c: TestCore, id: string): boolean =>
+  c.core.snapshot().peers.some((p) => p.id === id && p.status !== 'offline');
+
+/** The header of the IP Messenger that ipmsgStandIn plays. */
+export const IPMSG_STAND_IN = { version: '1', user: 'win', host: 'winbox' } as const;
+
+/**
+ * A bare socket on `address` that plays an IP Messenger (win@winbox, "Win" of "Ops"): it
+ * answers the core at `to` with an entry and waits until that core lists it. Everything it
+ * receives is kept in `received`.
+ */
+export async function ipmsgStandIn(
+  address: string,
+  port: number,
+  to: TestCore,
+): Promise<{ socket: dgram.Socket; received: Buffer[] }> {
+  const peer = await rawSocket(address, port);
+  const entry = encodePacket({
+    ...IPMSG_STAND_IN,
+    packetNo: 1,
+    command: Mode.ANSENTRY,
+    extra: 'Win\0Ops\0',
+  });
+  await sendRaw(peer.socket, entry, to.address, port);
+  await waitFor(() => isPresent(to, 'win@winbox'), 3000, 'the IPMsg peer');
+  return peer;
 }
