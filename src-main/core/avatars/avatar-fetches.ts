@@ -113,12 +113,9 @@ export class AvatarFetches {
       });
   }
 
+  /** A hash that fails again goes last: the failure forgotten first is the oldest one. */
   private rememberFailure(hash: string): void {
-    this.failedAt.set(hash, this.now());
-    if (this.failedAt.size > MAX_WAITING) {
-      const oldest = this.failedAt.keys().next().value;
-      if (oldest !== undefined) this.failedAt.delete(oldest);
-    }
+    rememberBounded(this.failedAt, hash, this.now(), MAX_WAITING);
   }
 
   private prune(times: number[]): void {
