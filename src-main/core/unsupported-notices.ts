@@ -2,6 +2,7 @@
 // the user hears of it once per peer and kind in a while, in that peer's chat, instead of
 // it only being counted in the network footer (which counts malformed and flooding).
 import type { UnsupportedKind } from '../../src-shared/contract';
+import { rememberBounded } from './bounded';
 import { peerIdOf, type PeerDirectory } from './discovery/peer-directory';
 import { Mode, modeOf } from './ipmsg/commands';
 import type { Packet } from './ipmsg/packet';
@@ -40,12 +41,7 @@ export class UnsupportedNotices {
     const key = `${peerId} ${what}`;
     const last = this.told.get(key);
     if (last !== undefined && at - last < BURST_MS) return;
-    this.told.delete(key);
-    this.told.set(key, at);
-    if (this.told.size > MAX_REMEMBERED) {
-      const oldest = this.told.keys().next().value;
-      if (oldest !== undefined) this.told.delete(oldest);
-    }
+    rememberBounded(this.told, key, at, MAX_REMEMBERED);
     this.deps.tell(peerId, what, at);
   }
 }

@@ -1,6 +1,7 @@
 import { Notification } from 'electron';
 import type { MessageDTO, PigeonEvent, TransferDTO } from '../../src-shared/contract';
 import { mentions } from '../../src-shared/contract/mentions';
+import { addBounded, rememberBounded } from '../core/bounded';
 import { labelsFor, type ShellLabels } from './labels';
 import type { ShellState } from './shell-state';
 
@@ -31,13 +32,13 @@ export class MessageNotifier {
 
   onEvent(event: PigeonEvent): void {
     if (event.type === 'transfer' && event.transfer.direction === 'in') {
-      this.rememberOffer(event.transfer);
+      rememberBounded(this.offers, event.transfer.id, event.transfer, REMEMBERED);
       return;
     }
     if (event.type !== 'message') return;
     const { message } = event;
     if (message.direction !== 'in' || this.seen.has(message.id)) return;
-    this.remember(message.id);
+    addBounded(this.seen, message.id, REMEMBERED);
     if (this.options.isConversationFocused(message.conversationId)) return;
     // A muted group stays quiet, except for a message that mentions us (@nickname).
     const nickname = this.options.state.self?.nickname ?? '';
@@ -93,23 +94,6 @@ export class MessageNotifier {
     notification.on('close', forget);
     this.showing.add(notification);
     notification.show();
-  }
-
-  private rememberOffer(transfer: TransferDTO): void {
-    this.offers.delete(transfer.id);
-    this.offers.set(transfer.id, transfer);
-    if (this.offers.size > REMEMBERED) {
-      const oldest = this.offers.keys().next().value;
-      if (oldest !== undefined) this.offers.delete(oldest);
-    }
-  }
-
-  private remember(messageId: string): void {
-    this.seen.add(messageId);
-    if (this.seen.size > REMEMBERED) {
-      const oldest = this.seen.values().next().value;
-      if (oldest !== undefined) this.seen.delete(oldest);
-    }
   }
 }
 

@@ -4,6 +4,7 @@
 // when read back: the folder is ours, but a damaged file must not reach a window.
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { rememberBounded } from '../bounded';
 import { isAvatarHash } from '../ipmsg/avatar';
 import { makePrivateFolder, PRIVATE_FILE_MODE } from '../store/private-data';
 import { avatarHashOf, checkAvatarImage, type AvatarMimeType } from './avatar-image';
@@ -67,13 +68,7 @@ export class AvatarCache {
   }
 
   private remember(picture: AvatarPicture): void {
-    this.memory.delete(picture.hash);
-    this.memory.set(picture.hash, picture);
-    // Oldest first in a Map: the least recently kept go.
-    for (const hash of this.memory.keys()) {
-      if (this.memory.size <= MEMORY_LIMIT) break;
-      this.memory.delete(hash);
-    }
+    rememberBounded(this.memory, picture.hash, picture, MEMORY_LIMIT);
   }
 
   /** Written whole under a temporary name, then renamed: a reader never sees half a file. */

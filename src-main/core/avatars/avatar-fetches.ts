@@ -2,6 +2,7 @@
 // peer (the hash it names last is fetched next), a few at once in all, and a budget per
 // peer and in all per hour, so a peer that keeps changing its hash, or a crowd of made-up
 // peers, costs a bounded number of connections. A hash that failed is not tried again soon.
+import { rememberBounded } from '../bounded';
 import type { Endpoint } from '../net/endpoint';
 
 export interface AvatarFetchLimits {
@@ -57,12 +58,7 @@ export class AvatarFetches {
 
   /** The peer names this picture and we do not have it. */
   want(peerId: string, from: Endpoint, hash: string): void {
-    this.waiting.delete(peerId);
-    this.waiting.set(peerId, { peerId, from, hash });
-    for (const key of this.waiting.keys()) {
-      if (this.waiting.size <= MAX_WAITING) break;
-      this.waiting.delete(key);
-    }
+    rememberBounded(this.waiting, peerId, { peerId, from, hash }, MAX_WAITING);
     this.next();
   }
 
@@ -104,13 +100,7 @@ export class AvatarFetches {
     this.startedAt.push(at);
     const byPeer = this.startedByPeer.get(wanted.peerId) ?? [];
     byPeer.push(at);
-    this.startedByPeer.delete(wanted.peerId);
-    this.startedByPeer.set(wanted.peerId, byPeer);
-    // The peer heard from least recently goes first: the table stays bounded.
-    if (this.startedByPeer.size > MAX_WAITING) {
-      const oldest = this.startedByPeer.keys().next().value;
-      if (oldest !== undefined) this.startedByPeer.delete(oldest);
-    }
+    rememberBounded(this.startedByPeer, wanted.peerId, byPeer, MAX_WAITING);
     this.running.add(wanted.peerId);
     void this.deps
       .fetch(wanted.from, wanted.hash)
@@ -123,12 +113,9 @@ export class AvatarFetches {
       });
   }
 
+  /** A hash that fails again goes last: the failure forgotten first is the oldest one. */
   private rememberFailure(hash: string): void {
-    this.failedAt.set(hash, this.now());
-    if (this.failedAt.size > MAX_WAITING) {
-      const oldest = this.failedAt.keys().next().value;
-      if (oldest !== undefined) this.failedAt.delete(oldest);
-    }
+    rememberBounded(this.failedAt, hash, this.now(), MAX_WAITING);
   }
 
   private prune(times: number[]): void {

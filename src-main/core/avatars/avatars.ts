@@ -3,6 +3,7 @@
 // icons (sent to us whole). A peer shows a picture only once its bytes are here and
 // checked; until then, and for everyone else, the letters stay.
 import { ContractError, type TransferImageDTO } from '../../../src-shared/contract';
+import { rememberBounded } from '../bounded';
 import { AVATAR_REQUEST_MODE, readIptuxIcon } from '../ipmsg/avatar';
 import { encodePacket } from '../ipmsg/packet';
 import type { Packet } from '../ipmsg/packet';
@@ -138,12 +139,7 @@ export class Avatars {
   }
 
   private name(peerId: string, hash: string): void {
-    this.named.delete(peerId);
-    this.named.set(peerId, hash);
-    for (const oldest of this.named.keys()) {
-      if (this.named.size <= MAX_NAMED) break;
-      this.named.delete(oldest);
-    }
+    rememberBounded(this.named, peerId, hash, MAX_NAMED);
   }
 
   private async fetch(from: Endpoint, hash: string): Promise<boolean> {

@@ -8,6 +8,7 @@
 // is known the key decides instead (`vouch`, keys/key-book.ts): a fresh entry signed by
 // it moves the contact at once, an unsigned one is an impostor's, and a message from the
 // new address waits while the claimant is asked for a signed entry.
+import { addBounded } from '../bounded';
 import { Mode, modeOf } from '../ipmsg/commands';
 import type { Packet } from '../ipmsg/packet';
 import type { Endpoint } from '../net/endpoint';
@@ -28,7 +29,7 @@ const HARMLESS = new Set<number>([
 /** Packets held per claim while the old address is asked, and claims open at once. */
 const MAX_HELD = 32;
 const MAX_CLAIMS = 64;
-/** Impostor addresses remembered (a flood of them starts the memory over). */
+/** Impostor addresses remembered; past it the oldest is forgotten (and asked about again). */
 const MAX_IMPOSTORS = 1024;
 
 export interface AddressClaimsDeps {
@@ -187,8 +188,7 @@ export class AddressClaims {
   private unmaskAt(peerId: string, claimant: Endpoint, held: Claim['held']): void {
     const real = this.deps.directory.get(peerId);
     if (!real) return;
-    if (this.impostors.size >= MAX_IMPOSTORS) this.impostors.clear();
-    this.impostors.add(`${peerId}|${claimant.address}`);
+    addBounded(this.impostors, `${peerId}|${claimant.address}`, MAX_IMPOSTORS);
     const impostorId = peerIdOf(real.user, impostorHost(real.host, claimant));
     const { peer: impostor } = this.deps.directory.upsert({
       user: real.user,

@@ -1,3 +1,5 @@
+import { rememberBounded } from '../bounded';
+
 /**
  * How many entry answers (ANSENTRY, a unicast BR_ENTRY "who are you", a UTF-8 hello)
  * Pigeon may still send. Each datagram heard from an address earns it one answer,
@@ -20,12 +22,7 @@ export class AnswerBudget {
   /** A datagram came from `address`. */
   heard(address: string): void {
     const saved = this.credit.get(address) ?? 0;
-    this.credit.delete(address); // re-inserted last: the map stays in order of use
-    this.credit.set(address, Math.min(this.maxSaved, saved + 1));
-    if (this.credit.size > this.maxAddresses) {
-      const oldest = this.credit.keys().next().value as string;
-      this.credit.delete(oldest);
-    }
+    rememberBounded(this.credit, address, Math.min(this.maxSaved, saved + 1), this.maxAddresses);
   }
 
   /** Whether an answer to `address` may be sent now; if so it is spent. */

@@ -1,3 +1,4 @@
+import { rememberBounded } from '../bounded';
 import type { Endpoint } from '../net/endpoint';
 
 /** Endpoints whose last answered entry is remembered; older ones are forgotten first. */
@@ -22,7 +23,7 @@ export class EntryAnswers {
   /** Send `answer` to `to` after `delayMs`, on behalf of the entry numbered `packetNo`. */
   schedule(to: Endpoint, packetNo: number, delayMs: number, answer: () => void): void {
     const key = keyOf(to);
-    this.remember(key, packetNo);
+    rememberBounded(this.answered, key, packetNo, REMEMBERED);
     const timer = setTimeout(() => {
       this.waiting.delete(key);
       answer();
@@ -33,14 +34,6 @@ export class EntryAnswers {
   cancelAll(): void {
     for (const timer of this.waiting.values()) clearTimeout(timer);
     this.waiting.clear();
-  }
-
-  private remember(key: string, packetNo: number): void {
-    this.answered.delete(key); // re-inserted last: the map stays in order of use
-    this.answered.set(key, packetNo);
-    if (this.answered.size > REMEMBERED) {
-      this.answered.delete(this.answered.keys().next().value as string);
-    }
   }
 }
 

@@ -3,6 +3,7 @@
 // on their own path (their end-to-end scheme is another step); every other client that
 // offers ENCRYPTOPT and answers with an RSA-2048 key gets AES-256 messages.
 import type { KeyObject } from 'node:crypto';
+import { rememberBounded } from '../bounded';
 import { peerIdOf, type PeerDirectory, type PeerRecord } from '../discovery/peer-directory';
 import { hasOption, Mode, Opt } from '../ipmsg/commands';
 import type { Packet } from '../ipmsg/packet';
@@ -154,12 +155,7 @@ export class IpmsgKeys {
       return;
     }
     const known = this.keys.get(id);
-    this.keys.delete(id);
-    this.keys.set(id, key);
-    if (this.keys.size > MAX_KEYS) {
-      const oldest = this.keys.keys().next().value;
-      if (oldest !== undefined) this.keys.delete(oldest);
-    }
+    rememberBounded(this.keys, id, key, MAX_KEYS);
     this.silentUntil.delete(id);
     this.fetches.get(id)?.finish();
     if (!known) this.deps.onKey(peer);

@@ -2,6 +2,7 @@
 // one later waits for the user, loudly. With a key known, the key (not the old address)
 // decides who may move the contact: a fresh entry signed by it moves it at once, an
 // unsigned or wrongly signed claim is an impostor's.
+import { rememberBounded } from '../bounded';
 import { Mode, modeOf } from '../ipmsg/commands';
 import { parseEntryExtra } from '../ipmsg/entry';
 import type { Packet } from '../ipmsg/packet';
@@ -15,7 +16,7 @@ const ENTRIES = new Set<number>([Mode.BR_ENTRY, Mode.ANSENTRY, Mode.BR_ABSENCE])
 export const ENTRY_FRESH_MS = 60 * 60_000;
 /** How old a clear, signed goodbye from a sealing Pigeon may be. */
 const EXIT_FRESH_MS = 2 * 60_000;
-/** Newest entry times remembered (a flood of names starts the memory over). */
+/** Peers whose newest entry time is remembered; past it the least recently stamped is forgotten. */
 const MAX_STAMPS = 4096;
 
 /**
@@ -115,8 +116,7 @@ export class KeyBook implements PeerKeys {
       return false;
     const seen = Math.max(this.newest.get(peerId) ?? 0, this.usedInClear.get(peerId) ?? 0);
     if (signature.timestamp <= seen) return false;
-    if (this.usedInClear.size >= MAX_STAMPS) this.usedInClear.clear();
-    this.usedInClear.set(peerId, signature.timestamp);
+    rememberBounded(this.usedInClear, peerId, signature.timestamp, MAX_STAMPS);
     return Math.abs(this.now() - signature.timestamp) <= EXIT_FRESH_MS && !stored.pending;
   }
 
@@ -137,7 +137,7 @@ export class KeyBook implements PeerKeys {
   }
 
   private remember(peerId: string, timestamp: number): void {
-    if (this.newest.size >= MAX_STAMPS) this.newest.clear();
-    this.newest.set(peerId, Math.max(timestamp, this.newest.get(peerId) ?? 0));
+    const newest = Math.max(timestamp, this.newest.get(peerId) ?? 0);
+    rememberBounded(this.newest, peerId, newest, MAX_STAMPS);
   }
 }

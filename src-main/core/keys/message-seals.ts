@@ -5,6 +5,7 @@
 // replaced hourly, in memory only; each sealed packet carries a number that must grow, so a
 // replayed or reordered one is refused (a retransmission is sealed anew, with a new number).
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { addBounded, rememberBounded } from '../bounded';
 import { Mode, modeOf } from '../ipmsg/commands';
 import type { Packet } from '../ipmsg/packet';
 import type { PeerKeys } from './peer-keys';
@@ -49,19 +50,13 @@ function newSession(now: number): Session {
   return { privateKey, publicKey: raw, since: now };
 }
 
-function remember<V>(map: Map<string, V>, key: string, value: V): void {
-  map.delete(key);
-  if (map.size >= MAX_REMEMBERED) map.delete(map.keys().next().value as string);
-  map.set(key, value);
-}
-
 export class MessageSeals {
   private session: Session;
   private previous?: Session;
   private seq = 0n;
   private readonly peerSessions = new Map<string, Buffer>();
   /** Peers that sealed or announced a session this run: their clear packets stay refused. */
-  private readonly sealing = new Map<string, true>();
+  private readonly sealing = new Set<string>();
   private readonly highest = new Map<string, bigint>();
   /**
    * Each peer's last derived key per direction, with the public keys it was derived from:
@@ -99,8 +94,8 @@ export class MessageSeals {
   /** A keyed peer's entry (from its own address) said its session key. */
   heardSession(peerId: string, text: string | undefined): void {
     if (text === undefined || !RAW_KEY.test(text) || !this.keys.accepted(peerId)) return;
-    remember(this.peerSessions, peerId, Buffer.from(text, 'base64url'));
-    remember(this.sealing, peerId, true);
+    rememberBounded(this.peerSessions, peerId, Buffer.from(text, 'base64url'), MAX_REMEMBERED);
+    addBounded(this.sealing, peerId, MAX_REMEMBERED);
   }
 
   /** Whether packets to and from `peerId` are sealed. */
@@ -189,9 +184,9 @@ export class MessageSeals {
     const counter = `${peerId}/${head.senderSession.toString('latin1')}`;
     if (head.seq <= (this.highest.get(counter) ?? 0n))
       return { kind: 'refused', reason: 'replayed or out of order' };
-    remember(this.highest, counter, head.seq);
-    remember(this.peerSessions, peerId, head.senderSession);
-    remember(this.sealing, peerId, true);
+    rememberBounded(this.highest, counter, head.seq, MAX_REMEMBERED);
+    rememberBounded(this.peerSessions, peerId, head.senderSession, MAX_REMEMBERED);
+    addBounded(this.sealing, peerId, MAX_REMEMBERED);
     return { kind: 'opened', packet: { ...packet, extra: plain } };
   }
 
@@ -217,7 +212,7 @@ export class MessageSeals {
     const known = this.directionKeys.get(slot);
     if (known && known.parts.every((part, index) => part.equals(parts[index]!))) return known.key;
     const key = derive();
-    remember(this.directionKeys, slot, { parts, key });
+    rememberBounded(this.directionKeys, slot, { parts, key }, MAX_REMEMBERED);
     return key;
   }
 }

@@ -1,3 +1,5 @@
+import { rememberBounded } from '../bounded';
+
 /** Peers whose highest number is remembered; beyond it the least recent are looked up again. */
 const REMEMBERED = 4096;
 
@@ -27,10 +29,7 @@ export class StoredNumbers {
     let known = this.highest.get(peerId);
     if (known === undefined) {
       known = this.lookup(peerId);
-      this.highest.set(peerId, known);
-      if (this.highest.size > REMEMBERED) {
-        this.highest.delete(this.highest.keys().next().value as string);
-      }
+      rememberBounded(this.highest, peerId, known, REMEMBERED);
     }
     return known;
   }

@@ -1,3 +1,5 @@
+import { rememberBounded } from '../bounded';
+
 /**
  * Per-address token bucket: one noisy or hostile host cannot starve the rest.
  * Buckets of quiet addresses are forgotten so the table cannot grow without bound.
@@ -18,7 +20,8 @@ export class RateLimiter {
     if (!bucket) {
       if (this.buckets.size >= this.maxAddresses) this.forgetQuiet(now);
       bucket = { tokens: this.burst, at: now };
-      this.buckets.set(address, bucket);
+      // Still full after that: the address heard first goes.
+      rememberBounded(this.buckets, address, bucket, this.maxAddresses);
     }
     bucket.tokens = Math.min(
       this.burst,
@@ -33,11 +36,6 @@ export class RateLimiter {
   private forgetQuiet(now: number): void {
     for (const [address, bucket] of this.buckets) {
       if (now - bucket.at > 10_000) this.buckets.delete(address);
-    }
-    // Still full: drop the oldest entries (Map keeps insertion order).
-    for (const address of this.buckets.keys()) {
-      if (this.buckets.size < this.maxAddresses) break;
-      this.buckets.delete(address);
     }
   }
 }

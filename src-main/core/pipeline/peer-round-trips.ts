@@ -1,3 +1,4 @@
+import { rememberBounded } from '../bounded';
 import { RoundTripEstimate, type RetryBounds } from './round-trip-estimate';
 
 /** Peers whose round trip is remembered; past it the one heard from longest ago is forgotten. */
@@ -13,18 +14,8 @@ export class PeerRoundTrips {
   ) {}
 
   of(peerId: string): RoundTripEstimate {
-    let estimate = this.peers.get(peerId);
-    if (estimate) {
-      // Map order is insertion order: moving it to the end keeps the oldest first.
-      this.peers.delete(peerId);
-    } else {
-      estimate = new RoundTripEstimate(this.bounds);
-      if (this.peers.size >= this.most) {
-        const oldest = this.peers.keys().next().value;
-        if (oldest !== undefined) this.peers.delete(oldest);
-      }
-    }
-    this.peers.set(peerId, estimate);
+    const estimate = this.peers.get(peerId) ?? new RoundTripEstimate(this.bounds);
+    rememberBounded(this.peers, peerId, estimate, this.most);
     return estimate;
   }
 

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { MessageDTO, PigeonEvent } from '../../../src-shared/contract';
 import { ContractError } from '../../../src-shared/contract/errors';
 import { groupNoticeText } from '../../../src-shared/contract/group-notice';
+import { rememberBounded } from '../bounded';
 import type { PeerDirectory, PeerRecord } from '../discovery/peer-directory';
 import { peerIdOf } from '../discovery/peer-directory';
 import { Mode } from '../ipmsg/commands';
@@ -34,12 +35,7 @@ class LastShake {
   allow(peerId: string, now: number): boolean {
     const last = this.at.get(peerId);
     if (last !== undefined && now - last < SHAKE_EVERY_MS) return false;
-    this.at.delete(peerId);
-    this.at.set(peerId, now);
-    if (this.at.size > MAX_REMEMBERED) {
-      const oldest = this.at.keys().next().value;
-      if (oldest !== undefined) this.at.delete(oldest);
-    }
+    rememberBounded(this.at, peerId, now, MAX_REMEMBERED);
     return true;
   }
 

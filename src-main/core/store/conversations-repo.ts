@@ -1,4 +1,5 @@
 import type { ConversationDTO, MessageDTO } from '../../../src-shared/contract';
+import { rememberBounded } from '../bounded';
 import type { PigeonDatabase } from './database';
 import { MESSAGE_COLUMNS_M, toMessage, type MessageRow } from './message-schema';
 
@@ -65,8 +66,7 @@ export class ConversationsRepo {
       () => this.db.statement(PEER_OF).pluck().get(conversationId) as string | undefined,
     );
     if (peerId === undefined) return conversationId;
-    if (this.peers.size >= MAX_PEERS_KNOWN) this.peers.clear();
-    this.peers.set(conversationId, peerId);
+    rememberBounded(this.peers, conversationId, peerId, MAX_PEERS_KNOWN);
     return peerId;
   }
 

@@ -1,4 +1,5 @@
 import type { MessageDTO } from '../../../src-shared/contract';
+import { addBounded } from '../bounded';
 import type { PigeonDatabase } from './database';
 import { MESSAGE_COLUMNS_M, toMessage, type MessageRow } from './message-schema';
 import { StoreError } from './store-error';
@@ -30,7 +31,7 @@ const ALL = `${SELECT} ORDER BY o.seq`;
 const PEERS = 'SELECT DISTINCT peer_id FROM outbox ORDER BY peer_id';
 const REMOVE = 'DELETE FROM outbox WHERE message_id = ?';
 const MESSAGE_EXISTS = 'SELECT 1 FROM messages WHERE id = ?';
-/** Peers remembered as having nothing queued; past it they are asked again. */
+/** Peers remembered as having nothing queued; past it the oldest are asked again. */
 const MAX_EMPTY_KNOWN = 4096;
 
 /**
@@ -71,8 +72,7 @@ export class OutboxRepo {
     const rows = this.db.run(() => this.db.statement(FOR_PEER).all(peerId) as OutboxRow[]);
     // Inside a transaction a removal read here could still be rolled back.
     if (rows.length === 0 && !this.db.sqlite.inTransaction) {
-      if (this.emptyFor.size >= MAX_EMPTY_KNOWN) this.emptyFor.clear();
-      this.emptyFor.add(peerId);
+      addBounded(this.emptyFor, peerId, MAX_EMPTY_KNOWN);
     }
     return rows.map(toEntry);
   }

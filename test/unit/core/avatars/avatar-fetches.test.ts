@@ -56,6 +56,27 @@ describe('avatar fetches', () => {
     expect(started).toHaveLength(2);
   });
 
+  it('forgets the oldest failure first, counting a hash that failed again as new', async () => {
+    const many = { concurrent: 10_000, perPeerPerHour: 10_000, totalPerHour: 10_000 };
+    const { fetches, started, tick, advance } = harness(many);
+    const failAll = async (hashes: number[]) => {
+      for (const n of hashes) fetches.want(`p${n}`, FROM, hashOf(n));
+      for (const fetch of started.splice(0)) fetch.settle(false);
+      await tick();
+    };
+    await failAll([0]);
+    advance(11 * 60_000);
+    // With these, failures remembered reach their bound: 2,000 (MAX_WAITING).
+    await failAll(Array.from({ length: 1999 }, (_, n) => n + 1));
+    await failAll([0]);
+    await failAll([2000]);
+    // Hash 0 failed again last; hash 1 is now the oldest failure, so it is the one forgotten.
+    fetches.want('p0', FROM, hashOf(0));
+    expect(started).toHaveLength(0);
+    fetches.want('p1', FROM, hashOf(1));
+    expect(started.map((s) => s.hash)).toEqual([hashOf(1)]);
+  });
+
   it('keeps to the budget per peer and in all per hour', async () => {
     const { fetches, started, tick, advance } = harness({ perPeerPerHour: 2, totalPerHour: 3 });
     for (let n = 1; n <= 4; n += 1) {

@@ -183,6 +183,19 @@ describe('AddressClaims for a peer with a known key', () => {
     expect(directory.get('bob@bobbox')?.address).toBe(BOB.address);
   });
 
+  it('past its bound forgets only the oldest impostor, not all of them', () => {
+    const { claims } = keyed('impostor');
+    // Impostor addresses remembered at most: 1,024 (MAX_IMPOSTORS); one more is claimed.
+    const at = (n: number) => ({ address: `10.1.${n >> 8}.${n & 255}`, port: 2425 });
+    for (let n = 0; n <= 1024; n += 1) claims.admit(packet(0x20), at(n));
+    // Still known: routed at once as the impostor's own contact.
+    expect(claims.admit(packet(0x20), at(1))).toEqual({
+      route: { ...packet(0x20), host: 'bobbox~10.1.0.1' },
+    });
+    // Forgotten: judged again (and unmasked again, as the key says).
+    expect(claims.admit(packet(0x20), at(0))).toEqual({ hold: true });
+  });
+
   it('asks the claimant for a signed entry; silence makes it an impostor, not a move', () => {
     const { claims, probes, impostors, moved } = keyed('prove');
     expect(claims.admit(packet(0x20), NEWCOMER)).toEqual({ hold: true });

@@ -10,8 +10,12 @@ import { openStore } from '../../../../src-main/core/store';
 const BOB = 'bob@bobbox';
 let clock = 1_800_000_000_000;
 
-function entry(identity: Identity | undefined, at = clock, mode = Mode.BR_ENTRY): Packet {
-  const header = { user: 'bob', host: 'bobbox' };
+function entry(
+  identity: Identity | undefined,
+  at = clock,
+  mode = Mode.BR_ENTRY,
+  header = { user: 'bob', host: 'bobbox' },
+): Packet {
   const keyLines = identity ? entryKeyLines(identity, header, at) : undefined;
   const extra = buildEntryExtra({ nickname: 'Bob', group: '', ...header }, 'utf8', {
     utf8Block: false,
@@ -84,6 +88,18 @@ describe('KeyBook', () => {
     expect(book.vouch(entry(bob, clock + 10), BOB)).toBe('impostor');
     const message = { ...entry(undefined), command: Mode.SENDMSG, mode: Mode.SENDMSG };
     expect(book.vouch(message, BOB)).toBe('prove');
+  });
+
+  it('past its bound forgets only the peer stamped longest ago, so replays stay refused', () => {
+    const { book } = setup();
+    const key = generateIdentity();
+    // Peers whose newest entry time is remembered at most: 4,096 (MAX_STAMPS); one more.
+    const peer = (n: number) => ({ user: `p${n}`, host: 'pc' });
+    for (let n = 0; n <= 4096; n += 1)
+      book.noteEntry(entry(key, clock, undefined, peer(n)), `p${n}@pc`);
+    expect(book.vouch(entry(key, clock, undefined, peer(1)), 'p1@pc')).toBe('impostor');
+    // Only the oldest stamp is gone: its replay is judged by freshness alone.
+    expect(book.vouch(entry(key, clock, undefined, peer(0)), 'p0@pc')).toBe('moves');
   });
 
   it('marks a contact verified and forgets that when its key is replaced', () => {
