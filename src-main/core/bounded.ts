@@ -20,6 +20,7 @@ function forgetOldest<K>(
   entries: { readonly size: number; keys(): Iterable<K>; delete(key: K): boolean },
   max: number,
 ): void {
+  if (entries.size <= max) return; // the usual case, on every packet: no iterator made
   for (const key of entries.keys()) {
     if (entries.size <= max) return;
     entries.delete(key);
