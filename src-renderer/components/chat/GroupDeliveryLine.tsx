@@ -47,10 +47,12 @@ export function GroupDeliveryLine({
         <ul className="group-delivery-list">
           {list.map((member) => (
             <li key={member.peerId}>
-              {member.nickname}:{' '}
-              {member.keyChanged
-                ? t('groups.deliveryKeyChanged')
-                : t(`groups.deliveryStates.${member.state}`)}
+              {t('groups.deliveryLine', {
+                name: member.nickname,
+                state: member.keyChanged
+                  ? t('groups.deliveryKeyChanged')
+                  : t(`groups.deliveryStates.${member.state}`),
+              })}
             </li>
           ))}
         </ul>
