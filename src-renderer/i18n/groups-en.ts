@@ -36,6 +36,7 @@ export const groupsEn = {
     delivered: 'delivered',
     forwarded: 'sent in their own chat',
   },
+  deliveryLine: '{{name}}: {{state}}',
   deliveryKeyChanged: 'waiting: their key changed, accept the new key in their chat',
   rename: 'Rename',
   renameTo: 'New name',

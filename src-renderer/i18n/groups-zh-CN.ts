@@ -38,6 +38,7 @@ export const groupsZhCN: Messages['groups'] = {
     delivered: '已送达',
     forwarded: '已在单聊中发送',
   },
+  deliveryLine: '{{name}}：{{state}}',
   deliveryKeyChanged: '等待中：对方密钥已更改，请在与其的单聊中接受新密钥',
   rename: '改名',
   renameTo: '新名称',

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { artifactPath, launchBrowserOn } from '../lab/browser';
-import { startHeadlessOn, type HeadlessOnHost } from '../lab/headless-on-host';
-import { createLan, type Lan } from '../lab/lan';
+import type { Page } from 'playwright-core';
+import { startDesks, waitForContacts, type Desks } from './support/desks';
+import { GROUP_WORDS, openGroupChat, openNewGroup } from './support/pigeon-group';
+import { artifactPath } from '../lab/browser';
 
 // A Pigeon group made through the UI: three headless Pigeons on three hosts, each driven
 // by its own Chromium. Ann creates the group by the names a user reads ("New group",
@@ -17,8 +17,6 @@ const HOSTS = [
 interface Member {
   nick: string;
   lang: 'en' | 'zh-CN';
-  headless?: HeadlessOnHost;
-  main?: Page;
   chat?: Page;
 }
 const MEMBERS: Member[] = [
@@ -28,84 +26,53 @@ const MEMBERS: Member[] = [
 ];
 const WORDS = {
   en: {
-    contacts: 'Contacts',
-    groups: 'Groups',
-    log: 'Conversation',
-    message: 'Message',
-    send: 'Send',
+    ...GROUP_WORDS.en,
     members: 'Members',
     membersOf: (name: string) => `Members of ${name}`,
-    delivered: 'Delivered to 2 of 2',
   },
   'zh-CN': {
-    contacts: '联系人',
-    groups: '群聊',
-    log: '会话',
-    message: '消息',
-    send: '发送',
+    ...GROUP_WORDS['zh-CN'],
     members: '成员',
     membersOf: (name: string) => `${name} 的成员`,
-    delivered: '已送达 2/2',
   },
 };
 const GROUP = '周末爬山';
 
-let lan: Lan;
-const browsers: Browser[] = [];
+let desks: Desks;
 
 beforeAll(async () => {
-  lan = await createLan({ hosts: HOSTS });
-  for (const [i, member] of MEMBERS.entries()) {
-    member.headless = await startHeadlessOn(lan, HOSTS[i]!.name, [
-      '--nick',
-      member.nick,
-      '--group',
-      '研发部',
-      '--lang',
-      member.lang,
-      '--answer-delay-ms',
-      '200',
-    ]);
-    const browser = await launchBrowserOn(lan, HOSTS[i]!.name);
-    browsers.push(browser);
-    member.main = await browser.newPage({ viewport: { width: 360, height: 640 } });
-    await member.main.goto(member.headless.url);
-    await member.main.getByRole('tab', { name: WORDS[member.lang].contacts, exact: true }).click();
-  }
+  desks = await startDesks(
+    MEMBERS.map((member, i) => ({
+      host: HOSTS[i]!,
+      args: [
+        ...['--nick', member.nick, '--group', '研发部', '--lang', member.lang],
+        ...['--answer-delay-ms', '200'],
+      ],
+      contacts: WORDS[member.lang].contacts,
+    })),
+  );
 });
 
 afterAll(async () => {
-  for (const browser of browsers) await browser.close().catch(() => undefined);
-  await lan?.dispose();
+  await desks?.stop();
 });
 
-const main = (i: number): Page => MEMBERS[i]!.main!;
+const main = (i: number): Page => desks.desks[i]!.main;
 const chat = (i: number): Page => MEMBERS[i]!.chat!;
 const words = (i: number) => WORDS[MEMBERS[i]!.lang];
 
 /** Every contact but oneself listed on `i`'s Contacts tab. */
-async function seesEveryone(i: number): Promise<void> {
-  const list = main(i).getByRole('list', { name: words(i).contacts, exact: true });
-  for (const other of MEMBERS.filter((_, j) => j !== i))
-    await expect
-      .poll(() => list.getByRole('listitem').filter({ hasText: other.nick }).count(), {
-        timeout: 15_000,
-      })
-      .toBe(1);
-}
-
-/** The New group dialog on `i`, as a user opens it. */
-async function openNewGroup(i: number, title: string) {
-  await main(i).getByRole('button', { name: title, exact: true }).click();
-  const dialog = main(i).getByRole('dialog', { name: title });
-  await dialog.waitFor();
-  return dialog;
-}
+const seesEveryone = (i: number): Promise<void> =>
+  waitForContacts(
+    main(i),
+    words(i).contacts,
+    MEMBERS.filter((_, j) => j !== i).map((other) => other.nick),
+  );
 
 describe('a Pigeon group made and used through three UIs', () => {
   it('the New group dialog reads right in both languages', async () => {
     for (const i of [0, 1, 2]) await seesEveryone(i);
-    const zh = await openNewGroup(1, '新建群聊');
+    const zh = await openNewGroup(main(1), '新建群聊');
     await zh.getByRole('textbox', { name: '群名称' }).fill('项目组');
     await zh.getByRole('checkbox', { name: 'Ann', exact: true }).check();
     await main(1).screenshot({ path: await artifactPath('e2e-new-group-zh-CN.png') });
@@ -117,7 +84,7 @@ describe('a Pigeon group made and used through three UIs', () => {
   });
 
   it('Ann creates the group by name and picks the two others', async () => {
-    const dialog = await openNewGroup(0, 'New group');
+    const dialog = await openNewGroup(main(0), 'New group');
     await dialog.getByRole('textbox', { name: 'Group name' }).fill(GROUP);
     for (const nick of ['小明', 'Bob'])
       await dialog.getByRole('checkbox', { name: nick, exact: true }).check();
@@ -133,14 +100,7 @@ describe('a Pigeon group made and used through three UIs', () => {
     MEMBERS[0]!.chat = opened;
 
     // The others see it under Groups and open it as a user does.
-    for (const i of [1, 2]) {
-      const groups = main(i).getByRole('region', { name: words(i).groups, exact: true });
-      const item = groups.getByRole('button', { name: new RegExp(GROUP) });
-      await item.waitFor({ timeout: 10_000 });
-      const [page] = await Promise.all([main(i).context().waitForEvent('page'), item.click()]);
-      await page.setViewportSize({ width: 560, height: 640 });
-      MEMBERS[i]!.chat = page;
-    }
+    for (const i of [1, 2]) MEMBERS[i]!.chat = await openGroupChat(main(i), words(i).groups, GROUP);
   });
 
   it('a message from each member reaches the other two, delivered to 2 of 2', async () => {
@@ -154,7 +114,7 @@ describe('a Pigeon group made and used through three UIs', () => {
         .click();
       const log = chat(i).getByRole('log', { name: words(i).log });
       await expect
-        .poll(() => log.getByText(words(i).delivered).count(), { timeout: 10_000 })
+        .poll(() => log.getByText(words(i).deliveredTo(2, 2)).count(), { timeout: 10_000 })
         .toBe(1);
       for (const j of [0, 1, 2].filter((j) => j !== i)) {
         const other = chat(j).getByRole('log', { name: words(j).log });

@@ -55,15 +55,27 @@ describe('the New group dialog', () => {
 });
 
 describe("a Pigeon group's chat window", () => {
-  async function openGroup() {
+  /** My message to the group, as main tells it when `delivered` of the two members have it. */
+  const mine = (delivered: number) =>
+    message({
+      id: 'm1',
+      conversationId: groupId,
+      direction: 'out',
+      state: 'delivered',
+      at: 2000,
+      text: 'hello',
+      delivery: { delivered, of: 2 },
+    });
+
+  async function openGroup(language: 'en' | 'zh-CN' = 'en') {
     const view = await renderWindow({
       hash: `#/chat/${encodeURIComponent(groupId)}`,
       snapshot: snapshot({
-        self: { ...self, language: 'en' },
+        self: { ...self, language },
         peers: [li, carol],
         groups: [group],
       }),
-      languageOverride: 'en',
+      languageOverride: language,
     });
     await act(async () => {
       view.store.getState().mergeLatestMessages(
@@ -83,15 +95,7 @@ describe("a Pigeon group's chat window", () => {
               memberName: '李四',
             }),
           }),
-          message({
-            id: 'm1',
-            conversationId: groupId,
-            direction: 'out',
-            state: 'delivered',
-            at: 2000,
-            text: 'hello',
-            delivery: { delivered: 1, of: 2 },
-          }),
+          mine(1),
         ],
         100,
       );
@@ -111,18 +115,69 @@ describe("a Pigeon group's chat window", () => {
     expect(await screen.findByText('Carol: waiting until they are back')).toBeTruthy();
   });
 
-  it("says a member's copy waits for their changed key to be accepted", async () => {
-    const { fake } = await openGroup();
+  it.each([
+    [
+      'en',
+      'Delivered to 1 of 2',
+      'Conversation',
+      ': ',
+      'delivered',
+      'waiting: their key changed, accept the new key in their chat',
+    ],
+    [
+      'zh-CN',
+      '已送达 1/2',
+      '会话',
+      '：',
+      '已送达',
+      '等待中：对方密钥已更改，请在与其的单聊中接受新密钥',
+    ],
+  ] as const)(
+    "(%s) says a member's copy waits for their changed key to be accepted, and only theirs",
+    async (language, summary, conversation, colon, delivered, keyChanged) => {
+      const { fake } = await openGroup(language);
+      fake.api.groupDelivery.mockResolvedValueOnce([
+        { peerId: li.id, nickname: '李四', state: 'delivered' },
+        { peerId: carol.id, nickname: 'Carol', state: 'queued', keyChanged: true },
+      ]);
+      const toggle = await screen.findByRole('button', { name: summary });
+      expect(toggle.getAttribute('aria-expanded')).toBe('false');
+      await userEvent.click(toggle);
+      expect(fake.api.groupDelivery).toHaveBeenCalledWith({ messageId: 'm1' });
+      expect(toggle.getAttribute('aria-expanded')).toBe('true');
+      const log = screen.getByRole('log', { name: conversation });
+      const list = await within(log).findByRole('list');
+      const line = (nickname: string) =>
+        within(list)
+          .getAllByRole('listitem')
+          .find((item) => item.textContent?.startsWith(`${nickname}${colon}`))?.textContent;
+      expect(line('Carol')).toBe(`Carol${colon}${keyChanged}`);
+      expect(line('李四')).toBe(`李四${colon}${delivered}`);
+      expect(within(log).getAllByText(keyChanged, { exact: false })).toHaveLength(1);
+    },
+  );
+
+  it('keeps an open list true to the count: the wait is gone once the copy is there', async () => {
+    const { fake, store } = await openGroup();
     fake.api.groupDelivery.mockResolvedValueOnce([
       { peerId: li.id, nickname: '李四', state: 'delivered' },
       { peerId: carol.id, nickname: 'Carol', state: 'queued', keyChanged: true },
     ]);
-    await userEvent.click(screen.getByRole('button', { name: 'Delivered to 1 of 2' }));
-    expect(
-      await screen.findByText(
-        'Carol: waiting: their key changed, accept the new key in their chat',
-      ),
-    ).toBeTruthy();
+    await userEvent.click(await screen.findByRole('button', { name: 'Delivered to 1 of 2' }));
+    const waiting = 'Carol: waiting: their key changed, accept the new key in their chat';
+    expect(await screen.findByText(waiting)).toBeTruthy();
+    fake.api.groupDelivery.mockResolvedValueOnce([
+      { peerId: li.id, nickname: '李四', state: 'delivered' },
+      { peerId: carol.id, nickname: 'Carol', state: 'delivered' },
+    ]);
+    await act(async () => {
+      store.getState().mergeLatestMessages(groupId, [mine(2)], 100);
+    });
+    const toggle = screen.getByRole('button', { name: 'Delivered to 2 of 2' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(await screen.findByText('Carol: delivered')).toBeTruthy();
+    expect(screen.queryByText(waiting)).toBeNull();
+    expect(fake.api.groupDelivery).toHaveBeenCalledTimes(2);
   });
 
   it("names a message's author even right after that author's notice", async () => {
