@@ -39,7 +39,8 @@ const WORDS = {
   },
 };
 const GROUP = '周末爬山';
-const TEXTS = ['Ann: the bus leaves at 7', '小明：我带水和地图'];
+// What each sender writes to the group (the bubble shows the author apart, so no name here).
+const TEXTS = ['the bus leaves at 7', '我带水和地图'];
 
 let desks: Desks;
 const groupChats: Page[] = [];
