@@ -133,6 +133,19 @@ describe('the chat window tools, between two Pigeons in Chromium', () => {
     await amyChat.screenshot({ path: await artifactPath('e2e-recalled-en-dark.png') });
     await amyChat.emulateMedia({ colorScheme: 'light' });
 
+    // The narrowest chat window, tall enough for the hint: the hint keeps a few words a
+    // line, and Seal and Send go to a row of their own rather than squeeze it.
+    for (const [page, name] of [
+      [wangChat, 'e2e-composer-380x640-zh-CN.png'],
+      [amyChat, 'e2e-composer-380x640-en.png'],
+    ] as const) {
+      await page.setViewportSize({ width: 380, height: 640 });
+      const hint = await page.locator('.composer-hint').boundingBox();
+      expect(hint?.width).toBeGreaterThan(100);
+      await page.screenshot({ path: await artifactPath(name) });
+    }
+    await wangChat.setViewportSize({ width: 360, height: 640 });
+
     // Quote at the smallest window: the quote block sits above the box, Send still clear.
     await amyChat.setViewportSize({ width: 380, height: 360 });
     const first = amyLog.locator('article').first();
