@@ -6,6 +6,8 @@ export const groupsEn = {
   unnamed: 'Group without a name',
   members: 'Members',
   membersTitle: 'Members of {{name}}',
+  /** The user in a group's member list. */
+  selfMember: '{{name}} (You)',
   memberCount_one: '{{count}} member',
   memberCount_other: '{{count}} members',
   noMembers: 'No one has written to this group yet.',

@@ -8,6 +8,7 @@ export const groupsZhCN: Messages['groups'] = {
   unnamed: '未命名群聊',
   members: '成员',
   membersTitle: '{{name}} 的成员',
+  selfMember: '{{name}}（我）',
   memberCount_one: '{{count}} 位成员',
   memberCount_other: '{{count}} 位成员',
   noMembers: '还没有人在这个群里发言。',

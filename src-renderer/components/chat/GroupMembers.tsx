@@ -28,7 +28,7 @@ export function GroupMembers({ group, id, name }: { group: GroupDTO; id: string;
             // We are no peer of ours: named as ourselves, and present while this is open.
             const isSelf = memberId === selfId && !!self;
             const memberName = isSelf
-              ? `${self.nickname} (${t('self.you')})`
+              ? t('groups.selfMember', { name: self.nickname })
               : peer
                 ? contactName(peer, remarks)
                 : memberId;

@@ -215,6 +215,17 @@ describe("a Pigeon group's chat window", () => {
     expect(list.textContent).not.toContain(me);
   });
 
+  it('marks us in Chinese with full-width brackets, as Chinese text writes them', async () => {
+    await openGroup('zh-CN');
+    await userEvent.click(await screen.findByRole('button', { name: '成员' }));
+    const list = screen.getByRole('region', { name: '项目组 的成员' });
+    const names = within(list)
+      .getAllByRole('listitem')
+      .map((item) => item.querySelector('.group-member-name')?.textContent);
+    expect(names).toContain(`${self.nickname}（我）`);
+    expect(list.textContent).not.toContain('(我)');
+  });
+
   it('renames, adds, removes and leaves from the member list', async () => {
     const { fake } = await openGroup();
     await userEvent.click(await screen.findByRole('button', { name: 'Members' }));
