@@ -75,6 +75,23 @@ export function useAnchoredLog(
     }
   }, [totalSize, firstKey, lastKey, follow]);
 
+  // Asked to stay away from the end (a search hit, the first unread) while every row
+  // fits: nothing is below, so the reader is at the end and is offered no way back to it.
+  // Should rows come that no longer fit, where the reader is decides again.
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (!element || stuck.current) return;
+    const { scrollTop, scrollHeight, clientHeight } = element;
+    if (scrollHeight - clientHeight <= SLACK_PX) {
+      if (!atBottom) {
+        setAtBottom(true);
+        setSeenKey(lastKey);
+      }
+    } else if (atBottom) {
+      setAtBottom(scrollHeight - scrollTop - clientHeight <= SLACK_PX);
+    }
+  }, [atBottom, totalSize, lastKey]);
+
   const onScroll = useCallback((): LogEdges => {
     const element = scroller.current;
     if (!element) return { nearStart: false, nearEnd: false };

@@ -149,6 +149,38 @@ describe('opening a conversation at a search hit', () => {
     expect(loadedIds(view).at(-1)).toBe('new');
   });
 
+  it('offers no way back to the latest when the whole conversation is in view', async () => {
+    const short = conversationOf(4, alice.id);
+    const view = await openChatWith(
+      pagesOf(short),
+      `#/chat/${encodeURIComponent(alice.id)}?message=m1`,
+    );
+    const { log } = view;
+    const hit = await vi.waitFor(() => {
+      const found = log.querySelector('[data-message-id="m1"].message-hit');
+      if (!found) throw new Error('the hit is not lit');
+      return found;
+    });
+    expect(hit).toBeTruthy();
+    // Four rows in a log that holds ten: nothing is below, so nothing to go back to.
+    expect(log.querySelector('[data-message-id="m3"]')).toBeTruthy();
+    await act(async () => new Promise((resolve) => setTimeout(resolve, 10)));
+    expect(screen.queryByRole('button', { name: /Back to the latest|Latest messages/ })).toBeNull();
+
+    // Once more arrive than fit, they are below the reader, and counted.
+    act(() =>
+      view.fake.emit(
+        Array.from({ length: 8 }, (_, i) => ({
+          type: 'message' as const,
+          message: message({ id: `new${i}`, at: 1_800_000_000_000 + i }),
+        })),
+      ),
+    );
+    expect(
+      await screen.findByRole('button', { name: 'Back to the latest: 8 new messages' }),
+    ).toBeTruthy();
+  });
+
   it('goes back to the latest page from the button', async () => {
     const view = await openChatWith(pagesOf(history), atHit, 'zh-CN');
     await vi.waitFor(() => expect(loadedIds(view)).toHaveLength(100));
