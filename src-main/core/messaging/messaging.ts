@@ -300,8 +300,10 @@ export class Messaging {
         state: 'queued',
         error: `${who} did not confirm after ${tries} tries; it will be sent again when they are back.`,
       });
-      // What was written after it waits with it, behind it, so the order holds; those in
-      // flight too (the peer holds them unacknowledged until this one comes).
+      // The rest of its line waits with it, in flight or not (the peer holds later ones
+      // unacknowledged until this one comes). Under load an earlier message can still be
+      // in flight when a later one is given up: the outbox gives them back in the order
+      // written, not queued, so the earlier still goes first.
       for (const later of this.lines.takeAllBut(peer.id, message.id)) {
         this.deps.sender.withdraw(later.messageId);
         this.deps.outbox.enqueue(later.messageId, peer.id);

@@ -26,8 +26,10 @@ const ENQUEUE = `INSERT INTO outbox (message_id, peer_id, queued_at) VALUES (?, 
 const SELECT = `SELECT o.message_id AS o_message_id, o.peer_id AS o_peer_id,
   o.queued_at AS o_queued_at, ${MESSAGE_COLUMNS_M}
   FROM outbox o JOIN messages m ON m.id = o.message_id`;
-const FOR_PEER = `${SELECT} WHERE o.peer_id = ? ORDER BY o.seq`;
-const ALL = `${SELECT} ORDER BY o.seq`;
+// In the order the messages were written (m.seq), not queued: a message given up on can be
+// queued before an earlier one still in flight is taken back to the outbox behind it.
+const FOR_PEER = `${SELECT} WHERE o.peer_id = ? ORDER BY m.seq`;
+const ALL = `${SELECT} ORDER BY m.seq`;
 const PEERS = 'SELECT DISTINCT peer_id FROM outbox ORDER BY peer_id';
 const REMOVE = 'DELETE FROM outbox WHERE message_id = ?';
 const MESSAGE_EXISTS = 'SELECT 1 FROM messages WHERE id = ?';
@@ -66,7 +68,7 @@ export class OutboxRepo {
     });
   }
 
-  /** What waits for one peer, oldest first. */
+  /** What waits for one peer, in the order it was written. */
   forPeer(peerId: string): OutboxEntry[] {
     if (this.emptyFor.has(peerId)) return [];
     const rows = this.db.run(() => this.db.statement(FOR_PEER).all(peerId) as OutboxRow[]);
@@ -77,7 +79,7 @@ export class OutboxRepo {
     return rows.map(toEntry);
   }
 
-  /** Everything queued, oldest first. */
+  /** Everything queued, in the order it was written. */
   all(): OutboxEntry[] {
     return this.db.run(() => this.db.statement(ALL).all() as OutboxRow[]).map(toEntry);
   }

@@ -62,6 +62,17 @@ describe('OutboxRepo', () => {
     expect(messages.get(a.id)).toEqual(a);
   });
 
+  it('gives back what waits in the order it was written, whatever order it was queued in', () => {
+    const { messages, outbox } = open();
+    const written = [queued('bob@pc2', 'first'), queued('bob@pc2', 'second')];
+    for (const m of written) messages.add(m);
+    // The second was given up on first; the first, still in flight, was taken back after it.
+    outbox.enqueue(written[1]!.id, 'bob@pc2');
+    outbox.enqueue(written[0]!.id, 'bob@pc2');
+    expect(outbox.forPeer('bob@pc2').map((e) => e.message.text)).toEqual(['first', 'second']);
+    expect(outbox.all().map((e) => e.message.text)).toEqual(['first', 'second']);
+  });
+
   it('refuses to queue a message that is not stored', () => {
     const { outbox } = open();
     expect(() => outbox.enqueue('ghost', 'bob@pc2')).toThrow(StoreError);
