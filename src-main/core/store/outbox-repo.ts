@@ -26,10 +26,8 @@ const ENQUEUE = `INSERT INTO outbox (message_id, peer_id, queued_at) VALUES (?, 
 const SELECT = `SELECT o.message_id AS o_message_id, o.peer_id AS o_peer_id,
   o.queued_at AS o_queued_at, ${MESSAGE_COLUMNS_M}
   FROM outbox o JOIN messages m ON m.id = o.message_id`;
-// In the order the messages were written (m.seq), not queued: a message given up on can be
-// queued before an earlier one still in flight is taken back to the outbox behind it.
-const FOR_PEER = `${SELECT} WHERE o.peer_id = ? ORDER BY m.seq`;
-const ALL = `${SELECT} ORDER BY m.seq`;
+const FOR_PEER = `${SELECT} WHERE o.peer_id = ? ORDER BY o.seq`;
+const ALL = `${SELECT} ORDER BY o.seq`;
 const PEERS = 'SELECT DISTINCT peer_id FROM outbox ORDER BY peer_id';
 const REMOVE = 'DELETE FROM outbox WHERE message_id = ?';
 const MESSAGE_EXISTS = 'SELECT 1 FROM messages WHERE id = ?';
@@ -71,7 +69,9 @@ export class OutboxRepo {
   /** What waits for one peer, in the order it was written. */
   forPeer(peerId: string): OutboxEntry[] {
     if (this.emptyFor.has(peerId)) return [];
-    const rows = this.db.run(() => this.db.statement(FOR_PEER).all(peerId) as OutboxRow[]);
+    const rows = inWrittenOrder(
+      this.db.run(() => this.db.statement(FOR_PEER).all(peerId) as OutboxRow[]),
+    );
     // Inside a transaction a removal read here could still be rolled back.
     if (rows.length === 0 && !this.db.sqlite.inTransaction) {
       addBounded(this.emptyFor, peerId, MAX_EMPTY_KNOWN);
@@ -81,7 +81,9 @@ export class OutboxRepo {
 
   /** Everything queued, in the order it was written. */
   all(): OutboxEntry[] {
-    return this.db.run(() => this.db.statement(ALL).all() as OutboxRow[]).map(toEntry);
+    return inWrittenOrder(this.db.run(() => this.db.statement(ALL).all() as OutboxRow[])).map(
+      toEntry,
+    );
   }
 
   /** The peers something waits for. */
@@ -93,6 +95,15 @@ export class OutboxRepo {
   remove(messageId: string): boolean {
     return this.db.run(() => this.db.statement(REMOVE).run(messageId).changes > 0);
   }
+}
+
+/**
+ * The order the messages were written (their seq), not queued: a message given up on can be
+ * queued before an earlier one still in flight is taken back to the outbox behind it. Sorted
+ * here, not by SQLite: what waits is a handful of rows, read through the outbox's own index.
+ */
+function inWrittenOrder(rows: OutboxRow[]): OutboxRow[] {
+  return rows.sort((a, b) => a.seq - b.seq);
 }
 
 function toEntry(row: OutboxRow): OutboxEntry {
