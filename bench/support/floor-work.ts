@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { MessageDTO } from '../../src-shared/contract';
 import { openStore, type PigeonStore } from '../../src-main/core/store';
+import { WriteGroup } from '../../src-main/core/store/write-group';
 
 const parts = (process.env.BENCH_FLOOR ?? 'store,seal').split(',');
 const storing = parts.includes('store');
@@ -83,22 +84,18 @@ export function confirm(store: PigeonStore, messageId: string): void {
 
 /**
  * Run `work` on everything gathered in one turn of the event loop, in one transaction,
- * then `after` on each (what tells the network waits for the commit, as in Pigeon).
+ * then `after` on each: Pigeon's own group commit (store/write-group.ts), so what tells the
+ * network waits for the commit, as in Pigeon.
  */
 export function grouped<T>(
   store: PigeonStore,
   work: (item: T) => void,
   after: (item: T) => void = () => undefined,
 ): (item: T) => void {
-  let batch: T[] = [];
-  return (item) => {
-    batch.push(item);
-    if (batch.length > 1) return;
-    setImmediate(() => {
-      const items = batch;
-      batch = [];
-      store.messages.atomically(() => items.forEach(work));
-      items.forEach(after);
-    });
-  };
+  const writes = new WriteGroup((all) => store.messages.atomically(all));
+  return (item) =>
+    writes.add(
+      () => work(item),
+      () => after(item),
+    );
 }
