@@ -2,38 +2,12 @@
 // acknowledged round trip by hand, e.g.
 //   node --cpu-prof --import tsx bench/profile/loopback-rtt.ts
 // N round trips (3,000) after 300 unmeasured; STORE=file keeps history in files (WAL).
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { createMessengerCore } from '../../src-main/core/messenger';
-import { openStore } from '../../src-main/core/store';
+import { startLoopbackPair } from './loopback-pair';
 
 const COUNT = Number(process.env.N ?? 3000);
 const WARMUP = 300;
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rtt-loop-'));
-const onFile = process.env.STORE === 'file';
-const storeOf = (name: string) =>
-  onFile ? openStore(path.join(dir, name + '.sqlite')) : undefined;
-const core = (name: string, own: string, other: string) =>
-  createMessengerCore(
-    {
-      nickname: name,
-      user: 'bench',
-      host: name,
-      bindAddress: own,
-      hosts: [other],
-      broadcast: false,
-      timing: { answerDelayMaxMs: 10 },
-    },
-    storeOf(name),
-  );
-const receiver = core('receiver', '127.0.62.2', '127.0.62.1');
-const sender = core('sender', '127.0.62.1', '127.0.62.2');
-await receiver.start();
-await sender.start();
-while (!sender.snapshot().peers.some((p) => p.id === 'bench@receiver' && p.status === 'online'))
-  await new Promise((r) => setTimeout(r, 20));
-const conversation = sender.openConversation('bench@receiver');
+const pair = await startLoopbackPair('127.0.62');
+const { sender, conversation, store } = pair;
 const roundTrips: number[] = [];
 let sentAt = 0n;
 let done = 0;
@@ -60,12 +34,11 @@ const at = (q: number) =>
   roundTrips[Math.min(roundTrips.length - 1, Math.floor(q * roundTrips.length))]!;
 console.log(
   JSON.stringify({
-    store: onFile ? 'file' : 'memory',
+    store,
     p50: at(0.5).toFixed(3),
     p99: at(0.99).toFixed(3),
     cpuUsPerRoundTrip: Math.round((cpu.user + cpu.system) / COUNT),
   }),
 );
-await sender.stop();
-await receiver.stop();
+await pair.stop();
 process.exit(0);
