@@ -5,6 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openChat } from './support/open-chat';
+import { linesOfText } from './support/text-lines';
 import { artifactPath, launchBrowserOn } from '../lab/browser';
 import { startHeadlessOn, type HeadlessOnHost } from '../lab/headless-on-host';
 import { createLan, type Lan } from '../lab/lan';
@@ -181,6 +182,13 @@ describe('plain contacts through the dialog in Chromium', () => {
       .poll(() => bar.getByRole('status').textContent(), { timeout: 5000 })
       .toContain('1 waiting to be sent');
     await shotBoth(chat, 'e2e-plain-tcp-refused-en');
+    expect(await linesOfText(bar.getByRole('status'), '1 waiting to be sent')).toBe(1);
+    // A narrow chat window: the parts of the state wrap between them, never inside one.
+    const size = chat.viewportSize();
+    await chat.setViewportSize({ width: 380, height: size?.height ?? 720 });
+    expect(await linesOfText(bar.getByRole('status'), '1 waiting to be sent')).toBe(1);
+    await shotBoth(chat, 'e2e-plain-tcp-refused-en-narrow');
+    if (size) await chat.setViewportSize(size);
     const again = await program(
       DEVICE.name,
       [fixture('seed-tcp-server.py'), '9999', 'utf-8'],

@@ -81,7 +81,13 @@ export function PlainLinkStatus({ peer }: { peer: PeerDTO }) {
   return (
     <div className={`plain-link plain-link-${connected ? 'up' : 'down'}`}>
       <p role="status" className="plain-link-state" title={link.reason}>
-        {words.join(' · ')}
+        {/* Each part stays whole on a line ("1 waiting to be sent", a time); the line
+            breaks between parts, before the dot that joins them. */}
+        {words.map((part, index) => (
+          <span key={index} className="plain-link-part">
+            {index > 0 ? ` · ${part}` : part}
+          </span>
+        ))}
       </p>
       {canReconnect(link, plain) && (
         <button
