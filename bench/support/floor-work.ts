@@ -4,7 +4,9 @@
 // sealed and opened with AES-256-GCM as between two keyed Pigeons. No packet format,
 // pipeline, retries, events or peers: what is left between this and Pigeon is Pigeon's own.
 // BENCH_FLOOR names the parts to do (`store,seal` unless set; `seal`, `store` or `none`),
-// to see what each costs on its own.
+// to see what each costs on its own. BENCH_BUNDLE=N lets the messaging floor carry up to
+// N messages in one datagram (sealed once, stored in one transaction on each side, one
+// acknowledgement for all): what several messages per datagram could at best bring.
 import { createCipheriv, createDecipheriv, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -16,9 +18,12 @@ import { WriteGroup } from '../../src-main/core/store/write-group';
 const parts = (process.env.BENCH_FLOOR ?? 'store,seal').split(',');
 const storing = parts.includes('store');
 const sealing = parts.includes('seal');
+/** Messages per datagram at most (1: one each, as Pigeon sends them). */
+export const BUNDLE = Math.max(1, Math.floor(Number(process.env.BENCH_BUNDLE ?? 1)) || 1);
 /** What the floor does per message, for the bench's report. */
 export const FLOOR_WORK =
-  [storing && 'store', sealing && 'seal'].filter(Boolean).join(' + ') || 'no work';
+  ([storing && 'store', sealing && 'seal'].filter(Boolean).join(' + ') || 'no work') +
+  (BUNDLE > 1 ? `, ≤ ${BUNDLE} per datagram` : '');
 
 const KEY = Buffer.alloc(32, 7);
 const TAG = 16;
@@ -98,4 +103,49 @@ export function grouped<T>(
       () => work(item),
       () => after(item),
     );
+}
+
+/** A message in a floor datagram: its index in the run and its text. */
+export interface FloorPart {
+  index: number;
+  text: string;
+}
+
+/** The body of a floor datagram: each part as index (u32), length (u16) and UTF-8 text. */
+export function bodyOf(parts: readonly FloorPart[]): Buffer {
+  return Buffer.concat(
+    parts.map(({ index, text }) => {
+      const bytes = Buffer.alloc(6 + Buffer.byteLength(text));
+      bytes.writeUInt32BE(index, 0);
+      bytes.writeUInt16BE(bytes.length - 6, 4);
+      bytes.write(text, 6);
+      return bytes;
+    }),
+  );
+}
+
+/** The parts of a floor datagram's body (a cut-off part is left out). */
+export function partsOf(body: Buffer): FloorPart[] {
+  const parts: FloorPart[] = [];
+  for (let at = 0; at + 6 <= body.length;) {
+    const end = at + 6 + body.readUInt16BE(at + 4);
+    if (end > body.length) break;
+    parts.push({ index: body.readUInt32BE(at), text: body.subarray(at + 6, end).toString() });
+    at = end;
+  }
+  return parts;
+}
+
+/** An acknowledgement of several messages: their indexes, u32 each. */
+export function acknowledgementOf(indexes: readonly number[]): Buffer {
+  const bytes = Buffer.alloc(4 * indexes.length);
+  indexes.forEach((index, at) => bytes.writeUInt32BE(index, 4 * at));
+  return bytes;
+}
+
+/** The indexes an acknowledgement names. */
+export function acknowledged(body: Buffer): number[] {
+  const indexes: number[] = [];
+  for (let at = 0; at + 4 <= body.length; at += 4) indexes.push(body.readUInt32BE(at));
+  return indexes;
 }
