@@ -9,6 +9,7 @@ import { artifactPath, launchBrowserOn } from '../lab/browser';
 import { startHeadlessOn } from '../lab/headless-on-host';
 import { createLan, type Lan } from '../lab/lan';
 import { makePng } from '../lab/png';
+import { shootLightAndDark } from './support/screenshots';
 
 const HOSTS = [
   { name: 'alice', address: '10.98.3.21', hostname: 'alice-pc' },
@@ -73,9 +74,6 @@ describe('avatars between two Pigeons in Chromium', () => {
       return [naturalWidth, naturalHeight];
     });
     expect(size).toEqual([96, 96]);
-    await bobMain.screenshot({ path: await artifactPath('e2e-avatar-contacts-light.png') });
-    await bobMain.emulateMedia({ colorScheme: 'dark' });
-    await bobMain.screenshot({ path: await artifactPath('e2e-avatar-contacts-dark.png') });
-    await bobMain.emulateMedia({ colorScheme: 'light' });
+    await shootLightAndDark(bobMain, 'e2e-avatar-contacts');
   });
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openChat } from './support/open-chat';
 import { artifactPath } from '../lab/browser';
+import { shootLightAndDark } from './support/screenshots';
 import { startWangAndAmy, type WangAndAmy } from './support/wang-and-amy';
 
 // A broadcast notice started from the main window (群发 → "Everyone online"), not only
@@ -24,14 +25,6 @@ afterAll(async () => {
   await desks?.stop();
 });
 
-/** Both screenshots of a page, light then dark, back to light after. */
-async function lightAndDark(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: await artifactPath(`${name}.png`) });
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await page.screenshot({ path: await artifactPath(`${name}-dark.png`) });
-  await page.emulateMedia({ colorScheme: 'light' });
-}
-
 describe('a broadcast notice from the main window, in Chromium', () => {
   it('sends to everyone online from 群发, and the other Pigeon keeps it with its author', async () => {
     // Wait until each sees the other: a notice goes to whoever is online.
@@ -45,16 +38,16 @@ describe('a broadcast notice from the main window, in Chromium', () => {
 
     await wangMain.getByRole('button', { name: '群发' }).click();
     const dialog = wangMain.getByRole('dialog', { name: '群发' });
-    await lightAndDark(wangMain, 'e2e-several-dialog-zh-CN');
+    await shootLightAndDark(wangMain, 'e2e-several-dialog-zh-CN');
     await dialog.getByRole('checkbox', { name: '所有在线的人（广播通知）' }).check();
     await dialog.getByRole('textbox', { name: '消息' }).fill('全体注意：今晚八点停电');
-    await lightAndDark(wangMain, 'e2e-broadcast-dialog-zh-CN');
+    await shootLightAndDark(wangMain, 'e2e-broadcast-dialog-zh-CN');
     await dialog.getByRole('button', { name: '发送' }).click();
     const result = wangMain.getByRole('dialog', { name: '发给所有在线的人的通知' });
     await expect
       .poll(() => result.getByRole('status').textContent(), { timeout: 5000 })
       .toBe('已发给所有在线的人，保存在“所有人（广播）”中。');
-    await lightAndDark(wangMain, 'e2e-broadcast-result-zh-CN');
+    await shootLightAndDark(wangMain, 'e2e-broadcast-result-zh-CN');
     await result.getByRole('button', { name: '关闭' }).click();
 
     // At Amy's: under Groups, "Everyone (broadcast)", naming 小王.
@@ -76,17 +69,17 @@ describe('a broadcast notice from the main window, in Chromium', () => {
     const english = amyMain.getByRole('dialog', { name: 'Send to several' });
     await english.getByRole('checkbox', { name: '小王' }).check();
     await english.getByRole('textbox', { name: 'Message' }).fill('Lunch at noon');
-    await lightAndDark(amyMain, 'e2e-several-dialog-en');
+    await shootLightAndDark(amyMain, 'e2e-several-dialog-en');
     await english.getByRole('button', { name: 'Send', exact: true }).click();
     await amyMain.getByRole('list', { name: 'Delivery to each contact' }).waitFor();
     await expect
       .poll(() => amyMain.getByText('Delivered', { exact: true }).count(), { timeout: 10_000 })
       .toBe(1);
-    await lightAndDark(amyMain, 'e2e-several-results-en');
+    await shootLightAndDark(amyMain, 'e2e-several-results-en');
     await amyMain.getByRole('button', { name: 'Close' }).click();
     await amyMain.getByRole('button', { name: 'Send to several' }).click();
     await english.getByRole('checkbox', { name: 'Everyone online (a broadcast notice)' }).check();
-    await lightAndDark(amyMain, 'e2e-broadcast-dialog-en');
+    await shootLightAndDark(amyMain, 'e2e-broadcast-dialog-en');
     await amyMain.keyboard.press('Escape');
   });
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openChat } from './support/open-chat';
 import { artifactPath } from '../lab/browser';
+import { shootLightAndDark } from './support/screenshots';
 import { startWangAndAmy, type WangAndAmy } from './support/wang-and-amy';
 
 // Two headless Pigeons on two namespace hosts, each driven through its own Chromium: the
@@ -67,16 +68,8 @@ describe('the chat window tools, between two Pigeons in Chromium', () => {
     await expect.poll(() => bubble.count(), { timeout: 8000 }).toBe(1);
     expect(await bubble.textContent()).toBe(log220);
     expect(await amyLog.locator('.message-text').count()).toBe(2);
-    await amyChat.screenshot({ path: await artifactPath('e2e-chattools-en.png') });
-    for (const [page, name] of [
-      [wangChat, 'e2e-chattools-zh-CN-dark.png'],
-      [amyChat, 'e2e-chattools-en-dark.png'],
-    ] as const) {
-      await page.emulateMedia({ colorScheme: 'dark' });
-      await page.screenshot({ path: await artifactPath(name) });
-      await page.emulateMedia({ colorScheme: 'light' });
-    }
-    await wangChat.screenshot({ path: await artifactPath('e2e-chattools-zh-CN.png') });
+    await shootLightAndDark(amyChat, 'e2e-chattools-en');
+    await shootLightAndDark(wangChat, 'e2e-chattools-zh-CN');
     // The smallest window Electron allows: Seal and Send side by side, not on top of each other.
     await wangChat.setViewportSize({ width: 380, height: 360 });
     const seal = await wangChat.getByRole('button', { name: '密封' }).boundingBox();
@@ -117,10 +110,7 @@ describe('the chat window tools, between two Pigeons in Chromium', () => {
       '撤回',
       '删除',
     ]);
-    await wangChat.screenshot({ path: await artifactPath('e2e-message-menu-zh-CN.png') });
-    await wangChat.emulateMedia({ colorScheme: 'dark' });
-    await wangChat.screenshot({ path: await artifactPath('e2e-message-menu-zh-CN-dark.png') });
-    await wangChat.emulateMedia({ colorScheme: 'light' });
+    await shootLightAndDark(wangChat, 'e2e-message-menu-zh-CN');
     await menu.getByRole('menuitem', { name: '撤回' }).click();
 
     await expect
@@ -128,10 +118,7 @@ describe('the chat window tools, between two Pigeons in Chromium', () => {
       .toBe(1);
     expect(await amyLog.getByText('wrong-window').count()).toBe(0);
     expect(await wangLog.getByText('你撤回了一条消息').count()).toBe(1);
-    await amyChat.screenshot({ path: await artifactPath('e2e-recalled-en.png') });
-    await amyChat.emulateMedia({ colorScheme: 'dark' });
-    await amyChat.screenshot({ path: await artifactPath('e2e-recalled-en-dark.png') });
-    await amyChat.emulateMedia({ colorScheme: 'light' });
+    await shootLightAndDark(amyChat, 'e2e-recalled-en');
 
     // The narrowest chat window, tall enough for the hint: the hint keeps a few words a
     // line, and Seal and Send go to a row of their own rather than squeeze it.

@@ -5,8 +5,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openChat } from './support/open-chat';
+import { shootLightAndDark } from './support/screenshots';
 import { linesOfText } from './support/text-lines';
-import { artifactPath, launchBrowserOn } from '../lab/browser';
+import { launchBrowserOn } from '../lab/browser';
 import { startHeadlessOn, type HeadlessOnHost } from '../lab/headless-on-host';
 import { createLan, type Lan } from '../lab/lan';
 import { fixture, runTutorialProgram, type TutorialProgram } from '../lab/tutorial-program';
@@ -94,13 +95,7 @@ async function addThroughDialog(
     const name = words.fields[field as keyof DialogWords['fields']];
     await dialog.getByRole('textbox', { name, exact: true }).fill(value);
   }
-  if (screenshot) {
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme: scheme });
-      await page.screenshot({ path: await artifactPath(`${screenshot}-${scheme}.png`) });
-    }
-    await page.emulateMedia({ colorScheme: 'light' });
-  }
+  if (screenshot) await shootLightAndDark(page, screenshot);
   await dialog.getByRole('button', { name: words.submit, exact: true }).click();
   await expect.poll(() => dialog.count(), { timeout: 5000 }).toBe(0);
 }
@@ -110,14 +105,6 @@ async function say(chat: Page, composerName: string, text: string): Promise<void
   await composer.fill(text);
   await composer.press('Enter');
 }
-
-const shotBoth = async (page: Page, name: string) => {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.screenshot({ path: await artifactPath(`${name}-${scheme}.png`) });
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-};
 
 describe('plain contacts through the dialog in Chromium', () => {
   it('a UDP contact chats with a recvfrom/sendto echo', async () => {
@@ -170,7 +157,7 @@ describe('plain contacts through the dialog in Chromium', () => {
     await expect
       .poll(() => log.getByText('typed at the server').count(), { timeout: 5000 })
       .toBe(1);
-    await shotBoth(chat, 'e2e-plain-tcp-chat-en');
+    await shootLightAndDark(chat, 'e2e-plain-tcp-chat-en');
 
     // The server goes: the bar says so and offers Reconnect; what is typed waits.
     await server.stop();
@@ -181,13 +168,13 @@ describe('plain contacts through the dialog in Chromium', () => {
     await expect
       .poll(() => bar.getByRole('status').textContent(), { timeout: 5000 })
       .toContain('1 waiting to be sent');
-    await shotBoth(chat, 'e2e-plain-tcp-refused-en');
+    await shootLightAndDark(chat, 'e2e-plain-tcp-refused-en');
     expect(await linesOfText(bar.getByRole('status'), '1 waiting to be sent')).toBe(1);
     // A narrow chat window: the parts of the state wrap between them, never inside one.
     const size = chat.viewportSize();
     await chat.setViewportSize({ width: 380, height: size?.height ?? 720 });
     expect(await linesOfText(bar.getByRole('status'), '1 waiting to be sent')).toBe(1);
-    await shotBoth(chat, 'e2e-plain-tcp-refused-en-narrow');
+    await shootLightAndDark(chat, 'e2e-plain-tcp-refused-en-narrow');
     if (size) await chat.setViewportSize(size);
     const again = await program(
       DEVICE.name,
@@ -319,6 +306,6 @@ describe('plain contacts through the dialog in Chromium', () => {
       .toBe(true);
     const log = chat.getByRole('log', { name: '会话' });
     await expect.poll(() => log.getByText('回声：你好，服务器').count(), { timeout: 5000 }).toBe(1);
-    await shotBoth(chat, 'e2e-plain-tcp-chat-zh-CN');
+    await shootLightAndDark(chat, 'e2e-plain-tcp-chat-zh-CN');
   });
 });

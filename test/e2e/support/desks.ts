@@ -4,7 +4,7 @@
 // starts Pigeon again.
 import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { artifactPath, launchBrowserOn } from '../../lab/browser';
+import { launchBrowserOn } from '../../lab/browser';
 import { startHeadlessOn, type HeadlessOnHost } from '../../lab/headless-on-host';
 import { createLan, type Lan, type LanHostSpec } from '../../lab/lan';
 
@@ -85,17 +85,4 @@ export async function waitForContacts(
         timeout: 15_000,
       })
       .toBe(1);
-}
-
-/** Screenshots of `page` in the light theme and the dark one: `<name>-light.png`, `<name>-dark.png`. */
-export async function shootLightAndDark(page: Page, name: string): Promise<string[]> {
-  const paths: string[] = [];
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    const path = await artifactPath(`${name}-${colorScheme}.png`);
-    await page.screenshot({ path });
-    paths.push(path);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  return paths;
 }
