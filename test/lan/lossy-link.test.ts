@@ -26,9 +26,12 @@ const MESSAGES = 1000;
 const PIPELINE = 50;
 const TIMING = {
   answerDelayMaxMs: 200,
-  // A short interval keeps the run near half a minute; at the default 1 s it took
-  // 115-141 s (docs/benchmarks.md), too long beside the other lab tests.
-  retryIntervalMs: 60,
+  // The ceiling of the quick retries (50 ms, then doubling): a short one keeps the run
+  // under a minute (at the default 1 s it took 115-141 s, docs/benchmarks.md). Not
+  // shorter: at 60 ms every wait hit the ceiling once the machine was loaded, spurious
+  // copies loaded it more, and with three runs at once each took twice as long (92-96 s
+  // against 46-48 s at 250 ms). Either way a message still gets 5 sends before a give-up.
+  retryIntervalMs: 250,
   maxRetries: 4,
   // Entries flush an outbox: under loss they must come often enough to matter.
   reannounceMs: 1000,
