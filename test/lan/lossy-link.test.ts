@@ -28,9 +28,10 @@ const TIMING = {
   answerDelayMaxMs: 200,
   // The ceiling of the quick retries (50 ms, then doubling): a short one keeps the run
   // under a minute (at the default 1 s it took 115-141 s, docs/benchmarks.md). Not
-  // shorter: at 60 ms every wait hit the ceiling once the machine was loaded, spurious
-  // copies loaded it more, and with three runs at once each took twice as long (92-96 s
-  // against 46-48 s at 250 ms). Either way a message still gets 5 sends before a give-up.
+  // shorter: at 60 ms every wait after the first was the ceiling, so on a loaded machine
+  // copies went out before the acknowledgement could come back and loaded it more; with
+  // three runs at once each took twice as long (92-96 s against 46-48 s at 250 ms).
+  // Either way a message gets 5 sends before it is given up.
   retryIntervalMs: 250,
   maxRetries: 4,
   // Entries flush an outbox: under loss they must come often enough to matter.
