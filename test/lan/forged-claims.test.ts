@@ -4,6 +4,7 @@ import { createLan, type Lan } from '../lab/lan';
 import { startPigeonOn, type PigeonOnHost } from '../lab/pigeon-on-host';
 import { startUdpProbe, type UdpProbe } from '../lab/udp-probe';
 import { until } from '../lab/until';
+import { CLAIM_TIMING } from './support/claim-timing';
 
 // Issue 12 on a real bridge: mallory forges entries, messages, receipts, reads and exits
 // as a known Pigeon (bravo) and as a known non-Pigeon (dave, a scripted IPMsg client);
@@ -15,14 +16,6 @@ const HOSTS = [
   { name: 'dave', address: '10.99.0.12', hostname: 'dave-pc' },
   { name: 'mallory', address: '10.99.0.66', hostname: 'mallory-pc' },
 ];
-const TIMING = {
-  answerDelayMaxMs: 200,
-  retryIntervalMs: 400,
-  maxRetries: 4,
-  reannounceMs: 1000,
-  ageOutMs: 20_000,
-  claimProbeMs: 1500,
-};
 const PORT = 2425;
 const BRAVO = 'staff@bravo-pc';
 const DAVE = 'dave@dave-pc';
@@ -50,8 +43,16 @@ const warnings = async () => (await alpha.call('getSnapshot')).trustWarnings ?? 
 
 beforeAll(async () => {
   lan = await createLan({ hosts: HOSTS });
-  alpha = await startPigeonOn(lan, 'alpha', { nickname: 'Alpha', user: 'staff', timing: TIMING });
-  bravo = await startPigeonOn(lan, 'bravo', { nickname: 'Bob', user: 'staff', timing: TIMING });
+  alpha = await startPigeonOn(lan, 'alpha', {
+    nickname: 'Alpha',
+    user: 'staff',
+    timing: CLAIM_TIMING,
+  });
+  bravo = await startPigeonOn(lan, 'bravo', {
+    nickname: 'Bob',
+    user: 'staff',
+    timing: CLAIM_TIMING,
+  });
   dave = await startUdpProbe(lan, 'dave', { port: PORT });
   mallory = await startUdpProbe(lan, 'mallory', { port: PORT });
   // Dave answers every entry aimed at him, as any IPMsg client does.

@@ -9,6 +9,7 @@ import { createLan, type Lan } from '../lab/lan';
 import { startPigeonOn, type PigeonOnHost } from '../lab/pigeon-on-host';
 import { startUdpProbe, type UdpProbe } from '../lab/udp-probe';
 import { until } from '../lab/until';
+import { CLAIM_TIMING } from './support/claim-timing';
 
 // Issue 12 for a Pigeon with an identity key, on a real bridge: two other hosts forge its
 // entry (unsigned, and signed by a key of their own) and the contact stays; the Pigeon
@@ -20,14 +21,6 @@ const HOSTS = [
   { name: 'mallory', address: '10.93.0.66', hostname: 'mallory-pc' },
   { name: 'trudy', address: '10.93.0.67', hostname: 'trudy-pc' },
 ];
-const TIMING = {
-  answerDelayMaxMs: 200,
-  retryIntervalMs: 400,
-  maxRetries: 4,
-  reannounceMs: 1000,
-  ageOutMs: 20_000,
-  claimProbeMs: 1500,
-};
 const PORT = 2425;
 const ALPHA = 'staff@alpha-pc';
 const BRAVO = 'staff@bravo-pc';
@@ -64,7 +57,7 @@ function signatureIn(bytes: Buffer): string {
 }
 
 const startBravo = () =>
-  startPigeonOn(lan, 'bravo', { nickname: 'Bob', user: 'staff', timing: TIMING });
+  startPigeonOn(lan, 'bravo', { nickname: 'Bob', user: 'staff', timing: CLAIM_TIMING });
 const peerAtAlpha = async (id: string): Promise<PeerDTO | undefined> =>
   (await alpha.call('getSnapshot')).peers.find((p) => p.id === id);
 const warnings = async () => (await alpha.call('getSnapshot')).trustWarnings ?? [];
@@ -74,7 +67,11 @@ const atBravo = async (text: string) =>
 
 beforeAll(async () => {
   lan = await createLan({ hosts: HOSTS });
-  alpha = await startPigeonOn(lan, 'alpha', { nickname: 'Alpha', user: 'staff', timing: TIMING });
+  alpha = await startPigeonOn(lan, 'alpha', {
+    nickname: 'Alpha',
+    user: 'staff',
+    timing: CLAIM_TIMING,
+  });
   bravo = await startBravo();
   mallory = await startUdpProbe(lan, 'mallory', { port: PORT });
   trudy = await startUdpProbe(lan, 'trudy', { port: PORT });
