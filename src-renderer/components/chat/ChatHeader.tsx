@@ -32,7 +32,7 @@ export function ChatHeader({
         <h1 className="window-name">{name}</h1>
         {peer?.unverified && <UnverifiedTag />}
         {peer ? (
-          <p className="peer-facts chat-subtitle">
+          <p className="peer-facts chat-subtitle chat-facts">
             <StatusText status={peer.status} />
             {peer.client !== 'unknown' && (
               <span className="chat-client" title={peer.version || undefined}>

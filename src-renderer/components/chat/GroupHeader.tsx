@@ -33,9 +33,9 @@ export function GroupHeader({
         <Avatar id={conversationId} name={name} />
         <div className="chat-peer">
           <h1 className="window-name">{name}</h1>
-          <p className="peer-facts chat-subtitle group-facts">
-            {group && <span className="group-kind">{t(KIND_WORDS[group.kind])}</span>}
-            <span className="group-size">{t('groups.memberCount', { count })}</span>
+          <p className="peer-facts chat-subtitle chat-facts">
+            {group && <span>{t(KIND_WORDS[group.kind])}</span>}
+            <span>{t('groups.memberCount', { count })}</span>
           </p>
         </div>
         <button
