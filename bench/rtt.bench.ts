@@ -12,6 +12,7 @@
 import { createLan } from '../test/lab/lan';
 import { runPair } from './support/bench-pair';
 import { FLOOR_WORK } from './support/floor-work';
+import { quantile } from './support/round-trips';
 
 const COUNT = Number(process.env.BENCH_ROUND_TRIPS ?? 2000);
 const COLD_WARMUP = 200;
@@ -22,14 +23,10 @@ interface Summary {
   p99: number;
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
-}
-
 function summary(result: Record<string, unknown>): Summary {
   if (!Array.isArray(result.roundTrips)) throw new Error(JSON.stringify(result));
   const sorted = (result.roundTrips as number[]).sort((a, b) => a - b);
-  return { p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+  return { p50: quantile(sorted, 0.5), p99: quantile(sorted, 0.99) };
 }
 
 const lan = await createLan({
@@ -39,48 +36,48 @@ const lan = await createLan({
   ],
 });
 
-/** Raw UDP, the floor and Pigeon, each in fresh processes, after `warmup` unmeasured. */
-async function measure(warmup: number): Promise<Record<'raw' | 'floor' | 'pigeon', Summary>> {
-  const rounds = [String(COUNT), String(warmup)];
-  const timeoutMs = 120_000 + warmup * 10;
-  const raw = summary(
-    await runPair(
+/**
+ * Each pair as [receiving fixture, sending fixture]: raw UDP; the floor, only the work no
+ * messenger can skip per message (store, seal; bench/support/floor-work.ts); and Pigeon.
+ */
+const PAIRS = {
+  raw: [
+    ['fixtures/raw-udp-echo.mjs', '2425'],
+    ['fixtures/raw-udp-rtt.mjs', '10.95.0.11', '2425'],
+  ],
+  floor: [
+    ['fixtures/floor-echo.ts', '2425'],
+    ['fixtures/floor-rtt.ts', '10.95.0.11', '2425'],
+  ],
+  pigeon: [['fixtures/pigeon-receiver.ts'], ['fixtures/pigeon-rtt.ts', 'bench@receiver']],
+} as const;
+type Kind = keyof typeof PAIRS;
+
+/** Each pair in turn, in fresh processes, after `warmup` unmeasured round trips. */
+async function measure(warmup: number): Promise<Record<Kind, Summary>> {
+  const measured = {} as Record<Kind, Summary>;
+  for (const kind of ['raw', 'floor', 'pigeon'] as const) {
+    const [receiver, sender] = PAIRS[kind];
+    const result = await runPair(
       lan,
-      ['fixtures/raw-udp-echo.mjs', '2425'],
-      ['fixtures/raw-udp-rtt.mjs', '10.95.0.11', '2425', ...rounds],
-      timeoutMs,
-    ),
-  );
-  // The floor: only the work no messenger can skip per message (store, seal); see
-  // bench/support/floor-work.ts.
-  const floor = summary(
-    await runPair(
-      lan,
-      ['fixtures/floor-echo.ts', '2425'],
-      ['fixtures/floor-rtt.ts', '10.95.0.11', '2425', ...rounds],
-      timeoutMs,
-    ),
-  );
-  const pigeon = summary(
-    await runPair(
-      lan,
-      ['fixtures/pigeon-receiver.ts'],
-      ['fixtures/pigeon-rtt.ts', 'bench@receiver', ...rounds],
-      timeoutMs,
-    ),
-  );
-  return { raw, floor, pigeon };
+      [...receiver],
+      [...sender, String(COUNT), String(warmup)],
+      120_000 + warmup * 10,
+    );
+    measured[kind] = summary(result);
+  }
+  return measured;
 }
 
-function print(title: string, { raw, floor, pigeon }: Record<string, Summary>): void {
+function print(title: string, { raw, floor, pigeon }: Record<Kind, Summary>): void {
   const ms = (x: number): string => `${x.toFixed(3)} ms`.padStart(10);
   console.log(title);
   console.log('                      p50         p99');
-  console.log(`  Pigeon          ${ms(pigeon!.p50)}  ${ms(pigeon!.p99)}`);
-  console.log(`  raw UDP         ${ms(raw!.p50)}  ${ms(raw!.p99)}`);
-  console.log(`  floor           ${ms(floor!.p50)}  ${ms(floor!.p99)}   (${FLOOR_WORK})`);
+  console.log(`  Pigeon          ${ms(pigeon.p50)}  ${ms(pigeon.p99)}`);
+  console.log(`  raw UDP         ${ms(raw.p50)}  ${ms(raw.p99)}`);
+  console.log(`  floor           ${ms(floor.p50)}  ${ms(floor.p99)}   (${FLOOR_WORK})`);
   console.log(
-    `  ratio           ${(pigeon!.p50 / raw!.p50).toFixed(1).padStart(9)}×  ${(pigeon!.p99 / raw!.p99).toFixed(1).padStart(9)}×`,
+    `  ratio           ${(pigeon.p50 / raw.p50).toFixed(1).padStart(9)}×  ${(pigeon.p99 / raw.p99).toFixed(1).padStart(9)}×`,
   );
 }
 
