@@ -4,7 +4,7 @@ import { ConversationBook } from './support/conversation-book-model';
 import { ConversationsRepo } from '../../../../src-main/core/store/conversations-repo';
 import { openDatabase, type PigeonDatabase } from '../../../../src-main/core/store/database';
 import { MessagesRepo } from '../../../../src-main/core/store/messages-repo';
-import { message, tempFile } from './helpers';
+import { countStatements, message, tempFile } from './helpers';
 
 const opened: PigeonDatabase[] = [];
 function open(file: string | ':memory:' = ':memory:') {
@@ -108,15 +108,10 @@ describe('ConversationsRepo', () => {
   it("names a conversation's peer, reading it once", () => {
     const { db, conversations } = open();
     conversations.ensure('bob@pc2');
-    let reads = 0;
-    const statement = db.statement.bind(db);
-    db.statement = (sql: string) => {
-      if (sql.includes('SELECT peer_id FROM conversations')) reads += 1;
-      return statement(sql);
-    };
+    const reads = countStatements(db, (sql) => sql.includes('SELECT peer_id FROM conversations'));
     expect(conversations.peerOf('bob@pc2')).toBe('bob@pc2');
     expect(conversations.peerOf('bob@pc2')).toBe('bob@pc2');
-    expect(reads).toBe(1);
+    expect(reads()).toBe(1);
     // Not started yet: the peer of its id, asked again next time (it may start).
     expect(conversations.peerOf('carol@pc3')).toBe('carol@pc3');
     db.sqlite.prepare("INSERT INTO conversations (id, peer_id) VALUES ('c1', 'dave@pc4')").run();

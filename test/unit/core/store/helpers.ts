@@ -77,3 +77,17 @@ export function thrown(work: () => unknown): StoreError {
   }
   throw new Error('expected a StoreError, nothing was thrown');
 }
+
+/** How many statements `matches` (by their SQL) the repositories asked for since this call. */
+export function countStatements(
+  db: PigeonDatabase,
+  matches: (sql: string) => boolean,
+): () => number {
+  let count = 0;
+  const statement = db.statement.bind(db);
+  db.statement = (sql: string) => {
+    if (matches(sql)) count += 1;
+    return statement(sql);
+  };
+  return () => count;
+}

@@ -3,7 +3,7 @@ import { openDatabase, type PigeonDatabase } from '../../../../src-main/core/sto
 import { MessagesRepo } from '../../../../src-main/core/store/messages-repo';
 import { OutboxRepo } from '../../../../src-main/core/store/outbox-repo';
 import { StoreError } from '../../../../src-main/core/store/store-error';
-import { message, tempFile } from './helpers';
+import { countStatements, message, tempFile } from './helpers';
 
 const opened: PigeonDatabase[] = [];
 function open(file: string | ':memory:' = ':memory:') {
@@ -104,7 +104,7 @@ describe('OutboxRepo', () => {
 
   it('asks the history once while nothing waits, and again once something is queued', () => {
     const { db, messages, outbox } = open();
-    const reads = countReads(db, 'FROM outbox o');
+    const reads = countStatements(db, (sql) => sql.includes('FROM outbox o'));
     expect(outbox.forPeer('bob@pc2')).toEqual([]);
     expect(outbox.forPeer('bob@pc2')).toEqual([]);
     expect(reads()).toBe(1);
@@ -130,14 +130,3 @@ describe('OutboxRepo', () => {
     expect(outbox.forPeer('bob@pc2').map((e) => e.messageId)).toEqual([m.id]);
   });
 });
-
-/** How many times statements containing `sql` ran since this was called. */
-function countReads(db: PigeonDatabase, sql: string): () => number {
-  let count = 0;
-  const statement = db.statement.bind(db);
-  db.statement = (text: string) => {
-    if (text.includes(sql)) count += 1;
-    return statement(text);
-  };
-  return () => count;
-}
