@@ -120,7 +120,7 @@ describe('staging uploads in headless mode', () => {
   });
 
   it('keeps hostile names inside the staging folder', async () => {
-    const hostile = [
+    const hostile: Record<string, string>[] = [
       { name: '../../evil.txt' },
       { name: '..\\..\\evil.txt' },
       { relative: 'photos/../../../evil.txt' },
