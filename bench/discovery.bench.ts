@@ -11,9 +11,10 @@ import { fileURLToPath } from 'node:url';
 import { bundleForLab } from '../test/lab/bundle';
 import { createLan, type Lan } from '../test/lab/lan';
 import { addPermanentNeighbours } from '../test/lab/neighbours';
+import { countFromEnv } from './support/env-count';
 
 const SIZES = (process.env.BENCH_HOSTS ?? '10,25,50').split(',').map(Number);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = countFromEnv('BENCH_ROUNDS', 3);
 const PIPES = { stdio: ['pipe', 'pipe', 'pipe'] as 'pipe'[] };
 const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 

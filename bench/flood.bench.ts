@@ -11,9 +11,10 @@ import { createLan, type Lan } from '../test/lab/lan';
 import { startPigeonOn, type PigeonOnHost } from '../test/lab/pigeon-on-host';
 import { watchMemory } from '../test/lab/proc-usage';
 import { waitForPeers } from '../test/lab/transfer-driver';
+import { countFromEnv } from './support/env-count';
 
-const RATE = Number(process.env.BENCH_FLOOD_RATE ?? 100_000);
-const SECONDS = Number(process.env.BENCH_FLOOD_SECONDS ?? 10);
+const RATE = countFromEnv('BENCH_FLOOD_RATE', 100_000);
+const SECONDS = countFromEnv('BENCH_FLOOD_SECONDS', 10);
 const CHAT_EVERY_MS = 100;
 const GOALS = { p99Ms: 100, rssMb: 64 };
 const ALICE = { name: 'alice', address: '10.96.0.10' };

@@ -9,8 +9,9 @@
 import { createLan } from '../test/lab/lan';
 import { runPair } from './support/bench-pair';
 import { FLOOR_WORK } from './support/floor-work';
+import { countFromEnv } from './support/env-count';
 
-const COUNT = Number(process.env.BENCH_MESSAGES ?? 5000);
+const COUNT = countFromEnv('BENCH_MESSAGES', 5000);
 const WINDOW = 32;
 const SIZE = 200;
 

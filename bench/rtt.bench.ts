@@ -13,10 +13,11 @@ import { createLan } from '../test/lab/lan';
 import { runPair } from './support/bench-pair';
 import { FLOOR_WORK } from './support/floor-work';
 import { quantile } from './support/round-trips';
+import { countFromEnv } from './support/env-count';
 
-const COUNT = Number(process.env.BENCH_ROUND_TRIPS ?? 2000);
+const COUNT = countFromEnv('BENCH_ROUND_TRIPS', 2000);
 const COLD_WARMUP = 200;
-const STEADY_WARMUP = Number(process.env.BENCH_WARMUP ?? 10_000);
+const STEADY_WARMUP = countFromEnv('BENCH_WARMUP', 10_000, { min: 0 });
 
 interface Summary {
   p50: number;

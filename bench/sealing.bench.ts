@@ -13,8 +13,9 @@ import { createCipheriv, createHash, createSecretKey, randomBytes } from 'node:c
 import os from 'node:os';
 import { RecordOpener } from '../src-main/core/transfer/sealing/record-opener';
 import { RecordSealer } from '../src-main/core/transfer/sealing/record-sealer';
+import { countFromEnv } from './support/env-count';
 
-const SIZE = Number(process.env.BENCH_SEALING_BYTES ?? 2 ** 30);
+const SIZE = countFromEnv('BENCH_SEALING_BYTES', 2 ** 30);
 const BLOCK = 1024 * 1024;
 const GiB = 2 ** 30;
 

@@ -9,8 +9,9 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { MessageDTO } from '../src-shared/contract';
 import { openStore, type PigeonStore } from '../src-main/core/store';
+import { countFromEnv } from './support/env-count';
 
-const TOTAL = Number(process.env.BENCH_STORED_MESSAGES ?? 1_000_000);
+const TOTAL = countFromEnv('BENCH_STORED_MESSAGES', 1_000_000);
 const CONVERSATIONS = 200;
 const WORDS = [
   '会议',

@@ -15,9 +15,10 @@ import { startPigeonOn, type PigeonOnHost } from '../test/lab/pigeon-on-host';
 import { cpuSeconds, watchMemory } from '../test/lab/proc-usage';
 import { sha256File, writeRandomFile } from '../test/lab/transfer-data';
 import { ENDED, offer, waitForEvent, waitForPeers } from '../test/lab/transfer-driver';
+import { countFromEnv } from './support/env-count';
 
-const SIZE = Number(process.env.BENCH_TRANSFER_BYTES ?? 2 ** 30);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const SIZE = countFromEnv('BENCH_TRANSFER_BYTES', 2 ** 30);
+const ROUNDS = countFromEnv('BENCH_ROUNDS', 5);
 const RAW_PORT = '2426';
 const MiB = 2 ** 20;
 const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));

@@ -3,8 +3,9 @@
 // N messages (5,000) of 200 bytes, window 32; STORE=file keeps history in files (WAL).
 import { sendBurst } from '../support/send-burst';
 import { startLoopbackPair } from './loopback-pair';
+import { countFromEnv } from '../support/env-count';
 
-const COUNT = Number(process.env.N ?? 5000);
+const COUNT = countFromEnv('N', 5000);
 const WINDOW = 32;
 const text = 'a'.repeat(200);
 const pair = await startLoopbackPair('127.0.61');

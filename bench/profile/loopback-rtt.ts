@@ -4,8 +4,9 @@
 // N round trips (3,000) after 300 unmeasured; STORE=file keeps history in files (WAL).
 import { quantile, timeRoundTrips } from '../support/round-trips';
 import { startLoopbackPair } from './loopback-pair';
+import { countFromEnv } from '../support/env-count';
 
-const COUNT = Number(process.env.N ?? 3000);
+const COUNT = countFromEnv('N', 3000);
 const WARMUP = 300;
 const pair = await startLoopbackPair('127.0.62');
 const { sender, conversation, store } = pair;

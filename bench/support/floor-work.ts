@@ -14,12 +14,13 @@ import path from 'node:path';
 import type { MessageDTO } from '../../src-shared/contract';
 import { openStore, type PigeonStore } from '../../src-main/core/store';
 import { WriteGroup } from '../../src-main/core/store/write-group';
+import { countFromEnv } from './env-count';
 
 const parts = (process.env.BENCH_FLOOR ?? 'store,seal').split(',');
 const storing = parts.includes('store');
 const sealing = parts.includes('seal');
 /** Messages per datagram at most (1: one each, as Pigeon sends them). */
-export const BUNDLE = Math.max(1, Math.floor(Number(process.env.BENCH_BUNDLE ?? 1)) || 1);
+export const BUNDLE = countFromEnv('BENCH_BUNDLE', 1);
 /** What the floor does per message, for the bench's report. */
 export const FLOOR_WORK =
   ([storing && 'store', sealing && 'seal'].filter(Boolean).join(' + ') || 'no work') +
