@@ -123,10 +123,16 @@ export function isSealed(extra: Buffer): boolean {
   return extra.subarray(0, SEAL_PREFIX.length).toString('latin1') === SEAL_PREFIX;
 }
 
+export interface SealEnvelope {
+  head: SealHead;
+  /** Ciphertext and tag. */
+  body: Buffer;
+  /** The head's bytes as they came, for the associated data (not encoded again). */
+  headed: Buffer;
+}
+
 /** The envelope of a sealed extra, or undefined when it is not one (never throws). */
-export function readEnvelope(
-  extra: Buffer,
-): { head: SealHead; body: Buffer; headed: Buffer } | undefined {
+export function readEnvelope(extra: Buffer): SealEnvelope | undefined {
   if (!isSealed(extra)) return undefined;
   const text = extra.subarray(SEAL_PREFIX.length).toString('latin1');
   if (!/^[\w-]*$/.test(text)) return undefined;
@@ -139,7 +145,6 @@ export function readEnvelope(
       seq: bytes.readBigUInt64BE(65),
     },
     body: bytes.subarray(HEAD),
-    /** The head as it came, for the associated data. */
     headed: bytes.subarray(0, HEAD),
   };
 }
